@@ -15,6 +15,18 @@ import { validators } from './validators/api.js';
 
 const INLINE_ALLOW = 'leakwatch:allow';
 const LINE_PEEK = 4096;
+/** Long regions are matched in slices so a deadline can be checked between them. */
+const SLICE = 256 * 1024;
+/** Context before a slice, so look-behind boundaries see the real preceding bytes. */
+const SLICE_CONTEXT = 256;
+/** More matches than this in one text is a dump or an attack; stop and say it was partial. */
+const MAX_MATCHES = 10_000;
+
+export interface MatchOutcome {
+  matches: RawMatch[];
+  /** The deadline passed: the text was only partly matched. */
+  partial: boolean;
+}
 
 function lineAround(text: string, start: number, end: number): string {
   const lo = Math.max(0, start - LINE_PEEK);
@@ -27,22 +39,35 @@ function lineAround(text: string, start: number, end: number): string {
 
 export class Matcher {
   private readonly keywords: KeywordIndex;
+  /** Per text: where each rule+secret was last accepted, to fold repeats on one line. */
+  private readonly lastEnd = new Map<string, number>();
 
   constructor(readonly ruleset: Ruleset) {
     this.keywords = buildKeywordIndex(ruleset.rules);
   }
 
   match(text: string, path: string | null = null): RawMatch[] {
+    return this.matchWithin(text, path, Infinity).matches;
+  }
+
+  /** Matches until `deadline` (a Date.now() value); what was found by then is kept. */
+  matchWithin(text: string, path: string | null, deadline: number): MatchOutcome {
     const ranges = this.candidateRanges(text);
-    if (ranges.size === 0) return [];
+    if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
+    this.lastEnd.clear();
+    const hasInlineAllow = text.includes(INLINE_ALLOW);
+    let partial = false;
     for (const [rule, set] of ranges) {
       if (path !== null && rule.allowPathRes.some((re) => re.test(path))) continue;
-      this.runRule(text, rule, set.bounds, found);
+      if (!this.runRule(text, rule, set.bounds, found, deadline, hasInlineAllow)) {
+        partial = true;
+        break;
+      }
     }
-    if (found.length === 0) return found;
+    if (found.length === 0) return { matches: found, partial };
     locateMatches(text, found);
-    return this.suppressOverlaps(this.pair(found));
+    return { matches: this.suppressOverlaps(this.pair(found)), partial };
   }
 
   private candidateRanges(text: string): Map<CompiledRule, RangeSet> {
@@ -63,33 +88,68 @@ export class Matcher {
     return ranges;
   }
 
-  private runRule(text: string, rule: CompiledRule, bounds: number[], out: RawMatch[]): void {
-    const re = rule.re;
+  /** Returns false when the deadline passed before every region was matched. */
+  private runRule(text: string, rule: CompiledRule, bounds: number[], out: RawMatch[], deadline: number, inlineAllow: boolean): boolean {
+    // A match may run past its slice by at most this much (multi-line rules span their window).
+    const overlap = rule.multiline ? rule.windowBytes + 1024 : 8192;
     for (let i = 0; i < bounds.length; i += 2) {
-      const base = bounds[i]!;
-      const region = text.slice(base, bounds[i + 1]);
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(region)) !== null) {
-        if (m[0].length === 0) re.lastIndex++;
-        const key = rule.secretIndex;
-        const secret = typeof key === 'string' ? m.groups?.[key] : m[key];
-        const span = typeof key === 'string' ? m.indices?.groups?.[key] : m.indices?.[key];
-        if (!secret || !span) continue;
-        const start = base + span[0];
-        const end = base + span[1];
-        if (this.accepts(text, rule, secret, start, end)) {
-          out.push({ ruleId: rule.id, secret, start, end, line: 0, endLine: 0, column: 0 });
-        }
+      const regionEnd = bounds[i + 1]!;
+      for (let from = bounds[i]!; from < regionEnd; from += SLICE) {
+        const own = Math.min(regionEnd, from + SLICE);
+        const base = Math.max(bounds[i]!, from - SLICE_CONTEXT);
+        this.runSlice(text, rule, base, from, own, Math.min(regionEnd, own + overlap), out, inlineAllow);
+        if (Date.now() > deadline || out.length >= MAX_MATCHES) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Matches text[base, end) and keeps the matches that start in [from, own). */
+  private runSlice(
+    text: string,
+    rule: CompiledRule,
+    base: number,
+    from: number,
+    own: number,
+    end: number,
+    out: RawMatch[],
+    inlineAllow: boolean,
+  ): void {
+    const re = rule.re;
+    const region = text.slice(base, end);
+    re.lastIndex = from - base;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(region)) !== null) {
+      if (m[0].length === 0) re.lastIndex++;
+      if (base + m.index >= own) break;
+      const key = rule.secretIndex;
+      const secret = typeof key === 'string' ? m.groups?.[key] : m[key];
+      const span = typeof key === 'string' ? m.indices?.groups?.[key] : m.indices?.[key];
+      if (!secret || !span) continue;
+      const start = base + span[0];
+      const stop = base + span[1];
+      if (this.repeatsOnLine(text, rule.id, secret, start, stop)) continue;
+      if (this.accepts(text, rule, secret, start, stop, inlineAllow)) {
+        out.push({ ruleId: rule.id, secret, start, end: stop, line: 0, endLine: 0, column: 0 });
+        if (out.length >= MAX_MATCHES) return;
       }
     }
   }
 
-  private accepts(text: string, rule: CompiledRule, secret: string, start: number, end: number): boolean {
+  /** The same secret again on the same line is the same place: no second match. */
+  private repeatsOnLine(text: string, ruleId: string, secret: string, start: number, end: number): boolean {
+    const key = `${ruleId}\0${secret}`;
+    const previous = this.lastEnd.get(key);
+    this.lastEnd.set(key, end);
+    return previous !== undefined && previous <= start && text.slice(previous, start).indexOf('\n') < 0;
+  }
+
+  private accepts(text: string, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: boolean): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.allowRes.some((re) => re.test(secret))) return false;
     if (rule.generic && isPlaceholder(secret)) return false;
     for (const name of rule.validators) if (!validators.get(name)!(secret)) return false;
+    if (!inlineAllow && rule.allowLineRes.length === 0) return true;
     const line = lineAround(text, start, end);
     if (line.includes(INLINE_ALLOW)) return false;
     return !rule.allowLineRes.some((re) => re.test(line));

@@ -42,6 +42,7 @@ export class CatFileReader {
   /** Streams the given objects, in order, to `onObject`. One call at a time. */
   read(objects: ObjectInfo[], onObject: OnObject): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
+    if (this.job) return Promise.reject(new Error('CatFileReader.read called while a read is in progress'));
     if (objects.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.job = { objects, next: 0, onObject, resolve, reject };
@@ -84,8 +85,9 @@ export class CatFileReader {
         this.header = '';
         pos = nl + 1;
         if (line.endsWith(' missing') || line.endsWith(' ambiguous')) {
-          this.advance(null);
-          continue;
+          const detail = firstLine(this.stderr);
+          this.fail(new LeakwatchError('git', `object ${line.split(' ')[0]} is corrupt or unreadable${detail ? ` (${detail})` : ''}: run git fsck`));
+          return;
         }
         this.want = Number(line.slice(line.lastIndexOf(' ') + 1)) + 1; // content + LF
         this.parts = [];
@@ -105,16 +107,14 @@ export class CatFileReader {
     }
   }
 
-  private advance(data: Buffer | null): void {
+  private advance(data: Buffer): void {
     const job = this.job!;
     const info = job.objects[job.next++]!;
-    if (data) {
-      try {
-        job.onObject(info, data);
-      } catch (err) {
-        this.fail(err as Error);
-        return;
-      }
+    try {
+      job.onObject(info, data);
+    } catch (err) {
+      this.fail(err as Error);
+      return;
     }
     if (job.next === job.objects.length) {
       this.job = null;

@@ -31,6 +31,10 @@ export async function enumerateObjects(gitDir: string, onObject: (o: ObjectInfo)
   for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
     const a = line.indexOf(' ');
     const b = line.indexOf(' ', a + 1);
+    if (b < 0) {
+      child.kill();
+      throw new LeakwatchError('git', `object ${line.slice(0, a)} in ${gitDir} is corrupt or unreadable (${line.slice(a + 1)}): run git fsck`);
+    }
     onObject({ oid: line.slice(0, a), type: line.slice(a + 1, b) as ObjectType, size: Number(line.slice(b + 1)) });
   }
   const code = await done;

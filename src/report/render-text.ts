@@ -41,10 +41,11 @@ export function renderText(report: ScanReport, colour: boolean): string {
     .filter(([, n]) => n > 0)
     .map(([sev, n]) => `${n} ${sev}`);
   const skipped = s.skipped.tooLarge + s.skipped.binary > 0 ? `, skipped ${s.skipped.tooLarge} too large and ${s.skipped.binary} binary` : '';
+  const partial = s.skipped.partial > 0 ? `, ${s.skipped.partial} only partly matched (time budget)` : '';
   const cached = s.cachedObjects > 0 ? `, ${s.cachedObjects} already scanned` : '';
   const summary =
     `${report.findings.length === 0 ? 'No findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')})`}` +
-    ` in ${report.target}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}.`;
+    ` in ${report.target}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}.`;
   lines.push(report.findings.length === 0 ? paint('\x1b[32m', summary) : summary);
   return `${lines.join('\n')}\n`;
 }

@@ -52,6 +52,11 @@ function parseMessageObject(oid: string, text: string): { message: string; meta:
   };
 }
 
+/** Time budget for one text: a second plus a second per MB, a hundred times normal speed. */
+function deadlineFor(bytes: number): number {
+  return Date.now() + 1000 + bytes / 1000;
+}
+
 export class ObjectScanner {
   private readonly matcher: Matcher;
 
@@ -63,11 +68,14 @@ export class ObjectScanner {
   scan(oid: string, type: ObjectResult['type'], data: Buffer, path?: string): ObjectResult | null {
     if (type === 'commit' || type === 'tag') {
       const { message, meta } = parseMessageObject(oid, data.toString('latin1'));
-      const matches = this.matcher.match(message, null).map(toSafeMatch);
-      return { oid, type, matches, meta };
+      const outcome = this.matcher.matchWithin(message, null, deadlineFor(message.length));
+      return { oid, type, matches: outcome.matches.map(toSafeMatch), meta, ...(outcome.partial ? { partial: true } : {}) };
     }
     if (!hasUtf16Bom(data) && isBinary(data)) return null;
-    const matches = this.matcher.match(decodeText(data), path ?? null).map(toSafeMatch);
-    return path === undefined ? { oid, type, matches } : { oid, type, path, matches };
+    const outcome = this.matcher.matchWithin(decodeText(data), path ?? null, deadlineFor(data.length));
+    const result: ObjectResult = { oid, type, matches: outcome.matches.map(toSafeMatch) };
+    if (path !== undefined) result.path = path;
+    if (outcome.partial) result.partial = true;
+    return result;
   }
 }

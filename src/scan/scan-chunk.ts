@@ -13,7 +13,7 @@ export type ScanTask =
   | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] };
 
 function emptyResult(): ChunkResult {
-  return { results: [], objects: 0, bytes: 0, binary: 0 };
+  return { results: [], objects: 0, bytes: 0, binary: 0, partial: 0 };
 }
 
 export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[]): Promise<ChunkResult> {
@@ -24,7 +24,10 @@ export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner,
     const type = info.type === 'tree' ? 'blob' : info.type;
     const result = scanner.scan(info.oid, type, data);
     if (result === null) out.binary++;
-    else if (result.matches.length > 0 || result.meta) out.results.push(result);
+    else {
+      if (result.partial) out.partial++;
+      if (result.matches.length > 0) out.results.push(result);
+    }
   });
   return out;
 }
@@ -42,7 +45,10 @@ export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: str
     out.bytes += data.length;
     const result = scanner.scan(f.oid, 'file', data, f.rel);
     if (result === null) out.binary++;
-    else if (result.matches.length > 0) out.results.push(result);
+    else {
+      if (result.partial) out.partial++;
+      if (result.matches.length > 0) out.results.push(result);
+    }
   }
   return out;
 }

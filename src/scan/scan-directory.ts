@@ -60,7 +60,7 @@ export interface DirectoryScanOptions {
 
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
-  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0 } };
+  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } };
   const files = walk(root, options.maxBlobBytes, new Set(options.exclude ?? []), stats);
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const chunks: FileEntry[][] = [];
@@ -86,6 +86,7 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
         stats.blobs += r.objects;
         stats.bytes += r.bytes;
         stats.skipped.binary += r.binary;
+        stats.skipped.partial += r.partial;
         options.onProgress?.({ objectsDone: stats.blobs, objectsTotal: files.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
       }),
     );

@@ -43,7 +43,7 @@ async function objectsSince(gitDir: string, since: string): Promise<{ commits: S
 
 export async function scanRepository(gitDir: string, options: RepositoryScanOptions): Promise<RepositoryScan> {
   const started = Date.now();
-  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0 } };
+  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } };
   const store = options.since ? null : options.store;
   const target = store?.openTarget(options.targetKey, options.ruleset.hash) ?? null;
   const fingerprint = objectStoreFingerprint(gitDir);
@@ -80,9 +80,10 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     await Promise.all(
       planChunks(toScan).map(async (objects) => {
         const r = await runner.run({ kind: 'objects', objects });
-        results.push(...r.results.filter((x) => x.matches.length > 0));
+        results.push(...r.results);
         stats.bytes += r.bytes;
         stats.skipped.binary += r.binary;
+        stats.skipped.partial += r.partial;
         for (const o of objects) {
           if (o.type === 'blob') stats.blobs++;
           else if (o.type === 'commit') stats.commits++;

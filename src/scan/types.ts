@@ -30,6 +30,8 @@ export interface ObjectResult {
   path?: string;
   matches: SafeMatch[];
   meta?: ObjectMeta;
+  /** Matching stopped at the time budget; the matches found until then are kept. */
+  partial?: boolean;
 }
 
 export interface ChunkResult {
@@ -37,6 +39,7 @@ export interface ChunkResult {
   objects: number;
   bytes: number;
   binary: number;
+  partial: number;
 }
 
 export interface Location {
@@ -80,7 +83,8 @@ export interface ScanStats {
   durationMs: number;
   /** Objects in the store that earlier runs had already scanned under this ruleset. */
   cachedObjects: number;
-  skipped: { tooLarge: number; binary: number };
+  /** tooLarge: over --max-blob-bytes; binary: not text; partial: hostile content that hit the time budget. */
+  skipped: { tooLarge: number; binary: number; partial: number };
 }
 
 export interface ScanReport {

@@ -42,10 +42,17 @@ class InlineRunner implements TaskRunner {
     this.scanner = new ObjectScanner(ruleset);
   }
 
-  async run(task: ScanTask): Promise<ChunkResult> {
-    if (task.kind === 'files') return scanFiles(this.scanner, task.files);
-    this.reader ??= new CatFileReader(this.gitDir!);
-    return scanObjects(this.reader, this.scanner, task.objects);
+  /** Tasks run one after another: the single cat-file child serves one read at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run(task: ScanTask): Promise<ChunkResult> {
+    const next = this.queue.then(() => {
+      if (task.kind === 'files') return scanFiles(this.scanner, task.files);
+      this.reader ??= new CatFileReader(this.gitDir!);
+      return scanObjects(this.reader, this.scanner, task.objects);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async close(): Promise<void> {
