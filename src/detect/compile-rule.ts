@@ -1,0 +1,54 @@
+/**
+ * Turns a validated rule spec into the form the matcher runs, refusing anything unsafe or
+ * inconsistent with a message that names the file, the rule and the problem.
+ */
+import { LeakwatchError } from '../errors.js';
+import { checkRegexSafety } from './check-regex-safety.js';
+import type { CompiledRule, RuleSpec } from './types.js';
+import { validators } from './validators/api.js';
+
+/** Bytes of line context a single-line rule looks at on each side of a keyword. */
+const LINE_CONTEXT = 1024;
+
+function fail(spec: RuleSpec, problem: string): never {
+  throw new LeakwatchError('rules', `${spec.source}: rule ${spec.id}: ${problem}`);
+}
+
+function compileRegex(spec: RuleSpec, source: string, flags: string, what: string): RegExp {
+  const problem = checkRegexSafety(source, flags);
+  if (problem) fail(spec, `${what}: ${problem}`);
+  try {
+    return new RegExp(source, flags);
+  } catch (err) {
+    return fail(spec, `${what}: ${(err as Error).message}`);
+  }
+}
+
+export function compileRule(spec: RuleSpec, index: number): CompiledRule {
+  const flags = `gd${spec.ignoreCase ? 'i' : ''}`;
+  const re = compileRegex(spec, spec.regex, flags, 'regex');
+  const groupCount = new RegExp(`${spec.regex}|`).exec('')!.length - 1;
+  const hasNamed = /\(\?<secret>/.test(spec.regex);
+  let secretIndex: number | string = hasNamed ? 'secret' : (spec.secretGroup ?? (groupCount >= 1 ? 1 : 0));
+  if (typeof secretIndex === 'number' && secretIndex > groupCount) {
+    fail(spec, `secretGroup ${secretIndex} but the regex has ${groupCount} groups`);
+  }
+  if (hasNamed && spec.secretGroup !== undefined) secretIndex = 'secret';
+  for (const name of spec.validators) {
+    if (!validators.has(name)) fail(spec, `unknown validator "${name}" (known: ${[...validators.keys()].join(', ')})`);
+  }
+  const list = (sources: string[], what: string): RegExp[] =>
+    sources.map((s) => compileRegex(spec, s, 'i', what));
+  return {
+    ...spec,
+    keywords: spec.keywords.map((k) => k.toLowerCase()),
+    re,
+    allowRes: list(spec.allow, 'allow'),
+    allowLineRes: list(spec.allowLine, 'allowLine'),
+    allowPathRes: list(spec.allowPath, 'allowPath'),
+    secretIndex,
+    windowBytes: spec.window ?? LINE_CONTEXT,
+    multiline: spec.window !== undefined,
+    index,
+  };
+}

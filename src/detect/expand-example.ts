@@ -1,0 +1,122 @@
+/**
+ * Rule examples are written so that no literal credential sits in our repository: either a
+ * `parts:` list joined at test time, or a template whose `{{...}}` generators produce the
+ * token. Generators are deterministic (seeded by the template), so examples are stable.
+ *
+ *   {{rand:CHARSET:N}}      N characters from CHARSET (ranges like A-Z2-7, or hex, HEX,
+ *                           base62, base64, base64url, alnum, lower, upper, digits)
+ *   {{crc32:PREFIX}}        a GitHub/npm style token PREFIX + 30 random base62 + CRC32
+ *   {{luhn:PREFIX:LEN}}     a Luhn-valid number of LEN digits starting with PREFIX
+ *   {{jwt}}                 a JWT with a decodable header and payload
+ *   {{pem:LABEL}}           a PEM block "-----BEGIN LABEL-----" with a random base64 body
+ *   {{b64:TEXT}}            TEXT base64-encoded
+ *   {{join:A:B}}            A immediately followed by B (to split a literal prefix)
+ */
+import { crc32 } from 'node:zlib';
+import { BASE62, toBase62 } from './base62.js';
+import type { Example } from './types.js';
+
+const NAMED: Record<string, string> = {
+  hex: '0123456789abcdef',
+  HEX: '0123456789ABCDEF',
+  base62: BASE62,
+  alnum: BASE62,
+  base64: `${BASE62}+/`,
+  base64url: `${BASE62}-_`,
+  lower: 'abcdefghijklmnopqrstuvwxyz',
+  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  digits: '0123456789',
+};
+
+function charset(spec: string): string {
+  const named = NAMED[spec];
+  if (named) return named;
+  let out = '';
+  for (let i = 0; i < spec.length; i++) {
+    if (spec[i + 1] === '-' && i + 2 < spec.length) {
+      for (let c = spec.charCodeAt(i); c <= spec.charCodeAt(i + 2); c++) out += String.fromCharCode(c);
+      i += 2;
+    } else {
+      out += spec[i];
+    }
+  }
+  return out;
+}
+
+/** mulberry32: tiny, seedable, good enough to make tokens look random. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomString(next: () => number, chars: string, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += chars[Math.floor(next() * chars.length)];
+  return out;
+}
+
+function luhnNumber(next: () => number, prefix: string, length: number): string {
+  let digits = prefix + randomString(next, NAMED.digits!, length - prefix.length - 1);
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  digits += String((10 - (sum % 10)) % 10);
+  return digits;
+}
+
+function generate(next: () => number, name: string, args: string[]): string {
+  switch (name) {
+    case 'rand':
+      return randomString(next, charset(args[0] ?? 'alnum'), Number(args[1] ?? 32));
+    case 'crc32': {
+      const body = randomString(next, BASE62, 30);
+      return `${args[0] ?? ''}${body}${toBase62(crc32(body), 6)}`;
+    }
+    case 'luhn':
+      return luhnNumber(next, args[0] ?? '4', Number(args[1] ?? 16));
+    case 'jwt': {
+      const enc = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const sub = randomString(next, BASE62, 12);
+      const sig = randomString(next, NAMED.base64url!, 43);
+      return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub, iat: 1700000000 })}.${sig}`;
+    }
+    case 'pem': {
+      const label = args.join(':') || 'PRIVATE KEY';
+      const body = randomString(next, NAMED.base64!, 64 * 12);
+      const lines = body.match(/.{1,64}/g)!.join('\n');
+      return `-----BEGIN ${label}-----\n${lines}\n-----END ${label}-----`;
+    }
+    case 'b64':
+      return Buffer.from(args.join(':')).toString('base64');
+    case 'join':
+      return args.join('');
+    default:
+      throw new Error(`unknown example generator "${name}"`);
+  }
+}
+
+function seedOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function expandExample(example: Example): string {
+  if (typeof example !== 'string') return example.parts.join('');
+  const next = prng(seedOf(example));
+  return example.replace(/\{\{([a-z0-9]+)(?::([^}]*))?\}\}/g, (_m, name: string, rest?: string) =>
+    generate(next, name, rest === undefined ? [] : rest.split(':')),
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Runs a ruleset over one text (a blob, a file, a commit message): keyword pass, full regexes
+ * on candidate regions only, then the precision filters (entropy, allowlists, placeholders,
+ * validators, inline `leakwatch:allow`), pairing, and overlap suppression.
+ * Texts are latin1 strings: one character per byte, so offsets are byte offsets.
+ */
+import { RangeSet } from './candidate-ranges.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './is-placeholder.js';
+import { buildKeywordIndex } from './keyword-index.js';
+import type { KeywordIndex } from './keyword-index.js';
+import { locateMatches } from './locate-matches.js';
+import type { CompiledRule, RawMatch, Ruleset } from './types.js';
+import { validators } from './validators/api.js';
+
+const INLINE_ALLOW = 'leakwatch:allow';
+const LINE_PEEK = 4096;
+
+function lineAround(text: string, start: number, end: number): string {
+  const lo = Math.max(0, start - LINE_PEEK);
+  const before = text.slice(lo, start).lastIndexOf('\n');
+  const from = before < 0 ? lo : lo + before + 1;
+  const hi = Math.min(text.length, end + LINE_PEEK);
+  const after = text.slice(end, hi).indexOf('\n');
+  return text.slice(from, after < 0 ? hi : end + after);
+}
+
+export class Matcher {
+  private readonly keywords: KeywordIndex;
+
+  constructor(readonly ruleset: Ruleset) {
+    this.keywords = buildKeywordIndex(ruleset.rules);
+  }
+
+  match(text: string, path: string | null = null): RawMatch[] {
+    const ranges = this.candidateRanges(text);
+    if (ranges.size === 0) return [];
+    const found: RawMatch[] = [];
+    for (const [rule, set] of ranges) {
+      if (path !== null && rule.allowPathRes.some((re) => re.test(path))) continue;
+      this.runRule(text, rule, set.bounds, found);
+    }
+    if (found.length === 0) return found;
+    locateMatches(text, found);
+    return this.suppressOverlaps(this.pair(found));
+  }
+
+  private candidateRanges(text: string): Map<CompiledRule, RangeSet> {
+    const ranges = new Map<CompiledRule, RangeSet>();
+    const re = this.keywords.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const kw = m[0].toLowerCase();
+      for (const rule of this.keywords.rulesFor.get(kw) ?? []) {
+        let set = ranges.get(rule);
+        if (!set) ranges.set(rule, (set = new RangeSet()));
+        set.add(text, rule, m.index, kw.length);
+      }
+      // Step one character, not the whole keyword, so overlapping keywords are all seen.
+      re.lastIndex = m.index + 1;
+    }
+    return ranges;
+  }
+
+  private runRule(text: string, rule: CompiledRule, bounds: number[], out: RawMatch[]): void {
+    const re = rule.re;
+    for (let i = 0; i < bounds.length; i += 2) {
+      const base = bounds[i]!;
+      const region = text.slice(base, bounds[i + 1]);
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(region)) !== null) {
+        if (m[0].length === 0) re.lastIndex++;
+        const key = rule.secretIndex;
+        const secret = typeof key === 'string' ? m.groups?.[key] : m[key];
+        const span = typeof key === 'string' ? m.indices?.groups?.[key] : m.indices?.[key];
+        if (!secret || !span) continue;
+        const start = base + span[0];
+        const end = base + span[1];
+        if (this.accepts(text, rule, secret, start, end)) {
+          out.push({ ruleId: rule.id, secret, start, end, line: 0, endLine: 0, column: 0 });
+        }
+      }
+    }
+  }
+
+  private accepts(text: string, rule: CompiledRule, secret: string, start: number, end: number): boolean {
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
+    if (rule.allowRes.some((re) => re.test(secret))) return false;
+    if (rule.generic && isPlaceholder(secret)) return false;
+    for (const name of rule.validators) if (!validators.get(name)!(secret)) return false;
+    const line = lineAround(text, start, end);
+    if (line.includes(INLINE_ALLOW)) return false;
+    return !rule.allowLineRes.some((re) => re.test(line));
+  }
+
+  /** Paired rules survive only with their partner within N lines; the partner rides along. */
+  private pair(found: RawMatch[]): RawMatch[] {
+    const out: RawMatch[] = [];
+    for (const match of found) {
+      const rule = this.ruleset.byId.get(match.ruleId)!;
+      if (!rule.requires) {
+        out.push(match);
+        continue;
+      }
+      const { rule: partnerId, within } = rule.requires;
+      let best: RawMatch | undefined;
+      for (const other of found) {
+        if (other.ruleId !== partnerId) continue;
+        const distance = Math.abs(other.line - match.line);
+        if (distance <= within && (!best || distance < Math.abs(best.line - match.line))) best = other;
+      }
+      if (best) out.push({ ...match, related: { ruleId: best.ruleId, secret: best.secret } });
+    }
+    return out;
+  }
+
+  /** A generic rule's match yields to a specific rule's match on overlapping bytes. */
+  private suppressOverlaps(matches: RawMatch[]): RawMatch[] {
+    if (matches.length < 2) return matches;
+    const generic = (m: RawMatch): boolean => this.ruleset.byId.get(m.ruleId)!.generic;
+    return matches.filter((m, i) => {
+      if (!generic(m)) return true;
+      return !matches.some((o, j) => j !== i && !generic(o) && o.start < m.end && m.start < o.end);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Detector rules as loaded from detectors/*.yaml, and the compiled form the matcher runs.
+ */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type RuleKind = 'credential' | 'sensitive-data';
+
+export type Example = string | { parts: string[] };
+
+export interface RuleSpec {
+  id: string;
+  title: string;
+  description?: string;
+  severity: Severity;
+  kind: RuleKind;
+  /** Case-insensitive literals; a blob is only matched against the rule near one of them. */
+  keywords: string[];
+  /** JavaScript regular expression; every quantifier must be bounded. */
+  regex: string;
+  /** Case-insensitive matching of `regex`. */
+  ignoreCase: boolean;
+  /** Named group `secret`, else this group number, else the whole match. */
+  secretGroup?: number;
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  entropy?: number;
+  validators: string[];
+  /** Regexes tested against the secret; a match drops the finding. */
+  allow: string[];
+  /** Regexes tested against the whole line; a match drops the finding. */
+  allowLine: string[];
+  /** Regexes tested against the path; a match drops the finding. */
+  allowPath: string[];
+  /** Generic rules yield to specific ones on the same text and get the placeholder filter. */
+  generic: boolean;
+  /** Only a finding when `rule` matched within `within` lines of it in the same text. */
+  requires?: { rule: string; within: number };
+  /** Bytes of context the candidate region spans after a keyword (multi-line rules). */
+  window?: number;
+  /** Response providers for this rule family (rotation, verification). */
+  provider?: { family: string; rotate?: string; verify?: string };
+  examples: { positive: Example[]; negative: Example[] };
+  /** The file the rule came from, for error messages. */
+  source: string;
+}
+
+export interface CompiledRule extends RuleSpec {
+  re: RegExp;
+  allowRes: RegExp[];
+  allowLineRes: RegExp[];
+  allowPathRes: RegExp[];
+  secretIndex: number | string;
+  windowBytes: number;
+  multiline: boolean;
+  index: number;
+}
+
+export interface Ruleset {
+  specs: RuleSpec[];
+  rules: CompiledRule[];
+  byId: Map<string, CompiledRule>;
+  /** sha256 over the normalised rule specs and the engine version: a change forces a rescan. */
+  hash: string;
+}
+
+/** One match of a rule inside one text, before attribution. Holds the secret in memory only. */
+export interface RawMatch {
+  ruleId: string;
+  secret: string;
+  /** Byte offset of the secret within the text. */
+  start: number;
+  end: number;
+  line: number;
+  endLine: number;
+  column: number;
+  /** For paired rules: the partner's match (e.g. the AWS key id of a secret access key). */
+  related?: { ruleId: string; secret: string };
+}

@@ -1,0 +1,16 @@
+/** The validators a rule may name in `validators:`. */
+import { isBase64Json } from './base64-json.js';
+import { hasValidCrc32Checksum } from './checksum-crc32.js';
+import { isDecodableJwt } from './jwt.js';
+import { passesLuhn } from './luhn.js';
+import { isPemKeyBlock } from './pem.js';
+
+export type Validator = (secret: string) => boolean;
+
+export const validators = new Map<string, Validator>([
+  ['crc32-checksum', hasValidCrc32Checksum],
+  ['luhn', passesLuhn],
+  ['jwt', isDecodableJwt],
+  ['pem', isPemKeyBlock],
+  ['base64-json', isBase64Json],
+]);
