@@ -9,7 +9,7 @@
 // Usage: node scripts/bench-scan.mjs [--quick] [--json] [--runs N] [--rebuild]
 // LEAKWATCH_BENCH_CLI="node path/to/cli.js" replaces the command under test.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildScanCorpus } from './bench/build-scan-corpus.mjs';
@@ -85,6 +85,7 @@ async function main() {
   const cli = commandUnderTest();
   if (!existsSync(TIME_BIN)) fail(`${TIME_BIN} is missing: install GNU time (apt-get install time)`);
   const log = (line) => console.error(`bench: ${line}`);
+  const loadAtStart = Number(loadavg()[0].toFixed(2));
 
   const { repo, manifest, reused } = await buildScanCorpus({
     quick: opts.quick, force: opts.rebuild, dataDir: join(ROOT, 'bench-data'), log,
@@ -113,6 +114,8 @@ async function main() {
       corpus: { repo, ...manifest, planted: undefined },
       command: cli.label,
       runs: opts.runs,
+      // Other work on the machine skews every figure; the load average says how much there was.
+      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, node: process.version },
       floorA,
       floorAUnordered,
       floorB,

@@ -1,11 +1,12 @@
 // The pinned recipe of the scan benchmark corpus: which published npm versions make up its
 // history, how many commits to cut them into, and the seed of the planted fake secrets. Any
-// change here (or to BUILDER_VERSION when the builder's output changes) changes the spec hash,
+// change here, or to the source of the modules that write the history, changes the spec hash,
 // and the next bench run rebuilds the repository instead of reusing a stale one.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
-/** Bump when the builder would write a different history from the same spec. */
-export const BUILDER_VERSION = 1;
+// The modules whose code decides the bytes of the corpus (the harness and stats code do not).
+const BUILDER_SOURCES = ['corpus-spec.mjs', 'read-tarball.mjs', 'plan-history.mjs', 'fake-secrets.mjs', 'fast-import-writer.mjs', 'write-history.mjs'];
 
 const versions = (text) => text.trim().split(/\s+/);
 
@@ -174,7 +175,9 @@ export const QUICK_SPEC = {
 
 /** Hash that identifies what a built corpus contains; stored beside it to decide reuse. */
 export function specHash(spec) {
-  return createHash('sha256').update(JSON.stringify({ builder: BUILDER_VERSION, spec })).digest('hex');
+  const hash = createHash('sha256').update(JSON.stringify(spec));
+  for (const file of BUILDER_SOURCES) hash.update(readFileSync(new URL(file, import.meta.url)));
+  return hash.digest('hex');
 }
 
 /** The pinned versions as `{ name, version }`, package by package. */

@@ -35,5 +35,6 @@ export function formatTable(f) {
     `${fmt(c.blobBytes / MB, 1)} MB of blobs; median of ${f.runs} runs; scanner reported ` +
     `${f.scan.stats.blobs ?? '?'} blobs, ${fmt((f.scan.stats.bytes ?? 0) / MB, 1)} MB`;
   const lines = rows.map((r) => r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ').trimEnd());
-  return [header, ...lines].join('\n');
+  const machine = `machine: ${f.machine.cpus} CPUs, load average ${f.machine.loadAverageAtStart} at start, node ${f.machine.node}; command: ${f.command}`;
+  return [header, machine, ...lines].join('\n');
 }

@@ -39,7 +39,8 @@ function describe(name, chunk, part, parts, version) {
 
 /**
  * Writes the planned history into `writer`; returns `{ planted }`, one entry per fake secret
- * with where it sits and the SHA-256 of each of its values (never the values themselves).
+ * with where it sits and the SHA-256 of each of its values (never the values themselves); a
+ * scanner finds the secret when one of its findings carries any of these hashes.
  */
 export async function writeHistory({ writer, plan, tarballOf, seed }) {
   const random = createRandom(seed);
@@ -109,7 +110,8 @@ export async function writeHistory({ writer, plan, tarballOf, seed }) {
     if (index === plantAt(0.55)) {
       mainTip = await writer.commit({ ref: 'refs/heads/main', from: mainTip, author: authorFor('deploy'), time: tick(),
         message: 'Add deploy key for the mirror job\n', ops: [{ path: 'deploy/id_rsa', mark: await content(privateKey), executable: false }] });
-      planted.push({ id: 'private-key-on-main', where: 'deploy/id_rsa on main', sha256: [sha256(privateKey)] });
+      // Scanners differ on whether the block's final newline belongs to the match.
+      planted.push({ id: 'private-key-on-main', where: 'deploy/id_rsa on main', sha256: [sha256(privateKey), sha256(privateKey.trimEnd())] });
     }
     if (index === plantAt(0.7)) {
       await writer.commit({ ref: 'refs/heads/feature/release-bot', from: mainTip, author: authorFor('bot'), time: tick(),
