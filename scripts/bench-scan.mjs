@@ -100,6 +100,10 @@ async function main() {
   log('floor B');
   const floorB = await timeGit(repo, ['log', '-p', '-U0', '--all', '--full-history'], opts.runs);
 
+  // The least a rerun can cost: starting the CLI at all.
+  const startupRuns = await repeat(opts.runs, () => timeProcess(cli.command, [...cli.args, '--version']));
+  const startup = startupRuns.every((r) => r.code === 0) ? { seconds: median(startupRuns.map((r) => r.seconds)) } : { seconds: null };
+
   const work = mkdtempSync(join(tmpdir(), 'leakwatch-bench-'));
   try {
     log(`full scan with ${cli.label}`);
@@ -119,6 +123,7 @@ async function main() {
       floorA,
       floorAUnordered,
       floorB,
+      startup,
       scan: {
         seconds: scanSeconds,
         runs: full.map((r) => r.seconds),

@@ -47,10 +47,14 @@ async function importHistory(repo, plan, tarballOf, seed) {
 
 /**
  * Returns `{ repo, manifest, reused }` for the full corpus, or the small one with `quick`.
- * `dataDir` defaults to bench-data/ at the repository root; `log` gets progress lines.
+ * `dataDir` defaults to bench-data/ in the current folder; `log` gets progress lines.
  */
-export async function buildScanCorpus({ quick = false, force = false, dataDir = 'bench-data', log = () => {} } = {}) {
-  const spec = quick ? QUICK_SPEC : FULL_SPEC;
+export function buildScanCorpus({ quick = false, ...options } = {}) {
+  return buildCorpus(quick ? QUICK_SPEC : FULL_SPEC, options);
+}
+
+/** Builds the corpus of any spec (see corpus-spec.mjs) in `dataDir/<spec.repoName>`. */
+export async function buildCorpus(spec, { force = false, dataDir = 'bench-data', log = () => {} } = {}) {
   const hash = specHash(spec);
   const repo = resolve(dataDir, spec.repoName);
   const existing = readManifest(repo);

@@ -24,6 +24,7 @@ export function formatTable(f) {
     ['floor A: git cat-file --batch-all-objects --batch', `${fmt(f.floorA.seconds)} s`, rate(c.blobBytes, f.floorA.seconds), '', ''],
     ['  (info) same with --unordered', `${fmt(f.floorAUnordered.seconds)} s`, rate(c.blobBytes, f.floorAUnordered.seconds), '', ''],
     ['floor B: git log -p -U0 --all --full-history', `${fmt(f.floorB.seconds)} s`, '', '', ''],
+    ['  (info) CLI start-up: <command> --version', `${fmt(f.startup.seconds)} s`, '', '', ''],
     ['full scan (wall clock, fresh state)', `${fmt(f.scan.seconds)} s`, `${fmt(f.scan.mbPerSecond, 1)} MB/s`, '', ''],
   ];
   for (const t of f.targets) {
