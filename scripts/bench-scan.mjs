@@ -89,7 +89,7 @@ async function main() {
 
   const { repo, manifest, reused } = await buildScanCorpus({
     quick: opts.quick, force: opts.rebuild, dataDir: join(ROOT, 'bench-data'), log,
-  });
+  }).catch((err) => fail(`building the benchmark corpus failed: ${String(err.message).trim().split('\n')[0]}`));
   log(`${reused ? 'reusing' : 'built'} ${repo} (${manifest.commits} commits, ${manifest.blobs} blobs)`);
 
   // One untimed read so every figure below starts from the same warm page cache.

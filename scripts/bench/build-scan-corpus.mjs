@@ -93,7 +93,7 @@ export async function buildCorpus(spec, { force = false, dataDir = 'bench-data',
   return { repo, manifest, reused: false };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const { repo, manifest, reused } = await buildScanCorpus({
     quick: args.includes('--quick'), force: args.includes('--force'), log: (line) => console.error(line),

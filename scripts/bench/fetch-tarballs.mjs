@@ -26,10 +26,16 @@ export async function fetchTarballs(versions, cacheDirArg, log = () => {}) {
     const batch = missing.slice(i, i + BATCH);
     log(`npm pack: ${i + batch.length}/${missing.length} tarballs`);
     const specs = batch.map((v) => `${v.name}@${v.version}`);
-    await run('npm', ['pack', ...specs, '--pack-destination', cacheDir, '--silent', '--ignore-scripts'], {
-      cwd: cacheDir,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    try {
+      await run('npm', ['pack', ...specs, '--pack-destination', cacheDir, '--loglevel=error', '--ignore-scripts'], {
+        cwd: cacheDir,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (err) {
+      const lines = String(err.stderr ?? '').split('\n').filter((l) => l.trim() && !l.includes('complete log'));
+      const reason = lines[0]?.trim() ?? `exit ${err.code}`;
+      throw new Error(`npm pack ${specs[0]} .. ${specs.at(-1)} failed (${reason}); is the npm registry reachable?`, { cause: err });
+    }
   }
   return versions.map((v) => {
     const path = join(cacheDir, tarballName(v.name, v.version));
