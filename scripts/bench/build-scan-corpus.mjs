@@ -13,7 +13,8 @@ import { fetchTarballs, tarballName } from './fetch-tarballs.mjs';
 import { FastImportWriter } from './fast-import-writer.mjs';
 import { countObjects, git, spawnGit } from './git.mjs';
 import { planHistory } from './plan-history.mjs';
-import { DANGLING_BRANCH, EXTRA_COMMITS_BESIDES_MERGES, writeHistory } from './write-history.mjs';
+import { DANGLING_BRANCH } from './plant-secrets.mjs';
+import { EXTRA_COMMITS_BESIDES_MERGES, writeHistory } from './write-history.mjs';
 
 export const MANIFEST = 'leakwatch-bench.json';
 

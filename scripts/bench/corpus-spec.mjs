@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 // The modules whose code decides the bytes of the corpus (the harness and stats code do not).
-const BUILDER_SOURCES = ['corpus-spec.mjs', 'read-tarball.mjs', 'plan-history.mjs', 'fake-secrets.mjs', 'fast-import-writer.mjs', 'write-history.mjs'];
+const BUILDER_SOURCES = [
+  'corpus-spec.mjs', 'read-tarball.mjs', 'plan-history.mjs', 'fake-secrets.mjs',
+  'fast-import-writer.mjs', 'plant-secrets.mjs', 'write-history.mjs',
+];
 
 const versions = (text) => text.trim().split(/\s+/);
 

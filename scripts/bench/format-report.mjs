@@ -36,6 +36,7 @@ export function formatTable(f) {
     `${fmt(c.blobBytes / MB, 1)} MB of blobs; median of ${f.runs} runs; scanner reported ` +
     `${f.scan.stats.blobs ?? '?'} blobs, ${fmt((f.scan.stats.bytes ?? 0) / MB, 1)} MB`;
   const lines = rows.map((r) => r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ').trimEnd());
-  const machine = `machine: ${f.machine.cpus} CPUs, load average ${f.machine.loadAverageAtStart} at start, node ${f.machine.node}; command: ${f.command}`;
+  const m = f.machine;
+  const machine = `machine: ${m.cpus} CPUs, load average ${m.loadAverageAtStart} at start, node ${m.node}; command: ${f.command}`;
   return [header, machine, ...lines].join('\n');
 }

@@ -1,15 +1,14 @@
 // Second pass of the corpus builder: turns the plan into a git history through one fast-import
 // stream. Each package version is a run of commits on its own branch `pkg/<name>` (a few files
-// per commit), merged into `main` and tagged `<name>@<version>`. Fake secrets are planted at
-// fixed points: added then removed on a package branch, in a commit message, kept on main, on an
-// unmerged feature branch, and on `wip/hotfix`, which the builder deletes after packing so its
-// commit is left dangling. Authors and dates are fixed, so the commit ids are reproducible.
+// per commit), merged into `main` and tagged `<name>@<version>`; the fake secrets of
+// plant-secrets.mjs are written at their points of the timeline. Authors and dates are fixed,
+// so the commit ids are reproducible.
 import { createHash } from 'node:crypto';
+import { createRandom } from './fake-secrets.mjs';
 import { readVersionFiles } from './plan-history.mjs';
-import { createRandom, fakeAwsKeyPair, fakeGithubToken, fakePrivateKey, sha256 } from './fake-secrets.mjs';
+import { plantSecrets } from './plant-secrets.mjs';
 
-export const DANGLING_BRANCH = 'refs/heads/wip/hotfix';
-/** Commits the writer adds besides one per chunk: root, merges (one per step) and plants. */
+/** Commits the writer adds besides one per chunk and one merge per version: root and plants. */
 export const EXTRA_COMMITS_BESIDES_MERGES = 7;
 
 const START = Date.UTC(2016, 0, 4, 9, 0, 0) / 1000;
@@ -17,6 +16,7 @@ const SPACING = 47 * 60;
 const AUTHORS = ['Ada Lindqvist', 'Bruno Okafor', 'Chen Wei', 'Dana Kowalski', 'Emeka Nwosu', 'Farah Haddad', 'Goran Petrovic', 'Hana Sato']
   .map((name) => ({ name, email: `${name.toLowerCase().replace(' ', '.')}@example.com` }));
 const RELEASER = { name: 'Release Bot', email: 'release-bot@example.com' };
+const MAIN = 'refs/heads/main';
 
 function authorFor(key) {
   return AUTHORS[createHash('sha1').update(key).digest()[0] % AUTHORS.length];
@@ -32,8 +32,9 @@ function chunked(list, size) {
 function describe(name, chunk, part, parts, version) {
   const rel = (p) => p.slice(`packages/${name}/`.length);
   const verb = chunk.every((c) => c.deleted) ? 'remove' : chunk.every((c) => !c.deleted) ? 'update' : 'change';
+  const more = chunk.length - 1;
   const what = chunk.length === 0 ? 'release without file changes'
-    : chunk.length === 1 ? `${verb} ${rel(chunk[0].path)}` : `${verb} ${rel(chunk[0].path)} and ${chunk.length - 1} more file${chunk.length > 2 ? 's' : ''}`;
+    : more === 0 ? `${verb} ${rel(chunk[0].path)}` : `${verb} ${rel(chunk[0].path)} and ${more} more file${more > 1 ? 's' : ''}`;
   return `${name}: ${what}\n\nPart ${part} of ${parts} towards ${name}@${version}.\n`;
 }
 
@@ -43,45 +44,44 @@ function describe(name, chunk, part, parts, version) {
  * scanner finds the secret when one of its findings carries any of these hashes.
  */
 export async function writeHistory({ writer, plan, tarballOf, seed }) {
-  const random = createRandom(seed);
+  const plants = plantSecrets(createRandom(seed));
   const planted = [];
   const blobMarks = new Map();
+  const branchTips = new Map();
   let clock = 0;
   const tick = () => START + SPACING * clock++;
-
-  const content = async (text) => writer.blob(Buffer.from(text));
-  const plantAt = (fraction) => Math.floor(plan.steps.length * fraction);
-  const awsPair = fakeAwsKeyPair(random);
-  const awsPair2 = fakeAwsKeyPair(random);
-  const token = fakeGithubToken(random);
-  const token2 = fakeGithubToken(random);
-  const privateKey = fakePrivateKey(random);
-  const awsFile = (pair) => `module.exports = {\n  region: 'eu-west-1',\n  accessKeyId: '${pair.keyId}',\n  secretAccessKey: '${pair.secret}',\n};\n`;
+  const textOp = async (path, text) => ({ path, mark: await writer.blob(Buffer.from(text)), executable: false });
 
   const root = await writer.commit({
-    ref: 'refs/heads/main', author: RELEASER, time: tick(), message: 'Initial commit\n',
-    ops: [{ path: 'README.md', mark: await content('# Vendored packages\n\nReleases of a few npm packages, one folder each.\n'), executable: false }],
+    ref: MAIN, author: RELEASER, time: tick(), message: 'Initial commit\n',
+    ops: [await textOp('README.md', '# Vendored packages\n\nReleases of a few npm packages, one folder each.\n')],
   });
-  let mainTip = root;
-  const branchTips = new Map();
+  const tips = { main: root, package: root };
+
+  /** Writes the plants of this step and phase; they move the package tip or main as they go. */
+  const plantHere = async (index, phase, step) => {
+    for (const plant of plants) {
+      if (phase !== plant.phase || index !== Math.floor(plan.steps.length * plant.at)) continue;
+      const ops = [
+        ...(plant.deletes?.(step) ?? []).map((path) => ({ path, deleted: true })),
+        ...(await Promise.all(Object.entries(plant.files?.(step) ?? {}).map(([path, text]) => textOp(path, text)))),
+      ];
+      const onPackage = plant.ref === 'package';
+      const mark = await writer.commit({
+        ref: onPackage ? `refs/heads/pkg/${step.name}` : plant.ref, from: onPackage ? tips.package : tips.main,
+        author: authorFor(plant.author(step)), time: tick(), message: plant.message(step), ops,
+      });
+      if (onPackage) tips.package = mark;
+      if (plant.ref === MAIN) tips.main = mark;
+      if (plant.record) planted.push(plant.record(step));
+    }
+  };
 
   for (const [index, step] of plan.steps.entries()) {
     const { name, version, changes } = step;
-    const ref = `refs/heads/pkg/${name}`;
-    let tip = branchTips.get(name) ?? root;
     const files = readVersionFiles(name, tarballOf(name, version));
-    const plantFile = `packages/${name}/.deploy/aws-config.js`;
-
-    if (index === plantAt(0.25)) {
-      tip = await writer.commit({ ref, from: tip, author: authorFor(name), time: tick(), message: `${name}: add deploy settings\n`,
-        ops: [{ path: plantFile, mark: await content(awsFile(awsPair)), executable: false }] });
-      planted.push({ id: 'aws-key-pair-removed', where: `${plantFile} on pkg/${name}, removed a few commits later`, sha256: [sha256(awsPair.keyId), sha256(awsPair.secret)] });
-    }
-    if (index === plantAt(0.45)) {
-      tip = await writer.commit({ ref, from: tip, author: authorFor(version), time: tick(), ops: [],
-        message: `${name}: trigger release workflow\n\nUsed token ${token} for the manual run, revoke afterwards.\n` });
-      planted.push({ id: 'github-token-commit-message', where: `commit message on pkg/${name}`, sha256: [sha256(token)] });
-    }
+    tips.package = branchTips.get(name) ?? root;
+    await plantHere(index, 'before', step);
 
     const chunks = chunked(changes, plan.chunkSize);
     for (const [i, chunk] of chunks.entries()) {
@@ -91,38 +91,23 @@ export async function writeHistory({ writer, plan, tarballOf, seed }) {
         if (!blobMarks.has(change.id)) blobMarks.set(change.id, await writer.blob(files.get(change.path).data));
         ops.push({ path: change.path, mark: blobMarks.get(change.id), executable: change.executable });
       }
-      tip = await writer.commit({ ref, from: tip, author: authorFor(`${name}@${version}#${i}`), time: tick(), ops,
-        message: describe(name, chunk, i + 1, chunks.length, version) });
+      tips.package = await writer.commit({
+        ref: `refs/heads/pkg/${name}`, from: tips.package, author: authorFor(`${name}@${version}#${i}`), time: tick(), ops,
+        message: describe(name, chunk, i + 1, chunks.length, version),
+      });
     }
+    await plantHere(index, 'after', step);
+    branchTips.set(name, tips.package);
 
-    if (index === plantAt(0.25)) {
-      tip = await writer.commit({ ref, from: tip, author: authorFor(name), time: tick(), message: `${name}: drop deploy settings\n`,
-        ops: [{ path: plantFile, deleted: true }] });
-    }
-    branchTips.set(name, tip);
-
+    // The merge applies the version's own changes, so main's tree matches the package branch.
     const mergeOps = changes.map((c) => (c.deleted ? c : { path: c.path, mark: blobMarks.get(c.id), executable: c.executable }));
     const time = tick();
-    mainTip = await writer.commit({ ref: 'refs/heads/main', from: mainTip, merge: tip, author: RELEASER, time, ops: mergeOps,
-      message: `Merge branch 'pkg/${name}': release ${name}@${version}\n` });
-    await writer.tag({ name: `${name}@${version}`, target: mainTip, tagger: RELEASER, time, message: `${name} ${version}\n` });
-
-    if (index === plantAt(0.55)) {
-      mainTip = await writer.commit({ ref: 'refs/heads/main', from: mainTip, author: authorFor('deploy'), time: tick(),
-        message: 'Add deploy key for the mirror job\n', ops: [{ path: 'deploy/id_rsa', mark: await content(privateKey), executable: false }] });
-      // Scanners differ on whether the block's final newline belongs to the match.
-      planted.push({ id: 'private-key-on-main', where: 'deploy/id_rsa on main', sha256: [sha256(privateKey), sha256(privateKey.trimEnd())] });
-    }
-    if (index === plantAt(0.7)) {
-      await writer.commit({ ref: 'refs/heads/feature/release-bot', from: mainTip, author: authorFor('bot'), time: tick(),
-        message: 'WIP: release bot settings\n', ops: [{ path: '.github/release.env', mark: await content(`GITHUB_TOKEN=${token2}\nDRY_RUN=1\n`), executable: false }] });
-      planted.push({ id: 'github-token-feature-branch', where: '.github/release.env on feature/release-bot (never merged)', sha256: [sha256(token2)] });
-    }
-    if (index === plantAt(0.85)) {
-      await writer.commit({ ref: DANGLING_BRANCH, from: mainTip, author: authorFor('hotfix'), time: tick(),
-        message: 'Hotfix: point uploads at the new bucket\n', ops: [{ path: 'config/aws.js', mark: await content(awsFile(awsPair2)), executable: false }] });
-      planted.push({ id: 'aws-key-pair-dangling', where: 'config/aws.js in a dangling commit (branch wip/hotfix deleted)', sha256: [sha256(awsPair2.keyId), sha256(awsPair2.secret)] });
-    }
+    tips.main = await writer.commit({
+      ref: MAIN, from: tips.main, merge: tips.package, author: RELEASER, time, ops: mergeOps,
+      message: `Merge branch 'pkg/${name}': release ${name}@${version}\n`,
+    });
+    await writer.tag({ name: `${name}@${version}`, target: tips.main, tagger: RELEASER, time, message: `${name} ${version}\n` });
+    await plantHere(index, 'main', step);
   }
   await writer.done();
   return { planted };
