@@ -1,0 +1,51 @@
+// Wall-clock and peak-memory measurement of child processes for the benchmark: each command
+// runs as its own process with stdout sent straight to /dev/null (or a file), timed from
+// outside, so start-up costs count as a user would feel them.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const TIME_BIN = '/usr/bin/time';
+
+/**
+ * Runs `command` with `args`; resolves to `{ seconds, code, stderr, rssKb }`. With `rss`, the
+ * process runs under `/usr/bin/time -f %M`, whose figure is the peak resident set of the largest
+ * single process in the tree (the node process; its git children are not added to it).
+ */
+export function timeProcess(command, args, { env = process.env, rss = false } = {}) {
+  const rssFile = join(tmpdir(), `leakwatch-bench-rss-${process.pid}-${Date.now()}`);
+  const [bin, argv] = rss ? [TIME_BIN, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const devNull = openSync('/dev/null', 'w');
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(bin, argv, { env, stdio: ['ignore', devNull, 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+    child.on('error', (err) => { closeSync(devNull); reject(err); });
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      closeSync(devNull);
+      let rssKb = null;
+      if (rss && existsSync(rssFile)) {
+        // /usr/bin/time writes "Command exited with non-zero status N" before the figure.
+        rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+        rmSync(rssFile, { force: true });
+      }
+      resolve({ seconds, code, stderr, rssKb });
+    });
+  });
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `once()` `runs` times in a row and returns every result. */
+export async function repeat(runs, once) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await once(i));
+  return results;
+}
