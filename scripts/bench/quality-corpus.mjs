@@ -8,11 +8,14 @@ import { History } from './quality-history.mjs';
 import { SERVICES, skeleton, fillerChange } from './quality-filler.mjs';
 import { secretKinds } from './quality-secrets.mjs';
 import { decoyKinds } from './quality-decoys.mjs';
-import { formats, renderFormat, placements, CODE_FORMATS } from './quality-formats.mjs';
+import { renderFormat, placements } from './quality-formats.mjs';
 
 export const DEFAULT_SEED = 20261128;
 const FILLER_COMMITS = 260;
 const ENVS = ['prod', 'staging', 'dev', 'qa', 'sandbox', 'perf', 'eu', 'us'];
+const COMMON_FORMATS = ['env', 'yaml', 'json', 'compose', 'k8s', 'tfvars', 'dockerfile', 'shell', 'markdown'];
+/** Code formats per service language (first is the language's source format). */
+const LANG_FORMATS = { node: ['js'], python: ['python'], go: ['go'], java: ['java', 'properties', 'xml'] };
 const ROOT_DIRS = ['.github/', 'ci/', 'notebooks/', 'k8s/', 'terraform/', 'docs/', 'ansible/'];
 
 const PLACEMENT_WEIGHTS = {
@@ -36,7 +39,7 @@ function lineOf(text, needles) {
   return null;
 }
 
-export function buildCorpus(outDir, seed = DEFAULT_SEED) {
+export function buildCorpus(outDir, seed = DEFAULT_SEED, generator = null) {
   const rng = createRng(seed);
   const h = new History(rng);
   const used = new Set();
@@ -62,16 +65,19 @@ export function buildCorpus(outDir, seed = DEFAULT_SEED) {
   /** Renders one planted item for a placement: { path, content } or { message }. */
   const materialise = (item, placement, svc) => {
     const env = rng.pick(ENVS);
-    if (placement === 'message') return { message: placements.message(item.entries, rng) };
-    if (['minified', 'ci', 'notebook'].includes(placement)) return placements[placement](item.entries, rng, svc);
+    if (placement === 'message') return { message: placements.message(item.entries, rng), svc };
+    if (['minified', 'ci', 'notebook'].includes(placement)) return { ...placements[placement](item.entries, rng, svc), svc };
     if (placement === 'fixture') {
-      if (item.file) return { path: `tests/fixtures/${item.file.name.split('/').pop()}`, content: item.file.content };
-      return placements.fixture(item.entries, rng, svc);
+      if (item.file) return { path: `tests/fixtures/${item.file.name.split('/').pop()}`, content: item.file.content, svc };
+      return { ...placements.fixture(item.entries, rng, svc), svc };
     }
-    if (item.file) return { path: item.file.name, content: item.file.content };
-    const choices = item.formats ? item.formats.flatMap((f) => (f === 'code' ? CODE_FORMATS : [f])) : Object.keys(formats);
-    const fmt = rng.pick(choices);
-    return { ...renderFormat(fmt, item.entries, rng, svc, env), format: fmt };
+    if (item.file) return { path: item.file.name, content: item.file.content, svc };
+    const lang = SERVICES.find((x) => x.name === svc).lang;
+    const fmt = item.formats
+      ? rng.pick(item.formats.map((f) => (f === 'code' ? LANG_FORMATS[lang][0] : f)))
+      : rng.pick([...COMMON_FORMATS, ...LANG_FORMATS[lang]]);
+    const owner = ['properties', 'xml'].includes(fmt) ? 'ledger' : svc;
+    return { ...renderFormat(fmt, item.entries, rng, owner, env), format: fmt, svc: owner };
   };
 
   const record = (item, where, mark, placement) => {
@@ -95,8 +101,9 @@ export function buildCorpus(outDir, seed = DEFAULT_SEED) {
 
   /** One planting: all its commits, in order. */
   const plant = (item, placement) => {
-    const svc = rng.pick(SERVICES).name;
-    const where = materialise(item, placement, svc);
+    const where = materialise(item, placement, rng.pick(SERVICES).name);
+    // .properties and XML settings belong to the JVM service.
+    const svc = where.svc;
     if (where.path) where.path = place(svc, where.path);
     const put = (branch, extra = {}) => h.commit(branch, { files: { [where.path]: where.content }, message: msg(placement, svc), ...extra });
     if (placement === 'message') {
@@ -182,6 +189,7 @@ export function buildCorpus(outDir, seed = DEFAULT_SEED) {
   const marks = h.importInto(gitDir, env);
   const labels = {
     version: 1,
+    generator,
     seed,
     commits: h.commits,
     planted: planted.map((s, i) => ({

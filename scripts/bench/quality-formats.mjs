@@ -41,7 +41,7 @@ export const formats = {
   json: { path: (rng, env) => rng.pick([`config/${env}.json`, `config/settings.${env}.json`]), render: (kv) => JSON.stringify(Object.fromEntries(kv.map(([k, v]) => [camel(k), v])), null, 2) + '\n' },
   python: {
     path: (rng, env) => rng.pick([`settings/${env}.py`, 'app/config.py']),
-    render: (kv) => `"""Settings for this environment."""\nimport logging\n\n` + kv.map(([k, v]) => `${k} = ${q(v)}`).join('\n') + `\n\nlogging.basicConfig(level=LOG_LEVEL.upper() if "LOG_LEVEL" in dir() else "INFO")\n`,
+    render: (kv) => `"""Settings for this environment."""\nimport logging\n\n` + kv.map(([k, v]) => `${k} = ${q(v)}`).join('\n') + `\n\nlogging.basicConfig(level=logging.INFO)\n`,
   },
   js: {
     path: (rng, env) => rng.pick([`config/${env}.js`, 'src/config.js']),
@@ -111,7 +111,7 @@ export const placements = {
   minified: (entries, rng) => {
     const junk = (n) => Array.from({ length: n }, () => `function ${rng.chars('lower', 2)}(${rng.chars('lower', 1)}){return ${rng.chars('lower', 1)}.${rng.pick(['map', 'filter', 'reduce'])}(function(${rng.chars('lower', 1)}){return ${rng.int(0, 99)}})}`).join(';');
     const cfg = entries.map(([k, v]) => `${camel(k)}:"${v}"`).join(',');
-    return { path: `web/public/assets/app.${rng.chars('hex', 8)}.min.js`, content: `!function(){"use strict";${junk(rng.int(120, 300))};var cfg={env:"production",${cfg},release:"${rng.chars('hex', 7)}"};${junk(rng.int(120, 300))}}();\n` };
+    return { path: `public/assets/app.${rng.chars('hex', 8)}.min.js`, content: `!function(){"use strict";${junk(rng.int(120, 300))};var cfg={env:"production",${cfg},release:"${rng.chars('hex', 7)}"};${junk(rng.int(120, 300))}}();\n` };
   },
   notebook: (entries, rng) => {
     const code = entries.map(([k, v]) => `${k.toLowerCase()} = "${v}"\n`);

@@ -21,8 +21,9 @@ export function password(rng) {
 }
 
 const urlPassword = (rng) => rng.chars('alnum', rng.int(16, 24));
+/** One [NAME, shown] entry; the label is `value` (the password inside a URL, say). */
 const one = (kind, name, value, extra = {}) => ({
-  entries: [[name, value], ...(extra.more ?? [])],
+  entries: [[name, extra.shown ?? value]],
   labels: [{ kind, value, accept: extra.accept ?? [], related: extra.related ?? [] }],
 });
 
@@ -45,7 +46,7 @@ function dbUrl(kind, scheme, rng) {
   const userPart = scheme === 'redis' && rng.chance(0.5) ? '' : user;
   const url = `${scheme}://${userPart}:${pw}@${host}`;
   const name = { postgres: 'DATABASE_URL', mysql: 'MYSQL_URL', 'mongodb+srv': 'MONGO_URI', redis: 'REDIS_URL', amqp: 'AMQP_URL' }[scheme];
-  return one(kind, name, pw, { accept: [url, `${userPart}:${pw}`] });
+  return one(kind, name, pw, { shown: url, accept: [url, `${userPart}:${pw}`] });
 }
 
 /** kind -> { count, gen(rng) } */
@@ -127,7 +128,7 @@ export const secretKinds = {
     gen: (rng) => {
       const key = rng.bytes(64).toString('base64');
       const conn = `DefaultEndpointsProtocol=https;AccountName=st${rng.chars('lowerAlnum', 10)};${p('Account', 'Key=')}${key};EndpointSuffix=core.windows.net`;
-      return one('azure-storage', 'AZURE_STORAGE_CONNECTION_STRING', key, { accept: [conn] });
+      return one('azure-storage', 'AZURE_STORAGE_CONNECTION_STRING', key, { shown: conn, accept: [conn] });
     },
   },
   'npm-token': { count: 3, gen: (rng) => one('npm-token', 'NPM_TOKEN', crcToken(rng, p('np', 'm_'))) },
@@ -144,7 +145,7 @@ export const secretKinds = {
       const pw = urlPassword(rng);
       const user = rng.pick(['deploy', 'ci-bot', 'jenkins', 'readonly']);
       const url = `https://${user}:${pw}@${rng.pick(['artifacts.paycraft.example/repository/maven-releases/', 'registry.internal.paycraft.example/v2/', 'git.paycraft.example/platform/charts.git'])}`;
-      return one('basic-auth-url', 'ARTIFACT_REPO_URL', pw, { accept: [url, `${user}:${pw}`] });
+      return one('basic-auth-url', 'ARTIFACT_REPO_URL', pw, { shown: url, accept: [url, `${user}:${pw}`] });
     },
   },
   'generic-password': {
