@@ -1,0 +1,16 @@
+/**
+ * Every failure ends the same way: one line on stderr that says what is wrong and what to do,
+ * exit code 2, and a stack trace only with --debug.
+ */
+import { isLeakwatchError } from '../errors.js';
+
+export function handleError(err: unknown, debug: boolean): void {
+  if (isLeakwatchError(err)) {
+    process.stderr.write(`leakwatch: ${err.message}\n`);
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`leakwatch: unexpected error: ${message.split('\n')[0]} (run with --debug for details)\n`);
+  }
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,23 @@
+/** Parsers for CLI option values: a bad value is a usage error naming the option. */
+import { InvalidArgumentError } from 'commander';
+
+export function parsePositiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number of 1 or more, not "${value}".`);
+    return n;
+  };
+}
+
+export function parseChoice<T extends string>(name: string, choices: readonly T[]) {
+  return (value: string): T => {
+    if (!(choices as readonly string[]).includes(value)) {
+      throw new InvalidArgumentError(`${name} takes one of ${choices.join(', ')}, not "${value}".`);
+    }
+    return value as T;
+  };
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

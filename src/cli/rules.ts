@@ -1,0 +1,45 @@
+/** `leakwatch rules list|test`: what the detectors are, and whether rules pass their examples. */
+import { Command, Option } from 'commander';
+import { checkRuleExamples } from '../detect/check-rule-examples.js';
+import { EXAMPLE_VARIABLES } from '../detect/example-variables.js';
+import { loadRuleSpecs, loadRules } from '../detect/load-rules.js';
+import { collect, parseChoice } from './parse-options.js';
+
+function listCommand(): Command {
+  return new Command('list')
+    .description('List the detector rules (built-in plus --rules directories).')
+    .addOption(new Option('-f, --format <format>', 'table or json').argParser(parseChoice('--format', ['table', 'json'] as const)).default('table'))
+    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collect, [])
+    .action((flags: { format: 'table' | 'json'; rules: string[] }) => {
+      const { rules } = loadRules(flags.rules, { variables: EXAMPLE_VARIABLES });
+      if (flags.format === 'json') {
+        const rows = rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, kind: r.kind, family: r.provider?.family, keywords: r.keywords, source: r.source }));
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(...rules.map((r) => r.id.length));
+      for (const r of rules) process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.title}\n`);
+      process.stdout.write(`${rules.length} rules\n`);
+    });
+}
+
+function testCommand(): Command {
+  return new Command('test')
+    .description('Check rules against their own examples.positive / examples.negative (with --rules: only the rules in those directories).')
+    .option('--rules <dir>', 'test the rules in this directory (repeatable)', collect, [])
+    .action((flags: { rules: string[] }) => {
+      const ruleset = loadRules(flags.rules, { variables: EXAMPLE_VARIABLES });
+      const builtin = new Set(loadRuleSpecs([], { variables: EXAMPLE_VARIABLES }).map((s) => s.source));
+      const mine = flags.rules.length > 0 ? (r: { source: string }) => !builtin.has(r.source) : undefined;
+      const tested = ruleset.rules.filter((r) => !mine || mine(r));
+      const failures = checkRuleExamples(ruleset, mine);
+      for (const f of failures) process.stdout.write(`FAIL ${f.source}: ${f.ruleId}: ${f.kind} example ${f.index}: ${f.problem}\n`);
+      const examples = tested.reduce((n, r) => n + r.examples.positive.length + r.examples.negative.length, 0);
+      process.stdout.write(`${tested.length} rules, ${examples} examples: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`}\n`);
+      process.exitCode = failures.length === 0 ? 0 : 1;
+    });
+}
+
+export function createRulesCommand(): Command {
+  return new Command('rules').description('List detector rules and test them against their examples.').addCommand(listCommand()).addCommand(testCommand());
+}

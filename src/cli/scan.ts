@@ -1,0 +1,85 @@
+/** `leakwatch scan <target>`: scan a repository's whole history, a directory, or a clone URL. */
+import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import { renderJson } from '../report/render-json.js';
+import { renderSarif } from '../report/render-sarif.js';
+import { renderText } from '../report/render-text.js';
+import { readBaseline, writeBaseline } from '../scan/read-baseline.js';
+import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
+import { collect, parseChoice, parsePositiveInt } from './parse-options.js';
+import { createProgressLine } from './progress-line.js';
+import { writeOutput } from './write-output.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+interface ScanFlags {
+  format?: (typeof FORMATS)[number];
+  output?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  since?: string;
+  rules: string[];
+  maxBlobBytes: number;
+  state: string | false;
+  ignoreFile?: string;
+  workers?: number;
+  internalDomain: string[];
+  orgDomain: string[];
+  progress: boolean;
+}
+
+export function createScanCommand(): Command {
+  return new Command('scan')
+    .description('Scan a git repository\'s whole history (every blob once, dangling objects included), a plain directory, or a clone URL for secrets.')
+    .argument('<target>', 'a local repository (bare or not), a plain directory, or a clone URL (https, ssh)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, else json)').argParser(parseChoice('--format', FORMATS)))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--baseline <file>', 'report only findings that are not in this baseline (a previous JSON report)')
+    .option('--write-baseline <file>', 'write the findings of this scan as a baseline file')
+    .option('--since <rev>', 'only what commits after this revision introduced (no incremental state)')
+    .option('--rules <dir>', 'add or override detector rules from a directory of YAML files (repeatable)', collect, [])
+    .option('--max-blob-bytes <n>', 'skip (and count) blobs larger than this', parsePositiveInt('--max-blob-bytes'), DEFAULT_MAX_BLOB_BYTES)
+    .option('--state <dir>', 'incremental state and mirror folder', '.leakwatch')
+    .option('--no-state', 'scan everything and remember nothing')
+    .option('--ignore-file <file>', 'ignore rules (default: .leakwatchignore of the target)')
+    .option('--internal-domain <domain>', 'an internal domain for the environment-intelligence rules (repeatable)', collect, [])
+    .option('--org-domain <domain>', "the organisation's e-mail domain (repeatable)", collect, [])
+    .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt('--workers')))
+    .option('--no-progress', 'no progress line on stderr')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
+
+Examples:
+  leakwatch scan .                              # this repository, text on a terminal
+  leakwatch scan /srv/git/app.git -f json -o findings.json
+  leakwatch scan https://git.example.com/team/app.git -f sarif -o leakwatch.sarif
+  leakwatch scan . --write-baseline .leakwatch-baseline.json
+  leakwatch scan . --baseline .leakwatch-baseline.json   # CI: fail only on new findings
+  leakwatch scan ./build-output                 # a plain directory, files as they are`,
+    )
+    .action(async (target: string, flags: ScanFlags) => {
+      const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
+      const progress = createProgressLine(flags.progress && process.stderr.isTTY === true);
+      const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
+      const report = await runScan({
+        target,
+        stateDir: flags.state === false ? null : resolve(flags.state),
+        rulesDirs: flags.rules,
+        variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain },
+        maxBlobBytes: flags.maxBlobBytes,
+        workers: flags.workers,
+        since: flags.since,
+        baseline,
+        ignoreFile: flags.ignoreFile,
+        onProgress: (p) => progress.update(p),
+        onMirror: (url) => progress.note(`mirroring ${url} ...`),
+      }).finally(() => progress.done());
+      if (flags.writeBaseline) writeBaseline(flags.writeBaseline, report.findings);
+      const text =
+        format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, process.stdout.isTTY === true && !flags.output);
+      writeOutput(text, flags.output);
+      process.exitCode = report.findings.length > 0 ? 1 : 0;
+    });
+}

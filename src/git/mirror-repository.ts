@@ -1,0 +1,46 @@
+/**
+ * Keeps a `--mirror` clone of a remote: cloned on first sight into a temporary folder and
+ * renamed into place only when complete (a failed clone leaves nothing behind), then
+ * `fetch --prune` on later runs so only new objects cross the network.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { LeakwatchError } from '../errors.js';
+import { redactUrl } from './redact-url.js';
+import { GIT_ENV, firstLine } from './run-git.js';
+
+export interface MirrorOptions {
+  timeoutMs?: number;
+  /** Extra `-c key=value` settings, e.g. a credential helper. */
+  config?: string[];
+}
+
+function gitError(action: string, url: string, err: unknown): LeakwatchError {
+  const message = firstLine(String((err as Error).message ?? err)).replace(url, redactUrl(url));
+  return new LeakwatchError('target', `cannot ${action} ${redactUrl(url)}: ${message}`);
+}
+
+export async function mirrorRepository(url: string, dir: string, options: MirrorOptions = {}): Promise<'cloned' | 'fetched'> {
+  const git = (baseDir?: string) =>
+    simpleGit({ baseDir, config: options.config ?? [], timeout: { block: options.timeoutMs ?? 600_000 } }).env(GIT_ENV);
+  if (existsSync(dir)) {
+    try {
+      await git(dir).raw(['fetch', '--prune', '--quiet', 'origin']);
+      return 'fetched';
+    } catch (err) {
+      throw gitError('fetch', url, err);
+    }
+  }
+  mkdirSync(dirname(dir), { recursive: true });
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    await git().clone(url, partial, ['--mirror', '--quiet']);
+    renameSync(partial, dir);
+    return 'cloned';
+  } catch (err) {
+    rmSync(partial, { recursive: true, force: true });
+    throw gitError('clone', url, err);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Works out what `scan <target>` was given: a git repository (bare or with a work tree), a
+ * plain directory to scan as files, or a clone URL to mirror into the state directory.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LeakwatchError } from '../errors.js';
+import { mirrorRepository } from './mirror-repository.js';
+import type { MirrorOptions } from './mirror-repository.js';
+import { redactUrl } from './redact-url.js';
+import { runGit } from './run-git.js';
+
+export type ResolvedTarget =
+  | { kind: 'git'; gitDir: string; workTree: string | null; display: string; key: string }
+  | { kind: 'directory'; path: string; display: string; key: string };
+
+const URL_LIKE = /^(?:(?:https?|ssh|git|file):\/\/|[\w.-]+@[\w.-]+:(?!\/\/))/i;
+
+export function isUrlTarget(target: string): boolean {
+  return URL_LIKE.test(target);
+}
+
+function looksLikeBareRepo(dir: string): boolean {
+  return existsSync(join(dir, 'HEAD')) && existsSync(join(dir, 'objects')) && existsSync(join(dir, 'refs'));
+}
+
+export interface ResolveOptions {
+  stateDir: string;
+  mirror?: MirrorOptions;
+  /** Called before a clone or fetch starts (for progress output). */
+  onMirror?: (url: string) => void;
+}
+
+export async function resolveTarget(target: string, options: ResolveOptions): Promise<ResolvedTarget> {
+  if (isUrlTarget(target)) {
+    const shown = redactUrl(target);
+    const dir = join(options.stateDir, 'mirrors', `${createHash('sha256').update(shown).digest('hex').slice(0, 16)}.git`);
+    options.onMirror?.(shown);
+    await mirrorRepository(target, dir, options.mirror);
+    return { kind: 'git', gitDir: dir, workTree: null, display: shown, key: `url:${shown}` };
+  }
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (!st) throw new LeakwatchError('target', `${target} does not exist: give a repository, a directory or a clone URL`);
+  if (!st.isDirectory()) throw new LeakwatchError('target', `${target} is not a directory: give a repository, a directory or a clone URL`);
+  let path: string;
+  try {
+    path = realpathSync(target);
+  } catch {
+    throw new LeakwatchError('target', `${target} is not readable: check its permissions`);
+  }
+  const hasDotGit = existsSync(join(path, '.git'));
+  if (hasDotGit || looksLikeBareRepo(path)) {
+    const gitDir = (await runGit(null, ['-C', path, 'rev-parse', '--absolute-git-dir'])).trim();
+    return { kind: 'git', gitDir, workTree: hasDotGit ? path : null, display: target, key: `git:${path}` };
+  }
+  return { kind: 'directory', path, display: target, key: `dir:${path}` };
+}

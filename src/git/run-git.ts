@@ -1,0 +1,48 @@
+/**
+ * Runs git for the small calls (rev-parse, config); the hot paths stream from long-lived
+ * children instead. Never prompts, never reads the user's global config surprises that
+ * change output (pager, colour), and errors carry git's first line of complaint.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { LeakwatchError } from '../errors.js';
+
+export const GIT_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_PAGER: 'cat',
+  LC_ALL: 'C',
+  GIT_OPTIONAL_LOCKS: '0',
+};
+
+export function spawnGit(gitDir: string, args: string[]): ChildProcessWithoutNullStreams {
+  return spawn('git', [`--git-dir=${gitDir}`, '-c', 'core.quotePath=false', ...args], {
+    env: GIT_ENV,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+}
+
+export async function runGit(gitDir: string | null, args: string[], input?: string): Promise<string> {
+  const child = gitDir
+    ? spawnGit(gitDir, args)
+    : spawn('git', args, { env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => err.push(b));
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(input);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', (e) => reject(new LeakwatchError('git', `cannot run git: ${e.message}; is git installed?`)));
+    child.on('close', resolve);
+  });
+  if (code !== 0) {
+    const why = firstLine(Buffer.concat(err).toString('utf8')) || `exit code ${code}`;
+    throw new LeakwatchError('git', `git ${args[0]} failed: ${why}`);
+  }
+  return Buffer.concat(out).toString('utf8');
+}

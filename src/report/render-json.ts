@@ -1,0 +1,6 @@
+/** The JSON report of DESIGN.md's contract. */
+import type { ScanReport } from '../scan/types.js';
+
+export function renderJson(report: ScanReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,69 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one rule per detector that
+ * fired, one result per finding at its first exposure, with a partial fingerprint so the same
+ * secret is tracked as one alert across runs. Commit-message findings point at the commit.
+ */
+import type { Severity } from '../detect/types.js';
+import type { Finding, ScanReport } from '../scan/types.js';
+import { VERSION } from '../version.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+function message(f: Finding): string {
+  const where = f.commit ? ` First exposed in commit ${f.commit.slice(0, 12)}${f.date ? ` (${f.date.slice(0, 10)})` : ''}.` : '';
+  const more = f.locations.length > 1 ? ` Found in ${f.locations.length} places.` : '';
+  return `${f.title}: ${f.redacted}.${where}${more} Rotate it, then remove it from history.`;
+}
+
+export function renderSarif(report: ScanReport): string {
+  const rules: object[] = [];
+  const ruleIndex = new Map<string, number>();
+  for (const f of report.findings) {
+    if (ruleIndex.has(f.ruleId)) continue;
+    ruleIndex.set(f.ruleId, rules.length);
+    rules.push({
+      id: f.ruleId,
+      name: f.ruleId.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: f.title },
+      defaultConfiguration: { level: LEVEL[f.severity] },
+      properties: { tags: ['security', f.kind === 'credential' ? 'secret' : 'sensitive-data'], 'security-severity': SECURITY_SEVERITY[f.severity] },
+    });
+  }
+  const results = report.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: message(f) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: f.path ?? `COMMIT_MSG` },
+          region: { startLine: f.line, endLine: f.endLine, startColumn: f.column },
+        },
+        ...(f.path === null && f.commit ? { message: { text: `commit message of ${f.commit}` } } : {}),
+      },
+    ],
+    partialFingerprints: { 'leakwatchFindingId/v1': f.id },
+    properties: {
+      secretSha256: f.secretSha256,
+      commit: f.commit,
+      author: f.author,
+      date: f.date,
+      blob: f.blob,
+      locations: f.locations.length,
+    },
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'leakwatch', version: VERSION, informationUri: 'https://github.com/leakwatch/leakwatch', rules } },
+        automationDetails: { id: `leakwatch/${report.target}` },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Groups matches into findings: one finding per rule and secret, however many blobs, commits
+ * and paths it appears in, with its first exposure (oldest commit) on top and every place it
+ * occurs in `locations`. Path allowlists apply here, where paths are finally known.
+ */
+import { createHash } from 'node:crypto';
+import type { Ruleset } from '../detect/types.js';
+import type { Introduction } from '../git/walk-introductions.js';
+import type { Finding, Location, ObjectResult, SafeMatch } from './types.js';
+
+export interface FindingFilter {
+  /** Drops a location (e.g. an ignored path); the finding goes when no location is left. */
+  dropLocation?: (ruleId: string, path: string | null) => boolean;
+  /** Drops a whole finding (e.g. a baseline or an ignored fingerprint). */
+  dropFinding?: (finding: Finding) => boolean;
+}
+
+const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+export function findingId(ruleId: string, secretSha256: string): string {
+  return createHash('sha256').update(`${ruleId}:${secretSha256}`).digest('hex').slice(0, 32);
+}
+
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+function locationsOf(result: ObjectResult, m: SafeMatch, intros: Introduction[] | undefined): Location[] {
+  const at = { line: m.line, endLine: m.endLine, column: m.column };
+  if (result.type === 'commit' || result.type === 'tag') {
+    const meta = result.meta!;
+    return [{ commit: meta.commit, path: null, ...at, blob: null, date: iso(meta.time), author: meta.author, email: meta.email }];
+  }
+  if (result.type === 'file') {
+    return [{ commit: null, path: result.path ?? null, ...at, blob: null, date: null, author: null, email: null }];
+  }
+  if (!intros || intros.length === 0) {
+    // In the object store but in no commit: staged and abandoned, or its commit is gone.
+    return [{ commit: null, path: null, ...at, blob: result.oid, date: null, author: null, email: null }];
+  }
+  return intros.map((i) => ({ commit: i.commit, path: i.path, ...at, blob: result.oid, date: iso(i.time), author: i.author, email: i.email }));
+}
+
+function byExposure(a: Location, b: Location): number {
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+  return (a.commit ?? '').localeCompare(b.commit ?? '') || (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line;
+}
+
+export function buildFindings(
+  ruleset: Ruleset,
+  results: ObjectResult[],
+  introductions: Introduction[],
+  filter: FindingFilter = {},
+): Finding[] {
+  const introsByOid = new Map<string, Introduction[]>();
+  for (const i of introductions) {
+    const list = introsByOid.get(i.oid);
+    if (list) list.push(i);
+    else introsByOid.set(i.oid, [i]);
+  }
+  const groups = new Map<string, { match: SafeMatch; locations: Location[] }>();
+  for (const result of results) {
+    for (const m of result.matches) {
+      const rule = ruleset.byId.get(m.ruleId);
+      if (!rule) continue;
+      const kept = locationsOf(result, m, introsByOid.get(result.oid)).filter(
+        (l) =>
+          !(l.path !== null && rule.allowPathRes.some((re) => re.test(l.path!))) &&
+          !filter.dropLocation?.(m.ruleId, l.path),
+      );
+      if (kept.length === 0) continue;
+      const key = `${m.ruleId}\0${m.secretSha256}`;
+      const group = groups.get(key);
+      if (group) group.locations.push(...kept);
+      else groups.set(key, { match: m, locations: kept });
+    }
+  }
+  const findings: Finding[] = [];
+  for (const { match, locations } of groups.values()) {
+    const rule = ruleset.byId.get(match.ruleId)!;
+    const seen = new Set<string>();
+    const unique = locations.sort(byExposure).filter((l) => {
+      const k = `${l.commit}\0${l.path}\0${l.line}\0${l.blob}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const first = unique[0]!;
+    const finding: Finding = {
+      id: findingId(rule.id, match.secretSha256),
+      ruleId: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      kind: rule.kind,
+      secretSha256: match.secretSha256,
+      redacted: match.redacted,
+      commit: first.commit,
+      author: first.author,
+      email: first.email,
+      date: first.date,
+      path: first.path,
+      line: first.line,
+      endLine: first.endLine,
+      column: first.column,
+      blob: first.blob,
+      verified: null,
+      ...(match.related ? { related: match.related } : {}),
+      locations: unique.map(({ commit, path, line, endLine, blob }) => ({ commit, path, line, endLine, blob })),
+    };
+    if (!filter.dropFinding?.(finding)) findings.push(finding);
+  }
+  return findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || byExposure(a, b),
+  );
+}

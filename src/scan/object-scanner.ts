@@ -1,0 +1,73 @@
+/**
+ * Scans one object's bytes: blobs as text (binary ones counted and skipped), commit and tag
+ * objects by their message only, with their author and date read from the headers. The
+ * secret never leaves this function: matches come back as hash + redacted preview.
+ */
+import { Matcher } from '../detect/matcher.js';
+import { redact, secretSha256 } from '../detect/redact.js';
+import type { RawMatch, Ruleset } from '../detect/types.js';
+import { decodeText, hasUtf16Bom, isBinary } from './is-binary.js';
+import type { ObjectMeta, ObjectResult, SafeMatch } from './types.js';
+
+export function toSafeMatch(m: RawMatch): SafeMatch {
+  const safe: SafeMatch = {
+    ruleId: m.ruleId,
+    secretSha256: secretSha256(m.secret),
+    redacted: redact(m.secret),
+    line: m.line,
+    endLine: m.endLine,
+    column: m.column,
+  };
+  if (m.related) {
+    safe.related = { ruleId: m.related.ruleId, secretSha256: secretSha256(m.related.secret), redacted: redact(m.related.secret) };
+  }
+  return safe;
+}
+
+/** Splits "name <email> 1700000000 +0000" from an author/committer/tagger header. */
+function parseIdent(value: string): { name: string; email: string; time: number } {
+  const m = /^(.*?) <([^>]*)> (\d+)/.exec(value);
+  return m ? { name: m[1]!, email: m[2]!, time: Number(m[3]) } : { name: value, email: '', time: 0 };
+}
+
+function parseMessageObject(oid: string, text: string): { message: string; meta: ObjectMeta } {
+  const split = text.indexOf('\n\n');
+  const head = split < 0 ? text : text.slice(0, split);
+  const message = split < 0 ? '' : text.slice(split + 2);
+  let author = { name: '', email: '', time: 0 };
+  let committer = author;
+  let target = oid;
+  for (const line of head.split('\n')) {
+    const sp = line.indexOf(' ');
+    const key = line.slice(0, sp);
+    const value = line.slice(sp + 1);
+    if (key === 'author' || key === 'tagger') author = parseIdent(value);
+    else if (key === 'committer') committer = parseIdent(value);
+    else if (key === 'object') target = value;
+  }
+  const time = committer.time || author.time;
+  return {
+    message,
+    meta: { commit: target, time, author: author.name, email: author.email },
+  };
+}
+
+export class ObjectScanner {
+  private readonly matcher: Matcher;
+
+  constructor(ruleset: Ruleset) {
+    this.matcher = new Matcher(ruleset);
+  }
+
+  /** Returns null for binary content. */
+  scan(oid: string, type: ObjectResult['type'], data: Buffer, path?: string): ObjectResult | null {
+    if (type === 'commit' || type === 'tag') {
+      const { message, meta } = parseMessageObject(oid, data.toString('latin1'));
+      const matches = this.matcher.match(message, null).map(toSafeMatch);
+      return { oid, type, matches, meta };
+    }
+    if (!hasUtf16Bom(data) && isBinary(data)) return null;
+    const matches = this.matcher.match(decodeText(data), path ?? null).map(toSafeMatch);
+    return path === undefined ? { oid, type, matches } : { oid, type, path, matches };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * A unit of scan work — a run of objects in pack order, or a batch of plain files — done the
+ * same way in a worker thread or inline.
+ */
+import { readFileSync } from 'node:fs';
+import type { CatFileReader } from '../git/cat-file-reader.js';
+import type { ObjectInfo } from '../git/enumerate-objects.js';
+import type { ObjectScanner } from './object-scanner.js';
+import type { ChunkResult } from './types.js';
+
+export type ScanTask =
+  | { kind: 'objects'; objects: ObjectInfo[] }
+  | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] };
+
+function emptyResult(): ChunkResult {
+  return { results: [], objects: 0, bytes: 0, binary: 0 };
+}
+
+export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[]): Promise<ChunkResult> {
+  const out = emptyResult();
+  await reader.read(objects, (info, data) => {
+    out.objects++;
+    out.bytes += data.length;
+    const type = info.type === 'tree' ? 'blob' : info.type;
+    const result = scanner.scan(info.oid, type, data);
+    if (result === null) out.binary++;
+    else if (result.matches.length > 0 || result.meta) out.results.push(result);
+  });
+  return out;
+}
+
+export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[]): ChunkResult {
+  const out = emptyResult();
+  for (const f of files) {
+    let data: Buffer;
+    try {
+      data = readFileSync(f.abs);
+    } catch {
+      continue; // vanished or unreadable since it was listed; the walker already reported it
+    }
+    out.objects++;
+    out.bytes += data.length;
+    const result = scanner.scan(f.oid, 'file', data, f.rel);
+    if (result === null) out.binary++;
+    else if (result.matches.length > 0) out.results.push(result);
+  }
+  return out;
+}

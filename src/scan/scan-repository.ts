@@ -1,0 +1,108 @@
+/**
+ * The history scan: list the object store, scan every blob, commit and tag not scanned
+ * before under this ruleset (dangling ones too), then attribute matches to the commits that
+ * introduced them with one pass over the new history, and record it all in one transaction.
+ */
+import type { Ruleset } from '../detect/types.js';
+import { enumerateObjects } from '../git/enumerate-objects.js';
+import type { ObjectInfo } from '../git/enumerate-objects.js';
+import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
+import { runGit } from '../git/run-git.js';
+import { walkIntroductions } from '../git/walk-introductions.js';
+import type { Introduction } from '../git/walk-introductions.js';
+import type { ScanStore } from '../store/types.js';
+import { planChunks } from './plan-chunks.js';
+import type { ScanProgress } from './progress.js';
+import type { ObjectResult, ScanStats } from './types.js';
+import { createTaskRunner } from './worker-pool.js';
+
+export interface RepositoryScanOptions {
+  ruleset: Ruleset;
+  /** Incremental state; null scans everything and remembers nothing. */
+  store: ScanStore | null;
+  targetKey: string;
+  maxBlobBytes: number;
+  workers: number;
+  /** Only what commits after this revision introduced (no state is used). */
+  since?: string;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+export interface RepositoryScan {
+  stats: ScanStats;
+  results: ObjectResult[];
+  introductions: Introduction[];
+}
+
+async function objectsSince(gitDir: string, since: string): Promise<{ commits: Set<string>; blobs: Set<string> }> {
+  const commits = (await runGit(gitDir, ['rev-list', '--all', '--reflog', `^${since}`])).split('\n').filter(Boolean);
+  const blobs = new Set<string>();
+  await walkIntroductions(gitDir, commits, null, (i) => blobs.add(i.oid));
+  return { commits: new Set(commits), blobs };
+}
+
+export async function scanRepository(gitDir: string, options: RepositoryScanOptions): Promise<RepositoryScan> {
+  const started = Date.now();
+  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0 } };
+  const store = options.since ? null : options.store;
+  const target = store?.openTarget(options.targetKey, options.ruleset.hash) ?? null;
+  const fingerprint = objectStoreFingerprint(gitDir);
+
+  if (store && target && target.storeFingerprint === fingerprint) {
+    stats.cachedObjects = store.scannedObjects(target.id).size;
+    stats.durationMs = Date.now() - started;
+    return { stats, ...store.loadResults(target.id) };
+  }
+
+  const scanned = store && target ? store.scannedObjects(target.id) : new Set<string>();
+  const scope = options.since ? await objectsSince(gitDir, options.since) : null;
+  const toScan: ObjectInfo[] = [];
+  const newCommits: string[] = [];
+  await enumerateObjects(gitDir, (o) => {
+    if (o.type === 'tree') return;
+    if (scanned.has(o.oid)) {
+      stats.cachedObjects++;
+      return;
+    }
+    if (scope && !(o.type === 'blob' ? scope.blobs.has(o.oid) : scope.commits.has(o.oid))) return;
+    if (o.type === 'blob' && o.size > options.maxBlobBytes) {
+      stats.skipped.tooLarge++;
+      return;
+    }
+    if (o.type === 'commit') newCommits.push(o.oid);
+    toScan.push(o);
+  });
+
+  const totalBytes = toScan.reduce((n, o) => n + o.size, 0);
+  const runner = createTaskRunner(gitDir, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
+  const results: ObjectResult[] = [];
+  try {
+    await Promise.all(
+      planChunks(toScan).map(async (objects) => {
+        const r = await runner.run({ kind: 'objects', objects });
+        results.push(...r.results.filter((x) => x.matches.length > 0));
+        stats.bytes += r.bytes;
+        stats.skipped.binary += r.binary;
+        for (const o of objects) {
+          if (o.type === 'blob') stats.blobs++;
+          else if (o.type === 'commit') stats.commits++;
+        }
+        options.onProgress?.({ objectsDone: stats.blobs + stats.commits, objectsTotal: toScan.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
+      }),
+    );
+  } finally {
+    await runner.close();
+  }
+
+  // Attribute every blob with matches, old or new, within the commits not walked before.
+  const interest = new Set(results.filter((r) => r.type === 'blob').map((r) => r.oid));
+  if (store && target) for (const r of store.loadResults(target.id).results) if (r.type === 'blob') interest.add(r.oid);
+  const introductions: Introduction[] = [];
+  if (interest.size > 0 && newCommits.length > 0) {
+    await walkIntroductions(gitDir, newCommits, interest, (i) => introductions.push(i));
+  }
+  stats.durationMs = Date.now() - started;
+  if (!store || !target) return { stats, results, introductions };
+  store.saveScan(target.id, { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint });
+  return { stats, ...store.loadResults(target.id) };
+}

@@ -1,0 +1,114 @@
+/**
+ * Spreads scan tasks over worker threads (one per core by default), or runs them inline for
+ * small jobs and where workers cannot start (e.g. under a TypeScript test runner).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Ruleset } from '../detect/types.js';
+import { LeakwatchError } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
+import { CatFileReader } from '../git/cat-file-reader.js';
+import { ObjectScanner } from './object-scanner.js';
+import { scanFiles, scanObjects } from './scan-chunk.js';
+import type { ScanTask } from './scan-chunk.js';
+import type { ChunkResult } from './types.js';
+
+export interface TaskRunner {
+  run(task: ScanTask): Promise<ChunkResult>;
+  close(): Promise<void>;
+}
+
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+
+/** Workers need the compiled .js; the TypeScript sources (tests) run inline. */
+export function workersAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+export function defaultWorkerCount(): number {
+  const fromEnv = Number(process.env.LEAKWATCH_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 0) return fromEnv;
+  return Math.max(1, availableParallelism());
+}
+
+class InlineRunner implements TaskRunner {
+  private readonly scanner: ObjectScanner;
+  private reader: CatFileReader | null = null;
+
+  constructor(
+    private readonly gitDir: string | null,
+    ruleset: Ruleset,
+  ) {
+    this.scanner = new ObjectScanner(ruleset);
+  }
+
+  async run(task: ScanTask): Promise<ChunkResult> {
+    if (task.kind === 'files') return scanFiles(this.scanner, task.files);
+    this.reader ??= new CatFileReader(this.gitDir!);
+    return scanObjects(this.reader, this.scanner, task.objects);
+  }
+
+  async close(): Promise<void> {
+    this.reader?.close();
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+class ThreadPool implements TaskRunner {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+
+  constructor(gitDir: string | null, ruleset: Ruleset, count: number) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(WORKER_URL, { workerData: { gitDir, specs: ruleset.specs } });
+      worker.unref();
+      this.slots.push({ worker, busy: false });
+    }
+  }
+
+  async run(task: ScanTask): Promise<ChunkResult> {
+    const slot = await this.acquire();
+    try {
+      return await new Promise<ChunkResult>((resolve, reject) => {
+        const onError = (err: Error): void => reject(new LeakwatchError('git', `scan worker failed: ${err.message}`));
+        slot.worker.once('error', onError);
+        slot.worker.once('message', (msg: { ok: boolean; result?: ChunkResult; error?: { message: string; code?: string } }) => {
+          slot.worker.off('error', onError);
+          if (msg.ok) resolve(msg.result!);
+          else reject(new LeakwatchError((msg.error!.code as ErrorCode | undefined) ?? 'git', msg.error!.message));
+        });
+        slot.worker.postMessage(task);
+      });
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private acquire(): Promise<Slot> {
+    const free = this.slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+}
+
+export function createTaskRunner(gitDir: string | null, ruleset: Ruleset, workers: number): TaskRunner {
+  if (workers <= 1 || !workersAvailable()) return new InlineRunner(gitDir, ruleset);
+  return new ThreadPool(gitDir, ruleset, workers);
+}

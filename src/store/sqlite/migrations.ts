@@ -1,0 +1,40 @@
+/** Schema migrations for the embedded store, applied in order inside one transaction each. */
+export const MIGRATIONS: string[] = [
+  `CREATE TABLE scan_targets (
+     id INTEGER PRIMARY KEY,
+     key TEXT NOT NULL UNIQUE,
+     ruleset_hash TEXT NOT NULL,
+     store_fingerprint TEXT,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE scanned_objects (
+     target_id INTEGER NOT NULL REFERENCES scan_targets(id) ON DELETE CASCADE,
+     oid TEXT NOT NULL,
+     PRIMARY KEY (target_id, oid)
+   ) WITHOUT ROWID;
+   CREATE TABLE object_matches (
+     target_id INTEGER NOT NULL REFERENCES scan_targets(id) ON DELETE CASCADE,
+     oid TEXT NOT NULL,
+     object_type TEXT NOT NULL,
+     path TEXT,
+     rule_id TEXT NOT NULL,
+     secret_sha256 TEXT NOT NULL,
+     redacted TEXT NOT NULL,
+     line INTEGER NOT NULL,
+     end_line INTEGER NOT NULL,
+     col INTEGER NOT NULL,
+     related TEXT,
+     meta TEXT
+   );
+   CREATE INDEX object_matches_target ON object_matches(target_id, oid);
+   CREATE TABLE introductions (
+     target_id INTEGER NOT NULL REFERENCES scan_targets(id) ON DELETE CASCADE,
+     oid TEXT NOT NULL,
+     commit_id TEXT NOT NULL,
+     path TEXT NOT NULL,
+     time INTEGER NOT NULL,
+     author TEXT NOT NULL,
+     email TEXT NOT NULL,
+     PRIMARY KEY (target_id, oid, commit_id, path)
+   ) WITHOUT ROWID;`,
+];

@@ -1,0 +1,120 @@
+/**
+ * The scan state in SQLite: which objects a target has had scanned under which ruleset, the
+ * matches found in them (hash and redacted preview only), and where they entered history.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import type { Introduction } from '../../git/walk-introductions.js';
+import type { ObjectResult } from '../../scan/types.js';
+import type { ScanDelta, ScanStore, TargetState } from '../types.js';
+import { openDatabase } from './open-database.js';
+
+interface MatchRow {
+  oid: string;
+  object_type: ObjectResult['type'];
+  path: string | null;
+  rule_id: string;
+  secret_sha256: string;
+  redacted: string;
+  line: number;
+  end_line: number;
+  col: number;
+  related: string | null;
+  meta: string | null;
+}
+
+export class SqliteScanStore implements ScanStore {
+  private readonly db: Db;
+
+  constructor(file: string) {
+    this.db = openDatabase(file);
+  }
+
+  openTarget(key: string, rulesetHash: string): TargetState {
+    const row = this.db.prepare('SELECT id, ruleset_hash, store_fingerprint FROM scan_targets WHERE key = ?').get(key) as
+      | { id: number; ruleset_hash: string; store_fingerprint: string | null }
+      | undefined;
+    const now = new Date().toISOString();
+    if (!row) {
+      const info = this.db
+        .prepare('INSERT INTO scan_targets (key, ruleset_hash, updated_at) VALUES (?, ?, ?)')
+        .run(key, rulesetHash, now);
+      return { id: Number(info.lastInsertRowid), key, rulesetHash, storeFingerprint: null };
+    }
+    if (row.ruleset_hash !== rulesetHash) {
+      this.db.transaction(() => {
+        for (const table of ['scanned_objects', 'object_matches', 'introductions']) {
+          this.db.prepare(`DELETE FROM ${table} WHERE target_id = ?`).run(row.id);
+        }
+        this.db
+          .prepare('UPDATE scan_targets SET ruleset_hash = ?, store_fingerprint = NULL, updated_at = ? WHERE id = ?')
+          .run(rulesetHash, now, row.id);
+      })();
+      return { id: row.id, key, rulesetHash, storeFingerprint: null };
+    }
+    return { id: row.id, key, rulesetHash, storeFingerprint: row.store_fingerprint };
+  }
+
+  scannedObjects(targetId: number): Set<string> {
+    const set = new Set<string>();
+    const stmt = this.db.prepare('SELECT oid FROM scanned_objects WHERE target_id = ?').pluck();
+    for (const oid of stmt.iterate(targetId) as Iterable<string>) set.add(oid);
+    return set;
+  }
+
+  saveScan(targetId: number, delta: ScanDelta): void {
+    const insertScanned = this.db.prepare('INSERT OR IGNORE INTO scanned_objects (target_id, oid) VALUES (?, ?)');
+    const insertMatch = this.db.prepare(
+      `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertIntro = this.db.prepare(
+      `INSERT OR IGNORE INTO introductions (target_id, oid, commit_id, path, time, author, email) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const oid of delta.scanned) insertScanned.run(targetId, oid);
+      for (const r of delta.results) {
+        const meta = r.meta ? JSON.stringify(r.meta) : null;
+        for (const m of r.matches) {
+          insertMatch.run(targetId, r.oid, r.type, r.path ?? null, m.ruleId, m.secretSha256, m.redacted, m.line, m.endLine, m.column, m.related ? JSON.stringify(m.related) : null, meta);
+        }
+      }
+      for (const i of delta.introductions) insertIntro.run(targetId, i.oid, i.commit, i.path, i.time, i.author, i.email);
+      this.db
+        .prepare('UPDATE scan_targets SET store_fingerprint = ?, updated_at = ? WHERE id = ?')
+        .run(delta.storeFingerprint, new Date().toISOString(), targetId);
+    })();
+  }
+
+  loadResults(targetId: number): { results: ObjectResult[]; introductions: Introduction[] } {
+    const byOid = new Map<string, ObjectResult>();
+    const rows = this.db.prepare('SELECT * FROM object_matches WHERE target_id = ? ORDER BY rowid').all(targetId) as MatchRow[];
+    for (const row of rows) {
+      let result = byOid.get(row.oid);
+      if (!result) {
+        result = { oid: row.oid, type: row.object_type, matches: [] };
+        if (row.path !== null) result.path = row.path;
+        if (row.meta) result.meta = JSON.parse(row.meta) as ObjectResult['meta'];
+        byOid.set(row.oid, result);
+      }
+      result.matches.push({
+        ruleId: row.rule_id,
+        secretSha256: row.secret_sha256,
+        redacted: row.redacted,
+        line: row.line,
+        endLine: row.end_line,
+        column: row.col,
+        ...(row.related ? { related: JSON.parse(row.related) as ObjectResult['matches'][number]['related'] } : {}),
+      });
+    }
+    const introductions = (
+      this.db
+        .prepare('SELECT oid, commit_id AS "commit", path, time, author, email FROM introductions WHERE target_id = ?')
+        .all(targetId) as Introduction[]
+    );
+    return { results: [...byOid.values()], introductions };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
