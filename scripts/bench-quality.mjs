@@ -5,6 +5,7 @@
 // is missing or the scan fails.
 //
 //   node scripts/bench-quality.mjs [--json] [--rebuild] [--seed N] [--build-only]
+//   env: LEAKWATCH_BENCH_CLI (scanner entry point), LEAKWATCH_BENCH_ARGS (extra scan options)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -78,7 +79,9 @@ if (flag('--build-only')) {
 
 const state = mkdtempSync(join(tmpdir(), 'lw-bench-quality-'));
 const started = Date.now();
-const run = spawnSync(process.execPath, [cli, 'scan', join(OUT, 'repo.git'), '--format', 'json', '--state', state], { maxBuffer: 1 << 30, encoding: 'utf8' });
+// LEAKWATCH_BENCH_ARGS adds scan options, e.g. "--rules ../my-rules" to measure rules in progress.
+const extra = (process.env.LEAKWATCH_BENCH_ARGS ?? '').split(/\s+/).filter(Boolean);
+const run = spawnSync(process.execPath, [cli, 'scan', join(OUT, 'repo.git'), '--format', 'json', '--state', state, '--no-progress', ...extra], { maxBuffer: 1 << 30, encoding: 'utf8' });
 const wallMs = Date.now() - started;
 rmSync(state, { recursive: true, force: true });
 if (run.status !== 0 && run.status !== 1) {

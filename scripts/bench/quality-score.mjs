@@ -61,7 +61,7 @@ export function score(labels, report, { neutralRules = new Set() } = {}) {
     const locs = locationsOf(f);
     const decoy = decoyByHash.get(f.secretSha256) ?? locs.map((l) => decoyByLine.get(`${l.path}:${l.line}`)).find(Boolean);
     const near = decoy ? null : locs.map((l) => plantedByLine.get(`${l.path}:${l.line}`)).find(Boolean);
-    const what = decoy ? decoy.kind : near ? `part of planted ${near.kind}` : 'unlabelled';
+    const what = decoy ? decoy.kind : near ? `wrong span of planted ${near.kind}` : 'unlabelled';
     r.decoyKinds.set(what, (r.decoyKinds.get(what) ?? 0) + 1);
     falsePositives.push({ ruleId: f.ruleId, decoyKind: what, decoyId: decoy?.id ?? null, path: f.path ?? null, line: f.line ?? null, redacted: f.redacted ?? null });
   }

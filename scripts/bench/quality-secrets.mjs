@@ -28,7 +28,7 @@ const one = (kind, name, value, extra = {}) => ({
 });
 
 function awsPair(rng, prefix) {
-  const id = p(prefix) + rng.chars('base32', 16);
+  const id = p(...prefix) + rng.chars('base32', 16);
   const secret = rng.chars('base64', 40);
   return { id, secret };
 }
