@@ -160,7 +160,8 @@ export const decoyKinds = {
     gen: (rng) => {
       const colours = Array.from({ length: 12 }, () => '#' + rng.chars('hex', 6));
       const value = colours.join(',');
-      return { path: 'web/src/theme/palette.js', content: `export const palette = [${colours.map((c) => `'${c}'`).join(', ')}];\nexport const accentHex = '${rng.chars('hex', 32)}';\n`, decoys: [{ kind: 'hex-colour', value, also: colours }] };
+      const accent = rng.chars('hex', 32);
+      return { path: 'web/src/theme/palette.js', content: `export const palette = [${colours.map((c) => `'${c}'`).join(', ')}];\nexport const accentHex = '${accent}';\n`, decoys: [{ kind: 'hex-colour', value, also: [...colours, accent] }] };
     },
   },
   'random-id': {
@@ -176,7 +177,10 @@ export const decoyKinds = {
         () => ['publishable_key', p('pk', '_live_') + rng.chars('alnum', 99)],
       ];
       const [k, value] = ids[v]();
-      if (v <= 1) return { path: `tests/fixtures/access-log-${rng.int(1, 99)}.jsonl`, content: JSON.stringify({ ts: '2024-03-01T10:00:00Z', level: 'info', [k]: value, span_id: rng.chars('hex', 16), msg: 'request done' }) + '\n', decoys: [{ kind: 'random-id', value }] };
+      if (v <= 1) {
+        const span = rng.chars('hex', 16);
+        return { path: `tests/fixtures/access-log-${rng.int(1, 99)}.jsonl`, content: JSON.stringify({ ts: '2024-03-01T10:00:00Z', level: 'info', [k]: value, span_id: span, msg: 'request done' }) + '\n', decoys: [{ kind: 'random-id', value, also: [span] }] };
+      }
       return { path: `config/ids-${rng.int(1, 99)}.yaml`, content: `${k}: ${value}\nregion: eu-west-1\n`, decoys: [{ kind: 'random-id', value }] };
     },
   },

@@ -26,7 +26,8 @@ export function score(labels, report, { neutralRules = new Set() } = {}) {
     for (const h of [d.sha256, ...d.alsoSha256]) decoyByHash.set(h, d);
     decoyByLine.set(`${d.path}:${d.line}`, d);
   }
-  const plantedByLine = new Map(labels.planted.filter((s) => s.path).map((s) => [`${s.path}:${s.line}`, s]));
+  const plantedByLine = new Map();
+  for (const s of labels.planted) if (s.path && !plantedByLine.has(`${s.path}:${s.line}`)) plantedByLine.set(`${s.path}:${s.line}`, s);
 
   const found = new Map();
   const rules = new Map();
