@@ -73,7 +73,11 @@ const corpus = {
   decoys: labels.decoys.length, decoyKinds: new Set(labels.decoys.map((d) => d.kind)).size,
 };
 if (flag('--build-only')) {
+  const count = (list, key) => Object.entries(list.reduce((m, x) => ({ ...m, [x[key]]: (m[x[key]] ?? 0) + 1 }), {})).map(([k, n]) => `${k} ${n}`).join(', ');
   console.log(`Built ${join(OUT, 'repo.git')}: ${corpus.commits} commits, ${corpus.planted} planted, ${corpus.decoys} decoys`);
+  console.log(`Planted by kind: ${count(labels.planted, 'kind')}`);
+  console.log(`Planted by placement: ${count(labels.planted, 'placement')}`);
+  console.log(`Decoys by kind: ${count(labels.decoys, 'kind')}`);
   process.exit(0);
 }
 
