@@ -1,0 +1,168 @@
+/**
+ * "Is this ours?" for one candidate text: which of our files it came from, how much of it is
+ * ours, and where, on both sides. Three kinds of evidence, strongest first: the same git blob
+ * id (a byte-for-byte copy), a canary marker planted in one of our files, and shared winnowed
+ * fingerprints. Fingerprints that are in the licence stop-list or in more than
+ * `maxFileFrequency` of our files are common and count neither for nor against a candidate.
+ *
+ * score = max(containment, matched / saturation), capped at 1. Containment (matched candidate
+ * fingerprints / usable candidate fingerprints) says how much of the candidate is ours; the
+ * second term lets a large excerpt pasted into a large unrelated file count even though it is
+ * a small share of it. Defaults were chosen on the benchmark (docs/benchmarks.md, "Code match").
+ */
+import { gitBlobId } from './blob-id.js';
+import { findCanaryMarkers } from './canary.js';
+import { fingerprintText } from './fingerprint-text.js';
+import type { FingerprintIndexStore, IndexedFile } from './fingerprint-index.js';
+import { licenceStopList } from './licence-stop-list.js';
+import { mergeLineRanges } from './merge-line-ranges.js';
+import type { LineRange } from './merge-line-ranges.js';
+
+export interface ScoreOptions {
+  /** Minimum score for a file to be reported (0–1). */
+  readonly threshold?: number;
+  /** A fingerprint in more of our files than this is common, not evidence. */
+  readonly maxFileFrequency?: number;
+  /** Matched fingerprints at which the evidence term reaches 1. */
+  readonly saturation?: number;
+  /** Fewer matched fingerprints than this is never a match, whatever the containment. */
+  readonly minMatched?: number;
+  /** At most this many source files are reported per candidate. */
+  readonly maxMatches?: number;
+}
+
+export const DEFAULT_SCORE_OPTIONS: Required<ScoreOptions> = {
+  threshold: 0.5,
+  maxFileFrequency: 10,
+  saturation: 20,
+  minMatched: 4,
+  maxMatches: 10,
+};
+
+export type MatchKind = 'blob' | 'canary' | 'fingerprint';
+
+export interface CandidateMatch {
+  readonly repo: string;
+  readonly path: string;
+  readonly blobId: string;
+  readonly kind: MatchKind;
+  readonly score: number;
+  /** Share of the candidate's usable fingerprints found in this file. */
+  readonly containment: number;
+  /** Share of this file's fingerprints found in the candidate. */
+  readonly coverage: number;
+  readonly matchedFingerprints: number;
+  readonly candidateLines: LineRange[];
+  readonly sourceLines: LineRange[];
+}
+
+interface FileTally {
+  matched: number;
+  candidateIndexes: number[];
+  hashes: Set<number>;
+}
+
+export function scoreCandidate(
+  store: FingerprintIndexStore,
+  content: Buffer | string,
+  options: ScoreOptions = {},
+): CandidateMatch[] {
+  const opts = { ...DEFAULT_SCORE_OPTIONS, ...options };
+  const text = typeof content === 'string' ? content : content.toString('utf8');
+  const fp = fingerprintText(text, store.parameters);
+  const exact = exactMatches(store, content, fp.lineCount);
+  const canary = canaryMatches(store, text);
+  const stop = licenceStopList(store.parameters);
+
+  let usable = 0;
+  const tallies = new Map<number, FileTally>();
+  for (let i = 0; i < fp.hashes.length; i++) {
+    const h = fp.hashes[i]!;
+    if (stop.has(h)) continue;
+    const files = store.filesWithHash(h);
+    if (files.length > opts.maxFileFrequency) continue;
+    usable++;
+    for (const id of files) {
+      let t = tallies.get(id);
+      if (!t) tallies.set(id, (t = { matched: 0, candidateIndexes: [], hashes: new Set() }));
+      t.matched++;
+      t.candidateIndexes.push(i);
+      t.hashes.add(h);
+    }
+  }
+
+  const seen = new Set([...exact, ...canary].map((m) => `${m.repo}\u0000${m.path}`));
+  const matches: CandidateMatch[] = [...exact, ...canary];
+  for (const [id, t] of tallies) {
+    if (t.matched < opts.minMatched) continue;
+    const containment = t.matched / Math.max(usable, 1);
+    const score = Math.min(1, Math.max(containment, t.matched / opts.saturation));
+    if (score < opts.threshold) continue;
+    const file = store.getFile(id);
+    if (!file || seen.has(`${file.repo}\u0000${file.path}`)) continue;
+    matches.push({
+      repo: file.repo,
+      path: file.path,
+      blobId: file.blobId,
+      kind: 'fingerprint',
+      score: round(score),
+      containment: round(containment),
+      coverage: round(t.hashes.size / Math.max(file.distinctHashes, 1)),
+      matchedFingerprints: t.matched,
+      candidateLines: mergeLineRanges(t.candidateIndexes.map((i): LineRange => [fp.startLines[i]!, fp.endLines[i]!])),
+      sourceLines: sourceRanges(file, t.hashes),
+    });
+  }
+  matches.sort((a, b) => b.score - a.score || b.matchedFingerprints - a.matchedFingerprints || a.path.localeCompare(b.path));
+  return matches.slice(0, opts.maxMatches);
+}
+
+function exactMatches(store: FingerprintIndexStore, content: Buffer | string, lineCount: number): CandidateMatch[] {
+  const whole: LineRange[] = lineCount > 0 ? [[1, lineCount]] : [];
+  return store.filesWithBlobId(gitBlobId(content)).flatMap((id) => {
+    const file = store.getFile(id);
+    if (!file) return [];
+    return [{
+      repo: file.repo, path: file.path, blobId: file.blobId, kind: 'blob' as const, score: 1,
+      containment: 1, coverage: 1, matchedFingerprints: file.fingerprints.hashes.length,
+      candidateLines: whole, sourceLines: whole,
+    }];
+  });
+}
+
+function canaryMatches(store: FingerprintIndexStore, text: string): CandidateMatch[] {
+  const out: CandidateMatch[] = [];
+  for (const marker of findCanaryMarkers(text)) {
+    const candidateLines = mergeLineRanges(linesContaining(text, marker).map((l): LineRange => [l, l]));
+    for (const id of store.filesWithCanary(marker)) {
+      const file = store.getFile(id);
+      if (!file) continue;
+      out.push({
+        repo: file.repo, path: file.path, blobId: file.blobId, kind: 'canary', score: 1,
+        containment: 0, coverage: 0, matchedFingerprints: 0, candidateLines, sourceLines: [],
+      });
+    }
+  }
+  return out;
+}
+
+function linesContaining(text: string, needle: string): number[] {
+  const out: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.includes(needle)) out.push(i + 1);
+  });
+  return out;
+}
+
+function sourceRanges(file: IndexedFile, hashes: ReadonlySet<number>): LineRange[] {
+  const fp = file.fingerprints;
+  const ranges: LineRange[] = [];
+  for (let i = 0; i < fp.hashes.length; i++) {
+    if (hashes.has(fp.hashes[i]!)) ranges.push([fp.startLines[i]!, fp.endLines[i]!]);
+  }
+  return mergeLineRanges(ranges);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
