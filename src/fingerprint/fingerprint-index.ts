@@ -101,6 +101,11 @@ export class InMemoryFingerprintIndex implements FingerprintIndexStore {
     return this.files.get(id);
   }
 
+  /** Every indexed file, in insertion order. */
+  allFiles(): IterableIterator<IndexedFile> {
+    return this.files.values();
+  }
+
   filesWithHash(hash: number): readonly number[] {
     return this.postings.get(hash) ?? EMPTY;
   }

@@ -16,7 +16,8 @@ export function kgramHashes(ids: readonly number[], k: number): Uint32Array {
   let h = 0;
   for (let j = 0; j < k; j++) h = (Math.imul(h, BASE) + ids[j]!) | 0;
   for (let i = 0; i < count; i++) {
-    out[i] = mix32(h);
+    // 0xffffffff is reserved for masked k-grams (winnow.ts SKIP_HASH).
+    out[i] = Math.min(mix32(h), 0xfffffffe);
     if (i + k < ids.length) h = (Math.imul((h - Math.imul(ids[i]!, pow)) | 0, BASE) + ids[i + k]!) | 0;
   }
   return out;

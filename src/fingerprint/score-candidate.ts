@@ -5,8 +5,15 @@
  * fingerprints. Fingerprints that are in the licence stop-list or in more than
  * `maxFileFrequency` of our files are common and count neither for nor against a candidate.
  *
- * score = max(containment, matched / saturation), capped at 1. Containment (matched candidate
- * fingerprints / usable candidate fingerprints) says how much of the candidate is ours; the
+ * Copying leaves runs: consecutive candidate fingerprints that all match the same file. Two
+ * large unrelated files share many scattered k-grams by chance, so only fingerprints in runs of
+ * at least `minRun` (allowing `runGap` unmatched fingerprints inside a run) count as matched.
+ *
+ * Hashes are counted once each: a structure repeated all over a file (a table of links, a
+ * list of `key: { enumerable: true }`) is one piece of evidence, not fifty.
+ *
+ * score = max(containment, matched / saturation), capped at 1. Containment (distinct matched
+ * candidate hashes / distinct usable candidate hashes) says how much of the candidate is ours; the
  * second term lets a large excerpt pasted into a large unrelated file count even though it is
  * a small share of it. Defaults were chosen on the benchmark (docs/benchmarks.md, "Code match").
  */
@@ -29,6 +36,10 @@ export interface ScoreOptions {
   readonly minMatched?: number;
   /** At most this many source files are reported per candidate. */
   readonly maxMatches?: number;
+  /** Shortest run of consecutive matched fingerprints that counts. */
+  readonly minRun?: number;
+  /** Unmatched fingerprints allowed inside a run (an edited line does not break it). */
+  readonly runGap?: number;
 }
 
 export const DEFAULT_SCORE_OPTIONS: Required<ScoreOptions> = {
@@ -37,6 +48,8 @@ export const DEFAULT_SCORE_OPTIONS: Required<ScoreOptions> = {
   saturation: 20,
   minMatched: 4,
   maxMatches: 10,
+  minRun: 3,
+  runGap: 1,
 };
 
 export type MatchKind = 'blob' | 'canary' | 'fingerprint';
@@ -57,9 +70,10 @@ export interface CandidateMatch {
 }
 
 interface FileTally {
-  matched: number;
+  /** Index into the candidate's fingerprints of each match. */
   candidateIndexes: number[];
-  hashes: Set<number>;
+  /** Ordinal among usable candidate fingerprints, to find runs. */
+  ordinals: number[];
 }
 
 export function scoreCandidate(
@@ -75,28 +89,32 @@ export function scoreCandidate(
   const stop = licenceStopList(store.parameters);
 
   let usable = 0;
+  const usableDistinct = new Set<number>();
   const tallies = new Map<number, FileTally>();
   for (let i = 0; i < fp.hashes.length; i++) {
     const h = fp.hashes[i]!;
     if (stop.has(h)) continue;
     const files = store.filesWithHash(h);
     if (files.length > opts.maxFileFrequency) continue;
-    usable++;
     for (const id of files) {
       let t = tallies.get(id);
-      if (!t) tallies.set(id, (t = { matched: 0, candidateIndexes: [], hashes: new Set() }));
-      t.matched++;
+      if (!t) tallies.set(id, (t = { candidateIndexes: [], ordinals: [] }));
       t.candidateIndexes.push(i);
-      t.hashes.add(h);
+      t.ordinals.push(usable);
     }
+    usable++;
+    usableDistinct.add(h);
   }
 
   const seen = new Set([...exact, ...canary].map((m) => `${m.repo}\u0000${m.path}`));
   const matches: CandidateMatch[] = [...exact, ...canary];
   for (const [id, t] of tallies) {
-    if (t.matched < opts.minMatched) continue;
-    const containment = t.matched / Math.max(usable, 1);
-    const score = Math.min(1, Math.max(containment, t.matched / opts.saturation));
+    if (t.candidateIndexes.length < opts.minMatched) continue;
+    const kept = inRuns(t, opts.minRun, opts.runGap);
+    const hashes = new Set(kept.map((i) => fp.hashes[i]!));
+    if (hashes.size < opts.minMatched) continue;
+    const containment = hashes.size / Math.max(usableDistinct.size, 1);
+    const score = Math.min(1, Math.max(containment, hashes.size / opts.saturation));
     if (score < opts.threshold) continue;
     const file = store.getFile(id);
     if (!file || seen.has(`${file.repo}\u0000${file.path}`)) continue;
@@ -107,14 +125,26 @@ export function scoreCandidate(
       kind: 'fingerprint',
       score: round(score),
       containment: round(containment),
-      coverage: round(t.hashes.size / Math.max(file.distinctHashes, 1)),
-      matchedFingerprints: t.matched,
-      candidateLines: mergeLineRanges(t.candidateIndexes.map((i): LineRange => [fp.startLines[i]!, fp.endLines[i]!])),
-      sourceLines: sourceRanges(file, t.hashes),
+      coverage: round(hashes.size / Math.max(file.distinctHashes, 1)),
+      matchedFingerprints: hashes.size,
+      candidateLines: mergeLineRanges(kept.map((i): LineRange => [fp.startLines[i]!, fp.endLines[i]!])),
+      sourceLines: sourceRanges(file, hashes),
     });
   }
   matches.sort((a, b) => b.score - a.score || b.matchedFingerprints - a.matchedFingerprints || a.path.localeCompare(b.path));
   return matches.slice(0, opts.maxMatches);
+}
+
+/** Candidate fingerprint indexes that lie in runs of at least `minRun` matches. */
+function inRuns(t: FileTally, minRun: number, gap: number): number[] {
+  const kept: number[] = [];
+  let start = 0;
+  for (let j = 1; j <= t.ordinals.length; j++) {
+    if (j < t.ordinals.length && t.ordinals[j]! - t.ordinals[j - 1]! <= gap + 1) continue;
+    if (j - start >= minRun) for (let x = start; x < j; x++) kept.push(t.candidateIndexes[x]!);
+    start = j;
+  }
+  return kept;
 }
 
 function exactMatches(store: FingerprintIndexStore, content: Buffer | string, lineCount: number): CandidateMatch[] {

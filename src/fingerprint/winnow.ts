@@ -3,8 +3,12 @@
  * consecutive k-gram hashes keep the minimum (the rightmost on ties), recording a position only
  * when the pick changes. Every window contributes a pick, so two texts that share a window —
  * a run of w+k-1 tokens — always share that window's fingerprint. A text shorter than one
- * window still gets its single minimum, so small files are not invisible.
+ * window still gets its single minimum, so small files are not invisible. A window whose
+ * minimum is SKIP_HASH (masked k-grams) records nothing.
  */
+
+/** A masked k-gram: the largest hash, so it is picked only when the whole window is masked. */
+export const SKIP_HASH = 0xffffffff;
 export interface Winnowed {
   /** Selected hashes, in text order. */
   readonly hashes: Uint32Array;
@@ -29,7 +33,7 @@ export function winnow(hashes: Uint32Array, w: number): Winnowed {
     if (j >= window - 1) {
       const pick = deque[head]!;
       if (pick !== last) {
-        picked.push(pick);
+        if (hashes[pick] !== SKIP_HASH) picked.push(pick);
         last = pick;
       }
     }
