@@ -30,7 +30,7 @@ export interface FingerprintIndexStore {
   removeFile(repo: string, path: string): boolean;
   fileCount(): number;
   getFile(id: number): IndexedFile | undefined;
-  /** Ids of the files holding a fingerprint hash; its length is the hash's file frequency. */
+  /** Ids of the files holding a fingerprint hash, ascending; its length is the hash's file frequency. */
   filesWithHash(hash: number): readonly number[];
   filesWithBlobId(blobId: string): readonly number[];
   filesWithCanary(marker: string): readonly number[];

@@ -1,12 +1,12 @@
 /**
  * Text → winnowed fingerprints, each mapped back to the lines its k tokens span. This is the
  * one entry point both the index and the candidate scorer use, so they always agree. Periodic
- * k-grams (periodic-kgrams.ts) are masked so winnowing never picks them.
+ * and data-only k-grams (uninformative-kgrams.ts) are masked so winnowing never picks them.
  */
 import { kgramHashes } from './kgram-hashes.js';
 import { tokenize } from './tokenize.js';
 import type { TokenStream } from './tokenize.js';
-import { periodicKgrams } from './periodic-kgrams.js';
+import { uninformativeKgrams } from './uninformative-kgrams.js';
 import { SKIP_HASH, winnow } from './winnow.js';
 import { DEFAULT_WINNOW_PARAMETERS } from './winnow-parameters.js';
 import type { WinnowParameters } from './winnow-parameters.js';
@@ -23,8 +23,8 @@ export interface TextFingerprints {
 
 export function fingerprintTokens(stream: TokenStream, params: WinnowParameters = DEFAULT_WINNOW_PARAMETERS): TextFingerprints {
   const all = kgramHashes(stream.ids, params.k);
-  const periodic = periodicKgrams(stream.ids, params.k);
-  for (let i = 0; i < all.length; i++) if (periodic[i] === 1) all[i] = SKIP_HASH;
+  const masked = uninformativeKgrams(stream.ids, params.k);
+  for (let i = 0; i < all.length; i++) if (masked[i] === 1) all[i] = SKIP_HASH;
   const { hashes, positions } = winnow(all, params.w);
   const startLines = new Uint32Array(positions.length);
   const endLines = new Uint32Array(positions.length);

@@ -7,7 +7,7 @@ import { mix32 } from './hash32.js';
 
 const BASE = 0x01000193;
 
-export function kgramHashes(ids: readonly number[], k: number): Uint32Array {
+export function kgramHashes(ids: ArrayLike<number>, k: number): Uint32Array {
   const count = ids.length - k + 1;
   if (count <= 0) return new Uint32Array(0);
   const out = new Uint32Array(count);

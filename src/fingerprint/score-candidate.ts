@@ -23,6 +23,7 @@ import { fingerprintText } from './fingerprint-text.js';
 import type { FingerprintIndexStore, IndexedFile } from './fingerprint-index.js';
 import { licenceStopList } from './licence-stop-list.js';
 import { mergeLineRanges } from './merge-line-ranges.js';
+import { RunCounter } from './run-counter.js';
 import type { LineRange } from './merge-line-ranges.js';
 
 export interface ScoreOptions {
@@ -44,7 +45,7 @@ export interface ScoreOptions {
 
 export const DEFAULT_SCORE_OPTIONS: Required<ScoreOptions> = {
   threshold: 0.5,
-  maxFileFrequency: 10,
+  maxFileFrequency: 1000,
   saturation: 20,
   minMatched: 4,
   maxMatches: 10,
@@ -88,32 +89,34 @@ export function scoreCandidate(
   const canary = canaryMatches(store, text);
   const stop = licenceStopList(store.parameters);
 
-  let usable = 0;
-  const usableDistinct = new Set<number>();
-  const tallies = new Map<number, FileTally>();
+  // Usable fingerprints: not licence prose, not common. Their order gives the run ordinals.
+  const usable: number[] = [];
+  const firstOfHash: boolean[] = [];
+  const distinct = new Set<number>();
   for (let i = 0; i < fp.hashes.length; i++) {
     const h = fp.hashes[i]!;
-    if (stop.has(h)) continue;
-    const files = store.filesWithHash(h);
-    if (files.length > opts.maxFileFrequency) continue;
-    for (const id of files) {
-      let t = tallies.get(id);
-      if (!t) tallies.set(id, (t = { candidateIndexes: [], ordinals: [] }));
-      t.candidateIndexes.push(i);
-      t.ordinals.push(usable);
-    }
-    usable++;
-    usableDistinct.add(h);
+    if (stop.has(h) || store.filesWithHash(h).length > opts.maxFileFrequency) continue;
+    usable.push(i);
+    firstOfHash.push(!distinct.has(h));
+    distinct.add(h);
+  }
+  const counter = new RunCounter(opts.minRun, opts.runGap);
+  for (let ord = 0; ord < usable.length; ord++) {
+    for (const id of store.filesWithHash(fp.hashes[usable[ord]!]!)) counter.add(id, ord, firstOfHash[ord]!);
   }
 
   const seen = new Set([...exact, ...canary].map((m) => `${m.repo}\u0000${m.path}`));
   const matches: CandidateMatch[] = [...exact, ...canary];
-  for (const [id, t] of tallies) {
-    if (t.candidateIndexes.length < opts.minMatched) continue;
-    const kept = inRuns(t, opts.minRun, opts.runGap);
+  // Exact tallies only for the strongest files: a file copied into a family of near-identical
+  // files (locales, generated variants) may qualify hundreds of them.
+  const ranked = [...counter.finish()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [id, approx] of ranked) {
+    if (matches.length >= opts.maxMatches) break;
+    if (approx < opts.minMatched || Math.max(approx / Math.max(distinct.size, 1), approx / opts.saturation) < opts.threshold) continue;
+    const kept = inRuns(tallyFor(store, fp.hashes, usable, id), opts.minRun, opts.runGap);
     const hashes = new Set(kept.map((i) => fp.hashes[i]!));
     if (hashes.size < opts.minMatched) continue;
-    const containment = hashes.size / Math.max(usableDistinct.size, 1);
+    const containment = hashes.size / Math.max(distinct.size, 1);
     const score = Math.min(1, Math.max(containment, hashes.size / opts.saturation));
     if (score < opts.threshold) continue;
     const file = store.getFile(id);
@@ -133,6 +136,31 @@ export function scoreCandidate(
   }
   matches.sort((a, b) => b.score - a.score || b.matchedFingerprints - a.matchedFingerprints || a.path.localeCompare(b.path));
   return matches.slice(0, opts.maxMatches);
+}
+
+/** Where file `id` occurs among the usable candidate fingerprints (postings are ascending). */
+function tallyFor(store: FingerprintIndexStore, hashes: Uint32Array, usable: readonly number[], id: number): FileTally {
+  const t: FileTally = { candidateIndexes: [], ordinals: [] };
+  for (let ord = 0; ord < usable.length; ord++) {
+    if (hasId(store.filesWithHash(hashes[usable[ord]!]!), id)) {
+      t.candidateIndexes.push(usable[ord]!);
+      t.ordinals.push(ord);
+    }
+  }
+  return t;
+}
+
+function hasId(sorted: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Candidate fingerprint indexes that lie in runs of at least `minRun` matches. */

@@ -13,9 +13,9 @@ import { KEYWORDS } from './keywords.js';
 
 export interface TokenStream {
   /** Token ids (stable 32-bit values; see hash32.ts). */
-  readonly ids: number[];
+  readonly ids: Uint32Array;
   /** 1-based source line of each token. */
-  readonly lines: number[];
+  readonly lines: Uint32Array;
   /** Number of lines in the text. */
   readonly lineCount: number;
 }
@@ -24,19 +24,31 @@ export const ID_TOKEN = fnv1a32('\u0001ID');
 export const NUM_TOKEN = fnv1a32('\u0001NUM');
 export const STR_TOKEN = fnv1a32('\u0001STR');
 
-const KEYWORD_IDS = new Map<string, number>([...KEYWORDS].map((w) => [w, fnv1a32(`k:${w}`)]));
+/** Keywords by the FNV-1a hash of the word itself, so the scanner can look one up without slicing. */
+const KEYWORD_BY_HASH = new Map<number, { word: string; id: number }>(
+  [...KEYWORDS].map((w) => [fnv1a32(w), { word: w, id: fnv1a32(`k:${w}`) }]),
+);
+/** Ids of keyword tokens. */
+export const KEYWORD_IDS: ReadonlySet<number> = new Set([...KEYWORD_BY_HASH.values()].map((k) => k.id));
 const PUNCT_IDS: number[] = Array.from({ length: 128 }, (_, c) => fnv1a32(`p:${String.fromCharCode(c)}`));
 const COMMA = PUNCT_IDS[44]!;
 
 const NL = 10;
 const BACKSLASH = 92;
 
+// ASCII character classes: 1 identifier start, 2 identifier part only (digits).
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36) CLASS[c] = 1;
+  else if (c >= 48 && c <= 57) CLASS[c] = 2;
+}
+
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || (c >= 128 && !isSpace(c));
+  return c < 128 ? CLASS[c] === 1 : !isSpace(c);
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c < 128 ? CLASS[c] !== 0 : !isSpace(c);
 }
 
 function isDigit(c: number): boolean {
@@ -55,20 +67,13 @@ function isHashComment(text: string, i: number): boolean {
 }
 
 export function tokenize(text: string): TokenStream {
-  const ids: number[] = [];
-  const lines: number[] = [];
   const n = text.length;
+  // Never more tokens than characters; one allocation instead of growing arrays (GC-bound otherwise).
+  const ids = new Uint32Array(n);
+  const lines = new Uint32Array(n);
+  let count = 0;
   let line = 1;
   let i = 0;
-
-  const skipTo = (end: number): void => {
-    for (let j = i; j < end; j++) if (text.charCodeAt(j) === NL) line++;
-    i = end;
-  };
-  const emit = (id: number, at: number): void => {
-    ids.push(id);
-    lines.push(at);
-  };
 
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -78,9 +83,16 @@ export function tokenize(text: string): TokenStream {
     } else if (isSpace(c)) {
       i++;
     } else if (isIdentStart(c)) {
+      let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
       let j = i + 1;
-      while (j < n && isIdentPart(text.charCodeAt(j))) j++;
-      emit(KEYWORD_IDS.get(text.slice(i, j)) ?? ID_TOKEN, line);
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (!isIdentPart(d)) break;
+        h = Math.imul(h ^ d, 0x01000193);
+      }
+      const kw = KEYWORD_BY_HASH.get(h >>> 0);
+      ids[count] = kw !== undefined && kw.word.length === j - i && text.startsWith(kw.word, i) ? kw.id : ID_TOKEN;
+      lines[count++] = line;
       i = j;
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       let j = i + 1;
@@ -90,62 +102,78 @@ export function tokenize(text: string): TokenStream {
         else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101) j++;
         else break;
       }
-      emit(NUM_TOKEN, line);
+      ids[count] = NUM_TOKEN;
+      lines[count++] = line;
       i = j;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+    } else if ((c === 47 && text.charCodeAt(i + 1) === 47) || (c === 35 && isHashComment(text, i))) {
       const end = text.indexOf('\n', i);
       i = end === -1 ? n : end;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const end = text.indexOf('*/', i + 2);
-      skipTo(end === -1 ? n : end + 2);
-    } else if (c === 35 && isHashComment(text, i)) {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? n : end;
+      const to = end === -1 ? n : end + 2;
+      line += countNewlines(text, i, to);
+      i = to;
     } else if (c === 60 && text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i + 4);
-      skipTo(end === -1 ? n : end + 3);
+      const to = end === -1 ? n : end + 3;
+      line += countNewlines(text, i, to);
+      i = to;
     } else if (c === 34 || c === 39 || c === 96) {
-      const { end, token } = readQuoted(text, i, c);
-      if (token !== undefined) emit(token, line);
-      skipTo(Math.min(end, n));
+      const packed = readQuoted(text, i, c);
+      const to = Math.min(Math.floor(packed / 4), n);
+      const kind = packed % 4;
+      if (kind !== NO_TOKEN) {
+        ids[count] = kind === STRING ? STR_TOKEN : PUNCT_IDS[c]!;
+        lines[count++] = line;
+      }
+      line += countNewlines(text, i, to);
+      i = to;
     } else if (c === 59) {
       i++;
     } else {
-      if ((c === 41 || c === 93 || c === 125) && ids[ids.length - 1] === COMMA) {
-        ids.pop();
-        lines.pop();
-      }
-      emit(c < 128 ? PUNCT_IDS[c]! : ID_TOKEN, line);
+      if ((c === 41 || c === 93 || c === 125) && count > 0 && ids[count - 1] === COMMA) count--;
+      ids[count] = c < 128 ? PUNCT_IDS[c]! : ID_TOKEN;
+      lines[count++] = line;
       i++;
     }
   }
-  return { ids, lines, lineCount: countLines(text) };
+  return { ids: ids.slice(0, count), lines: lines.slice(0, count), lineCount: countLines(text) };
 }
 
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+const NO_TOKEN = 0;
+const STRING = 1;
+const PUNCT = 2;
+
 /**
- * Reads a string literal starting at `start`: where it ends and which token it makes. `"` and
+ * Reads a string literal starting at `start`: returns `end * 4 + kind` (kind: no token, a
+ * string, or the quote as punctuation), packed to keep the hot loop allocation-free. `"` and
  * `'` strings end at the line end when unterminated (an apostrophe in prose must not swallow
  * the file); triple quotes and backtick templates may span lines but, when never closed, count
  * as punctuation instead. A markdown fence (```) makes no token at all.
  */
-function readQuoted(text: string, start: number, quote: number): { end: number; token?: number } {
+function readQuoted(text: string, start: number, quote: number): number {
   const n = text.length;
-  const q = String.fromCharCode(quote);
-  if (text.startsWith(q + q + q, start)) {
-    if (quote === 96) return { end: start + 3 };
-    const close = text.indexOf(q + q + q, start + 3);
-    return { end: close === -1 ? start + 3 : close + 3, token: STR_TOKEN };
+  if (text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote) {
+    if (quote === 96) return (start + 3) * 4 + NO_TOKEN;
+    const close = text.indexOf(quote === 34 ? '"""' : "'''", start + 3);
+    return (close === -1 ? start + 3 : close + 3) * 4 + STRING;
   }
   const multiline = quote === 96;
   let j = start + 1;
   while (j < n) {
     const d = text.charCodeAt(j);
     if (d === BACKSLASH) j += 2;
-    else if (d === quote) return { end: j + 1, token: STR_TOKEN };
-    else if (d === NL && !multiline) return { end: j, token: STR_TOKEN };
+    else if (d === quote) return (j + 1) * 4 + STRING;
+    else if (d === NL && !multiline) return j * 4 + STRING;
     else j++;
   }
-  return multiline ? { end: start + 1, token: PUNCT_IDS[quote]! } : { end: n, token: STR_TOKEN };
+  return multiline ? (start + 1) * 4 + PUNCT : n * 4 + STRING;
 }
 
 export function countLines(text: string): number {
