@@ -23,7 +23,7 @@ export interface TextFingerprints {
 
 export function fingerprintTokens(stream: TokenStream, params: WinnowParameters = DEFAULT_WINNOW_PARAMETERS): TextFingerprints {
   const all = kgramHashes(stream.ids, params.k);
-  const masked = uninformativeKgrams(stream.ids, params.k);
+  const masked = uninformativeKgrams(stream.ids, stream.words, params.k);
   for (let i = 0; i < all.length; i++) if (masked[i] === 1) all[i] = SKIP_HASH;
   const { hashes, positions } = winnow(all, params.w);
   const startLines = new Uint32Array(positions.length);

@@ -11,7 +11,15 @@ export class RunCounter {
   private kept = new Int32Array(1024);
   private touched: number[] = [];
 
-  constructor(private readonly minRun: number, private readonly gap: number) {}
+  private minRun = 1;
+  private gap = 0;
+
+  /** Sets the run rule for the next candidate; a counter is reused across candidates. */
+  configure(minRun: number, gap: number): this {
+    this.minRun = minRun;
+    this.gap = gap;
+    return this;
+  }
 
   /** Candidate fingerprint number `ord` (among usable ones) occurs in file `id`. */
   add(id: number, ord: number, firstOfItsHash: boolean): void {

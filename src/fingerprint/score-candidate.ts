@@ -70,6 +70,9 @@ export interface CandidateMatch {
   readonly sourceLines: LineRange[];
 }
 
+// Matching is synchronous, so one counter (and its per-file arrays) serves every candidate.
+const sharedCounter = new RunCounter();
+
 interface FileTally {
   /** Index into the candidate's fingerprints of each match. */
   candidateIndexes: number[];
@@ -91,18 +94,22 @@ export function scoreCandidate(
 
   // Usable fingerprints: not licence prose, not common. Their order gives the run ordinals.
   const usable: number[] = [];
+  const postings: (readonly number[])[] = [];
   const firstOfHash: boolean[] = [];
   const distinct = new Set<number>();
   for (let i = 0; i < fp.hashes.length; i++) {
     const h = fp.hashes[i]!;
-    if (stop.has(h) || store.filesWithHash(h).length > opts.maxFileFrequency) continue;
+    if (stop.has(h)) continue;
+    const files = store.filesWithHash(h);
+    if (files.length > opts.maxFileFrequency) continue;
     usable.push(i);
+    postings.push(files);
     firstOfHash.push(!distinct.has(h));
     distinct.add(h);
   }
-  const counter = new RunCounter(opts.minRun, opts.runGap);
+  const counter = sharedCounter.configure(opts.minRun, opts.runGap);
   for (let ord = 0; ord < usable.length; ord++) {
-    for (const id of store.filesWithHash(fp.hashes[usable[ord]!]!)) counter.add(id, ord, firstOfHash[ord]!);
+    for (const id of postings[ord]!) counter.add(id, ord, firstOfHash[ord]!);
   }
 
   const seen = new Set([...exact, ...canary].map((m) => `${m.repo}\u0000${m.path}`));
@@ -113,7 +120,7 @@ export function scoreCandidate(
   for (const [id, approx] of ranked) {
     if (matches.length >= opts.maxMatches) break;
     if (approx < opts.minMatched || Math.max(approx / Math.max(distinct.size, 1), approx / opts.saturation) < opts.threshold) continue;
-    const kept = inRuns(tallyFor(store, fp.hashes, usable, id), opts.minRun, opts.runGap);
+    const kept = inRuns(tallyFor(postings, usable, id), opts.minRun, opts.runGap);
     const hashes = new Set(kept.map((i) => fp.hashes[i]!));
     if (hashes.size < opts.minMatched) continue;
     const containment = hashes.size / Math.max(distinct.size, 1);
@@ -139,10 +146,10 @@ export function scoreCandidate(
 }
 
 /** Where file `id` occurs among the usable candidate fingerprints (postings are ascending). */
-function tallyFor(store: FingerprintIndexStore, hashes: Uint32Array, usable: readonly number[], id: number): FileTally {
+function tallyFor(postings: readonly (readonly number[])[], usable: readonly number[], id: number): FileTally {
   const t: FileTally = { candidateIndexes: [], ordinals: [] };
   for (let ord = 0; ord < usable.length; ord++) {
-    if (hasId(store.filesWithHash(hashes[usable[ord]!]!), id)) {
+    if (hasId(postings[ord]!, id)) {
       t.candidateIndexes.push(usable[ord]!);
       t.ordinals.push(ord);
     }

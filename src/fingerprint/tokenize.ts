@@ -16,6 +16,8 @@ export interface TokenStream {
   readonly ids: Uint32Array;
   /** 1-based source line of each token. */
   readonly lines: Uint32Array;
+  /** 1 where the token is a word (identifier or keyword), 0 for literals and punctuation. */
+  readonly words: Uint8Array;
   /** Number of lines in the text. */
   readonly lineCount: number;
 }
@@ -66,11 +68,21 @@ function isHashComment(text: string, i: number): boolean {
   return Number.isNaN(next) || next === 32 || next === 9 || next === NL || next === 13 || next === 35 || next === 33;
 }
 
+let scratchIds = new Uint32Array(0);
+let scratchLines = new Uint32Array(0);
+let scratchWords = new Uint8Array(0);
+
 export function tokenize(text: string): TokenStream {
   const n = text.length;
-  // Never more tokens than characters; one allocation instead of growing arrays (GC-bound otherwise).
-  const ids = new Uint32Array(n);
-  const lines = new Uint32Array(n);
+  // Never more tokens than characters: scratch buffers sized once and reused (GC-bound otherwise).
+  if (scratchIds.length < n) {
+    scratchIds = new Uint32Array(Math.max(n, scratchIds.length * 2));
+    scratchLines = new Uint32Array(scratchIds.length);
+    scratchWords = new Uint8Array(scratchIds.length);
+  }
+  const ids = scratchIds;
+  const lines = scratchLines;
+  const words = scratchWords;
   let count = 0;
   let line = 1;
   let i = 0;
@@ -92,6 +104,7 @@ export function tokenize(text: string): TokenStream {
       }
       const kw = KEYWORD_BY_HASH.get(h >>> 0);
       ids[count] = kw !== undefined && kw.word.length === j - i && text.startsWith(kw.word, i) ? kw.id : ID_TOKEN;
+      words[count] = 1;
       lines[count++] = line;
       i = j;
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
@@ -103,6 +116,7 @@ export function tokenize(text: string): TokenStream {
         else break;
       }
       ids[count] = NUM_TOKEN;
+      words[count] = 0;
       lines[count++] = line;
       i = j;
     } else if ((c === 47 && text.charCodeAt(i + 1) === 47) || (c === 35 && isHashComment(text, i))) {
@@ -124,20 +138,23 @@ export function tokenize(text: string): TokenStream {
       const kind = packed % 4;
       if (kind !== NO_TOKEN) {
         ids[count] = kind === STRING ? STR_TOKEN : PUNCT_IDS[c]!;
+        words[count] = 0;
         lines[count++] = line;
       }
-      line += countNewlines(text, i, to);
+      // Only templates and triple quotes can span lines.
+      if (c === 96 || to - i >= 6) line += countNewlines(text, i, to);
       i = to;
     } else if (c === 59) {
       i++;
     } else {
       if ((c === 41 || c === 93 || c === 125) && count > 0 && ids[count - 1] === COMMA) count--;
       ids[count] = c < 128 ? PUNCT_IDS[c]! : ID_TOKEN;
+      words[count] = c < 128 ? 0 : 1;
       lines[count++] = line;
       i++;
     }
   }
-  return { ids: ids.slice(0, count), lines: lines.slice(0, count), lineCount: countLines(text) };
+  return { ids: ids.slice(0, count), lines: lines.slice(0, count), words: words.slice(0, count), lineCount: countLines(text) };
 }
 
 function countNewlines(text: string, from: number, to: number): number {

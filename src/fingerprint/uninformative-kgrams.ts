@@ -7,28 +7,24 @@
  * - data ones, made only of literals and punctuation (JSON, source maps, arrays of strings or
  *   numbers): once literals are folded, every such table reads the same.
  */
-import { ID_TOKEN, KEYWORD_IDS } from './tokenize.js';
 
-export function uninformativeKgrams(ids: ArrayLike<number>, k: number): Uint8Array {
+/** `words[i]` is 1 where token i is an identifier or keyword (TokenStream.words). */
+export function uninformativeKgrams(ids: ArrayLike<number>, words: ArrayLike<number>, k: number): Uint8Array {
   const count = Math.max(ids.length - k + 1, 0);
   const masked = new Uint8Array(count);
   if (count === 0) return masked;
-  markDataKgrams(ids, k, masked);
+  markDataKgrams(words, k, masked);
   markPeriodicKgrams(ids, k, masked);
   return masked;
 }
 
-function markDataKgrams(ids: ArrayLike<number>, k: number, masked: Uint8Array): void {
-  let words = 0;
-  for (let j = 0; j < ids.length; j++) {
-    if (isWord(ids[j]!)) words++;
-    if (j >= k && isWord(ids[j - k]!)) words--;
-    if (j >= k - 1 && words === 0) masked[j - k + 1] = 1;
+function markDataKgrams(words: ArrayLike<number>, k: number, masked: Uint8Array): void {
+  let inWindow = 0;
+  for (let j = 0; j < words.length; j++) {
+    inWindow += words[j]!;
+    if (j >= k) inWindow -= words[j - k]!;
+    if (j >= k - 1 && inWindow === 0) masked[j - k + 1] = 1;
   }
-}
-
-function isWord(id: number): boolean {
-  return id === ID_TOKEN || KEYWORD_IDS.has(id);
 }
 
 function markPeriodicKgrams(ids: ArrayLike<number>, k: number, masked: Uint8Array): void {
