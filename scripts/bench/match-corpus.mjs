@@ -8,7 +8,7 @@ import { createRandom } from './match-random.mjs';
 import { packageName, preparePackage, PRIVATE_PACKAGES, UNRELATED_PACKAGES } from './match-packages.mjs';
 import { changeComments, excerpt, mergeInto, reformat, renameIdentifiers } from './match-transforms.mjs';
 
-export const CORPUS_VERSION = 3;
+export const CORPUS_VERSION = 4;
 const CODE_EXT = new Set(['.js', '.mjs', '.cjs', '.ts']);
 const MAX_BYTES = 1024 * 1024;
 

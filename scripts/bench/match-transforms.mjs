@@ -120,9 +120,27 @@ export function excerpt(text, rng, countTokens, minTokens) {
   return null;
 }
 
-/** `part` pasted at a random line boundary of an unrelated `host` file. */
+/**
+ * `part` pasted into an unrelated `host` file between two statements: after a blank line or a
+ * line ending a statement, never inside a block comment or a multi-line string, where the
+ * pasted code would not be code any more.
+ */
 export function mergeInto(host, part, rng) {
   const lines = host.split('\n');
-  const at = rng.int(lines.length + 1);
+  const safe = [0, lines.length];
+  let inComment = false;
+  let inTemplate = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!inTemplate) {
+      const open = line.lastIndexOf('/*');
+      const close = line.lastIndexOf('*/');
+      if (open !== -1 && open > close) inComment = true;
+      else if (close !== -1) inComment = false;
+    }
+    if (!inComment && ((line.match(/`/g) ?? []).length % 2 === 1)) inTemplate = !inTemplate;
+    if (!inComment && !inTemplate && (line.trim() === '' || /[;}]\s*$/.test(line))) safe.push(i + 1);
+  }
+  const at = rng.pick(safe);
   return [...lines.slice(0, at), part, ...lines.slice(at)].join('\n');
 }
