@@ -44,12 +44,12 @@ export interface ScoreOptions {
 }
 
 export const DEFAULT_SCORE_OPTIONS: Required<ScoreOptions> = {
-  threshold: 0.5,
+  threshold: 0.4,
   maxFileFrequency: 1000,
   saturation: 20,
   minMatched: 4,
   maxMatches: 10,
-  minRun: 3,
+  minRun: 4,
   runGap: 1,
 };
 
