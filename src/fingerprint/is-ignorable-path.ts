@@ -19,7 +19,8 @@ const LOCKFILES = new Set([
   'gradle.lockfile', 'uv.lock', 'deno.lock',
 ]);
 
-const LICENCE_NAME = /^(licen[cs]e|copying|copyright|notice|unlicense|patents|authors|disclaimer|third[-_]party[-_]notices)([-._].*)?$/i;
+// Legal and community boilerplate copied verbatim between projects (the Contributor Covenant...).
+const LICENCE_NAME = /^(licen[cs]e|copying|copyright|notice|unlicense|patents|authors|disclaimer|third[-_]party[-_]notices|code[-_]of[-_]conduct)([-._].*)?$/i;
 const MINIFIED_NAME = /[.-]min\.(js|mjs|cjs|css)$|\.(js|css)\.map$|\.map$|\.bundle\.js$|\.chunk\.js$/i;
 const GENERATED_NAME = /\.(pb\.go|pb\.ts|_pb2\.py|g\.dart|designer\.cs|generated\.\w+)$/i;
 const BINARY_EXT = new Set([

@@ -17,6 +17,7 @@ describe('ignoreReasonForPath', () => {
     ['LICENSE.md', 'licence'],
     ['docs/COPYING.txt', 'licence'],
     ['nodes/DISCLAIMER.md', 'licence'],
+    ['CODE_OF_CONDUCT.md', 'licence'],
     ['img/logo.png', 'binary'],
     ['api/service.pb.go', 'generated'],
   ])('ignores %s as %s', (path, reason) => {
