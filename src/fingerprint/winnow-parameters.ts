@@ -8,8 +8,9 @@
  * Choice: k = 15 normalised tokens (about two lines of code) is the shortest k-gram that stays
  * distinctive once identifiers and literals are folded: on the benchmark k = 12 lost two points
  * of precision. w = 16 makes t = 30 tokens (three to four lines): a copied block of that size is
- * always caught, and about 2/(w+1) ≈ 12% of k-grams, roughly one per line, are kept. w = 10
- * kept 1.6x as many fingerprints for no gain in F1; w = 24 missed more short pasted excerpts.
+ * always caught, and about 2/(w+1) ≈ 12% of k-grams (one fingerprint per two source lines) are
+ * kept. w = 10 kept 1.5x as many fingerprints for no gain in F1; w = 24 missed more short
+ * pasted excerpts.
  * Measurements: docs/benchmarks.md, "Code match".
  */
 export interface WinnowParameters {
