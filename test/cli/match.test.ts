@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchCommand } from '../../src/cli/match.js';
 import type { MatchIo } from '../../src/cli/match.js';
 import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../fingerprint/fixtures.js';
-import { makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
+import { git, makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
 
 interface Run {
   code: number | undefined;
@@ -103,6 +103,22 @@ describe('leakwatch match', () => {
     const run = await match(['--repo', repo, '--format', 'xml', 'a.js']);
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/xml/);
+  });
+
+  it('says in --help what is not supported yet', async () => {
+    const run = await match(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/URL candidates/);
+    expect(run.out).toMatch(/persisted index/);
+  });
+
+  it('exits 2 when a --repo git repository has no commit', async () => {
+    const parent = tempDir('empty');
+    const empty = join(parent, 'fresh');
+    git(parent, 'init', '-q', empty);
+    const run = await match([join(candidates, 'copy'), '--repo', empty]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/Cannot list HEAD/);
   });
 
   it('exits 2 when a --repo path is not a directory', async () => {

@@ -3,6 +3,7 @@ import { addTextToIndex } from '../../src/fingerprint/add-text-to-index.js';
 import { gitBlobId } from '../../src/fingerprint/blob-id.js';
 import { fingerprintText } from '../../src/fingerprint/fingerprint-text.js';
 import { InMemoryFingerprintIndex } from '../../src/fingerprint/fingerprint-index.js';
+import { loadFingerprintIndex } from '../../src/fingerprint/load-fingerprint-index.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../../src/fingerprint/winnow-parameters.js';
 import { OUR_CACHE, OUR_PARSER } from './fixtures.js';
 
@@ -52,6 +53,16 @@ describe('InMemoryFingerprintIndex', () => {
     expect(copy.serialize()).toEqual(index.serialize());
     expect(copy.filesWithCanary('lwcanary-y')).toHaveLength(1);
     expect(copy.parameters).toEqual(params);
+    expect(loadFingerprintIndex(data).serialize()).toEqual(index.serialize());
+  });
+
+  it('refuses to load a serialized index of the wrong shape', () => {
+    expect(() => loadFingerprintIndex({ version: 2, k: 15, w: 16, files: [] })).toThrow(/not valid.*version/);
+    const index = new InMemoryFingerprintIndex(params);
+    index.addFile(entry('app', 'a.js', OUR_CACHE));
+    const data = index.serialize();
+    data.files[0]!.fingerprints.pop();
+    expect(() => loadFingerprintIndex(data)).toThrow(/triples/);
   });
 });
 
