@@ -28,6 +28,10 @@ export interface FingerprintIndexStore {
   /** Adds a file, replacing any file already indexed at the same repo and path; returns its id. */
   addFile(input: IndexFileInput): number;
   removeFile(repo: string, path: string): boolean;
+  /** The file indexed at a repo and path, to skip unchanged blobs on an incremental update. */
+  findFile(repo: string, path: string): IndexedFile | undefined;
+  /** Paths indexed for a repository, to drop files deleted since the last update. */
+  pathsOfRepo(repo: string): string[];
   fileCount(): number;
   getFile(id: number): IndexedFile | undefined;
   /** Ids of the files holding a fingerprint hash, ascending; its length is the hash's file frequency. */
@@ -91,6 +95,15 @@ export class InMemoryFingerprintIndex implements FingerprintIndexStore {
     this.files.delete(id);
     this.byKey.delete(key);
     return true;
+  }
+
+  findFile(repo: string, path: string): IndexedFile | undefined {
+    const id = this.byKey.get(keyOf(repo, path));
+    return id === undefined ? undefined : this.files.get(id);
+  }
+
+  pathsOfRepo(repo: string): string[] {
+    return [...this.files.values()].filter((f) => f.repo === repo).map((f) => f.path);
   }
 
   fileCount(): number {

@@ -21,9 +21,14 @@ export interface ReadFilesOptions {
   readonly maxBytes?: number;
 }
 
+export interface ReadHeadOptions extends ReadFilesOptions {
+  /** Read only the blobs this accepts (an incremental update skips blobs already indexed). */
+  readonly select?: (entry: TreeEntry) => boolean;
+}
+
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
-interface TreeEntry {
+export interface TreeEntry {
   path: string;
   blobId: string;
   size: number;
@@ -47,9 +52,10 @@ export async function listHeadBlobs(repoDir: string): Promise<TreeEntry[]> {
   return entries;
 }
 
-export async function* readGitHeadFiles(repoDir: string, options: ReadFilesOptions = {}): AsyncGenerator<RepoFile> {
+export async function* readGitHeadFiles(repoDir: string, options: ReadHeadOptions = {}): AsyncGenerator<RepoFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const wanted = (await listHeadBlobs(repoDir)).filter((e) => e.size <= maxBytes && !isIgnorablePath(e.path));
+  const select = options.select ?? (() => true);
+  const wanted = (await listHeadBlobs(repoDir)).filter((e) => e.size <= maxBytes && !isIgnorablePath(e.path) && select(e));
   if (wanted.length === 0) return;
   const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] });
   child.stdin.on('error', () => undefined);
