@@ -14,8 +14,12 @@ export class RunCounter {
   private minRun = 1;
   private gap = 0;
 
-  /** Sets the run rule for the next candidate; a counter is reused across candidates. */
+  /**
+   * Starts a candidate with a run rule; a counter is reused across candidates. Any state left
+   * by a candidate that failed half-way (a store lookup threw) is cleared first.
+   */
   configure(minRun: number, gap: number): this {
+    if (this.touched.length > 0) this.finish();
     this.minRun = minRun;
     this.gap = gap;
     return this;

@@ -87,3 +87,25 @@ describe('scoreCandidate', () => {
     expect(scoreCandidate(index, candidate, { threshold: Math.min(1, m!.score + 0.01) })).toEqual([]);
   });
 });
+
+describe('scoreCandidate with a failing store', () => {
+  it('propagates a store failure and does not poison the next candidates', () => {
+    const index = indexOf({ 'src/cache.js': OUR_CACHE });
+    let calls = 0;
+    const flaky = new Proxy(index, {
+      get(target, prop, receiver) {
+        if (prop === 'filesWithHash') {
+          return (h: number) => {
+            if (++calls === 12) throw new Error('store went away');
+            return target.filesWithHash(h);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    expect(() => scoreCandidate(flaky, disguise(OUR_CACHE))).toThrow('store went away');
+    expect(scoreCandidate(index, UNRELATED)).toEqual([]);
+    expect(scoreCandidate(index, disguise(OUR_CACHE))[0]!.score).toBeGreaterThan(0.9);
+  });
+});
