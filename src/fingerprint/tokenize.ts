@@ -16,7 +16,7 @@ export interface TokenStream {
   readonly ids: Uint32Array;
   /** 1-based source line of each token. */
   readonly lines: Uint32Array;
-  /** 1 where the token is a word (identifier or keyword), 0 for literals and punctuation. */
+  /** 1 where the token is a word (identifier or keyword), 0 for literals (`true` and `null` too) and punctuation. */
   readonly words: Uint8Array;
   /** Number of lines in the text. */
   readonly lineCount: number;
@@ -27,8 +27,10 @@ export const NUM_TOKEN = fnv1a32('\u0001NUM');
 export const STR_TOKEN = fnv1a32('\u0001STR');
 
 /** Keywords by the FNV-1a hash of the word itself, so the scanner can look one up without slicing. */
-const KEYWORD_BY_HASH = new Map<number, { word: string; id: number }>(
-  [...KEYWORDS].map((w) => [fnv1a32(w), { word: w, id: fnv1a32(`k:${w}`) }]),
+// Keyword literals are data, not structure: a JSON file of `true`/`null` values is still data.
+const LITERAL_KEYWORDS = new Set(['true', 'false', 'null', 'undefined', 'None', 'True', 'False', 'nil']);
+const KEYWORD_BY_HASH = new Map<number, { word: string; id: number; isWord: number }>(
+  [...KEYWORDS].map((w) => [fnv1a32(w), { word: w, id: fnv1a32(`k:${w}`), isWord: LITERAL_KEYWORDS.has(w) ? 0 : 1 }]),
 );
 /** Ids of keyword tokens. */
 export const KEYWORD_IDS: ReadonlySet<number> = new Set([...KEYWORD_BY_HASH.values()].map((k) => k.id));
@@ -103,8 +105,9 @@ export function tokenize(text: string): TokenStream {
         h = Math.imul(h ^ d, 0x01000193);
       }
       const kw = KEYWORD_BY_HASH.get(h >>> 0);
-      ids[count] = kw !== undefined && kw.word.length === j - i && text.startsWith(kw.word, i) ? kw.id : ID_TOKEN;
-      words[count] = 1;
+      const isKeyword = kw !== undefined && kw.word.length === j - i && text.startsWith(kw.word, i);
+      ids[count] = isKeyword ? kw.id : ID_TOKEN;
+      words[count] = isKeyword ? kw.isWord : 1;
       lines[count++] = line;
       i = j;
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {

@@ -75,3 +75,10 @@ describe('winnowing', () => {
     expect(fingerprintText(json).hashes.length).toBe(0);
   });
 });
+
+describe('data-only k-grams', () => {
+  it('treats true, false and null as data, so a JSON settings file yields no fingerprints', () => {
+    const settings = JSON.stringify({ name: 'x', private: true, flags: { a: false, b: null, c: true, d: 'on' }, list: ['p', 'q', false] }, null, 2);
+    expect(fingerprintText(settings.repeat(3)).hashes.length).toBe(0);
+  });
+});
