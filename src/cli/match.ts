@@ -1,0 +1,133 @@
+/**
+ * `leakwatch match`: "is this ours?". Indexes the default-branch files of the repositories
+ * given with --repo, then matches each candidate file (or every file under a candidate
+ * directory) against them, printing text or JSON. Exit 1 when anything matched, 0 when not,
+ * 2 on bad input. URL candidates and the persisted store index come with the watchers.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { isLeakwatchError, LeakwatchError } from '../errors.js';
+import { InMemoryFingerprintIndex } from '../fingerprint/fingerprint-index.js';
+import { indexLocalRepo } from '../fingerprint/index-local-repo.js';
+import { ignoreReasonForText } from '../fingerprint/is-ignorable-text.js';
+import { DEFAULT_SCORE_OPTIONS, scoreCandidate } from '../fingerprint/score-candidate.js';
+import type { CandidateMatch } from '../fingerprint/score-candidate.js';
+import { walkDirectoryFiles } from '../fingerprint/walk-directory-files.js';
+import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
+
+export interface MatchIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTty: boolean;
+}
+
+export interface MatchOptions {
+  repo?: string[];
+  format?: 'text' | 'json';
+  threshold?: string;
+}
+
+export interface MatchRecord extends CandidateMatch {
+  readonly candidate: string;
+}
+
+const defaultIo: MatchIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTty: Boolean(process.stdout.isTTY),
+};
+
+export function createMatchCommand(io: MatchIo = defaultIo): Command {
+  return new Command('match')
+    .description('Is this ours? Match candidate files or directories against our repositories.')
+    .argument('<candidates...>', 'candidate files or directories (URLs: not yet supported)')
+    .option('--repo <path>', 'a local git repository (its HEAD is read) or directory to match against; repeatable', collect, [])
+    .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
+    .option('--threshold <score>', `minimum score 0..1 to report a match (default ${DEFAULT_SCORE_OPTIONS.threshold})`)
+    .addHelpText('after', [
+      '',
+      'Exit codes: 0 nothing matched, 1 something matched, 2 bad input.',
+      'Not yet: URL candidates, and matching against the daemon\'s persisted index (use --repo for now).',
+    ].join('\n'))
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
+    .exitOverride((err) => {
+      if (err.exitCode === 0) throw err;
+      throw new LeakwatchError('usage', err.message.replace(/^error: /, ''));
+    })
+    .action(async (candidates: string[], options: MatchOptions) => {
+      try {
+        process.exitCode = await runMatch(candidates, options, io);
+      } catch (err) {
+        if (!isLeakwatchError(err)) throw err;
+        io.err(`leakwatch match: ${err.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function runMatch(candidates: string[], options: MatchOptions, io: MatchIo): Promise<number> {
+  const threshold = parseThreshold(options.threshold);
+  const repos = options.repo ?? [];
+  if (repos.length === 0) throw new LeakwatchError('usage', 'No repositories to match against: pass --repo <path> (the persisted index is not supported yet)');
+  for (const c of candidates) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c)) throw new LeakwatchError('usage', `URL candidates are not supported yet: ${c}; download it and pass the file`);
+    if (!(await stat(c).catch(() => null))) throw new LeakwatchError('target', `Candidate ${c} does not exist`);
+  }
+  const index = new InMemoryFingerprintIndex(DEFAULT_WINNOW_PARAMETERS);
+  for (const repo of repos) await indexLocalRepo(index, repo);
+
+  const records: MatchRecord[] = [];
+  for (const c of candidates) {
+    for await (const file of readCandidates(c)) {
+      if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
+      for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+    }
+  }
+  const format = options.format ?? (io.isTty ? 'text' : 'json');
+  io.out(format === 'json' ? `${JSON.stringify({ matches: records.map(toJson) }, null, 2)}\n` : formatText(records));
+  return records.length > 0 ? 1 : 0;
+}
+
+function parseThreshold(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SCORE_OPTIONS.threshold;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new LeakwatchError('usage', `--threshold must be a number from 0 to 1, got ${value}`);
+  return n;
+}
+
+async function* readCandidates(target: string): AsyncGenerator<{ name: string; content: Buffer }> {
+  const info = await stat(target);
+  if (info.isFile()) {
+    yield { name: target, content: await readFile(target) };
+    return;
+  }
+  // A copy of our code under someone's vendor/ folder is still our code: read everything.
+  for await (const file of walkDirectoryFiles(target, { skipIgnorable: false })) {
+    yield { name: join(target, file.path), content: file.content };
+  }
+}
+
+function toJson(r: MatchRecord): Record<string, unknown> {
+  return {
+    candidate: r.candidate, repo: r.repo, path: r.path, score: r.score, kind: r.kind,
+    containment: r.containment, coverage: r.coverage, candidateLines: r.candidateLines, sourceLines: r.sourceLines,
+  };
+}
+
+function formatText(records: MatchRecord[]): string {
+  if (records.length === 0) return 'No match.\n';
+  return records.map((r) => [
+    `${r.candidate}: ${r.repo}/${r.path} score ${r.score.toFixed(2)} (${r.kind}, containment ${r.containment.toFixed(2)}, coverage ${r.coverage.toFixed(2)})`,
+    `  candidate lines ${formatRanges(r.candidateLines)}`,
+    `  source lines    ${formatRanges(r.sourceLines)}`,
+  ].join('\n')).join('\n') + '\n';
+}
+
+function formatRanges(ranges: ReadonlyArray<readonly [number, number]>): string {
+  return ranges.length === 0 ? '-' : ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ');
+}

@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMatchCommand } from '../../src/cli/match.js';
+import type { MatchIo } from '../../src/cli/match.js';
+import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../fingerprint/fixtures.js';
+import { git, makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
+
+interface Run {
+  code: number | undefined;
+  out: string;
+  err: string;
+}
+
+async function match(args: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: MatchIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false };
+  process.exitCode = undefined;
+  try {
+    await createMatchCommand(io).parseAsync(args, { from: 'user' });
+  } catch (e) {
+    // Commander usage errors surface as a LeakwatchError for main to print; mirror that here.
+    const error = e as { exitCode?: number; message: string };
+    return { code: error.exitCode, out, err: err + error.message };
+  }
+  const code = typeof process.exitCode === 'number' ? process.exitCode : undefined;
+  return { code, out, err };
+}
+
+describe('leakwatch match', () => {
+  let repo: string;
+  let candidates: string;
+
+  beforeAll(() => {
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    repo = makeRepo('payments', { 'src/cache.js': OUR_CACHE, 'src/parse.js': OUR_PARSER });
+    candidates = tempDir('cand');
+    const excerpt = OUR_PARSER.split('\n').slice(1, 27).join('\n').replaceAll('header', 'h').replaceAll('  ', '    ');
+    writeFiles(candidates, {
+      'copy/cache.js': OUR_CACHE,
+      'pasted/tool.py': `${UNRELATED}\n${excerpt}\n`,
+      'clean/other.py': UNRELATED,
+    });
+  });
+
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('exits 1 and prints JSON matches with line ranges on both sides', async () => {
+    const run = await match([join(candidates, 'copy'), join(candidates, 'pasted'), '--repo', repo, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const { matches } = JSON.parse(run.out) as { matches: Array<Record<string, unknown>> };
+    const byCandidate = new Map(matches.map((m) => [m.candidate, m]));
+    const lines = OUR_CACHE.split('\n').length - 1;
+    expect(byCandidate.get(join(candidates, 'copy', 'cache.js'))).toMatchObject({
+      repo: 'payments', path: 'src/cache.js', score: 1, candidateLines: [[1, lines]], sourceLines: [[1, lines]],
+    });
+    const pasted = byCandidate.get(join(candidates, 'pasted', 'tool.py'))!;
+    expect(pasted).toMatchObject({ repo: 'payments', path: 'src/parse.js' });
+    expect(pasted.score as number).toBeGreaterThanOrEqual(0.5);
+    const [[cStart]] = pasted.candidateLines as number[][];
+    const [[sStart]] = pasted.sourceLines as number[][];
+    expect(cStart).toBeGreaterThan(20);
+    expect(sStart).toBeLessThan(10);
+    for (const m of matches) expect(Object.keys(m)).toEqual(expect.arrayContaining(['candidate', 'repo', 'path', 'score', 'candidateLines', 'sourceLines']));
+  });
+
+  it('exits 0 with an empty match list when nothing is ours', async () => {
+    const run = await match([join(candidates, 'clean'), '--repo', repo, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toEqual({ matches: [] });
+  });
+
+  it('matches against a plain directory and prints text', async () => {
+    const dir = tempDir('plain-src');
+    writeFiles(dir, { 'lib/cache.js': OUR_CACHE });
+    const run = await match([join(candidates, 'copy', 'cache.js'), '--repo', dir, '--format', 'text']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('lib/cache.js score 1.00');
+    expect(run.out).toContain(`candidate lines 1-${OUR_CACHE.split('\n').length - 1}`);
+  });
+
+  it('applies --threshold', async () => {
+    const run = await match([join(candidates, 'pasted'), '--repo', repo, '--threshold', '1', '--format', 'json']);
+    expect(JSON.parse(run.out).matches.every((m: { score: number }) => m.score >= 1)).toBe(true);
+  });
+
+  it.each([
+    [['x.js'], /--repo/],
+    [['/nonexistent/candidate.js', '--repo', '.'], /does not exist/],
+    [['https://example.com/a.js', '--repo', '.'], /URL candidates are not supported yet/],
+    [['x.js', '--repo', '.', '--threshold', 'high'], /--threshold must be a number/],
+  ])('exits 2 with a one-line error on bad input %j', async (args, message) => {
+    const run = await match(args);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(message);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('turns a commander usage error into exit code 2', async () => {
+    const run = await match(['--repo', repo, '--format', 'xml', 'a.js']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/xml/);
+  });
+
+  it('says in --help what is not supported yet', async () => {
+    const run = await match(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/URL candidates/);
+    expect(run.out).toMatch(/persisted index/);
+  });
+
+  it('exits 2 when a --repo git repository has no commit', async () => {
+    const parent = tempDir('empty');
+    const empty = join(parent, 'fresh');
+    git(parent, 'init', '-q', empty);
+    const run = await match([join(candidates, 'copy'), '--repo', empty]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/Cannot list HEAD/);
+  });
+
+  it('exits 2 when a --repo path is not a directory', async () => {
+    const file = join(tempDir('notdir'), 'f.txt');
+    writeFileSync(file, 'x');
+    const run = await match([join(candidates, 'copy'), '--repo', file]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/not a directory/);
+  });
+});
