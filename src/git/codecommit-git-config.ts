@@ -4,6 +4,7 @@
  * is asked to keep the signed password, and useHttpPath makes git send the repository path
  * the signature needs.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface HelperCommandOptions {
@@ -11,13 +12,36 @@ export interface HelperCommandOptions {
   node?: string;
   /** Extra node flags before the script (e.g. a loader in tests). */
   nodeArgs?: readonly string[];
-  /** The helper entry script; defaults to the compiled one beside this module. */
+  /** The helper entry script; defaults to the one beside this module. */
   script?: string;
   profile?: string;
 }
 
-export function defaultHelperScript(): string {
-  return fileURLToPath(new URL('./codecommit-credential-helper-bin.js', import.meta.url));
+/** `--import X` / `--import=X` flags of this process, so a helper started from src/ can load TypeScript too. */
+function importFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const arg = execArgv[index]!;
+    if (arg.startsWith('--import=')) flags.push(arg);
+    else if (arg === '--import' && execArgv[index + 1] !== undefined) flags.push(arg, execArgv[++index]!);
+  }
+  return flags;
+}
+
+/**
+ * The compiled helper beside this module; when running from TypeScript sources (tests that
+ * start the real daemon through a loader), the .ts entry with this process's loader flags.
+ */
+export function defaultHelperCommandOptions(
+  moduleUrl: string = import.meta.url,
+  execArgv: readonly string[] = process.execArgv,
+): { script: string; nodeArgs: string[] } {
+  const js = fileURLToPath(new URL('./codecommit-credential-helper-bin.js', moduleUrl));
+  if (moduleUrl.endsWith('.js') || existsSync(js)) return { script: js, nodeArgs: [] };
+  return {
+    script: fileURLToPath(new URL('./codecommit-credential-helper-bin.ts', moduleUrl)),
+    nodeArgs: importFlags(execArgv),
+  };
 }
 
 function shellQuote(value: string): string {
@@ -25,10 +49,14 @@ function shellQuote(value: string): string {
 }
 
 export function codecommitHelperCommand(options: HelperCommandOptions = {}): string {
-  const parts = [options.node ?? process.execPath, ...(options.nodeArgs ?? []), options.script ?? defaultHelperScript()];
+  const defaults: { script: string; nodeArgs: readonly string[] } =
+    options.script === undefined ? defaultHelperCommandOptions() : { script: options.script, nodeArgs: [] };
+  const parts = [options.node ?? process.execPath, ...(options.nodeArgs ?? defaults.nodeArgs), defaults.script];
   const command = parts.map(shellQuote).join(' ');
-  // git appends the action (get/store/erase) after the command; the profile goes after it.
-  return `!f() { ${command} "$@"${options.profile === undefined ? '' : ` --profile ${shellQuote(options.profile)}`}; }; f`;
+  // git runs a `!` helper through the shell and appends the action (get/store/erase); the
+  // function puts the profile after it, where the helper looks for it.
+  const profile = options.profile === undefined ? '' : ` --profile ${shellQuote(options.profile)}`;
+  return `!f() { ${command} "$@"${profile}; }; f`;
 }
 
 export function codecommitGitConfigArgs(options: HelperCommandOptions = {}): string[] {

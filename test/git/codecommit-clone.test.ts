@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const accessKeyId = 'AKIA' + randomBytes(8).toString('hex').toUpperCase();
 const secretAccessKey = randomBytes(20).toString('base64');
 const sessionToken = 'session' + randomBytes(24).toString('hex');
 
-const gitEnv = {
+const gitEnv: NodeJS.ProcessEnv = {
   PATH: process.env['PATH'],
   HOME: tmpdir(),
   GIT_CONFIG_GLOBAL: '/dev/null',
@@ -45,9 +45,14 @@ describe('git clone through the CodeCommit credential helper', () => {
   let root: string;
   let head: string;
   let server: GitHttpServer | undefined;
+  let storingConfig: string;
+  let storeFile: string;
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'leakwatch-codecommit-'));
+    storeFile = join(root, 'git-credentials');
+    storingConfig = join(root, 'user.gitconfig');
+    writeFileSync(storingConfig, `[credential]\n\thelper = store --file=${storeFile}\n`);
     const work = join(root, 'work');
     mkdirSync(work);
     git(['init', '-q', '-b', 'main'], work);
@@ -92,6 +97,8 @@ describe('git clone through the CodeCommit credential helper', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         ...gitEnv,
+        // A user-level helper that would write any credential it is given to disk.
+        GIT_CONFIG_GLOBAL: storingConfig,
         AWS_ACCESS_KEY_ID: accessKeyId,
         AWS_SECRET_ACCESS_KEY: secret,
         AWS_SESSION_TOKEN: sessionToken,
@@ -110,7 +117,7 @@ describe('git clone through the CodeCommit credential helper', () => {
     });
   }
 
-  it('clones when the server verifies the SigV4 password, and writes no credential to disk', async () => {
+  it('clones when the server verifies the SigV4 password, and no credential reaches disk even with a storing helper configured', async () => {
     const target = await serve();
     const dest = join(root, `ok-${Date.now()}.git`);
 
@@ -125,6 +132,7 @@ describe('git clone through the CodeCommit credential helper', () => {
     expect(onDisk).not.toContain(sessionToken);
     expect(readFileSync(join(dest, 'config'), 'utf8')).toContain(`url = ${target.url}/v1/repos/demo`);
     expect(result.stderr).not.toContain(secretAccessKey);
+    expect(existsSync(storeFile)).toBe(false);
   });
 
   it('fails when the helper signs with the wrong secret', async () => {
