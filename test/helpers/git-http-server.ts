@@ -30,6 +30,8 @@ export interface ServedRequest {
   url: string;
   status: number;
   username?: string;
+  /** What git http-backend wrote on stderr, kept for debugging instead of cluttering test output. */
+  stderr?: string;
 }
 
 export interface GitHttpServer {
@@ -69,7 +71,8 @@ function runBackend(options: GitHttpServerOptions, req: IncomingMessage, res: Se
   if (options.allowPush) {
     Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.receivepack', GIT_CONFIG_VALUE_0: 'true' });
   }
-  const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr.on('data', (chunk: Buffer) => (record.stderr = (record.stderr ?? '') + chunk.toString('utf8')));
   req.pipe(child.stdin);
   let head = Buffer.alloc(0);
   let headersDone = false;

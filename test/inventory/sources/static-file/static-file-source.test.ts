@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/config/load-config.js';
 import { LeakwatchError } from '../../../../src/errors.js';
 import { staticFileSource } from '../../../../src/inventory/sources/static-file/index.js';
+import { readStaticInventory } from '../../../../src/inventory/sources/static-file/read-static-inventory.js';
 import { createMemoryLogger } from '../../../helpers/memory-logger.js';
 
 describe('static-file inventory source', () => {
@@ -104,5 +105,17 @@ repositories:
     await expect(staticFileSource.list({ config, log: createMemoryLogger().log, cwd: dir })).rejects.toThrow(
       /Cannot read inventory file .*missing\.yaml/,
     );
+  });
+
+  it('ships an example file whose commented-out entries are valid too', () => {
+    const example = readFileSync(resolve(import.meta.dirname, '../../../../config/inventory.example.yaml'), 'utf8');
+    const uncommented = example.replace(/^ {2}# (- | {2})/gm, '  $1');
+    writeFileSync(join(dir, 'example.yaml'), uncommented);
+    const inventory = readStaticInventory(join(dir, 'example.yaml'));
+    expect(inventory.repositories.map((entry) => entry.path ?? entry.url ?? entry.name)).toEqual([
+      '../repos/*',
+      'https://git.example.com/payments/payments-api.git',
+      'billing-service',
+    ]);
   });
 });
