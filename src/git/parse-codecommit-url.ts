@@ -29,7 +29,10 @@ function invalid(url: string, why: string): LeakwatchError {
 
 export function parseCodecommitUrl(
   url: string,
-  options: { defaultRegion?: string } = {},
+  options: {
+    /** The region when the URL names none, or how to find it for the URL's profile (see resolve-codecommit-region.ts). */
+    defaultRegion?: string | ((profile: string | undefined) => string | undefined);
+  } = {},
 ): CodecommitUrl {
   const https = HTTPS.exec(url);
   if (https) {
@@ -43,7 +46,8 @@ export function parseCodecommitUrl(
     throw invalid(url, 'use codecommit://[profile@]repo, codecommit::REGION://[profile@]repo or https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME');
   }
   const [, regionPart, profile, repo] = grc as unknown as [string, string | undefined, string | undefined, string];
-  const region = regionPart ?? options.defaultRegion;
+  const fallback = options.defaultRegion;
+  const region = regionPart ?? (typeof fallback === 'function' ? fallback(profile) : fallback);
   if (region === undefined || region === '') {
     throw invalid(url, 'no region; use codecommit::REGION://repo or set AWS_REGION');
   }
