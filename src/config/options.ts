@@ -1,0 +1,261 @@
+/**
+ * The one list of configuration options. The zod schema, the env-var overrides and
+ * docs/configuration.md are all built from this list, so an option is added in one place.
+ */
+
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'cron' | 'email';
+
+interface OptionBase {
+  /** Dotted path in the YAML file, e.g. `mirror.concurrency`. */
+  readonly path: string;
+  /** Environment variable that overrides the file. */
+  readonly env: string;
+  readonly description: string;
+  /** Secrets are shown as `[redacted]` whenever the config is printed. */
+  readonly secret?: boolean;
+}
+
+export interface StringOption extends OptionBase {
+  readonly kind: 'string' | 'cron' | 'email';
+  readonly default?: string;
+}
+export interface IntegerOption extends OptionBase {
+  readonly kind: 'integer';
+  readonly default?: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface BooleanOption extends OptionBase {
+  readonly kind: 'boolean';
+  readonly default?: boolean;
+}
+export interface StringListOption extends OptionBase {
+  readonly kind: 'string-list';
+  readonly default?: readonly string[];
+}
+export interface EnumOption extends OptionBase {
+  readonly kind: 'enum';
+  readonly values: readonly string[];
+  readonly default?: string;
+}
+
+export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export const RESPONSE_POLICIES = ['notify', 'approve', 'auto'] as const;
+
+export const OPTIONS = [
+  {
+    path: 'dataDir',
+    kind: 'string',
+    default: './.leakwatch',
+    env: 'LEAKWATCH_DATA_DIR',
+    description:
+      'Directory for mirrors and the embedded SQLite database. Relative paths resolve against the working directory.',
+  },
+  {
+    path: 'databaseUrl',
+    kind: 'string',
+    env: 'LEAKWATCH_DATABASE_URL',
+    secret: true,
+    description:
+      'PostgreSQL URL for the scale-out store. Unset: embedded SQLite under the data directory.',
+  },
+  {
+    path: 'logLevel',
+    kind: 'enum',
+    values: LOG_LEVELS,
+    default: 'info',
+    env: 'LEAKWATCH_LOG_LEVEL',
+    description: 'pino log level.',
+  },
+  {
+    path: 'inventory.staticFile',
+    kind: 'string',
+    env: 'LEAKWATCH_INVENTORY_STATIC_FILE',
+    description:
+      'YAML file of repositories (or glob patterns over local paths) with owners; see docs/inventory.md. Unset: no static source.',
+  },
+  {
+    path: 'inventory.defaultOwner',
+    kind: 'email',
+    env: 'LEAKWATCH_INVENTORY_DEFAULT_OWNER',
+    description:
+      'E-mail that receives the incidents of repositories with no owner (the playbook requires an owner for every asset).',
+  },
+  {
+    path: 'inventory.defaultClassification',
+    kind: 'enum',
+    values: CLASSIFICATIONS,
+    default: 'internal',
+    env: 'LEAKWATCH_INVENTORY_DEFAULT_CLASSIFICATION',
+    description: 'Data classification of a repository that neither a tag nor the static file classifies.',
+  },
+  {
+    path: 'inventory.codecommit.enabled',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_ENABLED',
+    description: 'List CodeCommit repositories with the default AWS credential chain.',
+  },
+  {
+    path: 'inventory.codecommit.regions',
+    kind: 'string-list',
+    default: ['us-east-1'],
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_REGIONS',
+    description: 'AWS regions whose CodeCommit repositories are inventoried.',
+  },
+  {
+    path: 'inventory.codecommit.tagKeys.owner',
+    kind: 'string',
+    default: 'owner',
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_TAG_KEYS_OWNER',
+    description: "Tag whose value is the owner's e-mail.",
+  },
+  {
+    path: 'inventory.codecommit.tagKeys.team',
+    kind: 'string',
+    default: 'team',
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_TAG_KEYS_TEAM',
+    description: 'Tag whose value is the owning team.',
+  },
+  {
+    path: 'inventory.codecommit.tagKeys.contact',
+    kind: 'string',
+    default: 'escalation-contact',
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_TAG_KEYS_CONTACT',
+    description: 'Tag whose value is one or more escalation e-mails, separated by spaces (tag values cannot hold commas).',
+  },
+  {
+    path: 'inventory.codecommit.tagKeys.classification',
+    kind: 'string',
+    default: 'data-classification',
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_TAG_KEYS_CLASSIFICATION',
+    description: 'Tag whose value is public, internal, confidential or restricted.',
+  },
+  {
+    path: 'inventory.codecommit.tagKeys.snsTopic',
+    kind: 'string',
+    default: 'sns-topic',
+    env: 'LEAKWATCH_INVENTORY_CODECOMMIT_TAG_KEYS_SNS_TOPIC',
+    description: "Tag whose value is the ARN of the owner's SNS topic for incidents.",
+  },
+  {
+    path: 'mirror.concurrency',
+    kind: 'integer',
+    default: 4,
+    min: 1,
+    max: 64,
+    env: 'LEAKWATCH_MIRROR_CONCURRENCY',
+    description: 'Repositories mirrored at the same time.',
+  },
+  {
+    path: 'mirror.timeoutSeconds',
+    kind: 'integer',
+    default: 900,
+    min: 1,
+    env: 'LEAKWATCH_MIRROR_TIMEOUT_SECONDS',
+    description: 'A clone or fetch running longer than this is killed and retried later.',
+  },
+  {
+    path: 'mirror.retries',
+    kind: 'integer',
+    default: 3,
+    min: 0,
+    max: 20,
+    env: 'LEAKWATCH_MIRROR_RETRIES',
+    description: 'Retries of a failed clone or fetch before the repository waits for the next run.',
+  },
+  {
+    path: 'mirror.backoffSeconds',
+    kind: 'integer',
+    default: 30,
+    min: 0,
+    env: 'LEAKWATCH_MIRROR_BACKOFF_SECONDS',
+    description: 'First retry delay; each further retry doubles it.',
+  },
+  {
+    path: 'schedule.inventoryRefresh',
+    kind: 'cron',
+    default: '0 * * * *',
+    env: 'LEAKWATCH_SCHEDULE_INVENTORY_REFRESH',
+    description: 'Cron schedule for re-reading the inventory sources.',
+  },
+  {
+    path: 'schedule.mirrorScan',
+    kind: 'cron',
+    default: '*/15 * * * *',
+    env: 'LEAKWATCH_SCHEDULE_MIRROR_SCAN',
+    description: 'Cron schedule for fetching every mirror and scanning what is new.',
+  },
+  {
+    path: 'schedule.watch',
+    kind: 'cron',
+    default: '*/5 * * * *',
+    env: 'LEAKWATCH_SCHEDULE_WATCH',
+    description: 'Cron schedule for the public-source watch (GitHub events, code search, gists).',
+  },
+  {
+    path: 'schedule.escalation',
+    kind: 'cron',
+    default: '*/30 * * * *',
+    env: 'LEAKWATCH_SCHEDULE_ESCALATION',
+    description: 'Cron schedule for escalating incidents nobody acted on.',
+  },
+  {
+    path: 'http.port',
+    kind: 'integer',
+    default: 8080,
+    min: 0,
+    max: 65535,
+    env: 'LEAKWATCH_HTTP_PORT',
+    description: 'Port of the health, metrics and webhook server (0 picks a free port).',
+  },
+  {
+    path: 'http.host',
+    kind: 'string',
+    default: '127.0.0.1',
+    env: 'LEAKWATCH_HTTP_HOST',
+    description: 'Address the HTTP server binds to; 0.0.0.0 in a container.',
+  },
+  {
+    path: 'http.webhookToken',
+    kind: 'string',
+    env: 'LEAKWATCH_HTTP_WEBHOOK_TOKEN',
+    secret: true,
+    description:
+      'Token required on every endpoint except health and metrics. Set it through the environment, not the file. Unset: the webhook is disabled.',
+  },
+  {
+    path: 'http.snsTopicArns',
+    kind: 'string-list',
+    default: [],
+    env: 'LEAKWATCH_HTTP_SNS_TOPIC_ARNS',
+    description: 'SNS topics whose signed deliveries the webhook accepts. Empty: SNS deliveries are refused.',
+  },
+  {
+    path: 'scan.maxBlobBytes',
+    kind: 'integer',
+    default: 5_242_880,
+    min: 1,
+    env: 'LEAKWATCH_SCAN_MAX_BLOB_BYTES',
+    description: 'Blobs larger than this are skipped (and counted).',
+  },
+  {
+    path: 'scan.rulesDirs',
+    kind: 'string-list',
+    default: [],
+    env: 'LEAKWATCH_SCAN_RULES_DIRS',
+    description: 'Extra directories of detector YAML files, loaded after the built-in detectors.',
+  },
+  {
+    path: 'response.defaultPolicy',
+    kind: 'enum',
+    values: RESPONSE_POLICIES,
+    default: 'notify',
+    env: 'LEAKWATCH_RESPONSE_DEFAULT_POLICY',
+    description:
+      'notify: tell the owner and show what auto would do; approve: a person approves each action; auto: act at once.',
+  },
+] as const satisfies readonly OptionSpec[];

@@ -1,0 +1,16 @@
+/**
+ * Who receives a repository's incidents: its owner, else the configured default owner (the
+ * playbook requires someone accountable for every asset), else nobody, which callers must log.
+ */
+import type { Repository } from './types.js';
+
+export interface IncidentOwner {
+  email: string | undefined;
+  via: 'owner' | 'default-owner' | 'none';
+}
+
+export function resolveIncidentOwner(repository: Repository, defaultOwner: string | undefined): IncidentOwner {
+  if (repository.owner.email !== undefined) return { email: repository.owner.email, via: 'owner' };
+  if (defaultOwner !== undefined) return { email: defaultOwner, via: 'default-owner' };
+  return { email: undefined, via: 'none' };
+}
