@@ -1,0 +1,150 @@
+/**
+ * Rotator for leaked IAM access keys, following the AWS compromised-key playbook as the
+ * daemon's own principal: check the key is ours, find its user and last use, quarantine the
+ * user, cut off older sessions, deactivate the key, optionally create and store a replacement,
+ * and schedule deletion after a grace period. The leaked key itself is never used.
+ */
+import { redactValue } from '../../redact.js';
+import { stepsForFailures } from '../../steps-for-failures.js';
+import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
+import type { EntryScope } from '../../timeline-entry.js';
+import type { ActionResult, FollowUp, TimelineEntry } from '../../types.js';
+import type { EradicateContext, PlanContext, Rotator, RotatorContext } from '../types.js';
+import { accessKeyIdOf, isTemporaryKeyId } from './access-key-id.js';
+import { createReplacementKey } from './create-replacement-key.js';
+import { deactivateKey, listUserKeys } from './deactivate-key.js';
+import { deleteKey } from './delete-key.js';
+import { lookupKeyAccount } from './lookup-key-account.js';
+import { describeLastUse, lookupKeyOwner } from './lookup-key-owner.js';
+import { QUARANTINE_POLICY_NAME, resolveIamOptions } from './options.js';
+import { attachQuarantinePolicy, denyOlderSessions } from './quarantine-user.js';
+
+const ID = 'aws-iam-access-key';
+const DAY_MS = 86_400_000;
+
+function plan(ctx: PlanContext): ActionResult {
+  const opts = resolveIamOptions(ctx.options.awsIamAccessKey);
+  const scope: EntryScope = { provider: ID, now: ctx.now };
+  const p = (action: string, detail: string): TimelineEntry => makeEntry(scope, 'containment', action, 'planned', detail);
+  const entries = [
+    p('iam.identify-account', 'Check with sts:GetAccessKeyInfo that the key belongs to our account; report it otherwise.'),
+    p('iam.lookup-owner', 'Find the owning IAM user and the last use of the key (iam:GetAccessKeyLastUsed).'),
+    p('iam.attach-quarantine-policy', `Attach the AWS managed policy ${QUARANTINE_POLICY_NAME} to the user.`),
+    p('iam.deny-older-sessions', 'Deny every session of the user issued before now (inline policy on aws:TokenIssueTime).'),
+    p('iam.deactivate-key', 'Set the access key Inactive.'),
+  ];
+  if (opts.createReplacement) {
+    entries.push(p('iam.create-replacement-key', `Create a replacement key and store it in Secrets Manager as ${opts.replacementSecretName}.`));
+  }
+  if (opts.deleteAfterDays !== null) {
+    entries.push(p('iam.delete-key', `Delete the old key ${opts.deleteAfterDays} days after deactivation.`));
+  }
+  return { entries, remainingSteps: [], followUps: [] };
+}
+
+async function contain(ctx: RotatorContext): Promise<ActionResult> {
+  const scope: EntryScope = { provider: ID, now: ctx.now };
+  const opts = resolveIamOptions(ctx.options.awsIamAccessKey);
+  const { iam, sts, secretsManager } = ctx.clients;
+  const stop = (entry: TimelineEntry, steps: string[] = []): ActionResult => ({
+    entries: [entry],
+    remainingSteps: [...steps, ...stepsForFailures([entry])],
+    followUps: [],
+  });
+
+  const keyId = accessKeyIdOf(ctx.secret);
+  if (keyId === undefined) {
+    return stop(makeEntry(scope, 'detection-analysis', 'iam.identify-key', 'skipped', 'No access key id is paired with this secret.'), [
+      'Find the access key id that goes with the leaked secret access key (IAM console, or CloudTrail) and deactivate it.',
+    ]);
+  }
+  const shown = redactValue(keyId);
+  if (isTemporaryKeyId(keyId)) {
+    return stop(makeEntry(scope, 'detection-analysis', 'iam.identify-key', 'skipped', `Key ${shown} is a temporary STS key; it cannot be deactivated.`), [
+      `Revoke the active sessions of the role that issued ${shown} (IAM console, "Revoke active sessions"), then find how its credentials reached the code.`,
+    ]);
+  }
+  if (iam === undefined || sts === undefined) {
+    return stop(makeEntry(scope, 'containment', 'iam.identify-account', 'skipped', 'No IAM/STS client is configured for the daemon.'), [
+      `Deactivate access key ${shown} in IAM and attach ${QUARANTINE_POLICY_NAME} to its user.`,
+    ]);
+  }
+
+  const account = await attempt(() => lookupKeyAccount(sts, keyId));
+  if (!account.ok) return stop(errorEntry(scope, 'detection-analysis', 'iam.identify-account', `Finding the account of key ${shown}`, account.error));
+  const { ownAccount, keyAccount, partition } = account.value;
+  if (keyAccount !== ownAccount) {
+    const detail = `Key ${shown} belongs to AWS account ${keyAccount}, not to ours (${ownAccount}); reported, not touched.`;
+    return stop(makeEntry(scope, 'detection-analysis', 'iam.identify-account', 'skipped', detail, { keyAccount, ownAccount }), [
+      `Ask the owner of AWS account ${keyAccount} to deactivate access key ${shown}.`,
+    ]);
+  }
+
+  const owner = await attempt(() => lookupKeyOwner(iam, keyId));
+  if (!owner.ok) return stop(errorEntry(scope, 'detection-analysis', 'iam.lookup-owner', `Looking up the owner of key ${shown}`, owner.error));
+  const { userName, lastUsed } = owner.value;
+  if (userName === undefined || userName === 'root' || userName === '<root_account>') {
+    return stop(makeEntry(scope, 'detection-analysis', 'iam.lookup-owner', 'failed', `Key ${shown} belongs to the root user of account ${keyAccount}.`), [
+      `Sign in as the root user of account ${keyAccount} and delete access key ${shown} under Security credentials.`,
+    ]);
+  }
+  const ownerEntry = makeEntry(scope, 'detection-analysis', 'iam.lookup-owner', 'ok', `Key ${shown} belongs to IAM user ${userName} in account ${keyAccount}; ${describeLastUse(lastUsed)}.`, {
+    userName,
+    account: keyAccount,
+    lastUsedDate: lastUsed?.date.toISOString() ?? null,
+    lastUsedService: lastUsed?.service ?? null,
+    lastUsedRegion: lastUsed?.region ?? null,
+  });
+
+  const entries: TimelineEntry[] = [ownerEntry];
+  entries.push(await attachQuarantinePolicy(iam, scope, userName, partition));
+  entries.push(await denyOlderSessions(iam, scope, userName));
+  const keys = await listUserKeys(iam, userName);
+  const deactivated = await deactivateKey(iam, scope, userName, keyId, keys);
+  entries.push(deactivated);
+  const keyGone = deactivated.data?.keyState === 'deleted' || deactivated.data?.error === 'NoSuchEntity';
+
+  if (opts.createReplacement && !keyGone) {
+    const secretName = opts.replacementSecretName.replaceAll('{user}', userName);
+    entries.push(...(await createReplacementKey({ iam, secretsManager, scope, userName, leakedKeyId: keyId, keys, secretName })));
+  }
+
+  const followUps: FollowUp[] = [];
+  if (opts.deleteAfterDays !== null && !keyGone && deactivated.outcome !== 'failed') {
+    followUps.push({
+      provider: ID,
+      step: 'eradicate',
+      notBefore: new Date(ctx.now().getTime() + opts.deleteAfterDays * DAY_MS),
+      target: { userName, accessKeyId: keyId },
+    });
+  }
+  const remainingSteps = [
+    `Review CloudTrail for everything done with access key ${shown} since ${ctx.incident.exposure.firstSeen.toISOString()} (${describeLastUse(lastUsed)}).`,
+    `Move every system that used ${shown} to a new credential, then detach ${QUARANTINE_POLICY_NAME} and the leakwatch session-deny policy from ${userName}.`,
+    ...(opts.deleteAfterDays === null && !keyGone ? [`Delete access key ${shown} of ${userName} once nothing needs it.`] : []),
+    ...stepsForFailures(entries),
+  ];
+  return { entries, remainingSteps, followUps };
+}
+
+async function eradicate(ctx: EradicateContext): Promise<ActionResult> {
+  const scope: EntryScope = { provider: ID, now: ctx.now };
+  const { userName, accessKeyId } = ctx.followUp.target;
+  if (userName === undefined || accessKeyId === undefined) {
+    return { entries: [makeEntry(scope, 'eradication', 'iam.delete-key', 'skipped', 'The follow-up names no user or key.')], remainingSteps: [], followUps: [] };
+  }
+  if (ctx.clients.iam === undefined) {
+    const entry = makeEntry(scope, 'eradication', 'iam.delete-key', 'skipped', 'No IAM client is configured for the daemon.');
+    return { entries: [entry], remainingSteps: [`Delete access key ${redactValue(accessKeyId)} of ${userName}.`], followUps: [] };
+  }
+  const result = await deleteKey(ctx.clients.iam, scope, userName, accessKeyId);
+  return { ...result, remainingSteps: [...result.remainingSteps, ...stepsForFailures(result.entries)] };
+}
+
+export const awsIamAccessKeyRotator: Rotator = {
+  id: ID,
+  title: 'AWS IAM access key: quarantine the user, deactivate, replace, delete',
+  plan,
+  contain,
+  eradicate,
+};
