@@ -125,6 +125,26 @@ describe('aws-iam-access-key rotator: contain', () => {
     expect(ctx.logText()).not.toContain(secret.value);
   });
 
+  it('on a rerun with the timeline recorded, repeats only the read-only lookups', async () => {
+    ourKey();
+    iamMock.on(CreateAccessKeyCommand).resolves({ AccessKey: { AccessKeyId: fakeAccessKeyId(), SecretAccessKey: fakeSecretAccessKey(), UserName: 'alice', Status: 'Active' } });
+    smMock.on(CreateSecretCommand).resolves({});
+    const ctx = context({ awsIamAccessKey: { createReplacement: true } });
+    const first = await awsIamAccessKeyRotator.contain(ctx);
+    ctx.incident.timeline.push(...first.entries);
+
+    iamMock.reset();
+    stsMock.reset();
+    smMock.reset();
+    ourKey('Inactive');
+    const second = await awsIamAccessKeyRotator.contain(ctx);
+    expect(callSequence(stsMock, iamMock, smMock)).toEqual(['GetCallerIdentity', 'GetAccessKeyInfo', 'GetAccessKeyLastUsed', 'ListAccessKeys']);
+    expect(second.entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['iam.lookup-owner', 'ok'],
+      ['iam.deactivate-key', 'skipped'],
+    ]);
+  });
+
   it('uses the partition of the daemon for the quarantine policy ARN', async () => {
     ourKey();
     stsMock.on(GetCallerIdentityCommand).resolves({ Account: OWN, Arn: `arn:aws-us-gov:sts::${OWN}:assumed-role/leakwatch/daemon` });

@@ -44,6 +44,14 @@ describe('github-token rotator', () => {
     expect(JSON.stringify(result)).not.toContain(token);
   });
 
+  it('does not post the token again on a rerun once the revocation is recorded', async () => {
+    const ctx = context(fakeGitHubToken());
+    ctx.incident.timeline.push(...(await gitHubTokenRotator.contain(ctx)).entries);
+    const second = await gitHubTokenRotator.contain(ctx);
+    expect(github.requests).toHaveLength(1);
+    expect(second.entries).toEqual([]);
+  });
+
   it('accepts fine-grained tokens', async () => {
     const token = ['github', '_pat_'].join('') + '1'.repeat(22) + '_' + 'a'.repeat(59);
     const result = await gitHubTokenRotator.contain(context(token));

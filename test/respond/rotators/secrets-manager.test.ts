@@ -119,6 +119,23 @@ describe('secrets-manager rotator', () => {
     expect(smMock.commandCalls(RotateSecretCommand)).toHaveLength(1);
   });
 
+  it('does not rotate again on a rerun once the leaked value moved to AWSPREVIOUS', async () => {
+    smMock.on(ListSecretsCommand).resolves({ SecretList: [entry('svc/a', true)] });
+    smMock.on(BatchGetSecretValueCommand).resolves({ SecretValues: [{ ARN: arn('svc/a'), SecretString: leaked }] });
+    smMock.on(RotateSecretCommand).resolves({});
+    smMock.on(DescribeSecretCommand).resolves({ VersionIdsToStages: { v2: ['AWSCURRENT'] } });
+    const ctx = context();
+    ctx.incident.timeline.push(...(await secretsManagerRotator.contain(ctx)).entries);
+
+    smMock.reset();
+    smMock.on(ListSecretsCommand).resolves({ SecretList: [entry('svc/a', true, true)] });
+    smMock.on(BatchGetSecretValueCommand).resolves({ SecretValues: [{ ARN: arn('svc/a'), SecretString: 'rotated' }] });
+    smMock.on(GetSecretValueCommand).resolves({ ARN: arn('svc/a'), SecretString: leaked });
+    const second = await secretsManagerRotator.contain(ctx);
+    expect(smMock.commandCalls(RotateSecretCommand)).toHaveLength(0);
+    expect(second.entries.map((e) => e.action)).toEqual(['secretsmanager.search']);
+  });
+
   it('turns a matching secret without rotation into a manual step and does not rotate it', async () => {
     smMock.on(ListSecretsCommand).resolves({ SecretList: [entry('legacy/key', false)] });
     smMock.on(BatchGetSecretValueCommand).resolves({ SecretValues: [{ ARN: arn('legacy/key'), SecretString: leaked }] });

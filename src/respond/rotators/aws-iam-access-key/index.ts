@@ -4,6 +4,7 @@
  * user, cut off older sessions, deactivate the key, optionally create and store a replacement,
  * and schedule deletion after a grace period. The leaked key itself is never used.
  */
+import { alreadyDone } from '../../already-done.js';
 import { redactValue } from '../../redact.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
@@ -97,14 +98,16 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
   });
 
   const entries: TimelineEntry[] = [ownerEntry];
-  entries.push(await attachQuarantinePolicy(iam, scope, userName, partition));
-  entries.push(await denyOlderSessions(iam, scope, userName));
+  // A rerun (retry, restart) must not move the session cut-off or repeat what already worked.
+  const done = (action: string) => alreadyDone(ctx.incident, ID, action, { userName });
+  if (!done('iam.attach-quarantine-policy')) entries.push(await attachQuarantinePolicy(iam, scope, userName, partition));
+  if (!done('iam.deny-older-sessions')) entries.push(await denyOlderSessions(iam, scope, userName));
   const keys = await listUserKeys(iam, userName);
   const deactivated = await deactivateKey(iam, scope, userName, keyId, keys);
   entries.push(deactivated);
   const keyGone = deactivated.data?.keyState === 'deleted' || deactivated.data?.error === 'NoSuchEntity';
 
-  if (opts.createReplacement && !keyGone) {
+  if (opts.createReplacement && !keyGone && !done('iam.create-replacement-key')) {
     const secretName = opts.replacementSecretName.replaceAll('{user}', userName);
     entries.push(...(await createReplacementKey({ iam, secretsManager, scope, userName, leakedKeyId: keyId, keys, secretName })));
   }

@@ -2,6 +2,7 @@
  * Rotator for leaked GitHub tokens: revoke them through GitHub's credential revocation API.
  * GitHub then notifies the token's owner; creating a replacement is left to that person.
  */
+import { alreadyDone } from '../../already-done.js';
 import { redactValue } from '../../redact.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { makeEntry } from '../../timeline-entry.js';
@@ -31,6 +32,8 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
   });
   const since = ctx.incident.exposure.firstSeen.toISOString();
   const review = `Review the GitHub security log (and the organization audit log) for activity by token ${shown} since ${since}.`;
+
+  if (alreadyDone(ctx.incident, ID, ACTION)) return { entries: [], remainingSteps: [], followUps: [] };
 
   const kind = gitHubTokenKind(token);
   if (kind === undefined) {

@@ -4,6 +4,7 @@
  * manual steps for the owner.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { alreadyDone } from '../../already-done.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
@@ -62,6 +63,8 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
   const remainingSteps: string[] = [];
   const sleep = ctx.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
   for (const match of matches) {
+    // After a rotation the leaked value sits in AWSPREVIOUS; that must not trigger a second one.
+    if (alreadyDone(ctx.incident, ID, 'secretsmanager.rotate', { secret: match.secret.name })) continue;
     if (!match.secret.rotationEnabled) {
       entries.push(
         makeEntry(scope, 'containment', 'secretsmanager.rotate', 'skipped', `Secret ${match.secret.name} has no rotation configured.`, { secret: match.secret.name }),
