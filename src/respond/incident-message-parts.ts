@@ -30,12 +30,17 @@ export function describeEntry(e: TimelineEntry): string {
 
 export function incidentSubject(incident: Incident, audience: Audience): string {
   const prefix = audience === 'escalation' ? 'Unacknowledged: ' : '';
-  return oneLine(`[leakwatch] ${prefix}${incident.severity.toUpperCase()} ${incident.exposure.title} exposed in ${incident.repository.name}`);
+  const { severity, exposure, repository } = incident;
+  return oneLine(`[leakwatch] ${prefix}${severity.toUpperCase()} ${exposure.title} exposed in ${repository.name}`);
 }
 
 export function incidentIntro(incident: Incident, audience: Audience): string {
   const who = audience === 'escalation' ? 'You are an escalation contact for' : 'You own';
-  return `${who} repository ${incident.repository.name}. leakwatch found a ${incident.kind.replaceAll('-', ' ')} there (incident ${incident.id}, status ${incident.status}). The secret itself is never sent; below is its redacted preview.`;
+  const kind = incident.kind.replaceAll('-', ' ');
+  return (
+    `${who} repository ${incident.repository.name}. leakwatch found a ${kind} there ` +
+    `(incident ${incident.id}, status ${incident.status}). The secret itself is never sent; below is its redacted preview.`
+  );
 }
 
 export function incidentSections(incident: Incident, now: Date): MessageSection[] {
@@ -71,10 +76,8 @@ export function incidentSections(incident: Incident, now: Date): MessageSection[
   if (planned.length > 0) {
     sections.push({ title: 'What leakwatch would do once approved', bullets: planned.map((e) => oneLine(e.detail)) });
   }
-  sections.push({
-    title: 'What you still need to do',
-    numbered: incident.remainingSteps.length > 0 ? incident.remainingSteps.map(oneLine) : ['Confirm the exposure is handled and resolve the incident.'],
-  });
+  const steps = incident.remainingSteps.length > 0 ? incident.remainingSteps : ['Confirm the exposure is handled and resolve the incident.'];
+  sections.push({ title: 'What you still need to do', numbered: steps.map(oneLine) });
   sections.push({
     title: 'Acknowledge',
     bullets: [`leakwatch incidents ack ${incident.id}`, `leakwatch incidents show ${incident.id}`],

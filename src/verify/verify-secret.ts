@@ -51,7 +51,8 @@ export function createVerificationService(opts: VerificationServiceOptions): Ver
     } catch (err) {
       // A verifier bug must not take the daemon down; its message may not be safe to log.
       opts.log.error({ verifier: verifierId, errName: (err as Error).name, sha256 }, 'Verifier threw');
-      result = { verifier: verifierId, status: 'error', detail: 'The verifier failed unexpectedly.', checkedAt: now(), retryable: true };
+      const detail = 'The verifier failed unexpectedly.';
+      result = { verifier: verifierId, status: 'error', detail, checkedAt: now(), retryable: true };
     }
     if (result.status !== 'error') cache.set(verifierId, sha256, result);
     opts.log.info({ verifier: verifierId, sha256, status: result.status }, 'Secret verified');

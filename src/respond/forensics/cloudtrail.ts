@@ -67,8 +67,9 @@ export function summariseByIdentity(accesses: CodeCommitAccess[]): IdentitySumma
     s.agents.add(a.userAgent);
     byArn.set(a.identityArn, s);
   }
+  const total = (s: IdentitySummary) => s.pulls + s.pushes;
   // Unusual identities first: they are what the owner must look at.
-  return [...byArn.values()].sort((a, b) => Number(b.unusual) - Number(a.unusual) || b.pulls + b.pushes - (a.pulls + a.pushes));
+  return [...byArn.values()].sort((a, b) => Number(b.unusual) - Number(a.unusual) || total(b) - total(a));
 }
 
 function accessEntries(scope: EntryScope, report: CodeCommitAccessReport): { entries: TimelineEntry[]; steps: string[] } {
@@ -77,53 +78,75 @@ function accessEntries(scope: EntryScope, report: CodeCommitAccessReport): { ent
   const pulls = report.accesses.filter((a) => a.eventName === 'GitPull').length;
   const pushes = report.accesses.length - pulls;
   const window = `${report.start.toISOString()} to ${report.end.toISOString()}`;
+  const truncated = report.truncated ? ' (event list truncated)' : '';
+  const summary =
+    `CloudTrail shows ${pulls} pulls and ${pushes} pushes of ${report.repository} by ${identities.length} ` +
+    `identities from ${window}; ${unusual.length} unusual.${truncated}`;
   const entries = [
-    makeEntry(
-      scope,
-      'detection-analysis',
-      'forensics.codecommit-access',
-      'ok',
-      `CloudTrail shows ${pulls} pulls and ${pushes} pushes of ${report.repository} by ${identities.length} identities from ${window}; ${unusual.length} unusual.${report.truncated ? ' (event list truncated)' : ''}`,
-      { pulls, pushes, identities: identities.length, unusual: unusual.length, truncated: report.truncated, windowClipped: report.windowClipped },
-    ),
+    makeEntry(scope, 'detection-analysis', 'forensics.codecommit-access', 'ok', summary, {
+      pulls,
+      pushes,
+      identities: identities.length,
+      unusual: unusual.length,
+      truncated: report.truncated,
+      windowClipped: report.windowClipped,
+    }),
   ];
   for (const i of identities.slice(0, MAX_IDENTITY_ENTRIES)) {
+    const detail =
+      `${i.unusual ? 'Unusual identity' : 'Known identity'} ${i.arn} (${i.type}): ${i.pulls} pulls, ${i.pushes} pushes, ` +
+      `${i.first.toISOString()} to ${i.last.toISOString()}, from ${[...i.ips].join(', ')} using ${[...i.agents].join(', ')}.`;
     entries.push(
-      makeEntry(
-        scope,
-        'detection-analysis',
-        'forensics.codecommit-identity',
-        'ok',
-        `${i.unusual ? 'Unusual identity' : 'Known identity'} ${i.arn} (${i.type}): ${i.pulls} pulls, ${i.pushes} pushes, ${i.first.toISOString()} to ${i.last.toISOString()}, from ${[...i.ips].join(', ')} using ${[...i.agents].join(', ')}.`,
-        { identity: i.arn, identityType: i.type, unusual: i.unusual, pulls: i.pulls, pushes: i.pushes },
-      ),
+      makeEntry(scope, 'detection-analysis', 'forensics.codecommit-identity', 'ok', detail, {
+        identity: i.arn,
+        identityType: i.type,
+        unusual: i.unusual,
+        pulls: i.pulls,
+        pushes: i.pushes,
+      }),
     );
   }
   const steps = unusual.map(
-    (i) => `Find out who ${i.arn} is and why it accessed ${report.repository} after the exposure (from ${[...i.ips].join(', ')}); if nobody knows, treat the repository contents as public.`,
+    (i) =>
+      `Find out who ${i.arn} is and why it accessed ${report.repository} after the exposure ` +
+      `(from ${[...i.ips].join(', ')}); if nobody knows, treat the repository contents as public.`,
   );
   if (report.windowClipped) {
-    steps.push(`CloudTrail event history covers only ${report.start.toISOString()} onwards: query your trail (S3/Athena or CloudTrail Lake) for earlier accesses to ${report.repository}.`);
+    steps.push(
+      `CloudTrail event history covers only ${report.start.toISOString()} onwards: query your trail ` +
+        `(S3/Athena or CloudTrail Lake) for earlier accesses to ${report.repository}.`,
+    );
   }
   return { entries, steps };
 }
 
-async function keyLastUseEntry(scope: EntryScope, iam: IAMClient, accessKeyId: string, exposedSince: Date): Promise<{ entry: TimelineEntry; steps: string[] }> {
+async function keyLastUseEntry(
+  scope: EntryScope,
+  iam: IAMClient,
+  accessKeyId: string,
+  exposedSince: Date,
+): Promise<{ entry: TimelineEntry; steps: string[] }> {
+  const action = 'forensics.key-last-use';
   const shown = redactValue(accessKeyId);
   const owner = await attempt(() => lookupKeyOwner(iam, accessKeyId));
-  if (!owner.ok) return { entry: errorEntry(scope, 'detection-analysis', 'forensics.key-last-use', `Looking up the last use of key ${shown}`, owner.error), steps: [] };
+  if (!owner.ok) {
+    return { entry: errorEntry(scope, 'detection-analysis', action, `Looking up the last use of key ${shown}`, owner.error), steps: [] };
+  }
   const { lastUsed, userName } = owner.value;
   const usedAfter = lastUsed !== undefined && lastUsed.date >= exposedSince;
-  const entry = makeEntry(
-    scope,
-    'detection-analysis',
-    'forensics.key-last-use',
-    'ok',
-    `Access key ${shown}${userName === undefined ? '' : ` of ${userName}`} was ${describeLastUse(lastUsed)}${usedAfter ? ', after it was exposed' : ''}.`,
-    { usedAfterExposure: usedAfter, lastUsedDate: lastUsed?.date.toISOString() ?? null, lastUsedService: lastUsed?.service ?? null, lastUsedRegion: lastUsed?.region ?? null },
-  );
+  const of = userName === undefined ? '' : ` of ${userName}`;
+  const detail = `Access key ${shown}${of} was ${describeLastUse(lastUsed)}${usedAfter ? ', after it was exposed' : ''}.`;
+  const entry = makeEntry(scope, 'detection-analysis', action, 'ok', detail, {
+    usedAfterExposure: usedAfter,
+    lastUsedDate: lastUsed?.date.toISOString() ?? null,
+    lastUsedService: lastUsed?.service ?? null,
+    lastUsedRegion: lastUsed?.region ?? null,
+  });
   const steps = usedAfter
-    ? [`Key ${shown} was used on ${lastUsed.date.toISOString()} (${lastUsed.service}, ${lastUsed.region}) after it leaked: confirm in CloudTrail that this use was yours.`]
+    ? [
+        `Key ${shown} was used on ${lastUsed.date.toISOString()} (${lastUsed.service}, ${lastUsed.region}) after it leaked: ` +
+          'confirm in CloudTrail that this use was yours.',
+      ]
     : [];
   return { entry, steps };
 }
@@ -136,7 +159,8 @@ export async function investigateCodeCommitExposure(ctx: ForensicsContext): Prom
   const since = ctx.incident.exposure.firstSeen;
 
   if (ctx.clients.cloudtrail === undefined) {
-    entries.push(makeEntry(scope, 'detection-analysis', 'forensics.codecommit-access', 'skipped', 'No CloudTrail client is configured for the daemon.'));
+    const detail = 'No CloudTrail client is configured for the daemon.';
+    entries.push(makeEntry(scope, 'detection-analysis', 'forensics.codecommit-access', 'skipped', detail));
   } else {
     const { cloudtrail } = ctx.clients;
     const report = await attempt(() =>
@@ -155,7 +179,8 @@ export async function investigateCodeCommitExposure(ctx: ForensicsContext): Prom
       entries.push(...found.entries);
       remainingSteps.push(...found.steps);
     } else {
-      entries.push(errorEntry(scope, 'detection-analysis', 'forensics.codecommit-access', `Reading CloudTrail for ${repository}`, report.error));
+      const what = `Reading CloudTrail for ${repository}`;
+      entries.push(errorEntry(scope, 'detection-analysis', 'forensics.codecommit-access', what, report.error));
     }
   }
 

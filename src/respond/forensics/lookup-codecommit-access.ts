@@ -15,7 +15,15 @@ const DAY_MS = 86_400_000;
 
 const pageSchema = z.object({
   NextToken: z.string().optional(),
-  Events: z.array(z.object({ EventId: z.string().optional(), EventName: z.string().optional(), CloudTrailEvent: z.string().optional() })).default([]),
+  Events: z
+    .array(
+      z.object({
+        EventId: z.string().optional(),
+        EventName: z.string().optional(),
+        CloudTrailEvent: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 const repoFields = z.object({ repositoryName: z.string().optional() }).nullish();

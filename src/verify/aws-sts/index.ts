@@ -40,7 +40,8 @@ async function verify(ctx: VerifyContext): Promise<VerifyResult> {
     account = keyInfoSchema.parse(await sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: accessKeyId }))).Account;
   } catch (err) {
     const c = classifyError(err);
-    return result('skipped', `The account of key ${shown} could not be established (${c.code}); not using the key.`, { retryable: c.retryable });
+    const detail = `The account of key ${shown} could not be established (${c.code}); not using the key.`;
+    return result('skipped', detail, { retryable: c.retryable });
   }
   if (ctx.options.canaryAccounts.includes(account)) {
     return result('skipped', `Key ${shown} belongs to canary account ${account}; not using it.`, { identity: { account } });

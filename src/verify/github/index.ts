@@ -34,7 +34,9 @@ async function verify(ctx: VerifyContext): Promise<VerifyResult> {
     // Only the classification is read: an Octokit RequestError carries the request headers.
     const c = classifyError(err);
     if (c.kind === 'invalid-credential') return result('invalid', `Token ${shown} is rejected by GitHub (${c.code}).`);
-    return result('error', `Verifying token ${shown} failed (${c.code}).`, { retryable: c.retryable || c.kind === 'access-denied' });
+    // GitHub answers 403 to exhausted rate limits too, so a 403 is worth another try later.
+    const retryable = c.retryable || c.kind === 'access-denied';
+    return result('error', `Verifying token ${shown} failed (${c.code}).`, { retryable });
   }
 }
 

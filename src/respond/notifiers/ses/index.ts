@@ -14,7 +14,9 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   const to = emailRecipients(ctx.incident, ctx.audience);
   const ses = ctx.deps.ses;
   if (ses === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'SES is not configured.');
-  if (to.length === 0) return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
+  if (to.length === 0) {
+    return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
+  }
 
   const { subject, text, html } = ctx.message;
   const res = await attempt(() =>
@@ -34,7 +36,8 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   );
   const data = { audience: ctx.audience, recipients: to.join(', ') };
   if (!res.ok) return errorEntry(scope, phase, ACTION, `E-mailing ${to.join(', ')} through SES`, res.error, data);
-  return makeEntry(scope, phase, ACTION, 'ok', `E-mailed ${to.join(', ')} through SES.`, { ...data, messageId: res.value.MessageId ?? null });
+  const messageId = res.value.MessageId ?? null;
+  return makeEntry(scope, phase, ACTION, 'ok', `E-mailed ${to.join(', ')} through SES.`, { ...data, messageId });
 }
 
 export const sesNotifier: Notifier = { id: ID, send };

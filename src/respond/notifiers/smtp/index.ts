@@ -13,7 +13,9 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   const to = emailRecipients(ctx.incident, ctx.audience);
   const smtp = ctx.deps.smtp;
   if (smtp === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'SMTP is not configured.');
-  if (to.length === 0) return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
+  if (to.length === 0) {
+    return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
+  }
 
   const { subject, text, html } = ctx.message;
   const res = await attempt(() => smtp.transport.sendMail({ from: smtp.from, to, subject, text, html }));
@@ -21,7 +23,8 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   if (!res.ok) {
     const { responseCode, code } = res.error as { responseCode?: unknown; code?: unknown };
     const reason = typeof responseCode === 'number' ? `SMTP ${responseCode}` : typeof code === 'string' ? code : 'error';
-    const entry = makeEntry(scope, phase, ACTION, 'failed', `E-mailing ${to.join(', ')} over SMTP failed (${reason}).`, { ...data, error: reason });
+    const detail = `E-mailing ${to.join(', ')} over SMTP failed (${reason}).`;
+    const entry = makeEntry(scope, phase, ACTION, 'failed', detail, { ...data, error: reason });
     // SMTP 4xx replies are temporary by definition; connection errors usually are too.
     entry.retryable = typeof responseCode === 'number' ? responseCode < 500 : code !== 'EAUTH' && code !== 'EENVELOPE';
     return entry;

@@ -28,7 +28,9 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   const sns = ctx.deps.sns;
   const topicArn = ctx.incident.repository.snsTopicArn ?? sns?.defaultTopicArn;
   if (sns === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'SNS is not configured.');
-  if (topicArn === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'No SNS topic is configured for this repository.');
+  if (topicArn === undefined) {
+    return makeEntry(scope, phase, ACTION, 'skipped', 'No SNS topic is configured for this repository.');
+  }
 
   const { incident } = ctx;
   const res = await attempt(() =>
@@ -47,7 +49,8 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   );
   const data = { audience: ctx.audience, topicArn };
   if (!res.ok) return errorEntry(scope, phase, ACTION, `Publishing to ${topicArn}`, res.error, data);
-  return makeEntry(scope, phase, ACTION, 'ok', `Published the incident to SNS topic ${topicArn}.`, { ...data, messageId: res.value.MessageId ?? null });
+  const messageId = res.value.MessageId ?? null;
+  return makeEntry(scope, phase, ACTION, 'ok', `Published the incident to SNS topic ${topicArn}.`, { ...data, messageId });
 }
 
 export const snsNotifier: Notifier = { id: ID, send };

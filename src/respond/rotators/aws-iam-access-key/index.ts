@@ -7,16 +7,15 @@
 import { alreadyDone } from '../../already-done.js';
 import { redactValue } from '../../redact.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
-import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
+import { makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
 import type { ActionResult, FollowUp, TimelineEntry } from '../../types.js';
 import type { EradicateContext, PlanContext, Rotator, RotatorContext } from '../types.js';
-import { accessKeyIdOf, isTemporaryKeyId } from './access-key-id.js';
 import { createReplacementKey } from './create-replacement-key.js';
 import { deactivateKey, listUserKeys } from './deactivate-key.js';
 import { deleteKey } from './delete-key.js';
-import { lookupKeyAccount } from './lookup-key-account.js';
-import { describeLastUse, lookupKeyOwner } from './lookup-key-owner.js';
+import { identifyKey } from './identify-key.js';
+import { describeLastUse } from './lookup-key-owner.js';
 import { QUARANTINE_POLICY_NAME, resolveIamOptions } from './options.js';
 import { attachQuarantinePolicy, denyOlderSessions } from './quarantine-user.js';
 
@@ -35,7 +34,8 @@ function plan(ctx: PlanContext): ActionResult {
     p('iam.deactivate-key', 'Set the access key Inactive.'),
   ];
   if (opts.createReplacement) {
-    entries.push(p('iam.create-replacement-key', `Create a replacement key and store it in Secrets Manager as ${opts.replacementSecretName}.`));
+    const where = opts.replacementSecretName;
+    entries.push(p('iam.create-replacement-key', `Create a replacement key and store it in Secrets Manager as ${where}.`));
   }
   if (opts.deleteAfterDays !== null) {
     entries.push(p('iam.delete-key', `Delete the old key ${opts.deleteAfterDays} days after deactivation.`));
@@ -46,58 +46,11 @@ function plan(ctx: PlanContext): ActionResult {
 async function contain(ctx: RotatorContext): Promise<ActionResult> {
   const scope: EntryScope = { provider: ID, now: ctx.now };
   const opts = resolveIamOptions(ctx.options.awsIamAccessKey);
-  const { iam, sts, secretsManager } = ctx.clients;
-  const stop = (entry: TimelineEntry, steps: string[] = []): ActionResult => ({
-    entries: [entry],
-    remainingSteps: [...steps, ...stepsForFailures([entry])],
-    followUps: [],
-  });
+  const key = await identifyKey(ctx, scope);
+  if ('entries' in key) return key;
+  const { iam, keyId, shown, userName, lastUsed, partition } = key;
 
-  const keyId = accessKeyIdOf(ctx.secret);
-  if (keyId === undefined) {
-    return stop(makeEntry(scope, 'detection-analysis', 'iam.identify-key', 'skipped', 'No access key id is paired with this secret.'), [
-      'Find the access key id that goes with the leaked secret access key (IAM console, or CloudTrail) and deactivate it.',
-    ]);
-  }
-  const shown = redactValue(keyId);
-  if (isTemporaryKeyId(keyId)) {
-    return stop(makeEntry(scope, 'detection-analysis', 'iam.identify-key', 'skipped', `Key ${shown} is a temporary STS key; it cannot be deactivated.`), [
-      `Revoke the active sessions of the role that issued ${shown} (IAM console, "Revoke active sessions"), then find how its credentials reached the code.`,
-    ]);
-  }
-  if (iam === undefined || sts === undefined) {
-    return stop(makeEntry(scope, 'containment', 'iam.identify-account', 'skipped', 'No IAM/STS client is configured for the daemon.'), [
-      `Deactivate access key ${shown} in IAM and attach ${QUARANTINE_POLICY_NAME} to its user.`,
-    ]);
-  }
-
-  const account = await attempt(() => lookupKeyAccount(sts, keyId));
-  if (!account.ok) return stop(errorEntry(scope, 'detection-analysis', 'iam.identify-account', `Finding the account of key ${shown}`, account.error));
-  const { ownAccount, keyAccount, partition } = account.value;
-  if (keyAccount !== ownAccount) {
-    const detail = `Key ${shown} belongs to AWS account ${keyAccount}, not to ours (${ownAccount}); reported, not touched.`;
-    return stop(makeEntry(scope, 'detection-analysis', 'iam.identify-account', 'skipped', detail, { keyAccount, ownAccount }), [
-      `Ask the owner of AWS account ${keyAccount} to deactivate access key ${shown}.`,
-    ]);
-  }
-
-  const owner = await attempt(() => lookupKeyOwner(iam, keyId));
-  if (!owner.ok) return stop(errorEntry(scope, 'detection-analysis', 'iam.lookup-owner', `Looking up the owner of key ${shown}`, owner.error));
-  const { userName, lastUsed } = owner.value;
-  if (userName === undefined || userName === 'root' || userName === '<root_account>') {
-    return stop(makeEntry(scope, 'detection-analysis', 'iam.lookup-owner', 'failed', `Key ${shown} belongs to the root user of account ${keyAccount}.`), [
-      `Sign in as the root user of account ${keyAccount} and delete access key ${shown} under Security credentials.`,
-    ]);
-  }
-  const ownerEntry = makeEntry(scope, 'detection-analysis', 'iam.lookup-owner', 'ok', `Key ${shown} belongs to IAM user ${userName} in account ${keyAccount}; ${describeLastUse(lastUsed)}.`, {
-    userName,
-    account: keyAccount,
-    lastUsedDate: lastUsed?.date.toISOString() ?? null,
-    lastUsedService: lastUsed?.service ?? null,
-    lastUsedRegion: lastUsed?.region ?? null,
-  });
-
-  const entries: TimelineEntry[] = [ownerEntry];
+  const entries: TimelineEntry[] = [key.ownerEntry];
   // A rerun (retry, restart) must not move the session cut-off or repeat what already worked.
   const done = (action: string) => alreadyDone(ctx.incident, ID, action, { userName });
   if (!done('iam.attach-quarantine-policy')) entries.push(await attachQuarantinePolicy(iam, scope, userName, partition));
@@ -109,6 +62,7 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
 
   if (opts.createReplacement && !keyGone && !done('iam.create-replacement-key')) {
     const secretName = opts.replacementSecretName.replaceAll('{user}', userName);
+    const { secretsManager } = ctx.clients;
     entries.push(...(await createReplacementKey({ iam, secretsManager, scope, userName, leakedKeyId: keyId, keys, secretName })));
   }
 
@@ -121,9 +75,11 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
       target: { userName, accessKeyId: keyId },
     });
   }
+  const since = ctx.incident.exposure.firstSeen.toISOString();
   const remainingSteps = [
-    `Review CloudTrail for everything done with access key ${shown} since ${ctx.incident.exposure.firstSeen.toISOString()} (${describeLastUse(lastUsed)}).`,
-    `Move every system that used ${shown} to a new credential, then detach ${QUARANTINE_POLICY_NAME} and the leakwatch session-deny policy from ${userName}.`,
+    `Review CloudTrail for everything done with access key ${shown} since ${since} (${describeLastUse(lastUsed)}).`,
+    `Move every system that used ${shown} to a new credential, then detach ${QUARANTINE_POLICY_NAME} ` +
+      `and the leakwatch session-deny policy from ${userName}.`,
     ...(opts.deleteAfterDays === null && !keyGone ? [`Delete access key ${shown} of ${userName} once nothing needs it.`] : []),
     ...stepsForFailures(entries),
   ];
@@ -133,12 +89,14 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
 async function eradicate(ctx: EradicateContext): Promise<ActionResult> {
   const scope: EntryScope = { provider: ID, now: ctx.now };
   const { userName, accessKeyId } = ctx.followUp.target;
-  if (userName === undefined || accessKeyId === undefined) {
-    return { entries: [makeEntry(scope, 'eradication', 'iam.delete-key', 'skipped', 'The follow-up names no user or key.')], remainingSteps: [], followUps: [] };
-  }
+  const skipped = (detail: string, steps: string[]): ActionResult => ({
+    entries: [makeEntry(scope, 'eradication', 'iam.delete-key', 'skipped', detail)],
+    remainingSteps: steps,
+    followUps: [],
+  });
+  if (userName === undefined || accessKeyId === undefined) return skipped('The follow-up names no user or key.', []);
   if (ctx.clients.iam === undefined) {
-    const entry = makeEntry(scope, 'eradication', 'iam.delete-key', 'skipped', 'No IAM client is configured for the daemon.');
-    return { entries: [entry], remainingSteps: [`Delete access key ${redactValue(accessKeyId)} of ${userName}.`], followUps: [] };
+    return skipped('No IAM client is configured for the daemon.', [`Delete access key ${redactValue(accessKeyId)} of ${userName}.`]);
   }
   const result = await deleteKey(ctx.clients.iam, scope, userName, accessKeyId);
   return { ...result, remainingSteps: [...result.remainingSteps, ...stepsForFailures(result.entries)] };

@@ -11,6 +11,8 @@ import type { TimelineEntry } from '../../types.js';
 import { versionWithStage } from './list-secrets-in-scope.js';
 import type { SecretCandidate } from './list-secrets-in-scope.js';
 
+const ROTATE = 'secretsmanager.rotate';
+const CONFIRM = 'secretsmanager.confirm-rotation';
 const describeSchema = z.object({
   VersionIdsToStages: z.record(z.string(), z.array(z.string())).optional(),
 });
@@ -29,22 +31,22 @@ export async function rotateSecret(
 ): Promise<TimelineEntry[]> {
   const data = { secret: secret.name };
   const rotated = await attempt(() => sm.send(new RotateSecretCommand({ SecretId: secret.arn })));
-  if (!rotated.ok) return [errorEntry(scope, 'containment', 'secretsmanager.rotate', `Rotating secret ${secret.name}`, rotated.error, data)];
-  const started = makeEntry(scope, 'containment', 'secretsmanager.rotate', 'ok', `Started rotation of secret ${secret.name}.`, data);
+  if (!rotated.ok) return [errorEntry(scope, 'containment', ROTATE, `Rotating secret ${secret.name}`, rotated.error, data)];
+  const started = makeEntry(scope, 'containment', ROTATE, 'ok', `Started rotation of secret ${secret.name}.`, data);
 
   let current: string | undefined;
   for (let i = 0; i < options.confirmAttempts; i += 1) {
     if (i > 0) await options.sleep(options.confirmDelayMs);
     const described = await attempt(() => sm.send(new DescribeSecretCommand({ SecretId: secret.arn })));
     if (!described.ok) {
-      return [started, errorEntry(scope, 'recovery', 'secretsmanager.confirm-rotation', `Checking rotation of ${secret.name}`, described.error, data)];
+      return [started, errorEntry(scope, 'recovery', CONFIRM, `Checking rotation of ${secret.name}`, described.error, data)];
     }
     const parsed = describeSchema.safeParse(described.value);
     current = parsed.success ? versionWithStage(parsed.data.VersionIdsToStages, 'AWSCURRENT') : undefined;
     if (current !== undefined && current !== secret.currentVersionId) {
       return [
         started,
-        makeEntry(scope, 'recovery', 'secretsmanager.confirm-rotation', 'ok', `Secret ${secret.name} has a new AWSCURRENT version.`, {
+        makeEntry(scope, 'recovery', CONFIRM, 'ok', `Secret ${secret.name} has a new AWSCURRENT version.`, {
           ...data,
           previousVersionId: secret.currentVersionId ?? null,
           currentVersionId: current,
@@ -55,7 +57,7 @@ export async function rotateSecret(
   const pending = makeEntry(
     scope,
     'recovery',
-    'secretsmanager.confirm-rotation',
+    CONFIRM,
     'failed',
     `Rotation of ${secret.name} did not move AWSCURRENT yet; check the rotation function's logs.`,
     { ...data, currentVersionId: current ?? null },
