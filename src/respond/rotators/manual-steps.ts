@@ -3,6 +3,8 @@
  * family (the rule id's first segment: `slack-bot-token` → `slack`). Steps follow each
  * provider's own revocation guidance; every incident also gets the generic tail.
  */
+import { makeEntry } from '../timeline-entry.js';
+import type { ActionResult, Incident } from '../types.js';
 
 export const MANUAL_STEPS: Readonly<Record<string, readonly string[]>> = {
   aws: [
@@ -58,4 +60,15 @@ export function ruleFamily(ruleId: string): string {
 export function manualStepsFor(ruleId: string): string[] {
   const family = ruleFamily(ruleId);
   return [...(MANUAL_STEPS[family] ?? MANUAL_STEPS.generic ?? []), ...TAIL];
+}
+
+/** The containment result for a rule no rotator handles: nothing done, the family's manual steps. */
+export function manualContainment(incident: Incident, now: () => Date): ActionResult {
+  const family = ruleFamily(incident.exposure.ruleId);
+  const detail = `leakwatch cannot revoke ${incident.exposure.title} (${family}) itself; the owner must.`;
+  return {
+    entries: [makeEntry({ provider: 'manual', now }, 'containment', 'manual.steps', 'skipped', detail, { family })],
+    remainingSteps: manualStepsFor(incident.exposure.ruleId),
+    followUps: [],
+  };
 }

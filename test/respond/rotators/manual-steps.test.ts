@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MANUAL_STEPS, manualStepsFor, ruleFamily } from '../../../src/respond/rotators/manual-steps.js';
+import { MANUAL_STEPS, manualContainment, manualStepsFor, ruleFamily } from '../../../src/respond/rotators/manual-steps.js';
+import { makeIncident } from '../../helpers/make-incident.js';
 
 describe('manual steps', () => {
   it('derives the rule family from the first segment of the rule id', () => {
@@ -16,5 +17,15 @@ describe('manual steps', () => {
     for (const family of ['aws', 'github', 'gitlab', 'slack', 'stripe', 'google', 'azure', 'npm', 'generic']) {
       expect(MANUAL_STEPS[family]?.length ?? 0).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('manualContainment', () => {
+  it('records that nothing was done and hands the family steps to the owner', () => {
+    const base = makeIncident();
+    const incident = { ...base, exposure: { ...base.exposure, ruleId: 'slack-bot-token', title: 'Slack bot token' } };
+    const result = manualContainment(incident, () => new Date(0));
+    expect(result.entries).toEqual([expect.objectContaining({ action: 'manual.steps', outcome: 'skipped', data: { family: 'slack' } })]);
+    expect(result.remainingSteps).toEqual(manualStepsFor('slack-bot-token'));
   });
 });
