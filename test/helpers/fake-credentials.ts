@@ -4,7 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const UPPER = String.fromCharCode(...Array.from({ length: 26 }, (_, i) => 65 + i));
+const BASE32 = `${UPPER}234567`;
+const ALNUM = `${UPPER}${UPPER.toLowerCase()}0123456789`;
 
 function randomFrom(alphabet: string, length: number): string {
   return Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
@@ -19,5 +21,5 @@ export function fakeSecretAccessKey(): string {
 }
 
 export function fakeGitHubToken(prefix = ['gh', 'p_'].join('')): string {
-  return prefix + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 36);
+  return prefix + randomFrom(ALNUM, 36);
 }
