@@ -25,11 +25,11 @@ export function makeEntry(
 }
 
 const HINTS: Record<ClassifiedError['kind'], string> = {
-  throttled: 'throttled by the API; will retry',
+  throttled: 'throttled by the API; retry later',
   'access-denied': "the daemon's principal is not allowed to do this; grant the permission or do it by hand",
   'not-found': 'the resource no longer exists',
   'invalid-credential': 'the credential was rejected',
-  server: 'the service returned an error; will retry',
+  server: 'the service returned an error; retry later',
   other: 'unexpected error',
 };
 

@@ -136,6 +136,24 @@ describe('secrets-manager rotator', () => {
     expect(second.entries.map((e) => e.action)).toEqual(['secretsmanager.search']);
   });
 
+  it('counts an unreadable AWSPREVIOUS without hiding a match elsewhere', async () => {
+    smMock.on(ListSecretsCommand).resolves({ SecretList: [entry('a', true, true), entry('b', false, true)] });
+    smMock.on(BatchGetSecretValueCommand).resolves({
+      SecretValues: [
+        { ARN: arn('a'), SecretString: 'x' },
+        { ARN: arn('b'), SecretString: 'y' },
+      ],
+    });
+    smMock
+      .on(GetSecretValueCommand, { SecretId: arn('a') })
+      .rejects(awsError('AccessDeniedException'))
+      .on(GetSecretValueCommand, { SecretId: arn('b') })
+      .resolves({ ARN: arn('b'), SecretString: leaked });
+    const result = await secretsManagerRotator.contain(context());
+    expect(result.entries[0]).toMatchObject({ outcome: 'ok', data: { unreadable: 1, matches: 1 } });
+    expect(result.entries[0]?.detail).toContain('b as AWSPREVIOUS');
+  });
+
   it('turns a matching secret without rotation into a manual step and does not rotate it', async () => {
     smMock.on(ListSecretsCommand).resolves({ SecretList: [entry('legacy/key', false)] });
     smMock.on(BatchGetSecretValueCommand).resolves({ SecretValues: [{ ARN: arn('legacy/key'), SecretString: leaked }] });

@@ -6,6 +6,7 @@
 import { BatchGetSecretValueCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
+import { classifyError } from '../../classify-error.js';
 import { listSecretsInScope } from './list-secrets-in-scope.js';
 import type { SecretCandidate } from './list-secrets-in-scope.js';
 import { BATCH_SIZE } from './options.js';
@@ -78,8 +79,9 @@ export async function findSecretsHoldingValue(
       if (field !== undefined) matches.push({ secret, stage: 'AWSPREVIOUS', field });
     } catch (err) {
       // One unreadable previous version must not hide matches elsewhere; throttling is not local.
-      if ((err as { name?: unknown }).name === 'ThrottlingException') throw err;
-      unreadable += 1;
+      const { kind } = classifyError(err);
+      if (kind === 'throttled') throw err;
+      if (kind !== 'not-found') unreadable += 1;
     }
   }
   return { matches, searched: listing.secrets.length, unreadable, truncated: listing.truncated };
