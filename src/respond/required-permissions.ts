@@ -26,5 +26,5 @@ export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = 
   ],
   notifiers: ['ses:SendEmail', 'sns:Publish'],
   forensics: ['cloudtrail:LookupEvents', 'iam:GetAccessKeyLastUsed'],
-  verify: ['sts:GetAccessKeyInfo'],
+  verify: ['sts:GetAccessKeyInfo', 'iam:GetAccessKeyLastUsed'],
 };

@@ -3,6 +3,7 @@
  * beside this file. A verifier is the only code allowed to use a leaked credential, and only
  * for a read-only identity call.
  */
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.js';
@@ -30,6 +31,8 @@ export interface AwsKeyPair {
 export interface VerifyClients {
   /** The daemon's own STS client, for sts:GetAccessKeyInfo before the leaked key is touched. */
   sts?: STSClient;
+  /** The daemon's IAM client: the key's last use is read before the check itself becomes the last use. */
+  iam?: IAMClient;
   /** Builds a short-lived STS client signing with the leaked pair. */
   createLeakedStsClient?: (credentials: AwsKeyPair) => STSClient;
   /** Builds an Octokit authenticating with the leaked token. */

@@ -1,3 +1,4 @@
+import { GetAccessKeyLastUsedCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ const daemonSts = new STSClient({ region: 'us-east-1' });
 const leakedSts = new STSClient({ region: 'us-east-1' });
 const daemonMock = mockClient(daemonSts);
 const leakedMock = mockClient(leakedSts);
+const iamMock = mockClient(IAMClient);
 
 let keyId: string;
 let secretKey: string;
@@ -36,6 +38,7 @@ function context(canaryAccounts: string[] = []): VerifyContext {
 beforeEach(() => {
   daemonMock.reset();
   leakedMock.reset();
+  iamMock.reset();
   keyId = fakeAccessKeyId();
   secretKey = fakeSecretAccessKey();
   built = [];
@@ -51,6 +54,19 @@ describe('aws-sts verifier', () => {
     expect(built).toEqual([{ accessKeyId: keyId, secretAccessKey: secretKey }]);
     expect(result).toMatchObject({ status: 'live', identity: { arn: 'arn:aws:iam::111122223333:user/alice' } });
     expect(JSON.stringify(result)).not.toContain(secretKey);
+  });
+
+  it('reads the key owner and last use before the check itself becomes the last use', async () => {
+    daemonMock.on(GetAccessKeyInfoCommand).resolves({ Account: '111122223333' });
+    iamMock.on(GetAccessKeyLastUsedCommand).resolves({
+      UserName: 'alice',
+      AccessKeyLastUsed: { LastUsedDate: new Date('2026-11-27T08:00:00Z'), ServiceName: 's3', Region: 'eu-west-1' },
+    });
+    leakedMock.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/alice', UserId: 'AIDAEXAMPLE' });
+    const ctx = context();
+    const result = await awsStsVerifier.verify({ ...ctx, clients: { ...ctx.clients, iam: new IAMClient({}) } });
+    expect(callSequence(daemonMock, iamMock, leakedMock)).toEqual(['GetAccessKeyInfo', 'GetAccessKeyLastUsed', 'GetCallerIdentity']);
+    expect(result.identity).toMatchObject({ userName: 'alice', lastUsedBeforeCheck: '2026-11-27T08:00:00.000Z', lastUsedService: 's3' });
   });
 
   it('never uses a key of a canary account', async () => {

@@ -2,13 +2,15 @@
  * Verifies an AWS key pair with sts:GetCallerIdentity, the one call that needs no permission and
  * changes nothing. The key's account is looked up first as the daemon (sts:GetAccessKeyInfo):
  * canary-account keys are never used, and a key whose account cannot be established is not used
- * either.
+ * either. The key's owner and last use are read before the check, because the check itself
+ * becomes the key's last use (and shows in CloudTrail as a GetCallerIdentity from the daemon).
  */
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { z } from 'zod';
 import { classifyError } from '../../respond/classify-error.js';
 import { redactValue } from '../../respond/redact.js';
 import { accessKeyIdOf } from '../../respond/rotators/aws-iam-access-key/access-key-id.js';
+import { lookupKeyOwner } from '../../respond/rotators/aws-iam-access-key/lookup-key-owner.js';
 import type { AwsKeyPair, Verifier, VerifyContext, VerifyResult } from '../types.js';
 
 const ID = 'aws-sts';
@@ -47,17 +49,32 @@ async function verify(ctx: VerifyContext): Promise<VerifyResult> {
     return result('skipped', `Key ${shown} belongs to canary account ${account}; not using it.`, { identity: { account } });
   }
 
+  const before: Record<string, string> = { account };
+  if (ctx.clients.iam !== undefined) {
+    const { iam } = ctx.clients;
+    // Best effort: keys of other accounts are not visible to our IAM.
+    const owner = await lookupKeyOwner(iam, accessKeyId).catch(() => undefined);
+    if (owner?.userName !== undefined) before.userName = owner.userName;
+    if (owner?.lastUsed !== undefined) {
+      before.lastUsedBeforeCheck = owner.lastUsed.date.toISOString();
+      before.lastUsedService = owner.lastUsed.service;
+      before.lastUsedRegion = owner.lastUsed.region;
+    }
+  }
+
   const create = ctx.clients.createLeakedStsClient ?? createDefaultLeakedStsClient;
   const leakedClient = create({ accessKeyId, secretAccessKey: ctx.secret.value });
   try {
     const id = identitySchema.parse(await leakedClient.send(new GetCallerIdentityCommand({})));
     return result('live', `Key ${shown} is live: it authenticates as ${id.Arn}.`, {
-      identity: { account: id.Account, arn: id.Arn, userId: id.UserId },
+      identity: { ...before, account: id.Account, arn: id.Arn, userId: id.UserId },
     });
   } catch (err) {
     const c = classifyError(err);
-    if (c.kind === 'invalid-credential') return result('invalid', `Key ${shown} is rejected by AWS (${c.code}).`);
-    return result('error', `Verifying key ${shown} failed (${c.code}).`, { retryable: c.retryable });
+    if (c.kind === 'invalid-credential') {
+      return result('invalid', `Key ${shown} is rejected by AWS (${c.code}).`, { identity: before });
+    }
+    return result('error', `Verifying key ${shown} failed (${c.code}).`, { retryable: c.retryable, identity: before });
   } finally {
     leakedClient.destroy();
   }
