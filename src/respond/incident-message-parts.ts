@@ -3,7 +3,7 @@
  * renderings so both say the same thing. Nothing here can see the secret: only the incident,
  * which holds the redacted preview and the SHA-256.
  */
-import type { Incident, TimelineEntry } from './types.js';
+import type { ExposureLocation, Incident, TimelineEntry } from './types.js';
 
 export type Audience = 'owner' | 'escalation';
 
@@ -21,6 +21,12 @@ const DAY_MS = 86_400_000;
 export function oneLine(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+function describeLocation(l: ExposureLocation): string {
+  const file = l.path === null ? '' : ` ${oneLine(l.path)}${l.line === null ? '' : `:${l.line}`}`;
+  const commit = l.commit === null ? '' : ` @ ${l.commit.slice(0, 12)}`;
+  return `${oneLine(l.repository)}${file}${commit}${l.publicUrl === undefined ? '' : ` (${l.publicUrl})`}`;
 }
 
 export function describeEntry(e: TimelineEntry): string {
@@ -53,6 +59,7 @@ export function incidentSections(incident: Incident, now: Date): MessageSection[
   ];
   if (x.branches !== undefined && x.branches.length > 0) where.push(['Branches', x.branches.map(oneLine).join(', ')]);
   if (x.publicUrl !== undefined) where.push(['Public URL', x.publicUrl]);
+  for (const l of x.otherLocations ?? []) where.push(['Also in', describeLocation(l)]);
 
   const done = incident.timeline.filter((e) => e.outcome !== 'planned');
   const planned = incident.timeline.filter((e) => e.outcome === 'planned');

@@ -28,6 +28,15 @@ export interface IncidentRepository {
   classification: DataClassification;
 }
 
+/** Another place the same secret was found (dedupe joins it to the incident). */
+export interface ExposureLocation {
+  repository: string;
+  commit: string | null;
+  path: string | null;
+  line: number | null;
+  publicUrl?: string;
+}
+
 export interface Exposure {
   ruleId: string;
   title: string;
@@ -42,6 +51,8 @@ export interface Exposure {
   firstSeen: Date;
   publicUrl?: string;
   branches?: string[];
+  /** Further places holding the same secret, beyond this first exposure. */
+  otherLocations?: ExposureLocation[];
 }
 
 /** Flat, serialisable facts a step learned (owner, account, version ids); never a secret. */

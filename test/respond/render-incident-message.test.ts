@@ -39,6 +39,17 @@ describe('incident message', () => {
     }
   });
 
+  it('lists the other places the same secret was found', () => {
+    const base = makeIncident();
+    const otherLocations = [
+      { repository: 'billing', commit: 'fedcba9876543210fedcba9876543210fedcba98', path: '.env', line: 3 },
+      { repository: 'gist', commit: null, path: null, line: null, publicUrl: 'https://gist.github.com/someone/abc' },
+    ];
+    const { text } = renderIncidentMessage({ ...base, exposure: { ...base.exposure, otherLocations } }, 'owner', NOW);
+    expect(text).toContain('Also in:    billing .env:3 @ fedcba987654');
+    expect(text).toContain('Also in:    gist (https://gist.github.com/someone/abc)');
+  });
+
   it('says when nothing was done yet and marks an escalation in the subject', () => {
     const { subject, text } = renderIncidentMessage(makeIncident(), 'escalation', NOW);
     expect(subject).toContain('Unacknowledged:');
