@@ -8,10 +8,13 @@ import type { Logger } from '../../src/logger.js';
 
 export interface MemoryLogger {
   log: Logger;
+  /** Every log line, parsed. */
   lines: () => Array<Record<string, unknown>>;
+  /** The raw log text. */
+  text: () => string;
 }
 
-export function createMemoryLogger(level = 'debug'): MemoryLogger {
+export function createMemoryLogger(level = 'trace'): MemoryLogger {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -28,5 +31,6 @@ export function createMemoryLogger(level = 'debug'): MemoryLogger {
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => JSON.parse(line) as Record<string, unknown>),
+    text: () => chunks.join(''),
   };
 }

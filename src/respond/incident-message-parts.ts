@@ -1,0 +1,93 @@
+/**
+ * The facts an incident message tells its reader, in order, shared by the text and HTML
+ * renderings so both say the same thing. Nothing here can see the secret: only the incident,
+ * which holds the redacted preview and the SHA-256.
+ */
+import type { ExposureLocation, Incident, TimelineEntry } from './types.js';
+
+export type Audience = 'owner' | 'escalation';
+
+export interface MessageSection {
+  title: string;
+  /** label → value rows */
+  rows?: [string, string][];
+  bullets?: string[];
+  numbered?: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** One line, no control characters: repository content (paths, titles) is not trusted. */
+export function oneLine(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+function describeLocation(l: ExposureLocation): string {
+  const file = l.path === null ? '' : ` ${oneLine(l.path)}${l.line === null ? '' : `:${l.line}`}`;
+  const commit = l.commit === null ? '' : ` @ ${l.commit.slice(0, 12)}`;
+  return `${oneLine(l.repository)}${file}${commit}${l.publicUrl === undefined ? '' : ` (${l.publicUrl})`}`;
+}
+
+export function describeEntry(e: TimelineEntry): string {
+  const retry = e.outcome === 'failed' ? (e.retryable === true ? ', will retry' : ', needs a person') : '';
+  return `${e.at.toISOString()} [${e.phase}] ${e.outcome}${retry}: ${oneLine(e.detail)}`;
+}
+
+export function incidentSubject(incident: Incident, audience: Audience): string {
+  const prefix = audience === 'escalation' ? 'Unacknowledged: ' : '';
+  const { severity, exposure, repository } = incident;
+  return oneLine(`[leakwatch] ${prefix}${severity.toUpperCase()} ${exposure.title} exposed in ${repository.name}`);
+}
+
+export function incidentIntro(incident: Incident, audience: Audience): string {
+  const who = audience === 'escalation' ? 'You are an escalation contact for' : 'You own';
+  const kind = incident.kind.replaceAll('-', ' ');
+  return (
+    `${who} repository ${incident.repository.name}. leakwatch found a ${kind} there ` +
+    `(incident ${incident.id}, status ${incident.status}). The secret itself is never sent; below is its redacted preview.`
+  );
+}
+
+export function incidentSections(incident: Incident, now: Date): MessageSection[] {
+  const x = incident.exposure;
+  const days = Math.max(0, Math.floor((now.getTime() - x.firstSeen.getTime()) / DAY_MS));
+  const where: [string, string][] = [
+    ['Repository', incident.repository.name],
+    ['Commit', x.commit],
+    ['File', x.path === null ? '(commit message)' : `${oneLine(x.path)}${x.line === null ? '' : `, line ${x.line}`}`],
+  ];
+  if (x.branches !== undefined && x.branches.length > 0) where.push(['Branches', x.branches.map(oneLine).join(', ')]);
+  if (x.publicUrl !== undefined) where.push(['Public URL', x.publicUrl]);
+  for (const l of x.otherLocations ?? []) where.push(['Also in', describeLocation(l)]);
+
+  const done = incident.timeline.filter((e) => e.outcome !== 'planned');
+  const planned = incident.timeline.filter((e) => e.outcome === 'planned');
+  const sections: MessageSection[] = [
+    {
+      title: 'What leaked',
+      rows: [
+        ['Rule', `${oneLine(x.title)} (${x.ruleId})`],
+        ['Preview', oneLine(x.redacted)],
+        ['SHA-256', x.secretSha256],
+      ],
+    },
+    { title: 'Where', rows: where },
+    { title: 'Since', rows: [['First commit', `${x.firstSeen.toISOString()} (${days} day${days === 1 ? '' : 's'} ago)`]] },
+    {
+      title: `Severity: ${incident.severity}`,
+      bullets: incident.severityReasons.length > 0 ? incident.severityReasons.map(oneLine) : ['from the rule'],
+    },
+    { title: 'What leakwatch already did', bullets: done.length > 0 ? done.map(describeEntry) : ['Nothing yet.'] },
+  ];
+  if (planned.length > 0) {
+    sections.push({ title: 'What leakwatch would do once approved', bullets: planned.map((e) => oneLine(e.detail)) });
+  }
+  const steps = incident.remainingSteps.length > 0 ? incident.remainingSteps : ['Confirm the exposure is handled and resolve the incident.'];
+  sections.push({ title: 'What you still need to do', numbered: steps.map(oneLine) });
+  sections.push({
+    title: 'Acknowledge',
+    bullets: [`leakwatch incidents ack ${incident.id}`, `leakwatch incidents show ${incident.id}`],
+  });
+  return sections;
+}

@@ -1,0 +1,39 @@
+/** E-mail through any SMTP server with nodemailer (text and HTML alternatives). */
+import { attempt, makeEntry } from '../../timeline-entry.js';
+import type { TimelineEntry } from '../../types.js';
+import { emailRecipients } from '../email-recipients.js';
+import type { Notifier, NotifyContext } from '../types.js';
+
+const ID = 'smtp';
+const ACTION = 'notify.email';
+
+async function send(ctx: NotifyContext): Promise<TimelineEntry> {
+  const scope = { provider: ID, now: ctx.now };
+  const phase = ctx.phase ?? 'detection-analysis';
+  const to = emailRecipients(ctx.incident, ctx.audience);
+  const smtp = ctx.deps.smtp;
+  if (smtp === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'SMTP is not configured.');
+  if (to.length === 0) {
+    return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
+  }
+
+  const { subject, text, html } = ctx.message;
+  const res = await attempt(() => smtp.transport.sendMail({ from: smtp.from, to, subject, text, html }));
+  const data = { audience: ctx.audience, recipients: to.join(', ') };
+  if (!res.ok) {
+    const { responseCode, code } = res.error as { responseCode?: unknown; code?: unknown };
+    const reason = typeof responseCode === 'number' ? `SMTP ${responseCode}` : typeof code === 'string' ? code : 'error';
+    const detail = `E-mailing ${to.join(', ')} over SMTP failed (${reason}).`;
+    const entry = makeEntry(scope, phase, ACTION, 'failed', detail, { ...data, error: reason });
+    // SMTP 4xx replies are temporary by definition; connection errors usually are too.
+    entry.retryable = typeof responseCode === 'number' ? responseCode < 500 : code !== 'EAUTH' && code !== 'EENVELOPE';
+    return entry;
+  }
+  const messageId = (res.value as { messageId?: unknown }).messageId;
+  return makeEntry(scope, phase, ACTION, 'ok', `E-mailed ${to.join(', ')} over SMTP.`, {
+    ...data,
+    messageId: typeof messageId === 'string' ? messageId : null,
+  });
+}
+
+export const smtpNotifier: Notifier = { id: ID, send };

@@ -1,0 +1,35 @@
+/**
+ * The plain-text incident message (e-mail text part, SNS body): what leaked, where, since when,
+ * how severe and why, what leakwatch already did, and what the reader must still do.
+ */
+import { incidentIntro, incidentSections, incidentSubject } from './incident-message-parts.js';
+import type { Audience } from './incident-message-parts.js';
+import { renderIncidentHtml } from './render-incident-html.js';
+import type { Incident } from './types.js';
+
+export interface IncidentMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function renderIncidentText(incident: Incident, audience: Audience, now: Date): string {
+  const lines = [incidentIntro(incident, audience), ''];
+  for (const s of incidentSections(incident, now)) {
+    lines.push(s.title);
+    const width = Math.max(0, ...(s.rows ?? []).map(([label]) => label.length));
+    for (const [label, value] of s.rows ?? []) lines.push(`  ${`${label}:`.padEnd(width + 2)}${value}`);
+    for (const b of s.bullets ?? []) lines.push(`  - ${b}`);
+    (s.numbered ?? []).forEach((n, i) => lines.push(`  ${i + 1}. ${n}`));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function renderIncidentMessage(incident: Incident, audience: Audience, now: Date): IncidentMessage {
+  return {
+    subject: incidentSubject(incident, audience),
+    text: renderIncidentText(incident, audience, now),
+    html: renderIncidentHtml(incident, audience, now),
+  };
+}

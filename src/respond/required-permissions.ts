@@ -1,0 +1,30 @@
+/**
+ * The IAM actions the daemon's own principal needs for the response providers, for the lead
+ * to merge into config/iam-policy.json. Verification needs none: it signs with the leaked key.
+ * Secrets encrypted with a customer-managed KMS key also need kms:Decrypt on that key.
+ */
+export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  'aws-iam-access-key': [
+    'sts:GetCallerIdentity',
+    'sts:GetAccessKeyInfo',
+    'iam:GetAccessKeyLastUsed',
+    'iam:AttachUserPolicy',
+    'iam:PutUserPolicy',
+    'iam:ListAccessKeys',
+    'iam:UpdateAccessKey',
+    'iam:CreateAccessKey',
+    'iam:DeleteAccessKey',
+    'secretsmanager:CreateSecret',
+    'secretsmanager:PutSecretValue',
+  ],
+  'secrets-manager': [
+    'secretsmanager:ListSecrets',
+    'secretsmanager:BatchGetSecretValue',
+    'secretsmanager:GetSecretValue',
+    'secretsmanager:RotateSecret',
+    'secretsmanager:DescribeSecret',
+  ],
+  notifiers: ['ses:SendEmail', 'sns:Publish'],
+  forensics: ['cloudtrail:LookupEvents', 'iam:GetAccessKeyLastUsed'],
+  verify: ['sts:GetAccessKeyInfo', 'iam:GetAccessKeyLastUsed'],
+};

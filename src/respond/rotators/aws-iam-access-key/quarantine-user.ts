@@ -1,0 +1,64 @@
+/**
+ * Containment of the key's user: AWS's managed quarantine policy (denies the actions attackers
+ * use first, including key and user changes) and an inline deny-all for every session issued
+ * before now, which cuts off STS sessions already minted from the leaked key.
+ */
+import { AttachUserPolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
+import type { EntryScope } from '../../timeline-entry.js';
+import type { TimelineEntry } from '../../types.js';
+import { SESSION_DENY_POLICY_NAME, quarantinePolicyArn } from './options.js';
+
+export function sessionDenyPolicy(issuedBefore: Date): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { DateLessThan: { 'aws:TokenIssueTime': issuedBefore.toISOString() } },
+      },
+    ],
+  });
+}
+
+export async function attachQuarantinePolicy(
+  iam: IAMClient,
+  scope: EntryScope,
+  userName: string,
+  partition: string,
+): Promise<TimelineEntry> {
+  const policyArn = quarantinePolicyArn(partition);
+  const action = 'iam.attach-quarantine-policy';
+  const res = await attempt(() => iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: policyArn })));
+  if (!res.ok) return errorEntry(scope, 'containment', action, `Attaching ${policyArn} to ${userName}`, res.error, { userName });
+  return makeEntry(scope, 'containment', action, 'ok', `Attached the AWS quarantine policy ${policyArn} to IAM user ${userName}.`, {
+    userName,
+    policyArn,
+  });
+}
+
+export async function denyOlderSessions(iam: IAMClient, scope: EntryScope, userName: string): Promise<TimelineEntry> {
+  const issuedBefore = scope.now();
+  const action = 'iam.deny-older-sessions';
+  const res = await attempt(() =>
+    iam.send(
+      new PutUserPolicyCommand({
+        UserName: userName,
+        PolicyName: SESSION_DENY_POLICY_NAME,
+        PolicyDocument: sessionDenyPolicy(issuedBefore),
+      }),
+    ),
+  );
+  if (!res.ok) return errorEntry(scope, 'containment', action, `Denying older sessions of ${userName}`, res.error, { userName });
+  return makeEntry(
+    scope,
+    'containment',
+    action,
+    'ok',
+    `Denied every session of ${userName} issued before ${issuedBefore.toISOString()} (inline policy ${SESSION_DENY_POLICY_NAME}).`,
+    { userName, policyName: SESSION_DENY_POLICY_NAME, issuedBefore: issuedBefore.toISOString() },
+  );
+}
