@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { handleError } from './handle-error.js';
+import { createInventoryCommand } from './inventory.js';
+import { createMatchCommand } from './match.js';
 import { createRulesCommand } from './rules.js';
 import { createScanCommand } from './scan.js';
 
@@ -13,7 +15,7 @@ export function createProgram(): Command {
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError()
     .exitOverride();
-  for (const command of [createScanCommand(), createRulesCommand()]) {
+  for (const command of [createScanCommand(), createRulesCommand(), createInventoryCommand(), createMatchCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;
