@@ -116,13 +116,25 @@ export class Matcher {
     return out;
   }
 
-  /** A generic rule's match yields to a specific rule's match on overlapping bytes. */
+  /**
+   * A generic rule's match yields to a specific rule's match on overlapping bytes. Among
+   * overlapping generic matches one survives, so a value is not reported twice: the one with
+   * the narrower secret (a password inside a URL beats the whole URL), then the later rule
+   * (catch-all assignment rules come first in their file).
+   */
   private suppressOverlaps(matches: RawMatch[]): RawMatch[] {
     if (matches.length < 2) return matches;
-    const generic = (m: RawMatch): boolean => this.ruleset.byId.get(m.ruleId)!.generic;
+    const rule = (m: RawMatch): CompiledRule => this.ruleset.byId.get(m.ruleId)!;
+    const beats = (o: RawMatch, m: RawMatch): boolean => {
+      const width = o.end - o.start - (m.end - m.start);
+      return width < 0 || (width === 0 && rule(o).index > rule(m).index);
+    };
     return matches.filter((m, i) => {
-      if (!generic(m)) return true;
-      return !matches.some((o, j) => j !== i && !generic(o) && o.start < m.end && m.start < o.end);
+      if (!rule(m).generic) return true;
+      return !matches.some((o, j) => {
+        if (j === i || o.start >= m.end || m.start >= o.end) return false;
+        return !rule(o).generic || beats(o, m);
+      });
     });
   }
 }

@@ -1,5 +1,6 @@
 /** The validators a rule may name in `validators:`. */
 import { isBase64Json } from './base64-json.js';
+import { isBase64PemKey } from './base64-pem.js';
 import { hasValidCrc32Checksum } from './checksum-crc32.js';
 import { isDecodableJwt } from './jwt.js';
 import { passesLuhn } from './luhn.js';
@@ -13,4 +14,5 @@ export const validators = new Map<string, Validator>([
   ['jwt', isDecodableJwt],
   ['pem', isPemKeyBlock],
   ['base64-json', isBase64Json],
+  ['base64-pem', isBase64PemKey],
 ]);
