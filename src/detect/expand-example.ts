@@ -113,7 +113,7 @@ function generate(next: () => number, name: string, args: string[]): string {
     case 'b64pem':
       return Buffer.from(pemBlock(next, args.join(':') || 'PRIVATE KEY', '')).toString('base64');
     case 'b64json': {
-      const fields = args.join(':').split(',').map((kv) => kv.split('='));
+      const fields = args.join(':').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]);
       const json = JSON.stringify(Object.fromEntries(fields), null, 2);
       return Buffer.from(json).toString('base64');
     }
