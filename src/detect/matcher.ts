@@ -119,15 +119,18 @@ export class Matcher {
   /**
    * A generic rule's match yields to a specific rule's match on overlapping bytes. Among
    * overlapping generic matches one survives, so a value is not reported twice: the one with
-   * the narrower secret (a password inside a URL beats the whole URL), then the later rule
-   * (catch-all assignment rules come first in their file).
+   * the narrower secret (a password inside a URL beats the whole URL), then the rule keyed on
+   * fewer words (a .pypirc or docker-login rule beats the catch-all assignment rule), then the
+   * later rule.
    */
   private suppressOverlaps(matches: RawMatch[]): RawMatch[] {
     if (matches.length < 2) return matches;
     const rule = (m: RawMatch): CompiledRule => this.ruleset.byId.get(m.ruleId)!;
     const beats = (o: RawMatch, m: RawMatch): boolean => {
       const width = o.end - o.start - (m.end - m.start);
-      return width < 0 || (width === 0 && rule(o).index > rule(m).index);
+      if (width !== 0) return width < 0;
+      const words = rule(o).keywords.length - rule(m).keywords.length;
+      return words < 0 || (words === 0 && rule(o).index > rule(m).index);
     };
     return matches.filter((m, i) => {
       if (!rule(m).generic) return true;

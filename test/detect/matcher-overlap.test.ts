@@ -3,13 +3,13 @@ import { buildRuleset } from '../../src/detect/load-rules.js';
 import { Matcher } from '../../src/detect/matcher.js';
 import type { RuleSpec } from '../../src/detect/types.js';
 
-function spec(id: string, regex: string, generic: boolean): RuleSpec {
+function spec(id: string, regex: string, generic: boolean, keywords = ['pass']): RuleSpec {
   return {
     id,
     title: id,
     severity: 'medium',
     kind: 'credential',
-    keywords: ['pass'],
+    keywords,
     regex,
     ignoreCase: false,
     validators: [],
@@ -34,12 +34,23 @@ describe('overlap suppression between generic rules', () => {
     expect(ids).toEqual(['url-password']);
   });
 
-  it('keeps the later rule when two generic rules find exactly the same secret', () => {
+  it('keeps the rule keyed on fewer words when two generic rules find exactly the same secret', () => {
     const matcher = new Matcher(
-      buildRuleset([spec('catch-all', 'pass=(\\w{1,40})', true), spec('specialised', 'pass=(\\w{1,40})', true)]),
+      buildRuleset([
+        spec('specialised', 'pass=(\\w{1,40})', true),
+        spec('catch-all', 'pass=(\\w{1,40})', true, ['pass', 'secret', 'token']),
+      ]),
     );
     const ids = matcher.match('pass=Zq8vLr2pXw').map((m) => m.ruleId);
     expect(ids).toEqual(['specialised']);
+  });
+
+  it('keeps the later rule when two generic rules tie on secret and keywords', () => {
+    const matcher = new Matcher(
+      buildRuleset([spec('first', 'pass=(\\w{1,40})', true), spec('second', 'pass=(\\w{1,40})', true)]),
+    );
+    const ids = matcher.match('pass=Zq8vLr2pXw').map((m) => m.ruleId);
+    expect(ids).toEqual(['second']);
   });
 
   it('keeps both when a generic and a specific rule do not overlap', () => {

@@ -1,4 +1,5 @@
 /** The validators a rule may name in `validators:`. */
+import { isBase64Credentials } from './base64-credentials.js';
 import { isBase64Json } from './base64-json.js';
 import { isBase64PemKey } from './base64-pem.js';
 import { hasValidCrc32Checksum } from './checksum-crc32.js';
@@ -15,4 +16,5 @@ export const validators = new Map<string, Validator>([
   ['pem', isPemKeyBlock],
   ['base64-json', isBase64Json],
   ['base64-pem', isBase64PemKey],
+  ['base64-credentials', isBase64Credentials],
 ]);
