@@ -17,7 +17,8 @@ export function isPlaceholder(value: string): boolean {
   // Only letters, or letters with _ - . separators: an identifier or a word, not a secret.
   if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(value)) return true;
   // Code, not a literal: function calls, property access chains, arrays.
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$/.test(value)) return true;
+  // (A 40-character segment is not an identifier: JWTs also look like a.b.c.)
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$/.test(value) && !/[\w$]{40}/.test(value)) return true;
   if (/^[A-Za-z_$][\w$.]*\(/.test(value)) return true;
   // A UUID, a version number, a date, a hex hash of a lockfile are not credentials by themselves.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true;
