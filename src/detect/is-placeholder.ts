@@ -27,7 +27,7 @@ function looksLikeIdentifier(value: string): boolean {
     if (parts.join('') !== segment) return false;
     for (const [i, part] of parts.entries()) {
       // Lower-case words only start a segment (camelCase); inside it, words are Capitalised.
-      if (/^[A-Z][b-df-hj-np-tv-z]{1,3}$/.test(part)) continue; // Http, Sql, Xml, Dns
+      if (/^[A-Z][b-df-hj-np-tv-z]{2,3}$/.test(part)) continue; // Http, Sql, Xml, Dns
       if (/^[A-Z][a-z]{2,}$/.test(part) || (i === 0 && /^[a-z]{4,}$/.test(part))) {
         if (!/[aeiou]/i.test(part) || /[^aeiouy]{4}/i.test(part)) return false;
         words++;
@@ -48,7 +48,9 @@ function upperShare(value: string): number {
 /** Letters whose case flips as often as a coin toss: a random token, not a CamelCase name. */
 function looksRandomCase(value: string): boolean {
   const share = upperShare(value);
-  return value.length >= 12 && share > 0.25 && share < 0.75 && !looksLikeIdentifier(value);
+  return (
+    value.length >= 12 && share > 0.25 && /[a-z][^a-z]*[a-z]/.test(value) && /[A-Z][^A-Z]*[A-Z]/.test(value) && !looksLikeIdentifier(value)
+  );
 }
 
 function looksLikePath(value: string): boolean {
