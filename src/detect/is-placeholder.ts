@@ -70,7 +70,7 @@ export function isPlaceholder(value: string): boolean {
   // (A 40-character segment is not an identifier: JWTs also look like a.b.c.)
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$/.test(value) && !/[\w$]{40}/.test(value)) return true;
   if (/^[A-Za-z_$][\w$.#]*\*?(?:\(|\[|\?\.)/.test(value)) return true;
-  if (/^(?:[?!([]|\/\^)/.test(value) || /^[A-Za-z_][\w]*\$[\w$]*$/.test(value)) return true;
+  if (/^(?:[?!([]|\/\^|::?[A-Za-z_])/.test(value) || /^[A-Za-z_][\w]*\$[\w$]*$/.test(value)) return true;
   if (looksLikeIdentifier(value)) return true;
   // Secrets are ASCII; text in other scripts is prose (e.g. a translated message).
   if (/[^\x20-\x7e]/.test(value)) return true;

@@ -16,7 +16,7 @@ describe('isPlaceholder', () => {
 
 describe('isPlaceholder on code and identifiers', () => {
   it('treats expressions as code: indexing, optional chaining, parenthesised and negated values', () => {
-    for (const v of ['tokens[index', 'init?.webIdentityTokenFile', '(this.options.clientSecret', '!!node.flag', 'SemicolonToken$1', 'this.#store.get(x', '/^(?:[+-]']) {
+    for (const v of ['tokens[index', 'init?.webIdentityTokenFile', '(this.options.clientSecret', '!!node.flag', 'SemicolonToken$1', 'this.#store.get(x', '/^(?:[+-]', ':TokenStream', ':password']) {
       expect(isPlaceholder(v)).toBe(true);
     }
   });
