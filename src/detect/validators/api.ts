@@ -6,6 +6,7 @@ import { hasValidCrc32Checksum } from './checksum-crc32.js';
 import { isDecodableJwt } from './jwt.js';
 import { passesLuhn } from './luhn.js';
 import { isPemKeyBlock } from './pem.js';
+import { isEscapedPemKey } from './pem-escaped.js';
 
 export type Validator = (secret: string) => boolean;
 
@@ -14,6 +15,7 @@ export const validators = new Map<string, Validator>([
   ['luhn', passesLuhn],
   ['jwt', isDecodableJwt],
   ['pem', isPemKeyBlock],
+  ['pem-escaped', isEscapedPemKey],
   ['base64-json', isBase64Json],
   ['base64-pem', isBase64PemKey],
   ['base64-credentials', isBase64Credentials],
