@@ -47,10 +47,17 @@ export class Matcher {
 
   private candidateRanges(text: string): Map<CompiledRule, RangeSet> {
     const ranges = new Map<CompiledRule, RangeSet>();
-    const re = this.keywords.re;
+    // Latin1 text lower-cases character for character, so offsets carry over unchanged; other
+    // text (a UTF-16 string from elsewhere) takes the slower case-insensitive pass.
+    let subject = text.toLowerCase();
+    let re = this.keywords.re;
+    if (subject.length !== text.length) {
+      subject = text;
+      re = this.keywords.reIgnoreCase;
+    }
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(subject)) !== null) {
       const kw = m[0].toLowerCase();
       for (const rule of this.keywords.rulesFor.get(kw) ?? []) {
         let set = ranges.get(rule);
