@@ -9,7 +9,11 @@
  *   {{luhn:PREFIX:LEN}}     a Luhn-valid number of LEN digits starting with PREFIX
  *   {{jwt}}                 a JWT with a decodable header and payload
  *   {{pem:LABEL}}           a PEM block "-----BEGIN LABEL-----" with a random base64 body
+ *   {{pemenc:LABEL}}        the same with the Proc-Type/DEK-Info headers of an encrypted key
+ *   {{pemjson:LABEL}}       the PEM block as inside a JSON string (newlines written as \n)
+ *   {{b64pem:LABEL}}        the PEM block base64-encoded (kubeconfig client-key-data)
  *   {{b64:TEXT}}            TEXT base64-encoded
+ *   {{b64json:K=V,K=V}}     a pretty-printed JSON object of those string fields, base64-encoded
  *   {{join:A:B}}            A immediately followed by B (to split a literal prefix)
  */
 import { crc32 } from 'node:zlib';
@@ -76,6 +80,12 @@ function luhnNumber(next: () => number, prefix: string, length: number): string 
   return digits;
 }
 
+function pemBlock(next: () => number, label: string, headers: string): string {
+  const body = randomString(next, NAMED.base64!, 64 * 12);
+  const lines = body.match(/.{1,64}/g)!.join('\n');
+  return `-----BEGIN ${label}-----\n${headers}${lines}\n-----END ${label}-----`;
+}
+
 function generate(next: () => number, name: string, args: string[]): string {
   switch (name) {
     case 'rand':
@@ -92,11 +102,20 @@ function generate(next: () => number, name: string, args: string[]): string {
       const sig = randomString(next, NAMED.base64url!, 43);
       return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub, iat: 1700000000 })}.${sig}`;
     }
-    case 'pem': {
-      const label = args.join(':') || 'PRIVATE KEY';
-      const body = randomString(next, NAMED.base64!, 64 * 12);
-      const lines = body.match(/.{1,64}/g)!.join('\n');
-      return `-----BEGIN ${label}-----\n${lines}\n-----END ${label}-----`;
+    case 'pem':
+      return pemBlock(next, args.join(':') || 'PRIVATE KEY', '');
+    case 'pemenc': {
+      const iv = randomString(next, NAMED.HEX!, 16);
+      return pemBlock(next, args.join(':') || 'RSA PRIVATE KEY', `Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${iv}\n\n`);
+    }
+    case 'pemjson':
+      return pemBlock(next, args.join(':') || 'PRIVATE KEY', '').replace(/\n/g, '\\n') + '\\n';
+    case 'b64pem':
+      return Buffer.from(pemBlock(next, args.join(':') || 'PRIVATE KEY', '')).toString('base64');
+    case 'b64json': {
+      const fields = args.join(':').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]);
+      const json = JSON.stringify(Object.fromEntries(fields), null, 2);
+      return Buffer.from(json).toString('base64');
     }
     case 'b64':
       return Buffer.from(args.join(':')).toString('base64');

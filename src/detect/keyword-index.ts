@@ -1,15 +1,46 @@
 /**
- * The cheap first pass: one case-insensitive alternation of every rule keyword. A keyword hit
- * stands for every keyword it contains, so rules keyed on "secret" still see "client_secret".
+ * The cheap first pass: one alternation of every rule keyword, run on the lower-cased text. A
+ * keyword hit stands for every keyword it contains, so rules keyed on "secret" still see
+ * "client_secret". The alternation is written as a trie (shared prefixes factored out), which
+ * V8 runs faster than a flat list of alternatives.
  */
 import type { CompiledRule } from './types.js';
 
 export interface KeywordIndex {
+  /** Matches lower-cased text; every match is the longest keyword starting there. */
   re: RegExp;
+  /** The same, case-insensitive, for text whose lower-casing changes its length. */
+  reIgnoreCase: RegExp;
   rulesFor: Map<string, CompiledRule[]>;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+function trieSource(words: string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    if (node.next.size === 0) return '';
+    const alts = [...node.next].map(([ch, child]) => escape(ch) + emit(child));
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
 
 export function buildKeywordIndex(rules: CompiledRule[]): KeywordIndex {
   const byKeyword = new Map<string, Set<CompiledRule>>();
@@ -27,6 +58,6 @@ export function buildKeywordIndex(rules: CompiledRule[]): KeywordIndex {
     for (const other of keywords) if (kw.includes(other)) for (const r of byKeyword.get(other)!) set.add(r);
     rulesFor.set(kw, [...set].sort((a, b) => a.index - b.index));
   }
-  const re = new RegExp(keywords.map(escape).join('|'), 'gi');
-  return { re, rulesFor };
+  const source = trieSource(keywords);
+  return { re: new RegExp(source, 'g'), reIgnoreCase: new RegExp(source, 'gi'), rulesFor };
 }

@@ -72,10 +72,17 @@ export class Matcher {
 
   private candidateRanges(text: string): Map<CompiledRule, RangeSet> {
     const ranges = new Map<CompiledRule, RangeSet>();
-    const re = this.keywords.re;
+    // Latin1 text lower-cases character for character, so offsets carry over unchanged; other
+    // text (a UTF-16 string from elsewhere) takes the slower case-insensitive pass.
+    let subject = text.toLowerCase();
+    let re = this.keywords.re;
+    if (subject.length !== text.length) {
+      subject = text;
+      re = this.keywords.reIgnoreCase;
+    }
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(subject)) !== null) {
       const kw = m[0].toLowerCase();
       for (const rule of this.keywords.rulesFor.get(kw) ?? []) {
         let set = ranges.get(rule);
@@ -176,13 +183,28 @@ export class Matcher {
     return out;
   }
 
-  /** A generic rule's match yields to a specific rule's match on overlapping bytes. */
+  /**
+   * A generic rule's match yields to a specific rule's match on overlapping bytes. Among
+   * overlapping generic matches one survives, so a value is not reported twice: the one with
+   * the narrower secret (a password inside a URL beats the whole URL), then the rule keyed on
+   * fewer words (a .pypirc or docker-login rule beats the catch-all assignment rule), then the
+   * later rule.
+   */
   private suppressOverlaps(matches: RawMatch[]): RawMatch[] {
     if (matches.length < 2) return matches;
-    const generic = (m: RawMatch): boolean => this.ruleset.byId.get(m.ruleId)!.generic;
+    const rule = (m: RawMatch): CompiledRule => this.ruleset.byId.get(m.ruleId)!;
+    const beats = (o: RawMatch, m: RawMatch): boolean => {
+      const width = o.end - o.start - (m.end - m.start);
+      if (width !== 0) return width < 0;
+      const words = rule(o).keywords.length - rule(m).keywords.length;
+      return words < 0 || (words === 0 && rule(o).index > rule(m).index);
+    };
     return matches.filter((m, i) => {
-      if (!generic(m)) return true;
-      return !matches.some((o, j) => j !== i && !generic(o) && o.start < m.end && m.start < o.end);
+      if (!rule(m).generic) return true;
+      return !matches.some((o, j) => {
+        if (j === i || o.start >= m.end || m.start >= o.end) return false;
+        return !rule(o).generic || beats(o, m);
+      });
     });
   }
 }

@@ -1,9 +1,12 @@
 /** The validators a rule may name in `validators:`. */
+import { isBase64Credentials } from './base64-credentials.js';
 import { isBase64Json } from './base64-json.js';
+import { isBase64PemKey } from './base64-pem.js';
 import { hasValidCrc32Checksum } from './checksum-crc32.js';
 import { isDecodableJwt } from './jwt.js';
 import { passesLuhn } from './luhn.js';
 import { isPemKeyBlock } from './pem.js';
+import { isEscapedPemKey } from './pem-escaped.js';
 
 export type Validator = (secret: string) => boolean;
 
@@ -12,5 +15,8 @@ export const validators = new Map<string, Validator>([
   ['luhn', passesLuhn],
   ['jwt', isDecodableJwt],
   ['pem', isPemKeyBlock],
+  ['pem-escaped', isEscapedPemKey],
   ['base64-json', isBase64Json],
+  ['base64-pem', isBase64PemKey],
+  ['base64-credentials', isBase64Credentials],
 ]);

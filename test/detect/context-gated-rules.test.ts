@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { expandExample } from '../../src/detect/expand-example.js';
+import { loadRules } from '../../src/detect/load-rules.js';
+import { Matcher } from '../../src/detect/matcher.js';
+
+const matcher = new Matcher(loadRules());
+const ids = (template: string, path: string | null = null): string[] =>
+  matcher.match(expandExample(template), path).map((m) => m.ruleId);
+
+describe('rules gated by path or by a neighbouring rule', () => {
+  const stateLine = '          "master_password": "{{rand:base62:24}}",';
+
+  it('reports a secret attribute of a Terraform state file', () => {
+    expect(ids(stateLine, 'infra/prod/terraform.tfstate')).toContain('terraform-state-secret');
+    expect(ids(stateLine, 'terraform.tfstate.backup')).toContain('terraform-state-secret');
+  });
+
+  it('leaves the same JSON line in other files to the generic assignment rule', () => {
+    const found = ids(stateLine, 'src/fixtures/users.json');
+    expect(found).not.toContain('terraform-state-secret');
+    expect(found).toContain('generic-secret-assignment');
+  });
+
+  it('reports a password inside a database URL once, as the URL rule, not also as an assignment', () => {
+    expect(ids('DB_PASSWORD_URL=postgres://app:{{rand:base62:20}}@db.internal:5432/app')).toEqual([
+      'database-postgres-url-password',
+    ]);
+  });
+
+  it('lets a provider rule win over the URL rule for a token used as a URL password', () => {
+    expect(ids('git clone https://x-access-token:{{crc32:ghs_}}@github.com/acme/api.git')).toEqual([
+      'github-server-to-server-token',
+    ]);
+  });
+
+  it('reports a bare 12-digit number as an AWS account id only in an AWS account setting', () => {
+    expect(ids('aws_account_id = "{{rand:1-9:1}}{{rand:digits:11}}"')).toContain('aws-account-id');
+    expect(ids('order_id = "{{rand:1-9:1}}{{rand:digits:11}}"')).not.toContain('aws-account-id');
+  });
+});
