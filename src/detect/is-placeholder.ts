@@ -60,6 +60,9 @@ function looksLikePath(value: string): boolean {
 
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value) || REFERENCE.test(value)) return true;
+  // Ciphertext is what a team should commit instead of a secret: sops, sealed-secrets, KMS,
+  // Vault transit and Ansible Vault values.
+  if (/^(?:ENC\[[A-Z0-9_]{3,20},|Ag[AB][A-Za-z0-9+/]{60}|AQICAH[A-Za-z0-9+/]{40}|vault:v\d{1,3}:|\$ANSIBLE_VAULT;)/.test(value)) return true;
   // A run of one character, or a value made of one repeated short unit.
   if (/^(.{1,3})\1{3,}$/.test(value)) return true;
   if (/(.)\1{5,}/.test(value)) return true;

@@ -39,11 +39,16 @@ function lineAround(text: string, start: number, end: number): string {
 
 export class Matcher {
   private readonly keywords: KeywordIndex;
+  /** Keywords of specific rules: a generic match starting with one is a look-alike they rejected. */
+  private readonly specificPrefixes: string[];
   /** Per text: where each rule+secret was last accepted, to fold repeats on one line. */
   private readonly lastEnd = new Map<string, number>();
 
   constructor(readonly ruleset: Ruleset) {
     this.keywords = buildKeywordIndex(ruleset.rules);
+    const prefixes = new Set<string>();
+    for (const r of ruleset.rules) if (!r.generic) for (const k of r.keywords) if (/^[a-z0-9]{2,8}[_.-]$|^[a-z]{4}$/.test(k)) prefixes.add(k);
+    this.specificPrefixes = [...prefixes];
   }
 
   match(text: string, path: string | null = null): RawMatch[] {
@@ -143,6 +148,12 @@ export class Matcher {
     }
   }
 
+  /** A generic value that starts like a provider's token but that provider's rule did not accept. */
+  private looksLikeRejectedToken(secret: string): boolean {
+    const lower = secret.slice(0, 12).toLowerCase();
+    return this.specificPrefixes.some((p) => lower.startsWith(p));
+  }
+
   /** The same secret again on the same line is the same place: no second match. */
   private repeatsOnLine(text: string, ruleId: string, secret: string, start: number, end: number): boolean {
     const key = `${ruleId}\0${secret}`;
@@ -154,7 +165,7 @@ export class Matcher {
   private accepts(text: string, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: boolean): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.allowRes.some((re) => re.test(secret))) return false;
-    if (rule.generic && isPlaceholder(secret)) return false;
+    if (rule.generic && (isPlaceholder(secret) || this.looksLikeRejectedToken(secret))) return false;
     for (const name of rule.validators) if (!validators.get(name)!(secret)) return false;
     if (!inlineAllow && rule.allowLineRes.length === 0) return true;
     const line = lineAround(text, start, end);
@@ -194,6 +205,9 @@ export class Matcher {
     if (matches.length < 2) return matches;
     const rule = (m: RawMatch): CompiledRule => this.ruleset.byId.get(m.ruleId)!;
     const beats = (o: RawMatch, m: RawMatch): boolean => {
+      // A match a validator vouched for (a decodable JWT, a PEM body) is the more specific one.
+      const validated = rule(o).validators.length - rule(m).validators.length;
+      if (validated !== 0 && (rule(o).validators.length === 0 || rule(m).validators.length === 0)) return validated > 0;
       const width = o.end - o.start - (m.end - m.start);
       if (width !== 0) return width < 0;
       const words = rule(o).keywords.length - rule(m).keywords.length;

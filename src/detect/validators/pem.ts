@@ -7,7 +7,10 @@ const BLOCK = /^-----BEGIN ([A-Z0-9 ]{3,40})-----\r?\n([\s\S]{0,20000}?)-----END
 export function isPemKeyBlock(block: string): boolean {
   const m = BLOCK.exec(block.trim());
   if (!m || m[1] !== m[3]) return false;
-  const lines = m[2]!.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(':'));
+  const lines = m[2]!
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.includes(':'));
   const body = lines.join('');
   if (body.length < 64) return false;
   if (!/^[A-Za-z0-9+/=]+$/.test(body)) return false;
