@@ -49,7 +49,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   const fingerprint = objectStoreFingerprint(gitDir);
 
   if (store && target && target.storeFingerprint === fingerprint) {
-    stats.cachedObjects = store.scannedObjects(target.id).size;
+    stats.cachedObjects = store.scannedCount(target.id);
     stats.durationMs = Date.now() - started;
     return { stats, ...store.loadResults(target.id) };
   }
