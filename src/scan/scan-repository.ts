@@ -73,6 +73,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     toScan.push(o);
   });
 
+  const phases = { enumerateMs: Date.now() - started, scanMs: 0, attributeMs: 0, saveMs: 0 };
   const totalBytes = toScan.reduce((n, o) => n + o.size, 0);
   const runner = createTaskRunner(gitDir, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
   const results: ObjectResult[] = [];
@@ -95,6 +96,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     await runner.close();
   }
 
+  phases.scanMs = Date.now() - started - phases.enumerateMs;
   // Attribute every blob with matches, old or new, within the commits not walked before.
   const interest = new Set(results.filter((r) => r.type === 'blob').map((r) => r.oid));
   if (store && target) for (const r of store.loadResults(target.id).results) if (r.type === 'blob') interest.add(r.oid);
@@ -102,8 +104,12 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   if (interest.size > 0 && newCommits.length > 0) {
     await walkIntroductions(gitDir, newCommits, interest, (i) => introductions.push(i));
   }
+  phases.attributeMs = Date.now() - started - phases.enumerateMs - phases.scanMs;
+  stats.phases = phases;
+  if (store && target) {
+    store.saveScan(target.id, { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint });
+    phases.saveMs = Date.now() - started - phases.enumerateMs - phases.scanMs - phases.attributeMs;
+  }
   stats.durationMs = Date.now() - started;
-  if (!store || !target) return { stats, results, introductions };
-  store.saveScan(target.id, { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint });
-  return { stats, ...store.loadResults(target.id) };
+  return store && target ? { stats, ...store.loadResults(target.id) } : { stats, results, introductions };
 }
