@@ -31,7 +31,9 @@ const VARIABLE_SOURCES: Readonly<Record<string, string>> = {
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
 
-const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** Table cell text: pipes escaped, and angle brackets so `<add key value>` is not read as HTML. */
+const cell = (text: string): string =>
+  text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\n', ' ');
 const code = (text: string): string => `\`${text}\``;
 
 function validatorRows(): string {
