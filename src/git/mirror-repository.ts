@@ -21,9 +21,36 @@ function gitError(action: string, url: string, err: unknown): LeakwatchError {
   return new LeakwatchError('target', `cannot ${action} ${redactUrl(url)}: ${message}`);
 }
 
+/**
+ * simple-git refuses, by default, environment variables that can make git run a program (pager,
+ * editor, askpass, ssh command, config paths such as GIT_CONFIG_GLOBAL) and a credential helper
+ * in `-c`. Ours is the operator's own environment, the one every other git call here runs
+ * with, and the only helper is the CodeCommit one leakwatch sets itself, so both are allowed;
+ * simple-git's checks on the arguments (such as --upload-pack) stay on.
+ */
+const TRUSTED_ENVIRONMENT = {
+  allowUnsafeAskPass: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeCredentialHelper: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafeEditor: true,
+  allowUnsafeExec: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafePager: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeTemplateDir: true,
+} as const;
+
 export async function mirrorRepository(url: string, dir: string, options: MirrorOptions = {}): Promise<'cloned' | 'fetched'> {
   const git = (baseDir?: string) =>
-    simpleGit({ baseDir, config: options.config ?? [], timeout: { block: options.timeoutMs ?? 600_000 } }).env(GIT_ENV);
+    simpleGit({
+      baseDir,
+      config: options.config ?? [],
+      timeout: { block: options.timeoutMs ?? 600_000 },
+      unsafe: TRUSTED_ENVIRONMENT,
+      allowEnvironment: Object.keys(GIT_ENV),
+    }).env(GIT_ENV);
   if (existsSync(dir)) {
     try {
       await git(dir).raw(['fetch', '--prune', '--quiet', 'origin']);
