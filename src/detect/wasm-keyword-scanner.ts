@@ -1,15 +1,16 @@
 /**
  * The keyword prefilter in WebAssembly (src/detect/wasm/keyword-prefilter.as.ts): several
  * times faster than a JavaScript regex alternation of hundreds of keywords, which was half
- * of all scan time. WebAssembly flags positions whose 4-, 3- or 2-byte gram may start a
- * keyword; JavaScript confirms each candidate against the keywords with that gram.
+ * of all scan time. WebAssembly flags positions where a keyword may start (by its first two
+ * bytes, then its hashed first four); JavaScript confirms each candidate against the
+ * keywords with that gram. Candidates come in order of position.
  * Without the compiled module (not built yet), callers fall back to the regex prefilter.
  */
 import { readFileSync } from 'node:fs';
 
 const BM4 = 256;
-const BM2 = BM4 + 2 * 131072;
-const OUT = BM2 + 8192;
+const PRE2 = BM4 + 131072;
+const OUT = PRE2 + 65536;
 const CAPACITY = 16384;
 const INPUT = OUT + CAPACITY * 4;
 const PAGE = 65536;
@@ -58,9 +59,8 @@ export class WasmKeywordScanner {
       // Keywords of 4+ bytes by their hashed first four; shorter ones by their first two.
       const length = k.length >= 4 ? 4 : 2;
       const gram = gramOf(k, 0, length);
-      const bit = length === 4 ? bucket(gram) : gram;
-      const base = length === 4 ? BM4 : BM2;
-      memory[base + (bit >>> 3)]! |= 1 << (bit & 7);
+      memory[PRE2 + gramOf(k, 0, 2)]! |= length === 4 ? 2 : 1;
+      if (length === 4) memory[BM4 + (bucket(gram) >>> 3)]! |= 1 << (bucket(gram) & 7);
       const table = this.byGram[4 - length]!;
       const list = table.get(gram);
       if (list) list.push(k);
@@ -85,10 +85,10 @@ export class WasmKeywordScanner {
       const n = this.exports.scan(INPUT, start, data.length, OUT, CAPACITY);
       const hits = new Uint32Array(memory.buffer, OUT, n);
       for (let h = 0; h < n; h++) {
-        const end = hits[h]! & 0x3fffffff;
+        const at = hits[h]! & 0x3fffffff;
         const kind = hits[h]! >>> 30;
         const length = 5 - kind;
-        const at = end - length + 1;
+        if (at + length > data.length) continue;
         for (const k of this.byGram[kind - 1]!.get(gramOf(data, at, length)) ?? []) {
           if (at + k.length > data.length) continue;
           let same = true;

@@ -1,18 +1,19 @@
 // AssemblyScript, compiled to WebAssembly by `npm run build` (asc). The keyword prefilter's
-// hot loop: one pass over a blob's bytes, folding ASCII case, testing the 4-, 3- and 2-byte
-// grams that end at each position against bitmaps of the rule keywords' first grams, and
-// writing candidate positions for JavaScript to verify. Memory layout, set by the host:
-//   [0, 256)            case-fold table
-//   [256, +128 KiB)     bitmap of hashed 4-gram keyword prefixes
-//   [.., +128 KiB)      (unused)
-//   [.., +8 KiB)        bitmap of the first two bytes of 2- and 3-byte keywords
-// Each hit is a u32: the gram's last byte offset, with 1 (a 4-gram) or 3 (a 2-byte prefix)
-// in the top two bits.
+// hot loop: one pass over a blob's bytes, folding ASCII case. At each position the 2-byte
+// gram starting there is looked up in a 64 KiB table of the keywords' first two bytes (most
+// positions stop here); where a long keyword may start, the 4-byte gram is tested against a
+// bitmap of hashed keyword prefixes. Candidate positions go to JavaScript, which confirms
+// the keyword. Memory layout, set by the host:
+//   [0, 256)                  case-fold table
+//   [256, +128 KiB)           bitmap of hashed first-4-byte grams of keywords of 4+ bytes
+//   [.., +64 KiB)             first-two-byte table: bit 1 a short (2-3 byte) keyword starts
+//                             so, bit 2 a long one does
+// Each hit is a u32: the candidate's start offset, with 1 (a 4-byte gram matched) or 3 (a
+// short keyword's first two bytes) in the top two bits.
 
 const FOLD: u32 = 0;
 const BM4: u32 = 256;
-const BM3: u32 = BM4 + 131072;
-const BM2: u32 = BM3 + 131072;
+const PRE2: u32 = BM4 + 131072;
 
 // @ts-ignore: decorator
 @inline function bucket(h: u32): u32 {
@@ -20,26 +21,31 @@ const BM2: u32 = BM3 + 131072;
 }
 
 // @ts-ignore: decorator
-@inline function isSet(base: u32, bit: u32): bool {
-  return (load<u8>(base + (bit >>> 3)) & (1 << (bit & 7))) != 0;
+@inline function folded(input: u32, i: u32): u32 {
+  return <u32>load<u8>(FOLD + <u32>load<u8>(input + i));
 }
 
 export function scan(input: u32, start: u32, length: u32, out: u32, capacity: u32): u32 {
-  let h: u32 = 0;
-  const from: u32 = start >= 3 ? start - 3 : 0;
-  for (let j: u32 = from; j < start; j++) h = (h << 8) | <u32>load<u8>(FOLD + <u32>load<u8>(input + j));
   let n: u32 = 0;
-  for (let i: u32 = start; i < length; i++) {
-    h = (h << 8) | <u32>load<u8>(FOLD + <u32>load<u8>(input + i));
-    if (i >= 3 && isSet(BM4, bucket(h))) {
-      store<u32>(out + (n << 2), i | (1 << 30));
-      if (++n == capacity) return n;
-    }
-    // Keywords of 2 or 3 bytes are few: flag their first two bytes (a table that stays in
-    // L1), and JavaScript checks the third.
-    if (i >= 1 && isSet(BM2, h & 0xffff)) {
+  if (length < 2) return 0;
+  let prev: u32 = folded(input, start);
+  for (let i: u32 = start; i + 1 < length; i++) {
+    const next = folded(input, i + 1);
+    const pair = (prev << 8) | next;
+    prev = next;
+    const kinds = <u32>load<u8>(PRE2 + pair);
+    if (kinds == 0) continue;
+    if ((kinds & 1) != 0) {
       store<u32>(out + (n << 2), i | (3 << 30));
       if (++n == capacity) return n;
+    }
+    if ((kinds & 2) != 0 && i + 3 < length) {
+      const gram = (pair << 16) | (folded(input, i + 2) << 8) | folded(input, i + 3);
+      const bit = bucket(gram);
+      if ((load<u8>(BM4 + (bit >>> 3)) & (1 << (bit & 7))) != 0) {
+        store<u32>(out + (n << 2), i | (1 << 30));
+        if (++n == capacity) return n;
+      }
     }
   }
   return n;
