@@ -4,6 +4,7 @@
  * ones. Overlapping regions merge, and each newline search only covers bytes not searched
  * before, so the work is linear even for one 20 MB line full of keywords.
  */
+import type { Source } from './source.js';
 import type { CompiledRule } from './types.js';
 
 /** A rule's merged regions as [start, end, start, end, ...]. */
@@ -12,7 +13,7 @@ export class RangeSet {
   private end = -1;
   private endIsNewline = false;
 
-  add(text: string, rule: CompiledRule, hit: number, hitLength: number): void {
+  add(text: Source, rule: CompiledRule, hit: number, hitLength: number): void {
     const w = rule.windowBytes;
     const wantEnd = Math.min(text.length, hit + hitLength + w);
     if (hit < this.end) {
@@ -25,8 +26,8 @@ export class RangeSet {
       start = Math.max(0, hit - 64, this.end);
     } else {
       const lo = Math.max(0, hit - w, this.end);
-      const back = text.slice(lo, hit).lastIndexOf('\n');
-      start = back < 0 ? lo : lo + back + 1;
+      const back = text.lastNewline(lo, hit);
+      start = back < 0 ? lo : back + 1;
     }
     if (start <= this.end) {
       this.bounds[this.bounds.length - 1] = this.end;
@@ -38,12 +39,12 @@ export class RangeSet {
     this.extendTo(text, rule, Math.max(wantEnd, start));
   }
 
-  private extendTo(text: string, rule: CompiledRule, wantEnd: number): void {
+  private extendTo(text: Source, rule: CompiledRule, wantEnd: number): void {
     const from = this.end;
     if (!rule.multiline) {
-      const nl = text.slice(from, wantEnd).indexOf('\n');
+      const nl = text.firstNewline(from, wantEnd);
       if (nl >= 0) {
-        this.end = from + nl;
+        this.end = nl;
         this.endIsNewline = true;
         this.bounds[this.bounds.length - 1] = this.end;
         return;

@@ -2,19 +2,20 @@
  * Fills in line, end line and column for matches in one pass over the text's newlines,
  * however many matches there are.
  */
+import type { Source } from './source.js';
 import type { RawMatch } from './types.js';
 
-export function locateMatches(text: string, matches: RawMatch[]): void {
+export function locateMatches(text: Source, matches: RawMatch[]): void {
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
   let pos = 0;
   let line = 1;
   let lineStart = 0;
   for (const m of matches) {
-    let nl = text.indexOf('\n', pos);
+    let nl = text.nextNewline(pos);
     while (nl !== -1 && nl < m.start) {
       line++;
       lineStart = nl + 1;
-      nl = text.indexOf('\n', nl + 1);
+      nl = text.nextNewline(nl + 1);
     }
     pos = m.start;
     m.line = line;
@@ -23,7 +24,7 @@ export function locateMatches(text: string, matches: RawMatch[]): void {
     let inner = nl;
     while (inner !== -1 && inner < m.end - 1) {
       endLine++;
-      inner = text.indexOf('\n', inner + 1);
+      inner = text.nextNewline(inner + 1);
     }
     m.endLine = endLine;
   }

@@ -10,6 +10,8 @@ import { isPlaceholder } from './is-placeholder.js';
 import { buildKeywordIndex } from './keyword-index.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
+import { bufferSource, stringSource } from './source.js';
+import type { Source } from './source.js';
 import type { CompiledRule, RawMatch, Ruleset } from './types.js';
 import { WasmKeywordScanner } from './wasm-keyword-scanner.js';
 import { validators } from './validators/api.js';
@@ -29,13 +31,13 @@ export interface MatchOutcome {
   partial: boolean;
 }
 
-function lineAround(text: string, start: number, end: number): string {
+function lineAround(text: Source, start: number, end: number): string {
   const lo = Math.max(0, start - LINE_PEEK);
-  const before = text.slice(lo, start).lastIndexOf('\n');
-  const from = before < 0 ? lo : lo + before + 1;
+  const before = text.lastNewline(lo, start);
+  const from = before < 0 ? lo : before + 1;
   const hi = Math.min(text.length, end + LINE_PEEK);
-  const after = text.slice(end, hi).indexOf('\n');
-  return text.slice(from, after < 0 ? hi : end + after);
+  const after = text.firstNewline(end, hi);
+  return text.slice(from, after < 0 ? hi : after);
 }
 
 export class Matcher {
@@ -61,7 +63,8 @@ export class Matcher {
 
   /** Matches until `deadline` (a Date.now() value); what was found by then is kept. */
   matchWithin(text: string, path: string | null, deadline: number): MatchOutcome {
-    return this.matchRanges(text, this.candidateRanges(text), path, deadline);
+    const source = stringSource(text);
+    return this.matchRanges(source, this.candidateRanges(text, source), path, deadline);
   }
 
   /**
@@ -79,13 +82,13 @@ export class Matcher {
     if (offsets.length === 0) return { matches: [], partial: false };
     // Hits arrive by the end of their first gram; regions want them by start.
     const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
-    const text = data.toString('latin1');
+    const text = bufferSource(data);
     const ranges = new Map<CompiledRule, RangeSet>();
     for (const i of order) this.addHit(ranges, text, offsets[i]!, words[i]!);
     return this.matchRanges(text, ranges, path, deadline);
   }
 
-  private addHit(ranges: Map<CompiledRule, RangeSet>, text: string, offset: number, keyword: string): void {
+  private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, offset: number, keyword: string): void {
     for (const rule of this.keywords.rulesFor.get(keyword) ?? []) {
       let set = ranges.get(rule);
       if (!set) ranges.set(rule, (set = new RangeSet()));
@@ -93,7 +96,7 @@ export class Matcher {
     }
   }
 
-  private matchRanges(text: string, ranges: Map<CompiledRule, RangeSet>, path: string | null, deadline: number): MatchOutcome {
+  private matchRanges(text: Source, ranges: Map<CompiledRule, RangeSet>, path: string | null, deadline: number): MatchOutcome {
     if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
     this.lastEnd.clear();
@@ -111,7 +114,7 @@ export class Matcher {
     return { matches: this.suppressOverlaps(this.pair(found)), partial };
   }
 
-  private candidateRanges(text: string): Map<CompiledRule, RangeSet> {
+  private candidateRanges(text: string, source: Source): Map<CompiledRule, RangeSet> {
     const ranges = new Map<CompiledRule, RangeSet>();
     // Latin1 text lower-cases character for character, so offsets carry over unchanged; other
     // text (a UTF-16 string from elsewhere) takes the slower case-insensitive pass.
@@ -124,7 +127,7 @@ export class Matcher {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(subject)) !== null) {
-      this.addHit(ranges, text, m.index, m[0].toLowerCase());
+      this.addHit(ranges, source, m.index, m[0].toLowerCase());
       // Step one character, not the whole keyword, so overlapping keywords are all seen.
       re.lastIndex = m.index + 1;
     }
@@ -132,7 +135,7 @@ export class Matcher {
   }
 
   /** Returns false when the deadline passed before every region was matched. */
-  private runRule(text: string, rule: CompiledRule, bounds: number[], out: RawMatch[], deadline: number, inlineAllow: boolean): boolean {
+  private runRule(text: Source, rule: CompiledRule, bounds: number[], out: RawMatch[], deadline: number, inlineAllow: boolean): boolean {
     // A match may run past its slice by at most this much (multi-line rules span their window).
     const overlap = rule.multiline ? rule.windowBytes + 1024 : 8192;
     for (let i = 0; i < bounds.length; i += 2) {
@@ -149,7 +152,7 @@ export class Matcher {
 
   /** Matches text[base, end) and keeps the matches that start in [from, own). */
   private runSlice(
-    text: string,
+    text: Source,
     rule: CompiledRule,
     base: number,
     from: number,
@@ -186,14 +189,14 @@ export class Matcher {
   }
 
   /** The same secret again on the same line is the same place: no second match. */
-  private repeatsOnLine(text: string, ruleId: string, secret: string, start: number, end: number): boolean {
+  private repeatsOnLine(text: Source, ruleId: string, secret: string, start: number, end: number): boolean {
     const key = `${ruleId}\0${secret}`;
     const previous = this.lastEnd.get(key);
     this.lastEnd.set(key, end);
-    return previous !== undefined && previous <= start && text.slice(previous, start).indexOf('\n') < 0;
+    return previous !== undefined && previous <= start && text.firstNewline(previous, start) < 0;
   }
 
-  private accepts(text: string, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: boolean): boolean {
+  private accepts(text: Source, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: boolean): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.allowRes.some((re) => re.test(secret))) return false;
     if (rule.generic && (isPlaceholder(secret) || this.looksLikeRejectedToken(secret))) return false;

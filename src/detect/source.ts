@@ -1,0 +1,51 @@
+/**
+ * What the matcher reads: a string, or a blob's bytes read as latin1 (one character per
+ * byte). Bytes are only turned into strings for the regions the regexes run on, so a large
+ * blob with a keyword or two is not copied whole.
+ */
+export interface Source {
+  readonly length: number;
+  /** Characters [start, end). */
+  slice(start: number, end: number): string;
+  /** Offset of the last newline in [lo, hi), or -1. */
+  lastNewline(lo: number, hi: number): number;
+  /** Offset of the first newline in [lo, hi), or -1. */
+  firstNewline(lo: number, hi: number): number;
+  /** Offset of the next newline at or after `from`, or -1. */
+  nextNewline(from: number): number;
+  includes(ascii: string): boolean;
+}
+
+export function stringSource(text: string): Source {
+  return {
+    length: text.length,
+    slice: (start, end) => text.slice(start, end),
+    lastNewline: (lo, hi) => {
+      const i = text.slice(lo, hi).lastIndexOf('\n');
+      return i < 0 ? -1 : lo + i;
+    },
+    firstNewline: (lo, hi) => {
+      const i = text.slice(lo, hi).indexOf('\n');
+      return i < 0 ? -1 : lo + i;
+    },
+    nextNewline: (from) => text.indexOf('\n', from),
+    includes: (ascii) => text.includes(ascii),
+  };
+}
+
+export function bufferSource(data: Buffer): Source {
+  return {
+    length: data.length,
+    slice: (start, end) => data.toString('latin1', start, end),
+    lastNewline: (lo, hi) => {
+      const i = data.subarray(lo, hi).lastIndexOf(10);
+      return i < 0 ? -1 : lo + i;
+    },
+    firstNewline: (lo, hi) => {
+      const i = data.subarray(lo, hi).indexOf(10);
+      return i < 0 ? -1 : lo + i;
+    },
+    nextNewline: (from) => data.indexOf(10, from),
+    includes: (ascii) => data.includes(ascii, 0, 'latin1'),
+  };
+}
