@@ -50,9 +50,10 @@ export interface FakePublicGitHub {
   addRepo(repo: FakeRepoInput): void;
   /** Newest events go first, as GitHub lists them. */
   addEvent(event: Record<string, unknown>): void;
+  /** Adds a gist, or replaces the one with the same id (an edit). */
   addGist(gist: FakeGist): void;
   failNext(pathPrefix: string, failure: FailureSpec): void;
-  /** Requests whose path starts with a prefix. */
+  /** Requests whose (decoded) path starts with a prefix. */
   requestsTo(pathPrefix: string): PublicRequest[];
   close(): Promise<void>;
 }
@@ -97,7 +98,7 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     if (req.path === '/gists/public') return gistsPage(req);
     const raw = /^\/raw\/gists\/([^/]+)\/(.+)$/.exec(req.path);
     if (raw) {
-      const text = gists.find((g) => g.id === raw[1])?.files[decodeURIComponent(raw[2]!)];
+      const text = gists.find((g) => g.id === raw[1])?.files[raw[2]!];
       return text === undefined ? { status: 404, raw: 'Not Found' } : { status: 200, raw: text };
     }
     const m = /^\/repos\/([^/]+\/[^/]+)(\/.*)?$/.exec(req.path);
@@ -160,7 +161,7 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     }
     const tree = /^\/git\/trees\/(.+)$/.exec(rest);
     if (tree) {
-      const files = snapshot(repo, decodeURIComponent(tree[1]!));
+      const files = snapshot(repo, tree[1]!);
       if (!files) return { status: 404, body: { message: 'Not Found' } };
       const entries = Object.entries(files).map(([path, text]) => ({ path, mode: '100644', type: 'blob', sha: gitBlobId(text), size: Buffer.byteLength(text) }));
       return { status: 200, body: { sha: 'tree', truncated: false, tree: entries } };
@@ -172,7 +173,7 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     }
     const contents = /^\/contents\/(.+)$/.exec(rest);
     if (contents) {
-      const path = decodeURIComponent(contents[1]!);
+      const path = contents[1]!;
       const text = snapshot(repo, req.query.ref ?? repo.defaultBranch ?? 'main')?.[path];
       if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
       return { status: 200, body: { type: 'file', path, sha: gitBlobId(text), size: Buffer.byteLength(text), encoding: 'base64', content: b64(text) } };
@@ -196,7 +197,7 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const recorded: PublicRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers };
+    const recorded: PublicRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), headers: req.headers };
     requests.push(recorded);
     req.resume();
     req.on('end', () => {
@@ -217,7 +218,11 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     requests,
     addRepo: (repo) => repos.set(repo.fullName, repo),
     addEvent: (event) => events.unshift(event),
-    addGist: (gist) => gists.push(gist),
+    addGist: (gist) => {
+      const at = gists.findIndex((g) => g.id === gist.id);
+      if (at === -1) gists.push(gist);
+      else gists[at] = gist;
+    },
     failNext: (prefix, spec) => failures.push({ prefix, spec: { ...spec } }),
     requestsTo: (prefix) => requests.filter((r) => r.path.startsWith(prefix)),
     close: () => new Promise<void>((resolve, reject) => {
