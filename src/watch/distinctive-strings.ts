@@ -51,12 +51,12 @@ export function isDistinctiveLiteral(value: string, minLength: number = DEFAULTS
 }
 
 function looksRandom(value: string): boolean {
-  if (/\s/.test(value) || value.length < 16) return false;
+  if (/\s/.test(value)) return false;
   // One long unbroken run of letters and digits: a key id, a token, a hash.
-  if (!/[._:/-]/.test(value)) return true;
-  const entropy = shannonEntropy(value);
-  // Near the most a string of this length can have, with digits mixed in: generated, not named.
-  return entropy > 4.3 || (entropy / Math.log2(value.length) > 0.85 && /\d/.test(value));
+  if (value.length >= 16 && !/[._:/-]/.test(value)) return true;
+  if (shannonEntropy(value) > 4.3) return true;
+  // A long piece mixing digits into letters, or with case flipping inside it, is generated.
+  return value.split(/[._:/+=-]+/).some((part) => part.length >= 10 && ((/\d/.test(part) && /[a-z]/i.test(part)) || (part.match(/[A-Z]/g) ?? []).length >= 3 && /[a-z]/.test(part)));
 }
 
 /** Structured literals (identifiers with separators, dotted names) beat long prose. */

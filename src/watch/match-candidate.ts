@@ -46,6 +46,7 @@ function codeExposures(ctx: MatchCandidateContext, candidate: Candidate): Public
     lines: mergeLineRanges(matches.flatMap((m) => m.candidateLines)),
     source: ctx.source,
     publicLocation: candidate.publicLocation,
+    publicPath: candidate.path,
   }));
 }
 
@@ -79,6 +80,7 @@ function credentialExposures(
           ruleId: hit.ruleId,
           source: ctx.source,
           publicLocation: candidate.publicLocation,
+          publicPath: candidate.path,
         });
       }
     }

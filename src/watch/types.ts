@@ -50,6 +50,8 @@ export interface PublicExposure {
   source: string;
   /** Where the public file lives (`owner/repo` or `gist:<id>`), independent of commit. */
   publicLocation: string;
+  /** The file's path there. */
+  publicPath: string;
 }
 
 /** Receives exposures; the incident engine opens or joins an incident for each one. */

@@ -114,6 +114,21 @@ describe('github-events source', () => {
     expect(github.requestsTo('/repos/acme/leaky/git/trees')).toHaveLength(1);
   });
 
+  it('skips an event whose fetch fails, handles the rest, and retries it on the next poll', async () => {
+    github.addRepo({ fullName: 'acme/broken', commits: { c1: { 'a.js': 'a\n' } }, branches: { main: 'c1' } });
+    addPublicRepo('acme/fine', { 'b.js': 'b\n' });
+    github.addEvent(fakeEvent('PublicEvent', 'acme-bot', 'acme/broken'));
+    github.addEvent(fakeEvent('PublicEvent', 'acme-bot', 'acme/fine'));
+    github.failNext('/repos/acme/broken/git/trees', { status: 500, times: 1, message: 'boom' });
+    const ctx = recordingContext(github, { orgs: ['acme'] });
+    await source.poll(ctx);
+    expect(ctx.handled.map((c) => c.publicLocation)).toEqual(['acme/fine']);
+    addNoise(1);
+    ctx.clock.now += 61_000;
+    await source.poll(ctx);
+    expect(ctx.handled.map((c) => c.publicLocation)).toEqual(['acme/fine', 'acme/broken']);
+  });
+
   it.each([403, 429])('waits out a %i secondary rate limit with retry-after through the throttling plugin', async (status) => {
     addNoise(1);
     github.failNext('/events', { status, times: 1, headers: { 'retry-after': '0.01' } });

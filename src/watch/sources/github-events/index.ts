@@ -51,10 +51,16 @@ async function poll(ctx: SourceContext): Promise<SourceReport> {
   // Oldest first, so what happened first is reported first.
   for (const event of events.reverse()) {
     if (ctx.state.hasSeen(SOURCE_ID, event.id)) continue;
-    const done = await handleEvent(ctx, event);
-    requests += done.requests;
-    candidates += done.candidates;
-    ctx.state.markSeen(SOURCE_ID, event.id);
+    try {
+      const done = await handleEvent(ctx, event);
+      requests += done.requests;
+      candidates += done.candidates;
+      ctx.state.markSeen(SOURCE_ID, event.id);
+    } catch (err) {
+      // Not marked seen: the event is retried while GitHub still lists it (about 300 events).
+      // One bad repository must not hold up the rest of the stream.
+      ctx.log.warn({ event: event.id, repository: event.repo.name, err }, 'Public event could not be fetched');
+    }
   }
   // Moved only now: a crash above re-reads these pages next time instead of losing them.
   if (first.headers.etag) ctx.state.set(ETAG_KEY, first.headers.etag);
