@@ -46,6 +46,8 @@ describe('github-events source', () => {
     expect(second.headers['if-none-match']).toBe(etag);
     expect(report).toEqual({ requests: 1, candidates: 0 });
     expect(ctx.handled).toEqual([]);
+    // The 304 carried X-Poll-Interval too: the next poll waits for it.
+    expect(await source.poll(ctx)).toMatchObject({ skipped: 'poll-interval' });
   });
 
   it('does not poll again before X-Poll-Interval has elapsed', async () => {
@@ -139,6 +141,17 @@ describe('github-events source', () => {
     expect(logger.lines().find((l) => l.msg === 'GitHub secondary rate limit reached')).toMatchObject({ retryAfter: 0.01, retryCount: 0 });
     expect(report.requests).toBe(1);
     expect(ctx.state.get('github-events:etag')).toBeDefined();
+  });
+
+  it('waits for the reset of an exhausted primary rate limit, then retries', async () => {
+    addNoise(1);
+    const reset = String(Math.floor(Date.now() / 1000));
+    github.failNext('/events', { status: 403, times: 1, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    const logger = createMemoryLogger();
+    const ctx = recordingContext(github, {}, undefined, testOctokit(github, true, logger.log));
+    await source.poll(ctx);
+    expect(github.requestsTo('/events')).toHaveLength(2);
+    expect(logger.lines().some((l) => l.msg === 'GitHub rate limit reached')).toBe(true);
   });
 
   it('without the throttling plugin, a rate limit fails the poll and leaves the cursor where it was', async () => {
