@@ -22,6 +22,16 @@ describe('SqliteWatchState', () => {
     expect(reopened.hasSeen('exposures', 'a/b:x.js@1')).toBe(false);
   });
 
+  it('shares a database whose watch_state table the daemon store created first', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE watch_state (key TEXT PRIMARY KEY, value TEXT, etag TEXT, cursor TEXT, updated_at TEXT NOT NULL) WITHOUT ROWID');
+    db.prepare("INSERT INTO watch_state (key, value, etag, cursor, updated_at) VALUES ('daemon:x', NULL, 'e', 'c', 'now')").run();
+    const state = new SqliteWatchState(db);
+    state.set('github-gists:since', '2026-11-28T10:00:00Z');
+    expect(state.get('github-gists:since')).toBe('2026-11-28T10:00:00Z');
+    expect(state.get('daemon:x')).toBeUndefined();
+  });
+
   it('prunes seen ids older than a date', () => {
     const state = new SqliteWatchState(new Database(':memory:'));
     state.markSeen('candidates', 'old');

@@ -12,18 +12,22 @@ export class SqliteWatchState implements WatchStateStore {
   private readonly markSeenStmt;
 
   constructor(private readonly db: Db) {
+    // The same shape as the daemon store's watch_state (its etag and cursor columns stay unused
+    // here: ETags and cursors are plain values under their own keys), whichever creates it.
     db.exec(`CREATE TABLE IF NOT EXISTS watch_state (
                key TEXT PRIMARY KEY,
-               value TEXT NOT NULL,
+               value TEXT,
+               etag TEXT,
+               cursor TEXT,
                updated_at TEXT NOT NULL
-             );
+             ) WITHOUT ROWID;
              CREATE TABLE IF NOT EXISTS watch_seen (
                scope TEXT NOT NULL,
                id TEXT NOT NULL,
                seen_at TEXT NOT NULL,
                PRIMARY KEY (scope, id)
              ) WITHOUT ROWID;`);
-    this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM watch_state WHERE key = ?');
+    this.getStmt = db.prepare<[string], { value: string | null }>('SELECT value FROM watch_state WHERE key = ?');
     this.setStmt = db.prepare(
       'INSERT INTO watch_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     );
@@ -32,7 +36,7 @@ export class SqliteWatchState implements WatchStateStore {
   }
 
   get(key: string): string | undefined {
-    return this.getStmt.get(key)?.value;
+    return this.getStmt.get(key)?.value ?? undefined;
   }
 
   set(key: string, value: string): void {
