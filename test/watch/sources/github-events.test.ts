@@ -95,6 +95,32 @@ describe('github-events source', () => {
     expect(ctx.handled.map((c) => `${c.publicLocation}:${c.path}`)).toEqual(['outsider/tools:run.sh']);
   });
 
+  it('lists the pushed commit\'s tree when the push created the branch', async () => {
+    github.addRepo({ fullName: 'dev-jane/new', commits: { n1: { 'x.js': 'x\n' } }, branches: { main: 'n1' } });
+    github.addEvent(fakeEvent('PushEvent', 'dev-jane', 'dev-jane/new', { ref: 'refs/heads/topic', before: '0'.repeat(40), head: 'n1' }));
+    const ctx = recordingContext(github, { users: ['dev-jane'] });
+    await source.poll(ctx);
+    expect(github.requestsTo('/repos/dev-jane/new/git/trees/n1')).toHaveLength(1);
+    expect(ctx.handled.map((c) => c.url)).toEqual(['https://github.com/dev-jane/new/blob/n1/x.js']);
+  });
+
+  it('picks a push by a stranger whose listed commit authors use one of our e-mail domains', async () => {
+    github.addRepo({ fullName: 'stranger/app', commits: { s1: {}, s2: { 'k.txt': 'k\n' } }, branches: { main: 's2' } });
+    github.addEvent(fakeEvent('PushEvent', 'stranger', 'stranger/app', { before: 's1', head: 's2', commits: [{ author: { email: 'jane@Acme.example' } }] }));
+    const ctx = recordingContext(github, { emailDomains: ['acme.example'] });
+    await source.poll(ctx);
+    expect(ctx.handled.map((c) => c.path)).toEqual(['k.txt']);
+  });
+
+  it('stops fetching a repository tree once its byte budget is spent', async () => {
+    addPublicRepo('acme/big', { 'a.txt': 'a'.repeat(600), 'b.txt': 'b'.repeat(600), 'c.txt': 'c'.repeat(300) });
+    github.addEvent(fakeEvent('PublicEvent', 'acme-bot', 'acme/big'));
+    const ctx = recordingContext(github, { orgs: ['acme'], repoByteBudget: 1000 });
+    await source.poll(ctx);
+    expect(ctx.handled.map((c) => c.path)).toEqual(['a.txt', 'c.txt']);
+    expect(github.requestsTo('/repos/acme/big/git/blobs/')).toHaveLength(2);
+  });
+
   it('ignores events outside the perimeter and without our project names', async () => {
     addPublicRepo('someone/other', { 'a.js': 'a\n' });
     github.addEvent(fakeEvent('PublicEvent', 'someone', 'someone/other'));
