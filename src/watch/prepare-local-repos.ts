@@ -16,6 +16,7 @@ import type { ObjectScanner } from '../scan/object-scanner.js';
 import { collectSearchTerms } from './distinctive-strings.js';
 import type { OurTextFile } from './distinctive-strings.js';
 import { canarySearchTerms } from './index-search-terms.js';
+import { addKnownSecrets } from './known-secrets.js';
 import type { SearchTerm } from './sources/types.js';
 
 export interface LocalWatchTargets {
@@ -36,13 +37,7 @@ export async function prepareLocalRepos(dirs: readonly string[], scanner: Object
       addTextToIndex(index, { repo, path: file.path, content: file.content });
       const scanned = scanner.scan(`${repo}:${file.path}`, 'blob', file.content, file.path);
       if (scanned === null) continue;
-      for (const m of scanned.matches) {
-        for (const sha of [m.secretSha256, ...(m.related ? [m.related.secretSha256] : [])]) {
-          const repos = knownSecrets.get(sha) ?? [];
-          if (!repos.includes(repo)) repos.push(repo);
-          knownSecrets.set(sha, repos);
-        }
-      }
+      addKnownSecrets(knownSecrets, repo, [scanned]);
       texts.push({ repo, path: file.path, text: file.content.toString('utf8') });
     }
   }

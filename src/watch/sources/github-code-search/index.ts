@@ -71,7 +71,9 @@ async function fetchContent(ctx: SourceContext, fullName: string, path: string, 
   try {
     const res = await ctx.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ...(ref ? { ref } : {}) });
     const file = contentSchema.safeParse(res.data);
-    return file.success ? decodeContent(file.data.content, file.data.encoding) : undefined;
+    // Files over 1 MB come back with encoding "none" and no content: too large to match anyway.
+    if (!file.success || file.data.encoding === 'none') return undefined;
+    return decodeContent(file.data.content, file.data.encoding);
   } catch (err) {
     // The search index lags: the file may be gone or the repository private by now.
     if (isStatus(err, 404)) return undefined;
