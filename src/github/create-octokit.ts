@@ -35,7 +35,9 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       warn: (message: string) => log.warn({ detail: message }, 'GitHub client warning'),
       error: (message: string) => log.error({ detail: message }, 'GitHub client error'),
     },
-    retry: { enabled: resilient },
+    // 429 is GitHub's secondary rate limit: left to the throttling plugin, which waits the
+    // `retry-after` GitHub asks for instead of the retry plugin's fixed backoff.
+    retry: { enabled: resilient, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       enabled: resilient,
       onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
