@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./rules.js')).createRulesCommand(),
   inventory: async () => (await import('./inventory.js')).createInventoryCommand(),
   match: async () => (await import('./match.js')).createMatchCommand(),
+  watch: async () => (await import('./watch.js')).createWatchCommand(),
 };
 
 export async function createProgram(argv: string[] = []): Promise<Command> {
