@@ -3,7 +3,7 @@
  * docs/configuration.md are all built from this list, so an option is added in one place.
  */
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'cron' | 'email';
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'enum-map' | 'cron' | 'email';
 
 interface OptionBase {
   /** Dotted path in the YAML file, e.g. `mirror.concurrency`. */
@@ -39,7 +39,14 @@ export interface EnumOption extends OptionBase {
   readonly default?: string;
 }
 
-export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption;
+/** A map from free-form keys (e.g. rule families) to one of `values`. */
+export interface EnumMapOption extends OptionBase {
+  readonly kind: 'enum-map';
+  readonly values: readonly string[];
+  readonly default?: Readonly<Record<string, string>>;
+}
+
+export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption | EnumMapOption;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -257,5 +264,31 @@ export const OPTIONS = [
     env: 'LEAKWATCH_RESPONSE_DEFAULT_POLICY',
     description:
       'notify: tell the owner and show what auto would do; approve: a person approves each action; auto: act at once.',
+  },
+  {
+    path: 'response.policies',
+    kind: 'enum-map',
+    values: RESPONSE_POLICIES,
+    default: {},
+    env: 'LEAKWATCH_RESPONSE_POLICIES',
+    description:
+      'Policy per rule family (the `family` of a detectors/*.yaml file, e.g. `aws: auto`, `github: approve`); families not listed use response.defaultPolicy. Environment form: `aws=auto,github=approve`.',
+  },
+  {
+    path: 'response.escalateAfterMinutes',
+    kind: 'integer',
+    default: 60,
+    min: 1,
+    env: 'LEAKWATCH_RESPONSE_ESCALATE_AFTER_MINUTES',
+    description: 'An incident still open (not acknowledged) this long after it was opened is sent to the escalation contacts, once.',
+  },
+  {
+    path: 'response.maxAttempts',
+    kind: 'integer',
+    default: 3,
+    min: 1,
+    max: 20,
+    env: 'LEAKWATCH_RESPONSE_MAX_ATTEMPTS',
+    description: 'Tries of an action that keeps failing with a retryable error (throttling, 5xx) before it is escalated to a person.',
   },
 ] as const satisfies readonly OptionSpec[];
