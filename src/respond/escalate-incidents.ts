@@ -1,0 +1,27 @@
+/**
+ * Escalation: an incident still `open` (nobody acknowledged it) `response.escalateAfterMinutes`
+ * after it was opened goes to its escalation contacts, once; the escalation is recorded on the
+ * incident so a restart does not send it again.
+ */
+import type { EngineDeps } from './engine-deps.js';
+import { notifyIncident } from './notify-incident.js';
+import { recordResult } from './record-result.js';
+import { makeEntry } from './timeline-entry.js';
+
+const MINUTE_MS = 60_000;
+
+export async function escalateIncidents(deps: EngineDeps): Promise<string[]> {
+  const now = deps.now();
+  const limit = deps.config.response.escalateAfterMinutes * MINUTE_MS;
+  const escalated: string[] = [];
+  for (const record of deps.store.list({ status: ['open'] })) {
+    if (record.escalatedAt !== null || now.getTime() - record.createdAt.getTime() < limit) continue;
+    record.escalatedAt = now;
+    const entry = makeEntry({ provider: 'leakwatch', now: deps.now }, 'detection-analysis', 'incident.escalated', 'ok',
+      `Not acknowledged ${deps.config.response.escalateAfterMinutes} minutes after opening: sent to ${record.repository.escalationContacts.join(', ') || 'the owner again (no escalation contacts on record)'}.`);
+    recordResult(deps.store, record, { entries: [entry], remainingSteps: [], followUps: [] }, now);
+    await notifyIncident(deps, record, 'escalation', 'notify.escalation');
+    escalated.push(record.id);
+  }
+  return escalated;
+}
