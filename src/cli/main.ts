@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { handleError } from './handle-error.js';
+import { createIncidentsCommand } from './incidents.js';
 import { createInventoryCommand } from './inventory.js';
 import { createMatchCommand } from './match.js';
 import { createRulesCommand } from './rules.js';
@@ -15,7 +16,7 @@ export function createProgram(): Command {
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError()
     .exitOverride();
-  for (const command of [createScanCommand(), createRulesCommand(), createInventoryCommand(), createMatchCommand()]) {
+  for (const command of [createScanCommand(), createRulesCommand(), createInventoryCommand(), createMatchCommand(), createIncidentsCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

@@ -98,10 +98,12 @@ export async function advanceIncident(deps: EngineDeps, record: IncidentRecord, 
         }));
       }
       if (mayContain(record.policy, record.approvedAt)) {
-        const outcome = await runOnce(deps, record, 'containment.contain', () => contain(deps, record, rotator, loadSecret));
+        let produced: TimelineEntry[] = [];
+        const outcome = await runOnce(deps, record, 'containment.contain', async () => (produced = await contain(deps, record, rotator, loadSecret)));
         outcomes.push(outcome);
-        const containEntries = record.timeline.filter((e) => e.phase === 'containment' && e.outcome !== 'planned');
-        if (outcome === 'ran' && !containEntries.some((e) => e.outcome === 'failed') && (record.status === 'open' || record.status === 'acknowledged')) {
+        // Contained only when something was actually done and nothing failed (a key of another account is only reported).
+        const didContain = produced.some((e) => e.phase === 'containment' && e.outcome === 'ok') && !produced.some((e) => e.outcome === 'failed');
+        if (outcome === 'ran' && didContain && (record.status === 'open' || record.status === 'acknowledged')) {
           const from = record.status;
           record.status = 'contained';
           recordResult(deps.store, record, { entries: [makeEntry({ provider: 'leakwatch', now }, 'containment', 'incident.contained', 'ok',
