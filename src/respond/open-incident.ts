@@ -52,7 +52,8 @@ function locationsOf(group: ExposureGroup, repository: string, publicUrl: string
   const seen = new Set<string>();
   for (const f of [group.primary, ...group.findings.filter((x) => x !== group.primary)]) {
     for (const l of f.locations) {
-      const key = JSON.stringify([l.commit, l.path, l.line]);
+      // One place per commit and file: a key pair's two lines are one location of one credential.
+      const key = JSON.stringify([l.commit, l.path]);
       if (seen.has(key)) continue;
       seen.add(key);
       const loc: StoredLocation = { repository, commit: l.commit, path: l.path, line: l.line, blob: l.blob ?? (l.path === null ? l.commit : null), firstSeen: f.date === null ? null : new Date(f.date) };
