@@ -4,11 +4,13 @@
  * notification), each action at most once across runs. Never throws for one bad incident: it is
  * logged and the rest go on, as the daemon's loop expects.
  */
+import { createHash } from 'node:crypto';
 import type { Repository } from '../inventory/types.js';
 import type { Finding } from '../scan/types.js';
 import { advanceIncident } from './advance-incident.js';
 import type { EngineDeps } from './engine-deps.js';
 import { groupExposures } from './group-exposures.js';
+import { notifyIncident } from './notify-incident.js';
 import { openOrJoinIncident } from './open-incident.js';
 
 export interface RespondInput {
@@ -44,6 +46,11 @@ export async function respondToFindings(deps: EngineDeps, input: RespondInput): 
       (opened.created ? summary.opened : summary.joined).push(opened.record.id);
       if (opened.created) log.info({ incident: opened.record.id, severity: opened.record.severity }, 'Incident opened');
       await advanceIncident(deps, opened.record, input.gitDir);
+      // A secret newly found in public changes what the owner must do: tell them, once per URL.
+      if (!opened.created && opened.newLocations > 0 && input.publicUrl !== undefined) {
+        const key = `notify.owner.public-${createHash('sha256').update(input.publicUrl).digest('hex').slice(0, 12)}`;
+        await notifyIncident(deps, opened.record, 'owner', key);
+      }
     } catch (err) {
       const errName = err instanceof Error ? err.name : typeof err;
       log.error({ errName, secretSha256: group.primary.secretSha256 }, 'Incident response failed');

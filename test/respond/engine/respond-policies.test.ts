@@ -97,7 +97,7 @@ describe('escalation', () => {
 });
 
 describe('dedupe', () => {
-  it('joins the same secret in another repository and in public to the one incident as new locations, notifying once', async () => {
+  it('joins the same secret in another repository and in public to the one incident as new locations; the owner hears again only about the public copy', async () => {
     const id = (await respond()).opened[0]!;
     const other = TestRepo.create();
     other.commit('copy', { 'deploy/env.sh': f.repo.git('show', `${f.leakCommit}:config/settings.py`) });
@@ -120,7 +120,11 @@ describe('dedupe', () => {
     expect(record.determination.publicUrls).toEqual([url]);
     expect(record.determination.files).toEqual(['payments-api:config/settings.py', 'payments-fork:deploy/env.sh']);
     expect(record.timeline.filter((e) => e.action === 'incident.location-added')).toHaveLength(2);
-    expect(sink.received).toHaveLength(1);
+    // Told once when opened, and once more when the secret turned up in public.
+    expect(sink.received).toHaveLength(2);
+    expect(sink.received[1]?.raw).toContain('someone/payments-fork');
+    await respond(otherFixture, otherRepo, url);
+    expect(sink.received).toHaveLength(2);
   });
 
   it('opens a separate incident for a different secret in the same repository', async () => {
