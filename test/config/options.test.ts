@@ -31,7 +31,16 @@ describe('option list', () => {
     const config = configSchema.parse({}) as Record<string, Record<string, unknown>>;
     expect(config['dataDir']).toBe('./.leakwatch');
     expect(config['mirror']).toEqual({ concurrency: 4, timeoutSeconds: 900, retries: 3, backoffSeconds: 30 });
-    expect(config['response']).toEqual({ defaultPolicy: 'notify', policies: {}, escalateAfterMinutes: 60, maxAttempts: 3 });
+    expect(config['response']).toEqual({
+      defaultPolicy: 'notify',
+      policies: {},
+      escalateAfterMinutes: 60,
+      maxAttempts: 3,
+      awsRegion: 'us-east-1',
+      email: { channel: 'none' },
+      sns: { enabled: false },
+      forensics: { enabled: false, knownPrincipals: [] },
+    });
     expect(config['databaseUrl']).toBeUndefined();
   });
 });
