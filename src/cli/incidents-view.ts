@@ -3,8 +3,8 @@
  * the "determine" answers, the timeline and the owner's remaining steps, and either as JSON.
  * Only stored fields are shown, and the store never holds a secret.
  */
-import { describeEntry } from '../respond/incident-message-parts.js';
-import type { IncidentRecord } from '../respond/incident-store.js';
+import { describeEntry, oneLine } from '../respond/incident-message-parts.js';
+import type { IncidentRecord, StoredLocation } from '../respond/incident-store.js';
 
 const HEADERS = ['ID', 'STATUS', 'SEVERITY', 'KIND', 'REPOSITORY', 'RULE', 'OWNER', 'OPENED'] as const;
 
@@ -25,6 +25,13 @@ export function renderIncidentTable(records: readonly IncidentRecord[]): string 
   return `${[line(HEADERS), ...rows.map(line)].join('\n')}\n`;
 }
 
+/** Paths come from repository content: no control characters reach the terminal. */
+function place(l: StoredLocation): string {
+  const file = l.path === null ? ' (commit message)' : ` ${oneLine(l.path)}:${l.line ?? '?'}`;
+  const commit = l.commit === null ? '' : ` @ ${l.commit.slice(0, 12)}`;
+  return `${oneLine(l.repository)}${file}${commit}${l.publicUrl === undefined ? '' : ` (${oneLine(l.publicUrl)})`}`;
+}
+
 export function renderIncidentDetail(r: IncidentRecord): string {
   const x = r.exposure;
   const d = r.determination;
@@ -40,18 +47,18 @@ export function renderIncidentDetail(r: IncidentRecord): string {
     '',
     'Determine',
     `  What:   ${d.credentials.map((c) => `${c.ruleId} ${c.redacted}`).join(', ')}`,
-    `  Files:  ${d.files.join(', ') || '-'}`,
-    `  Intel:  ${d.intelligence.map((i) => `${i.ruleId} ${i.redacted}${i.path === null ? '' : ` (${i.path}:${i.line})`}`).join(', ') || '-'}`,
+    `  Files:  ${d.files.map(oneLine).join(', ') || '-'}`,
+    `  Intel:  ${d.intelligence.map((i) => oneLine(`${i.ruleId} ${i.redacted}${i.path === null ? '' : ` (${i.path}:${i.line})`}`)).join(', ') || '-'}`,
     `  Since:  ${d.since}`,
-    `  Where:  ${r.locations.map((l) => `${l.repository}${l.path === null ? '' : ` ${l.path}:${l.line ?? '?'}`}${l.commit === null ? '' : ` @ ${l.commit.slice(0, 12)}`}`).join('; ')}`,
-    `  Branches: ${d.branches.join(', ') || '-'}`,
+    `  Where:  ${r.locations.map(place).join('; ')}`,
+    `  Branches: ${d.branches.map(oneLine).join(', ') || '-'}`,
     `  Public: ${d.publicUrls.join(', ') || '-'}`,
     '',
     'Timeline',
     ...r.timeline.map((e) => `  ${describeEntry(e)}`),
     '',
     'Remaining steps for the owner',
-    ...(r.remainingSteps.length > 0 ? r.remainingSteps.map((s, i) => `  ${i + 1}. ${s}`) : ['  (none)']),
+    ...(r.remainingSteps.length > 0 ? r.remainingSteps.map((s, i) => `  ${i + 1}. ${oneLine(s)}`) : ['  (none)']),
   ];
   return `${lines.join('\n')}\n`;
 }

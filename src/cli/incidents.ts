@@ -101,10 +101,9 @@ export function createIncidentsCommand(deps: IncidentsCommandDeps = {}): Command
   incidents.addCommand(changeCommand(deps, 'ack', 'Acknowledge an incident (stops escalation)', () => 'ack'));
   incidents.addCommand(changeCommand(deps, 'approve', 'Approve the planned containment of an incident', () => 'approve'));
   incidents.addCommand(
-    changeCommand(deps, 'resolve', 'Resolve an incident (or mark it a false positive)', (o) => (o['falsePositive'] === true ? 'false-positive' : 'resolve')).option(
-      '--false-positive',
-      'the finding is not a real secret',
-    ),
+    changeCommand(deps, 'resolve', 'Resolve an incident (or mark it a false positive)', (o) =>
+      o['falsePositive'] === true ? 'false-positive' : 'resolve',
+    ).option('--false-positive', 'the finding is not a real secret'),
   );
   incidents.addCommand(changeCommand(deps, 'reopen', 'Reopen a resolved or false-positive incident', () => 'reopen'));
   // Usage errors of a subcommand must reach main's handler (exit 2), not exit the process with 1.

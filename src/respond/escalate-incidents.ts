@@ -17,8 +17,9 @@ export async function escalateIncidents(deps: EngineDeps): Promise<string[]> {
   for (const record of deps.store.list({ status: ['open'] })) {
     if (record.escalatedAt !== null || now.getTime() - record.createdAt.getTime() < limit) continue;
     record.escalatedAt = now;
-    const entry = makeEntry({ provider: 'leakwatch', now: deps.now }, 'detection-analysis', 'incident.escalated', 'ok',
-      `Not acknowledged ${deps.config.response.escalateAfterMinutes} minutes after opening: sent to ${record.repository.escalationContacts.join(', ') || 'the owner again (no escalation contacts on record)'}.`);
+    const to = record.repository.escalationContacts.join(', ') || 'the owner again (no escalation contacts on record)';
+    const detail = `Not acknowledged ${deps.config.response.escalateAfterMinutes} minutes after opening: sent to ${to}.`;
+    const entry = makeEntry({ provider: 'leakwatch', now: deps.now }, 'detection-analysis', 'incident.escalated', 'ok', detail);
     recordResult(deps.store, record, { entries: [entry], remainingSteps: [], followUps: [] }, now);
     await notifyIncident(deps, record, 'escalation', 'notify.escalation');
     escalated.push(record.id);

@@ -56,7 +56,15 @@ function locationsOf(group: ExposureGroup, repository: string, publicUrl: string
       const key = JSON.stringify([l.commit, l.path]);
       if (seen.has(key)) continue;
       seen.add(key);
-      const loc: StoredLocation = { repository, commit: l.commit, path: l.path, line: l.line, blob: l.blob ?? (l.path === null ? l.commit : null), firstSeen: f.date === null ? null : new Date(f.date) };
+      const loc: StoredLocation = {
+        repository,
+        commit: l.commit,
+        path: l.path,
+        line: l.line,
+        // A secret in a commit message has no blob: the commit object is what to read again.
+        blob: l.blob ?? (l.path === null ? l.commit : null),
+        firstSeen: f.date === null ? null : new Date(f.date),
+      };
       if (publicUrl !== undefined) loc.publicUrl = publicUrl;
       out.push(loc);
     }
@@ -114,7 +122,13 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
     const repository = incidentRepository(ctx.repository, ctx.config.inventory.defaultOwner);
     const since = firstSeen(group.findings, now);
     const isPublic = ctx.publicUrl !== undefined || repository.classification === 'public';
-    const scored = scoreSeverity({ ruleId: p.ruleId, ruleSeverity: p.severity, classification: repository.classification, verified: verifiedOf(group.findings), isPublic });
+    const scored = scoreSeverity({
+      ruleId: p.ruleId,
+      ruleSeverity: p.severity,
+      classification: repository.classification,
+      verified: verifiedOf(group.findings),
+      isPublic,
+    });
     const empty: Determination = { credentials: [], files: [], intelligence: [], since: since.toISOString(), branches: [], publicUrls: [] };
     const determination = mergeDetermination(empty, group, ctx, branches);
     const record: IncidentRecord = {
@@ -152,7 +166,8 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
     const ownerVia = resolveIncidentOwner(ctx.repository, ctx.config.inventory.defaultOwner).via;
     record.timeline = [
       makeEntry(scope, 'detection-analysis', 'incident.opened', 'ok',
-        `Opened: ${p.title} (${p.redacted}) in ${ctx.repository.name}; severity ${scored.severity}; owner ${repository.ownerEmail ?? 'none on record'}; policy ${record.policy}.`,
+        `Opened: ${p.title} (${p.redacted}) in ${ctx.repository.name}; severity ${scored.severity}; ` +
+          `owner ${repository.ownerEmail ?? 'none on record'}; policy ${record.policy}.`,
         { owner: repository.ownerEmail ?? null, ownerVia, policy: record.policy, severity: scored.severity }),
       makeEntry(scope, 'detection-analysis', 'incident.determined', 'ok', describeDetermination(determination)),
     ];
@@ -176,9 +191,16 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
   record.determination = mergeDetermination(record.determination, group, ctx, branches);
   if (ctx.publicUrl !== undefined && record.exposure.publicUrl === undefined) {
     record.exposure.publicUrl = ctx.publicUrl;
-    const scored = scoreSeverity({ ruleId: record.exposure.ruleId, ruleSeverity: p.severity, classification: record.repository.classification, verified: verifiedOf(group.findings), isPublic: true });
+    const scored = scoreSeverity({
+      ruleId: record.exposure.ruleId,
+      ruleSeverity: p.severity,
+      classification: record.repository.classification,
+      verified: verifiedOf(group.findings),
+      isPublic: true,
+    });
     if (scored.severity !== record.severity) {
-      entries.push(makeEntry(scope, 'detection-analysis', 'incident.severity-changed', 'ok', `Severity ${record.severity} → ${scored.severity}: the secret is public.`));
+      const detail = `Severity ${record.severity} → ${scored.severity}: the secret is public.`;
+      entries.push(makeEntry(scope, 'detection-analysis', 'incident.severity-changed', 'ok', detail));
       record.severity = scored.severity;
       record.severityReasons = scored.reasons;
     }
