@@ -5,7 +5,7 @@
  */
 import { applyActionResult } from './apply-action-result.js';
 import type { IncidentRecord, IncidentStore } from './incident-store.js';
-import type { ActionResult } from './types.js';
+import type { ActionResult, TimelineEntry } from './types.js';
 
 export function recordResult(store: IncidentStore, record: IncidentRecord, result: ActionResult, now: Date): void {
   const applied = applyActionResult(record, result);
@@ -15,4 +15,8 @@ export function recordResult(store: IncidentStore, record: IncidentRecord, resul
   store.appendTimeline(record.id, result.entries);
   if (result.followUps.length > 0) store.addFollowUps(record.id, result.followUps);
   store.update(record);
+}
+
+export function recordEntry(store: IncidentStore, record: IncidentRecord, entry: TimelineEntry, now: Date): void {
+  recordResult(store, record, { entries: [entry], remainingSteps: [], followUps: [] }, now);
 }
