@@ -6,6 +6,7 @@ import {
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -24,6 +25,7 @@ const NOW = new Date('2026-11-28T12:00:00.000Z');
 const iamMock = mockClient(IAMClient);
 const stsMock = mockClient(STSClient);
 const snsMock = mockClient(SNSClient);
+const sesMock = mockClient(SESv2Client);
 let sink: SmtpSink;
 let f: Fixture;
 
@@ -142,5 +144,21 @@ describe('respondToFindings end to end (auto policy for aws)', () => {
     // The access key id is an identifier (kept in the follow-up), but messages and logs show it redacted.
     expect([engine.logs.text(), restarted.logs.text(), ...sink.received.map((m) => m.raw)].join('\n')).not.toContain(f.keyId);
     restarted.store.close();
+  });
+
+  it('sends the owner e-mail through SES v2 when that is the channel, once, without the secret', async () => {
+    sesMock.reset();
+    sesMock.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+    const engine = makeEngine(f, null, () => NOW);
+    engine.deps.notifierDeps.ses = { client: new SESv2Client({ region: 'eu-west-1' }), from: 'leakwatch@example.test' };
+    engine.deps.emailChannels = ['ses'];
+    const input = { findings: await scanFindings(f), repository: f.repository, gitDir: `${f.repo.dir}/.git` };
+    await respondToFindings(engine.deps, input);
+    await respondToFindings(engine.deps, input);
+    const sent = sesMock.commandCalls(SendEmailCommand);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.args[0].input.Destination?.ToAddresses).toEqual([OWNER]);
+    expect(sentInputs(sesMock)).not.toContain(f.secret);
+    engine.store.close();
   });
 });
