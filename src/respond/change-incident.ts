@@ -30,6 +30,15 @@ export function loadIncident(store: IncidentStore, id: string): IncidentRecord {
   return record;
 }
 
+/** Acknowledging a contained incident keeps it contained: the person only confirms they have it. */
+function acknowledgeContained(record: IncidentRecord, at: Date, by: string): TimelineEntry | undefined {
+  if (record.acknowledgedAt !== null) return undefined;
+  record.acknowledgedAt = at;
+  record.updatedAt = at;
+  return makeEntry({ provider: 'leakwatch', now: () => at }, 'detection-analysis', 'incident.acknowledged', 'ok',
+    `Acknowledged by ${by} (status stays contained).`, { by });
+}
+
 function approve(record: IncidentRecord, at: Date, by: string): TimelineEntry | undefined {
   if (record.policy === 'auto') {
     throw new LeakwatchError('usage', `Incident ${record.id} is under the auto policy; leakwatch contains it without approval.`);
@@ -50,6 +59,7 @@ export function changeIncident(store: IncidentStore, id: string, change: Inciden
   const record = loadIncident(store, id);
   let entry: TimelineEntry | undefined;
   if (change === 'approve') entry = approve(record, at, by);
+  else if (change === 'ack' && record.status === 'contained') entry = acknowledgeContained(record, at, by);
   else if (record.status !== TARGET[change]) entry = transition(record, TARGET[change], at, by, note);
   if (entry === undefined) return { record, changed: false };
   record.timeline = [...record.timeline, entry];

@@ -1,7 +1,7 @@
 /**
- * Escalation: an incident still `open` (nobody acknowledged it) `response.escalateAfterMinutes`
- * after it was opened goes to its escalation contacts, once; the escalation is recorded on the
- * incident so a restart does not send it again.
+ * Escalation: an incident nobody acknowledged `response.escalateAfterMinutes` after it was opened
+ * goes to its escalation contacts, once; the escalation is recorded on the incident so a restart
+ * does not send it again. A contained incident counts too: the owner still has steps to do.
  */
 import type { EngineDeps } from './engine-deps.js';
 import { notifyIncident } from './notify-incident.js';
@@ -14,8 +14,9 @@ export async function escalateIncidents(deps: EngineDeps): Promise<string[]> {
   const now = deps.now();
   const limit = deps.config.response.escalateAfterMinutes * MINUTE_MS;
   const escalated: string[] = [];
-  for (const record of deps.store.list({ status: ['open'] })) {
-    if (record.escalatedAt !== null || now.getTime() - record.createdAt.getTime() < limit) continue;
+  for (const record of deps.store.list({ status: ['open', 'contained'] })) {
+    if (record.acknowledgedAt !== null || record.escalatedAt !== null) continue;
+    if (now.getTime() - record.createdAt.getTime() < limit) continue;
     record.escalatedAt = now;
     const to = record.repository.escalationContacts.join(', ') || 'the owner again (no escalation contacts on record)';
     const detail = `Not acknowledged ${deps.config.response.escalateAfterMinutes} minutes after opening: sent to ${to}.`;

@@ -10,7 +10,7 @@ import type { IncidentStatus, PlaybookPhase, TimelineEntry } from './types.js';
 const ALLOWED: Record<IncidentStatus, readonly IncidentStatus[]> = {
   open: ['acknowledged', 'contained', 'resolved', 'false-positive'],
   acknowledged: ['contained', 'resolved', 'false-positive'],
-  contained: ['acknowledged', 'resolved', 'false-positive'],
+  contained: ['resolved', 'false-positive'],
   resolved: ['open'],
   'false-positive': ['open'],
 };

@@ -27,6 +27,7 @@ describe('incident status', () => {
     expect(canTransition('resolved', 'open')).toBe(true);
     expect(canTransition('resolved', 'acknowledged')).toBe(false);
     expect(canTransition('false-positive', 'contained')).toBe(false);
+    expect(canTransition('contained', 'acknowledged')).toBe(false);
   });
 
   it('records who changed the status, in the phase the new status belongs to', () => {

@@ -122,7 +122,7 @@ describe('respondToFindings end to end (auto policy for aws)', () => {
     const callsBefore = callSequence(stsMock, iamMock, snsMock).length;
     await respondToFindings(engine.deps, { findings: await scanFindings(f), repository: f.repository, gitDir: `${f.repo.dir}/.git` });
     engine.store.close();
-    const restarted = makeEngine(f, sink, () => new Date(NOW.getTime() + 3_600_000));
+    const restarted = makeEngine(f, sink, () => new Date(NOW.getTime() + 30 * 60_000));
     const again = await respondToFindings(restarted.deps, { findings: await scanFindings(f), repository: f.repository, gitDir: `${f.repo.dir}/.git` });
     await advanceOpenIncidents(restarted.deps);
     expect(await escalateIncidents(restarted.deps)).toEqual([]);

@@ -96,6 +96,22 @@ describe('escalation', () => {
   });
 });
 
+describe('escalation of contained incidents', () => {
+  it('escalates a contained but unacknowledged incident, and acknowledging keeps it contained', async () => {
+    const id = (await respond()).opened[0]!;
+    const record = engine.store.get(id)!;
+    record.status = 'contained';
+    engine.store.update(record);
+    expect(changeIncident(engine.store, id, 'ack', 'alice', T0).record.status).toBe('contained');
+    expect(changeIncident(engine.store, id, 'ack', 'alice', T0).changed).toBe(false);
+    clock = new Date(T0.getTime() + 2 * 60 * 60_000);
+    expect(await escalateIncidents(engine.deps)).toEqual([]);
+    record.acknowledgedAt = null;
+    engine.store.update(record);
+    expect(await escalateIncidents(engine.deps)).toEqual([id]);
+  });
+});
+
 describe('dedupe', () => {
   it('joins the same secret in another repository and in public to the one incident as new locations; the owner hears again only about the public copy', async () => {
     const id = (await respond()).opened[0]!;
