@@ -21,9 +21,14 @@ export async function escalateIncidents(deps: EngineDeps): Promise<string[]> {
     const to = record.repository.escalationContacts.join(', ') || 'the owner again (no escalation contacts on record)';
     const detail = `Not acknowledged ${deps.config.response.escalateAfterMinutes} minutes after opening: sent to ${to}.`;
     const entry = makeEntry({ provider: 'leakwatch', now: deps.now }, 'detection-analysis', 'incident.escalated', 'ok', detail);
-    recordResult(deps.store, record, { entries: [entry], remainingSteps: [], followUps: [] }, now);
-    await notifyIncident(deps, record, 'escalation', 'notify.escalation');
-    escalated.push(record.id);
+    try {
+      recordResult(deps.store, record, { entries: [entry], remainingSteps: [], followUps: [] }, now);
+      await notifyIncident(deps, record, 'escalation', 'notify.escalation');
+      escalated.push(record.id);
+    } catch (err) {
+      // One incident's failure must not stop the others from escalating.
+      deps.log.error({ incident: record.id, errName: err instanceof Error ? err.name : typeof err }, 'Incident escalation failed');
+    }
   }
   return escalated;
 }

@@ -19,10 +19,14 @@ export async function runDueFollowUps(deps: EngineDeps): Promise<number> {
       continue;
     }
     const log = deps.log.child({ incident: record.id, rotator: rotator.id });
-    const result = await runEradicate(rotator, { followUp, clients: deps.clients, options: deps.rotatorOptions ?? {}, log, now: deps.now });
-    recordResult(deps.store, record, result, deps.now());
-    if (!needsRetry(result.entries)) deps.store.completeFollowUp(followUp.id, deps.now());
-    ran += 1;
+    try {
+      const result = await runEradicate(rotator, { followUp, clients: deps.clients, options: deps.rotatorOptions ?? {}, log, now: deps.now });
+      recordResult(deps.store, record, result, deps.now());
+      if (!needsRetry(result.entries)) deps.store.completeFollowUp(followUp.id, deps.now());
+      ran += 1;
+    } catch (err) {
+      log.error({ errName: err instanceof Error ? err.name : typeof err }, 'Follow-up failed');
+    }
   }
   return ran;
 }
