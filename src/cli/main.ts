@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   inventory: async () => (await import('./inventory.js')).createInventoryCommand(),
   match: async () => (await import('./match.js')).createMatchCommand(),
   watch: async () => (await import('./watch.js')).createWatchCommand(),
+  incidents: async () => (await import('./incidents.js')).createIncidentsCommand(),
 };
 
 export async function createProgram(argv: string[] = []): Promise<Command> {

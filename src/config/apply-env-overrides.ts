@@ -35,6 +35,15 @@ export function coerceEnvValue(option: OptionSpec, text: string): { value: unkno
         }
       }
       return { value: trimmed.split(',').map((item) => item.trim()).filter((item) => item !== '') };
+    case 'enum-map': {
+      const map: Record<string, string> = {};
+      for (const item of trimmed.split(',').map((i) => i.trim()).filter((i) => i !== '')) {
+        const [key, value, ...rest] = item.split('=').map((part) => part.trim());
+        if (!key || !value || rest.length > 0) return { problem: `expected key=value pairs separated by commas, got "${item}"` };
+        map[key] = value;
+      }
+      return { value: map };
+    }
     default:
       return { value: trimmed };
   }

@@ -12,7 +12,9 @@ type ValueOf<O extends OptionSpec> = O extends { kind: 'integer' }
       ? string[]
       : O extends { kind: 'enum'; values: readonly (infer V)[] }
         ? V
-        : string;
+        : O extends { kind: 'enum-map'; values: readonly (infer V)[] }
+          ? Record<string, V>
+          : string;
 
 type Leaf<O extends OptionSpec> = O extends { default: unknown } ? ValueOf<O> : ValueOf<O> | undefined;
 

@@ -3,7 +3,7 @@
  * docs/configuration.md are all built from this list, so an option is added in one place.
  */
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'cron' | 'email';
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'enum-map' | 'cron' | 'email';
 
 interface OptionBase {
   /** Dotted path in the YAML file, e.g. `mirror.concurrency`. */
@@ -39,7 +39,14 @@ export interface EnumOption extends OptionBase {
   readonly default?: string;
 }
 
-export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption;
+/** A map from free-form keys (e.g. rule families) to one of `values`. */
+export interface EnumMapOption extends OptionBase {
+  readonly kind: 'enum-map';
+  readonly values: readonly string[];
+  readonly default?: Readonly<Record<string, string>>;
+}
+
+export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption | EnumMapOption;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -359,5 +366,86 @@ export const OPTIONS = [
     env: 'LEAKWATCH_RESPONSE_DEFAULT_POLICY',
     description:
       'notify: tell the owner and show what auto would do; approve: a person approves each action; auto: act at once.',
+  },
+  {
+    path: 'response.policies',
+    kind: 'enum-map',
+    values: RESPONSE_POLICIES,
+    default: {},
+    env: 'LEAKWATCH_RESPONSE_POLICIES',
+    description:
+      'Policy per rule family (the `family` of a detectors/*.yaml file, e.g. `aws: auto`, `github: approve`); families not listed use response.defaultPolicy. Environment form: `aws=auto,github=approve`.',
+  },
+  {
+    path: 'response.escalateAfterMinutes',
+    kind: 'integer',
+    default: 60,
+    min: 1,
+    env: 'LEAKWATCH_RESPONSE_ESCALATE_AFTER_MINUTES',
+    description: 'An incident still open (not acknowledged) this long after it was opened is sent to the escalation contacts, once.',
+  },
+  {
+    path: 'response.maxAttempts',
+    kind: 'integer',
+    default: 3,
+    min: 1,
+    max: 20,
+    env: 'LEAKWATCH_RESPONSE_MAX_ATTEMPTS',
+    description: 'Tries of an action that keeps failing with a retryable error (throttling, 5xx) before it is escalated to a person.',
+  },
+  {
+    path: 'response.awsRegion',
+    kind: 'string',
+    default: 'us-east-1',
+    env: 'LEAKWATCH_RESPONSE_AWS_REGION',
+    description: "Region of the daemon's own AWS clients for containment (IAM, STS, Secrets Manager), SNS, SES and CloudTrail.",
+  },
+  {
+    path: 'response.email.channel',
+    kind: 'enum',
+    values: ['none', 'smtp', 'ses'],
+    default: 'none',
+    env: 'LEAKWATCH_RESPONSE_EMAIL_CHANNEL',
+    description: 'How incident e-mails are sent: SMTP (response.email.smtpUrl), Amazon SES v2, or not at all.',
+  },
+  {
+    path: 'response.email.from',
+    kind: 'email',
+    env: 'LEAKWATCH_RESPONSE_EMAIL_FROM',
+    description: 'Sender address of incident e-mails (an SES verified identity when the channel is ses).',
+  },
+  {
+    path: 'response.email.smtpUrl',
+    kind: 'string',
+    env: 'LEAKWATCH_RESPONSE_EMAIL_SMTP_URL',
+    secret: true,
+    description: 'SMTP server as a URL, e.g. smtps://user:password@mail.example.com:465; set it through the environment.',
+  },
+  {
+    path: 'response.sns.enabled',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_RESPONSE_SNS_ENABLED',
+    description: "Publish incidents to SNS: the repository's own topic (inventory), else response.sns.defaultTopicArn.",
+  },
+  {
+    path: 'response.sns.defaultTopicArn',
+    kind: 'string',
+    env: 'LEAKWATCH_RESPONSE_SNS_DEFAULT_TOPIC_ARN',
+    description: 'SNS topic for incidents of repositories that name none.',
+  },
+  {
+    path: 'response.forensics.enabled',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_RESPONSE_FORENSICS_ENABLED',
+    description: 'Look up who pulled or pushed the repository since the exposure in CloudTrail (CodeCommit events, last 90 days).',
+  },
+  {
+    path: 'response.forensics.knownPrincipals',
+    kind: 'string-list',
+    default: [],
+    env: 'LEAKWATCH_RESPONSE_FORENSICS_KNOWN_PRINCIPALS',
+    description: 'ARN patterns (`*` wildcard) of principals expected to access repositories (CI roles, leakwatch); others are flagged.',
   },
 ] as const satisfies readonly OptionSpec[];

@@ -20,6 +20,8 @@ function describeType(option: OptionSpec): string {
       return 'list of strings';
     case 'enum':
       return option.values.map((value) => `\`${value}\``).join(' \\| ');
+    case 'enum-map':
+      return `map of name → ${option.values.map((value) => `\`${value}\``).join(' \\| ')}`;
     case 'cron':
       return 'cron expression';
     case 'email':
@@ -33,6 +35,10 @@ function describeDefault(option: OptionSpec): string {
   if (option.default === undefined) return '*unset*';
   if (Array.isArray(option.default)) {
     return option.default.length === 0 ? '`[]`' : `\`${option.default.join(', ')}\``;
+  }
+  if (typeof option.default === 'object') {
+    const pairs = Object.entries(option.default as Record<string, string>);
+    return pairs.length === 0 ? '`{}`' : `\`${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}\``;
   }
   return `\`${String(option.default)}\``;
 }

@@ -27,6 +27,8 @@ export function leafSchema(option: OptionSpec): z.ZodType {
       return z.array(z.string().min(1));
     case 'enum':
       return z.enum(option.values as [string, ...string[]]);
+    case 'enum-map':
+      return z.record(z.string().min(1), z.enum(option.values as [string, ...string[]]));
   }
 }
 
@@ -35,7 +37,7 @@ function withDefault(option: OptionSpec): z.ZodType {
   if (option.default === undefined) return schema.optional();
   const fallback = option.default;
   // Copy list defaults so no loaded config shares (and could mutate) the option list's array.
-  return schema.default(() => (Array.isArray(fallback) ? [...fallback] : fallback) as never);
+  return schema.default(() => (Array.isArray(fallback) ? [...fallback] : typeof fallback === 'object' ? { ...fallback } : fallback) as never);
 }
 
 interface Tree {

@@ -31,7 +31,32 @@ describe('option list', () => {
     const config = configSchema.parse({}) as Record<string, Record<string, unknown>>;
     expect(config['dataDir']).toBe('./.leakwatch');
     expect(config['mirror']).toEqual({ concurrency: 4, timeoutSeconds: 900, retries: 3, backoffSeconds: 30 });
-    expect(config['response']).toEqual({ defaultPolicy: 'notify' });
+    expect(config['response']).toEqual({
+      defaultPolicy: 'notify',
+      policies: {},
+      escalateAfterMinutes: 60,
+      maxAttempts: 3,
+      awsRegion: 'us-east-1',
+      email: { channel: 'none' },
+      sns: { enabled: false },
+      forensics: { enabled: false, knownPrincipals: [] },
+    });
     expect(config['databaseUrl']).toBeUndefined();
+  });
+});
+
+describe('response.policies', () => {
+  it('accepts a policy per family and rejects an unknown policy', async () => {
+    const { parseConfig } = await import('../../src/config/load-config.js');
+    const config = parseConfig({ response: { policies: { aws: 'auto', github: 'approve' } } }, {}, 'test');
+    expect(config.response.policies).toEqual({ aws: 'auto', github: 'approve' });
+    expect(() => parseConfig({ response: { policies: { aws: 'delete-everything' } } }, {}, 'test')).toThrow(/response\.policies\.aws/);
+  });
+
+  it('reads aws=auto,github=approve from LEAKWATCH_RESPONSE_POLICIES', async () => {
+    const { parseConfig } = await import('../../src/config/load-config.js');
+    const config = parseConfig({}, { LEAKWATCH_RESPONSE_POLICIES: 'aws=auto, github=approve' }, 'test');
+    expect(config.response.policies).toEqual({ aws: 'auto', github: 'approve' });
+    expect(() => parseConfig({}, { LEAKWATCH_RESPONSE_POLICIES: 'aws' }, 'test')).toThrow(/key=value/);
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * Builds the engine's dependencies from the configuration, for the daemon: AWS clients of the
+ * daemon's own principal (default credential chain, `response.awsRegion`), the e-mail channel,
+ * SNS and CloudTrail only when enabled. Clients connect lazily, so under the default `notify`
+ * policy with no channel configured nothing here touches the network.
+ */
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { STSClient } from '@aws-sdk/client-sts';
+import { createTransport } from 'nodemailer';
+import type { LeakwatchConfig } from '../config/config-types.js';
+import type { Ruleset } from '../detect/types.js';
+import { LeakwatchError } from '../errors.js';
+import { createOctokit } from '../github/create-octokit.js';
+import type { Logger } from '../logger.js';
+import type { EngineDeps } from './engine-deps.js';
+import type { IncidentStore } from './incident-store.js';
+import type { NotifierDeps } from './notifiers/types.js';
+
+export interface CreateEngineDepsOptions {
+  config: LeakwatchConfig;
+  store: IncidentStore;
+  ruleset: Ruleset;
+  log: Logger;
+  gitDirFor?: (repository: string) => string | undefined;
+  now?: () => Date;
+}
+
+function notifierDeps(config: LeakwatchConfig): { deps: NotifierDeps; emailChannels: string[] } {
+  const r = config.response;
+  const region = r.awsRegion;
+  const deps: NotifierDeps = {};
+  const emailChannels: string[] = [];
+  if (r.email.channel !== 'none') {
+    if (r.email.from === undefined) {
+      throw new LeakwatchError('config', `response.email.channel is ${r.email.channel} but response.email.from is not set; set the sender address.`);
+    }
+    if (r.email.channel === 'smtp') {
+      if (r.email.smtpUrl === undefined) {
+        throw new LeakwatchError('config', 'response.email.channel is smtp but response.email.smtpUrl is not set; set LEAKWATCH_RESPONSE_EMAIL_SMTP_URL.');
+      }
+      deps.smtp = { transport: createTransport(r.email.smtpUrl), from: r.email.from };
+    } else {
+      deps.ses = { client: new SESv2Client({ region }), from: r.email.from };
+    }
+    emailChannels.push(r.email.channel);
+  }
+  if (r.sns.enabled) {
+    deps.sns = { client: new SNSClient({ region }), ...(r.sns.defaultTopicArn === undefined ? {} : { defaultTopicArn: r.sns.defaultTopicArn }) };
+  }
+  return { deps, emailChannels };
+}
+
+export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
+  const { config } = options;
+  const region = config.response.awsRegion;
+  const { deps, emailChannels } = notifierDeps(config);
+  const clients: EngineDeps['clients'] = {
+    iam: new IAMClient({ region }),
+    sts: new STSClient({ region }),
+    secretsManager: new SecretsManagerClient({ region }),
+    github: createOctokit({ log: options.log }),
+  };
+  if (config.response.forensics.enabled) clients.cloudtrail = new CloudTrailClient({ region });
+  return {
+    store: options.store,
+    config,
+    ruleset: options.ruleset,
+    clients,
+    notifierDeps: deps,
+    emailChannels,
+    knownPrincipals: config.response.forensics.knownPrincipals,
+    ...(options.gitDirFor === undefined ? {} : { gitDirFor: options.gitDirFor }),
+    log: options.log,
+    now: options.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * What the incident engine is given: the store, the configuration, the ruleset, and the clients
+ * and delivery channels acting as the daemon's own principal. Everything is injected so the
+ * daemon, the CLI and the tests drive the same code.
+ */
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { LeakwatchConfig } from '../config/config-types.js';
+import type { Ruleset } from '../detect/types.js';
+import type { Logger } from '../logger.js';
+import type { IncidentStore } from './incident-store.js';
+import type { NotifierDeps } from './notifiers/types.js';
+import type { RespondClients, RotatorOptions } from './rotators/types.js';
+
+export interface EngineDeps {
+  store: IncidentStore;
+  config: LeakwatchConfig;
+  ruleset: Ruleset;
+  clients: RespondClients & { cloudtrail?: CloudTrailClient };
+  /** Configured delivery channels for the notifiers. */
+  notifierDeps: NotifierDeps;
+  /** E-mail channel ids to use (`smtp`, `ses`); SNS is used whenever `notifierDeps.sns` is set. */
+  emailChannels: string[];
+  rotatorOptions?: RotatorOptions;
+  /** Principals whose CodeCommit access is expected (the daemon, CI roles); others are flagged. */
+  knownPrincipals?: string[];
+  /** The git directory of a repository (its mirror), to re-read a secret when acting later. */
+  gitDirFor?: (repository: string) => string | undefined;
+  log: Logger;
+  now: () => Date;
+  /** Injected so tests never wait. */
+  sleep?: (ms: number) => Promise<void>;
+}

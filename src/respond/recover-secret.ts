@@ -1,0 +1,39 @@
+/**
+ * Recovers a leaked value in memory when a rotator needs it: the store keeps only the secret's
+ * SHA-256 and where it was, so the object is read again from the repository and matched with the
+ * same rules; the match whose hash is the incident's is the secret. The value is returned to the
+ * caller only, never logged or stored.
+ */
+import { Matcher } from '../detect/matcher.js';
+import { secretSha256 } from '../detect/redact.js';
+import type { Ruleset } from '../detect/types.js';
+import { runGit } from '../git/run-git.js';
+import type { StoredLocation } from './incident-store.js';
+import type { LeakedSecret } from './types.js';
+
+async function readObject(gitDir: string, location: StoredLocation): Promise<string | undefined> {
+  const oid = location.blob ?? location.commit;
+  if (oid === null) return undefined;
+  try {
+    return await runGit(gitDir, ['cat-file', '-p', oid]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function recoverSecret(
+  gitDir: string,
+  location: StoredLocation,
+  hashes: readonly string[],
+  ruleset: Ruleset,
+): Promise<LeakedSecret | undefined> {
+  const text = await readObject(gitDir, location);
+  if (text === undefined) return undefined;
+  const wanted = new Set(hashes);
+  for (const m of new Matcher(ruleset).match(text, location.path)) {
+    const own = wanted.has(secretSha256(m.secret));
+    const partner = m.related !== undefined && wanted.has(secretSha256(m.related.secret));
+    if (own || partner) return m.related === undefined ? { value: m.secret } : { value: m.secret, relatedValue: m.related.secret };
+  }
+  return undefined;
+}
