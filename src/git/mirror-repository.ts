@@ -10,6 +10,13 @@ import { LeakwatchError } from '../errors.js';
 import { redactUrl } from './redact-url.js';
 import { GIT_ENV, firstLine } from './run-git.js';
 
+// A clone or fetch never opens an editor or a pager; simple-git refuses to pass these on.
+const INTERACTIVE_ENV = /^(?:EDITOR|VISUAL|PAGER|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR)$/i;
+
+function mirrorEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(GIT_ENV).filter(([key]) => !INTERACTIVE_ENV.test(key)));
+}
+
 export interface MirrorOptions {
   timeoutMs?: number;
   /** Extra `-c key=value` settings, e.g. a credential helper. */
@@ -22,8 +29,25 @@ function gitError(action: string, url: string, err: unknown): LeakwatchError {
 }
 
 export async function mirrorRepository(url: string, dir: string, options: MirrorOptions = {}): Promise<'cloned' | 'fetched'> {
+  const env = mirrorEnv();
   const git = (baseDir?: string) =>
-    simpleGit({ baseDir, config: options.config ?? [], timeout: { block: options.timeoutMs ?? 600_000 } }).env(GIT_ENV);
+    simpleGit({
+      // The operator's GIT_* variables (CA bundle, proxy, GIT_CONFIG_*) are meant for git.
+      allowEnvironment: Object.keys(env).filter((key) => /^git/i.test(key)),
+      baseDir,
+      config: options.config ?? [],
+      timeout: { block: options.timeoutMs ?? 600_000 },
+      // Only our own settings and the operator's environment arrive here (the CodeCommit helper
+      // is a credential.helper; GIT_CONFIG_* with url rewrites, GIT_SSH_COMMAND and askpass are the operator's).
+      unsafe: {
+        allowUnsafeCredentialHelper: true,
+        allowUnsafeConfigPaths: true,
+        allowUnsafeConfigEnvCount: true,
+        allowUnsafeSshCommand: true,
+        allowUnsafeAskPass: true,
+        allowUnsafeUrlRewrite: true,
+      },
+    }).env(env);
   if (existsSync(dir)) {
     try {
       await git(dir).raw(['fetch', '--prune', '--quiet', 'origin']);
