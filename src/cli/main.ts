@@ -2,6 +2,7 @@
 /** The leakwatch command line: one subcommand per file in this folder. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { createDaemonCommand } from './daemon.js';
 import { handleError } from './handle-error.js';
 import { createInventoryCommand } from './inventory.js';
 import { createMatchCommand } from './match.js';
@@ -15,7 +16,7 @@ export function createProgram(): Command {
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError()
     .exitOverride();
-  for (const command of [createScanCommand(), createRulesCommand(), createInventoryCommand(), createMatchCommand()]) {
+  for (const command of [createScanCommand(), createRulesCommand(), createInventoryCommand(), createMatchCommand(), createDaemonCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;
