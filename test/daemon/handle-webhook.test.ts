@@ -70,7 +70,8 @@ function request(body: string, headers: Record<string, string> = {}, query = '')
 
 describe('CodeCommit webhook', () => {
   it('queues the repository of an EventBridge event posted with the token in Authorization or X-Leakwatch-Token', async () => {
-    for (const headers of [{ authorization: `Bearer ${TOKEN}` }, { 'x-leakwatch-token': TOKEN }]) {
+    const variants: Array<Record<string, string>> = [{ authorization: `Bearer ${TOKEN}` }, { 'x-leakwatch-token': TOKEN }];
+    for (const headers of variants) {
       const { deps, changes } = setup();
       const answer = await handleWebhook(request(JSON.stringify(EVENT), headers), deps);
       expect(answer).toEqual({ status: 202, body: { queued: ['codecommit:eu-west-1:payments'] } });
