@@ -52,7 +52,7 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
   try {
     const source = mirrorSource(repository.cloneUrl);
     const mirrored = await withRetries(
-      () => mirrorRepository(source.url, dir, { timeoutMs: deps.config.mirror.timeoutSeconds * 1000, config: source.config }),
+      () => mirrorRepository(source.url, dir, { timeoutMs: deps.config.mirror.timeoutSeconds * 1000, config: source.config, signal: deps.signal }),
       {
         retries: deps.config.mirror.retries,
         backoffMs: deps.config.mirror.backoffSeconds * 1000,
@@ -87,6 +87,10 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
   } catch (err) {
     const durationMs = Date.now() - started;
     const message = (err as Error).message ?? String(err);
+    if (deps.signal.aborted) {
+      log.info({ outcome: 'cancelled', stage, durationMs, reasons }, 'Repository job cancelled by shutdown');
+      throw err;
+    }
     if (stage === 'mirror') deps.store.recordMirror(repository.id, { ok: false, error: message, at: new Date() });
     deps.metrics.scans.inc({ outcome: 'error' });
     deps.metrics.scanDuration.observe({ outcome: 'error' }, durationMs / 1000);

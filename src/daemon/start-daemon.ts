@@ -5,7 +5,7 @@
  * lets running ones finish until the deadline, and closes everything; work cut short is redone
  * at the next start because every write is one transaction.
  */
-import { resolve, join } from 'node:path';
+import { resolve } from 'node:path';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
@@ -13,7 +13,7 @@ import { loadInventory } from '../inventory/load-inventory.js';
 import type { InventorySource, Repository } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
 import { defaultWorkerCount } from '../scan/worker-pool.js';
-import { SqliteMonitorStore } from '../store/sqlite/sqlite-monitor-store.js';
+import { openMonitorStore } from '../store/open-store.js';
 import type { MonitorStore, StoredFinding } from '../store/types.js';
 import { createDaemonMetrics } from './daemon-metrics.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
@@ -45,7 +45,7 @@ export interface StartDaemonOptions {
   ruleset?: Ruleset;
   verifier?: SnsVerifier;
   fetch?: (url: string) => Promise<{ ok: boolean; status: number }>;
-  /** Store factory; the embedded SQLite store under the data directory by default. */
+  /** Store factory; by default the backend the configuration names (embedded SQLite). */
   openStore?: (dataDir: string) => MonitorStore;
 }
 
@@ -66,7 +66,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const { config, log } = options;
   const cwd = options.cwd ?? process.cwd();
   const dataDir = resolve(cwd, config.dataDir);
-  const store = options.openStore?.(dataDir) ?? new SqliteMonitorStore(join(dataDir, 'state.db'));
+  const store = options.openStore?.(dataDir) ?? openMonitorStore({ dataDir, databaseUrl: config.databaseUrl });
   const ruleset = options.ruleset ?? loadRules(config.scan.rulesDirs.map((dir) => resolve(cwd, dir)));
   const metrics = createDaemonMetrics();
   const shutdown = new AbortController();

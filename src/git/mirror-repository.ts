@@ -21,6 +21,8 @@ export interface MirrorOptions {
   timeoutMs?: number;
   /** Extra `-c key=value` settings, e.g. a credential helper. */
   config?: string[];
+  /** Kills the running git (daemon shutdown); a clone cut short leaves nothing behind. */
+  signal?: AbortSignal;
 }
 
 function gitError(action: string, url: string, err: unknown): LeakwatchError {
@@ -37,6 +39,7 @@ export async function mirrorRepository(url: string, dir: string, options: Mirror
       baseDir,
       config: options.config ?? [],
       timeout: { block: options.timeoutMs ?? 600_000 },
+      ...(options.signal ? { abort: options.signal } : {}),
       // Only our own settings and the operator's environment arrive here (the CodeCommit helper
       // is a credential.helper; GIT_CONFIG_* with url rewrites, GIT_SSH_COMMAND and askpass are the operator's).
       unsafe: {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/run-scan.js';
 import { startDaemonProcess } from '../helpers/daemon-process.js';
 import { TEST_GIT_ENV, removeTempDirs, tempDir } from '../helpers/git-repo.js';
@@ -47,27 +47,43 @@ function readState(dbFile: string): { scanned: number; findings: string[] } {
 
 afterAll(() => removeTempDirs());
 
-describe('daemon crash safety', () => {
-  it('after kill -9 mid-scan, a restart completes the scan with every finding once and a scan state that matches the objects scanned', async () => {
-    const root = tempDir();
-    const big = join(root, 'big.git');
-    buildBigRepository(big);
-    const expected = (await runScan({ target: big, stateDir: null })).findings.map((f) => f.id).sort();
-    expect(expected.length).toBeGreaterThanOrEqual(3);
+function writeConfig(root: string, big: string): string {
+  writeFileSync(join(root, 'inventory.yaml'), `repositories:\n  - url: ${big}\n    name: big\n    owner: owner@example.test\n`);
+  const configFile = join(root, 'config.yaml');
+  writeFileSync(
+    configFile,
+    [
+      `dataDir: ${join(root, 'data')}`,
+      'logLevel: debug',
+      `inventory: { staticFile: ${join(root, 'inventory.yaml')} }`,
+      `schedule: { inventoryRefresh: '${NEVER}', mirrorScan: '${NEVER}', watch: '${NEVER}', escalation: '${NEVER}' }`,
+      'http: { host: 127.0.0.1, port: 0 }',
+      '',
+    ].join('\n'),
+  );
+  return configFile;
+}
 
-    writeFileSync(join(root, 'inventory.yaml'), `repositories:\n  - url: ${big}\n    name: big\n    owner: owner@example.test\n`);
-    const configFile = join(root, 'config.yaml');
-    writeFileSync(
-      configFile,
-      [
-        `dataDir: ${join(root, 'data')}`,
-        'logLevel: debug',
-        `inventory: { staticFile: ${join(root, 'inventory.yaml')} }`,
-        `schedule: { inventoryRefresh: '${NEVER}', mirrorScan: '${NEVER}', watch: '${NEVER}', escalation: '${NEVER}' }`,
-        'http: { host: 127.0.0.1, port: 0 }',
-        '',
-      ].join('\n'),
-    );
+function objectCount(big: string): number {
+  return execFileSync('git', ['--git-dir', big, 'cat-file', '--batch-all-objects', '--batch-check=%(objecttype)'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((type) => type === 'blob' || type === 'commit' || type === 'tag').length;
+}
+
+describe('daemon crash safety', () => {
+  let big: string;
+  let expected: string[];
+
+  beforeAll(async () => {
+    big = join(tempDir(), 'big.git');
+    buildBigRepository(big);
+    expected = (await runScan({ target: big, stateDir: null })).findings.map((f) => f.id).sort();
+  }, 120_000);
+
+  it('after kill -9 mid-scan, a restart completes the scan with every finding once and a scan state that matches the objects scanned', async () => {
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    const root = tempDir();
+    const configFile = writeConfig(root, big);
     const dbFile = join(root, 'data', 'state.db');
 
     const first = startDaemonProcess(configFile, {}, root);
@@ -86,9 +102,27 @@ describe('daemon crash safety', () => {
 
     const state = readState(dbFile);
     expect(state.findings).toEqual(expected);
-    const objects = execFileSync('git', ['--git-dir', big, 'cat-file', '--batch-all-objects', '--batch-check=%(objecttype)'], { encoding: 'utf8' })
-      .split('\n')
-      .filter((type) => type === 'blob' || type === 'commit' || type === 'tag').length;
-    expect(state.scanned).toBe(objects);
+    expect(state.scanned).toBe(objectCount(big));
+  }, 120_000);
+
+  it('on SIGTERM mid-scan exits 0 with a consistent state, and the next start completes the scan', async () => {
+    const root = tempDir();
+    const configFile = writeConfig(root, big);
+    const dbFile = join(root, 'data', 'state.db');
+
+    const first = startDaemonProcess(configFile, {}, root);
+    await first.waitForLog((l) => l['msg'] === 'Scan started');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    const cut = readState(dbFile);
+    // Either the scan finished within the grace period (all of it recorded) or nothing was.
+    expect([0, objectCount(big)]).toContain(cut.scanned);
+    expect(cut.findings).toEqual(cut.scanned === 0 ? [] : expected);
+
+    const second = startDaemonProcess(configFile, {}, root);
+    await second.waitForLog((l) => l['msg'] === 'Repository job finished' || l['msg'] === 'Repository job failed');
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+    expect(readState(dbFile)).toEqual({ scanned: objectCount(big), findings: expected });
   }, 120_000);
 });
