@@ -39,9 +39,8 @@ export function mirrorDir(dataDir: string, repositoryId: string): string {
 }
 
 export function refreshFindingGauge(store: MonitorStore, metrics: DaemonMetrics): void {
-  const counts = new Map<string, number>([['critical', 0], ['high', 0], ['medium', 0], ['low', 0]]);
-  for (const f of store.listFindings()) counts.set(f.finding.severity, (counts.get(f.finding.severity) ?? 0) + 1);
-  for (const [severity, n] of counts) metrics.findings.set({ severity }, n);
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, ...store.countOpenFindings() };
+  for (const [severity, n] of Object.entries(counts)) metrics.findings.set({ severity }, n);
 }
 
 export async function runRepositoryJob(repository: Repository, reasons: string[], deps: RepositoryJobDeps): Promise<void> {

@@ -83,6 +83,8 @@ export interface FindingStore {
    */
   recordFindings(repositoryId: string, findings: readonly Finding[], seenAt: Date): StoredFinding[];
   listFindings(repositoryId?: string): StoredFinding[];
+  /** Open findings per severity, over all repositories. */
+  countOpenFindings(): Record<string, number>;
 }
 
 /** Where a public watch source got to: a value, the HTTP ETag of its last poll, a cursor. */

@@ -121,6 +121,7 @@ describe('leakwatch daemon (real process)', () => {
     const dump = JSON.stringify(rows) + daemon.stderr();
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain(keyId);
+    expect(daemon.stderr()).not.toContain(token);
   }, 60_000);
 
   it('exposes the metrics in Prometheus format', async () => {

@@ -89,6 +89,7 @@ describe('SqliteMonitorStore', () => {
     const f1 = all.find((f) => f.finding.id === 'f1')!;
     expect(f1).toMatchObject({ status: 'open', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-02T00:00:00.000Z' });
     expect(store.listFindings('static:other')).toEqual([]);
+    expect(store.countOpenFindings()).toEqual({ critical: 2 });
     store.close();
   });
 

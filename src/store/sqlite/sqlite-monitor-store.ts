@@ -124,6 +124,14 @@ export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore 
     return (rows as FindingRow[]).map(toFinding);
   }
 
+  countOpenFindings(): Record<string, number> {
+    const rows = this.db.prepare("SELECT severity, count(*) AS n FROM findings WHERE status = 'open' GROUP BY severity").all() as Array<{
+      severity: string;
+      n: number;
+    }>;
+    return Object.fromEntries(rows.map((row) => [row.severity, row.n]));
+  }
+
   getWatchState(key: string): WatchState | null {
     const row = this.db.prepare('SELECT value, etag, cursor, updated_at FROM watch_state WHERE key = ?').get(key) as
       | { value: string | null; etag: string | null; cursor: string | null; updated_at: string }
