@@ -10,6 +10,7 @@ import { createLogger } from '../logger.js';
 
 /** Time running jobs get to finish after a stop signal; the rest of the 10 s is for closing. */
 export const SHUTDOWN_GRACE_MS = 7000;
+const HARD_EXIT_MS = 9500;
 
 export interface DaemonCommandDeps {
   env?: NodeJS.ProcessEnv;
@@ -34,6 +35,8 @@ export function createDaemonCommand(deps: DaemonCommandDeps = {}): Command {
           if (stopping) return;
           stopping = true;
           log.info({ signal, running: daemon.queue.running() }, 'Daemon stopping');
+          // Whatever hangs (a socket, a git child), the process is gone within the 10 s promised.
+          setTimeout(() => process.exit(0), HARD_EXIT_MS).unref();
           daemon
             .stop(SHUTDOWN_GRACE_MS)
             .then(({ unfinished }) => {

@@ -12,6 +12,7 @@ import { handleWebhook } from './handle-webhook.js';
 import type { WebhookDeps } from './handle-webhook.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
 export interface DaemonHttpOptions {
   host: string;
@@ -36,16 +37,14 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // An oversized body is read to its end (so the client sees the 413) unless it is absurd.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        done(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DRAIN_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => done(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('close', () => done(null));
     req.on('error', fail);
   });
 }
