@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { LeakwatchError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { handleWebhook } from './handle-webhook.js';
 import type { WebhookDeps } from './handle-webhook.js';
@@ -77,7 +78,9 @@ export async function startDaemonHttpServer(options: DaemonHttpOptions): Promise
     });
   });
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
+    server.once('error', (err) =>
+      fail(new LeakwatchError('config', `cannot listen on ${options.host}:${options.port}: ${err.message}; change http.host or http.port`)),
+    );
     server.listen(options.port, options.host, () => done());
   });
   const address = server.address() as AddressInfo;

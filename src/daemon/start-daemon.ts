@@ -106,6 +106,41 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     for (const id of repositories.keys()) queue.enqueue(id, reason);
   }
 
+  const fetchUrl = options.fetch ?? (async (url: string) => {
+    const answer = await fetch(url);
+    return { ok: answer.ok, status: answer.status };
+  });
+  let http;
+  try {
+    http = await startDaemonHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      registry: metrics.registry,
+      isReady: () => ready,
+      log,
+      webhook: {
+        token: config.http.webhookToken,
+        snsTopicArns: config.http.snsTopicArns,
+        verifier: options.verifier ?? createSnsVerifier(),
+        fetch: fetchUrl,
+        log,
+        onChanges: (changes) => {
+          const queued = new Set<string>();
+          for (const change of changes) {
+            const matched = repositoriesForChange(repositories.values(), change);
+            if (matched.length === 0) log.warn({ repo: change.repositoryName, region: change.region }, 'Change for a repository not in the inventory');
+            for (const r of matched) if (queue.enqueue(r.id, `event:${change.event}`)) queued.add(r.id);
+          }
+          return [...queued];
+        },
+      },
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  log.info({ url: http.url, dataDir }, 'Daemon listening');
+
   const hookContext = { store, log };
   const schedules = scheduleJobs(
     [
@@ -117,35 +152,6 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     log,
     (name) => metrics.errors.inc({ kind: `schedule:${name}` }),
   );
-
-  const fetchUrl = options.fetch ?? (async (url: string) => {
-    const answer = await fetch(url);
-    return { ok: answer.ok, status: answer.status };
-  });
-  const http = await startDaemonHttpServer({
-    host: config.http.host,
-    port: config.http.port,
-    registry: metrics.registry,
-    isReady: () => ready,
-    log,
-    webhook: {
-      token: config.http.webhookToken,
-      snsTopicArns: config.http.snsTopicArns,
-      verifier: options.verifier ?? createSnsVerifier(),
-      fetch: fetchUrl,
-      log,
-      onChanges: (changes) => {
-        const queued = new Set<string>();
-        for (const change of changes) {
-          const matched = repositoriesForChange(repositories.values(), change);
-          if (matched.length === 0) log.warn({ repo: change.repositoryName, region: change.region }, 'Change for a repository not in the inventory');
-          for (const r of matched) if (queue.enqueue(r.id, `event:${change.event}`)) queued.add(r.id);
-        }
-        return [...queued];
-      },
-    },
-  });
-  log.info({ url: http.url, dataDir }, 'Daemon listening');
 
   await refreshInventory();
   ready = true;

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Registry } from 'prom-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,17 +38,37 @@ describe('daemon HTTP server', () => {
   });
 });
 
+function runDaemon(config: string, cwd: string) {
+  const root = resolve(import.meta.dirname, '../..');
+  return spawnSync(
+    process.execPath,
+    ['--import', join(root, 'test/helpers/ts-loader/register.mjs'), join(root, 'src/cli/main.ts'), 'daemon', '--config', config],
+    { cwd, env: { ...TEST_GIT_ENV, LEAKWATCH_LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 60_000 },
+  );
+}
+
 describe('leakwatch daemon usage errors', () => {
   it('exits 2 with a one-line message when the config file does not exist', () => {
-    const root = resolve(import.meta.dirname, '../..');
     const cwd = tempDir();
-    const run = spawnSync(
-      process.execPath,
-      ['--import', join(root, 'test/helpers/ts-loader/register.mjs'), join(root, 'src/cli/main.ts'), 'daemon', '--config', join(cwd, 'missing.yaml')],
-      { cwd, env: TEST_GIT_ENV, encoding: 'utf8', timeout: 60_000 },
-    );
+    const run = runDaemon(join(cwd, 'missing.yaml'), cwd);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/Config file not found/);
+  });
+
+  it('exits 2 with a one-line message when the HTTP port is taken', async () => {
+    const cwd = tempDir();
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      writeFileSync(join(cwd, 'config.yaml'), `dataDir: ${join(cwd, 'data')}\nlogLevel: silent\nhttp: { host: 127.0.0.1, port: ${port} }\n`);
+      const run = runDaemon(join(cwd, 'config.yaml'), cwd);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+/);
+    } finally {
+      taken.close();
+    }
   });
 });
