@@ -91,8 +91,11 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     try {
       const inventory = await loadInventory({ config, log, cwd, sources: options.sources });
       store.upsertRepositories(inventory.repositories);
+      const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
       repositories.clear();
       for (const r of inventory.repositories) repositories.set(r.id, r);
+      // New repositories are mirrored now rather than at the next scheduled run.
+      if (ready) for (const id of added) queue.enqueue(id, 'inventory');
       metrics.repositories.set(repositories.size);
       const missing = inventory.repositories.filter((r) => r.ownerMissing).map((r) => r.id);
       log.info({ repositories: repositories.size, ownerMissing: missing }, 'Inventory refreshed');

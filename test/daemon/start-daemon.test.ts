@@ -119,4 +119,33 @@ describe('startDaemon (in process)', () => {
       await daemon.stop(1000);
     }
   }, 30_000);
+
+  it('mirrors a repository that an inventory refresh adds without waiting for the next scheduled scan', async () => {
+    const root = tempDir();
+    const first = TestRepo.create();
+    first.commit('one', { 'a.txt': 'a\n' });
+    const second = TestRepo.create();
+    second.commit('two', { 'b.txt': 'b\n' });
+    const inventory = join(root, 'inventory.yaml');
+    writeFileSync(inventory, `repositories:\n  - url: ${first.dir}\n    name: first\n`);
+    const config = parseConfig(
+      {
+        dataDir: join(root, 'data'),
+        inventory: { staticFile: inventory },
+        schedule: { inventoryRefresh: '* * * * * *', mirrorScan: NEVER, watch: NEVER, escalation: NEVER },
+        http: { host: '127.0.0.1', port: 0 },
+      },
+      {},
+      'test',
+    );
+    const daemon = await startDaemon({ config, log: createMemoryLogger().log, cwd: root });
+    try {
+      await daemon.queue.idle();
+      writeFileSync(inventory, `repositories:\n  - url: ${first.dir}\n    name: first\n  - url: ${second.dir}\n    name: second\n`);
+      while (daemon.store.getRepository('static:second')?.lastMirrorOk !== true) await new Promise((wake) => setTimeout(wake, 100));
+      expect(daemon.store.getRepository('static:first')?.lastMirrorOk).toBe(true);
+    } finally {
+      await daemon.stop(5000);
+    }
+  }, 30_000);
 });
