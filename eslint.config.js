@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.leakwatch/', 'coverage/', 'bench-data/'] },
+  { ignores: ['dist/', 'node_modules/', '.leakwatch/', 'coverage/', 'bench-data/', '**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,30 +2,37 @@
 /** The leakwatch command line: one subcommand per file in this folder. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
-import { createDaemonCommand } from './daemon.js';
 import { handleError } from './handle-error.js';
-import { createInventoryCommand } from './inventory.js';
-import { createMatchCommand } from './match.js';
-import { createRulesCommand } from './rules.js';
-import { createScanCommand } from './scan.js';
 
-export function createProgram(): Command {
+/**
+ * Commands load on demand: `scan` need not pay for the AWS SDK and Octokit, which keeps a
+ * rerun on an unchanged repository well under a second.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan.js')).createScanCommand(),
+  rules: async () => (await import('./rules.js')).createRulesCommand(),
+  inventory: async () => (await import('./inventory.js')).createInventoryCommand(),
+  match: async () => (await import('./match.js')).createMatchCommand(),
+  daemon: async () => (await import('./daemon.js')).createDaemonCommand(),
+};
+
+export async function createProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('leakwatch')
     .description('Find and contain source-code exposure: secrets in git history, copies of your code in public.')
     .version(VERSION)
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError()
     .exitOverride();
-  for (const command of [createScanCommand(), createRulesCommand(), createInventoryCommand(), createMatchCommand(), createDaemonCommand()]) {
-    program.addCommand(command.exitOverride());
-  }
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) program.addCommand((await COMMANDS[name]!()).exitOverride());
   return program;
 }
 
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   try {
-    await createProgram().parseAsync(argv);
+    await (await createProgram(argv)).parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // Commander has printed its message; help and version are not errors.

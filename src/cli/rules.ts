@@ -1,9 +1,11 @@
-/** `leakwatch rules list|test`: what the detectors are, and whether rules pass their examples. */
+/** `leakwatch rules list|test|docs`: what the detectors are, whether rules pass their examples, their catalogue. */
 import { Command, Option } from 'commander';
 import { checkRuleExamples } from '../detect/check-rule-examples.js';
 import { EXAMPLE_VARIABLES } from '../detect/example-variables.js';
 import { loadRuleSpecs, loadRules } from '../detect/load-rules.js';
+import { renderDetectorsDocFor } from '../detect/render-detectors-doc.js';
 import { collect, parseChoice } from './parse-options.js';
+import { writeOutput } from './write-output.js';
 
 function listCommand(): Command {
   return new Command('list')
@@ -40,6 +42,20 @@ function testCommand(): Command {
     });
 }
 
+function docsCommand(): Command {
+  return new Command('docs')
+    .description('Print the detector catalogue as Markdown (docs/detectors.md is generated with this).')
+    .option('-o, --output <file>', 'write the Markdown to a file instead of stdout')
+    .option('--rules <dir>', 'also document the rules in this directory (repeatable)', collect, [])
+    .action((flags: { output?: string; rules: string[] }) => {
+      writeOutput(renderDetectorsDocFor(flags.rules), flags.output);
+    });
+}
+
 export function createRulesCommand(): Command {
-  return new Command('rules').description('List detector rules and test them against their examples.').addCommand(listCommand()).addCommand(testCommand());
+  return new Command('rules')
+    .description('List detector rules, test them against their examples, and print their catalogue.')
+    .addCommand(listCommand())
+    .addCommand(testCommand())
+    .addCommand(docsCommand());
 }

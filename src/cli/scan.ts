@@ -25,6 +25,7 @@ interface ScanFlags {
   workers?: number;
   internalDomain: string[];
   orgDomain: string[];
+  internalCidr: string[];
   progress: boolean;
 }
 
@@ -44,6 +45,7 @@ export function createScanCommand(): Command {
     .option('--ignore-file <file>', 'ignore rules (default: .leakwatchignore of the target)')
     .option('--internal-domain <domain>', 'an internal domain for the environment-intelligence rules (repeatable)', collect, [])
     .option('--org-domain <domain>', "the organisation's e-mail domain (repeatable)", collect, [])
+    .option('--internal-cidr <prefix>', 'an internal address prefix such as 10.20. (repeatable)', collect, [])
     .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt('--workers')))
     .option('--no-progress', 'no progress line on stderr')
     .addHelpText(
@@ -67,7 +69,7 @@ Examples:
         target,
         stateDir: flags.state === false ? null : resolve(flags.state),
         rulesDirs: flags.rules,
-        variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain },
+        variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain, internalCidrs: flags.internalCidr },
         maxBlobBytes: flags.maxBlobBytes,
         workers: flags.workers,
         since: flags.since,

@@ -14,8 +14,8 @@ function fail(spec: RuleSpec, problem: string): never {
   throw new LeakwatchError('rules', `${spec.source}: rule ${spec.id}: ${problem}`);
 }
 
-function compileRegex(spec: RuleSpec, source: string, flags: string, what: string): RegExp {
-  const problem = checkRegexSafety(source, flags);
+function compileRegex(spec: RuleSpec, source: string, flags: string, what: string, checked: boolean): RegExp {
+  const problem = checked ? null : checkRegexSafety(source, flags);
   if (problem) fail(spec, `${what}: ${problem}`);
   try {
     return new RegExp(source, flags);
@@ -24,9 +24,10 @@ function compileRegex(spec: RuleSpec, source: string, flags: string, what: strin
   }
 }
 
-export function compileRule(spec: RuleSpec, index: number): CompiledRule {
+/** `checked`: the spec passed the safety check before (a cache, or the main thread for a worker). */
+export function compileRule(spec: RuleSpec, index: number, checked = false): CompiledRule {
   const flags = `gd${spec.ignoreCase ? 'i' : ''}`;
-  const re = compileRegex(spec, spec.regex, flags, 'regex');
+  const re = compileRegex(spec, spec.regex, flags, 'regex', checked);
   const groupCount = new RegExp(`${spec.regex}|`).exec('')!.length - 1;
   const hasNamed = /\(\?<secret>/.test(spec.regex);
   let secretIndex: number | string = hasNamed ? 'secret' : (spec.secretGroup ?? (groupCount >= 1 ? 1 : 0));
@@ -38,7 +39,7 @@ export function compileRule(spec: RuleSpec, index: number): CompiledRule {
     if (!validators.has(name)) fail(spec, `unknown validator "${name}" (known: ${[...validators.keys()].join(', ')})`);
   }
   const list = (sources: string[], what: string): RegExp[] =>
-    sources.map((s) => compileRegex(spec, s, 'i', what));
+    sources.map((s) => compileRegex(spec, s, 'i', what, checked));
   return {
     ...spec,
     keywords: spec.keywords.map((k) => k.toLowerCase()),

@@ -18,6 +18,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { BASE62, toBase62 } from './base62.js';
+import { passesLuhn } from './validators/luhn.js';
 import type { Example } from './types.js';
 
 const NAMED: Record<string, string> = {
@@ -66,18 +67,9 @@ function randomString(next: () => number, chars: string, n: number): string {
 }
 
 function luhnNumber(next: () => number, prefix: string, length: number): string {
-  let digits = prefix + randomString(next, NAMED.digits!, length - prefix.length - 1);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  digits += String((10 - (sum % 10)) % 10);
-  return digits;
+  const body = prefix + randomString(next, NAMED.digits!, length - prefix.length - 1);
+  for (let check = 0; check < 9; check++) if (passesLuhn(`${body}${check}`)) return `${body}${check}`;
+  return `${body}9`;
 }
 
 function pemBlock(next: () => number, label: string, headers: string): string {

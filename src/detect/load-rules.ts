@@ -4,10 +4,11 @@
  * engine version, so any change to either forces a full rescan.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { LeakwatchError } from '../errors.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
 import type { RuleVariables } from './apply-rule-variables.js';
@@ -17,6 +18,9 @@ import type { RuleSpec, Ruleset } from './types.js';
 
 /** Bump when matching semantics change in a way that needs old results rescanned. */
 export const ENGINE_VERSION = 1;
+
+// The YAML parser loads only when rule files must be parsed (not when the cache answers).
+const requireYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../detectors/', import.meta.url));
 
@@ -31,11 +35,11 @@ function ruleFiles(dir: string): string[] {
   return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
 }
 
-export function readRuleFile(file: string): RuleSpec[] {
+export function readRuleFile(file: string, text?: string): RuleSpec[] {
   const name = relative(process.cwd(), file) || file;
   let doc: unknown;
   try {
-    doc = parse(readFileSync(file, 'utf8'));
+    doc = requireYaml().parse(text ?? readFileSync(file, 'utf8'));
   } catch (err) {
     throw new LeakwatchError('rules', `${name}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -62,29 +66,72 @@ export interface LoadRulesOptions {
   builtin?: boolean;
   /** Values for `{{var:NAME}}` in rule regexes (e.g. internalDomains, orgEmailDomains). */
   variables?: RuleVariables;
+  /**
+   * A file that keeps the parsed and checked specs, keyed by a hash of the rule files' bytes,
+   * so a rerun need not parse and check every YAML file again.
+   */
+  cacheFile?: string;
+}
+
+interface RuleCache {
+  key: string;
+  specs: RuleSpec[];
+}
+
+function readCache(file: string, key: string): RuleSpec[] | null {
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as RuleCache;
+    return cache.key === key && Array.isArray(cache.specs) ? cache.specs : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(file: string, cache: RuleCache): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(cache));
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only costs time on the next run.
+  }
 }
 
 export function loadRuleSpecs(extraDirs: string[] = [], options: LoadRulesOptions = {}): RuleSpec[] {
+  return loadRuleSpecsChecked(extraDirs, options).specs;
+}
+
+/** `checked`: the specs have passed compilation and the regex safety check. */
+function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): { specs: RuleSpec[]; checked: boolean } {
   const dirs = options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs];
+  const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  const key = createHash('sha256')
+    .update(JSON.stringify([ENGINE_VERSION, process.cwd(), options.variables ?? {}, files.map((f) => [f.file, f.text])]))
+    .digest('hex');
+  const cached = options.cacheFile ? readCache(options.cacheFile, key) : null;
+  if (cached) return { specs: cached, checked: true };
   const specs = new Map<string, RuleSpec>();
-  for (const dir of dirs) {
-    for (const file of ruleFiles(dir)) {
-      for (const spec of readRuleFile(file)) {
-        const prior = specs.get(spec.id);
-        if (prior && prior.source === spec.source) {
-          throw new LeakwatchError('rules', `${spec.source}: rule ${spec.id}: duplicate rule id`);
-        }
-        specs.set(spec.id, spec);
+  for (const { file, text } of files) {
+    for (const spec of readRuleFile(file, text)) {
+      const prior = specs.get(spec.id);
+      if (prior && prior.source === spec.source) {
+        throw new LeakwatchError('rules', `${spec.source}: rule ${spec.id}: duplicate rule id`);
       }
+      specs.set(spec.id, spec);
     }
   }
   if (specs.size === 0) throw new LeakwatchError('rules', `no rules found in ${dirs.join(', ')}`);
-  return applyRuleVariables([...specs.values()], options.variables ?? {});
+  const result = applyRuleVariables([...specs.values()], options.variables ?? {});
+  // Everything must compile and pass the safety check before it is cached or used.
+  buildRuleset(result);
+  if (options.cacheFile) writeCache(options.cacheFile, { key, specs: result });
+  return { specs: result, checked: true };
 }
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
-export function buildRuleset(specs: RuleSpec[]): Ruleset {
-  const rules = specs.map((spec, i) => compileRule(spec, i));
+export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {
+  const rules = specs.map((spec, i) => compileRule(spec, i, options.checked ?? false));
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const r of rules) {
     if (r.requires && !byId.has(r.requires.rule)) {
@@ -98,5 +145,6 @@ export function buildRuleset(specs: RuleSpec[]): Ruleset {
 }
 
 export function loadRules(extraDirs: string[] = [], options: LoadRulesOptions = {}): Ruleset {
-  return buildRuleset(loadRuleSpecs(extraDirs, options));
+  const { specs, checked } = loadRuleSpecsChecked(extraDirs, options);
+  return buildRuleset(specs, { checked });
 }

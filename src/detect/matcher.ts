@@ -11,6 +11,7 @@ import { buildKeywordIndex } from './keyword-index.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
 import type { CompiledRule, RawMatch, Ruleset } from './types.js';
+import { WasmKeywordScanner } from './wasm-keyword-scanner.js';
 import { validators } from './validators/api.js';
 
 const INLINE_ALLOW = 'leakwatch:allow';
@@ -39,6 +40,8 @@ function lineAround(text: string, start: number, end: number): string {
 
 export class Matcher {
   private readonly keywords: KeywordIndex;
+  /** The fast keyword pass over bytes; null where the WebAssembly module is not built. */
+  private readonly wasm: WasmKeywordScanner | null;
   /** Keywords of specific rules: a generic match starting with one is a look-alike they rejected. */
   private readonly specificPrefixes: string[];
   /** Per text: where each rule+secret was last accepted, to fold repeats on one line. */
@@ -46,6 +49,7 @@ export class Matcher {
 
   constructor(readonly ruleset: Ruleset) {
     this.keywords = buildKeywordIndex(ruleset.rules);
+    this.wasm = WasmKeywordScanner.create([...this.keywords.rulesFor.keys()]);
     const prefixes = new Set<string>();
     for (const r of ruleset.rules) if (!r.generic) for (const k of r.keywords) if (/^[a-z0-9]{2,8}[_.-]$|^[a-z]{4}$/.test(k)) prefixes.add(k);
     this.specificPrefixes = [...prefixes];
@@ -57,7 +61,39 @@ export class Matcher {
 
   /** Matches until `deadline` (a Date.now() value); what was found by then is kept. */
   matchWithin(text: string, path: string | null, deadline: number): MatchOutcome {
-    const ranges = this.candidateRanges(text);
+    return this.matchRanges(text, this.candidateRanges(text), path, deadline);
+  }
+
+  /**
+   * Matches raw bytes read as latin1 (one character per byte). The keyword pass runs in
+   * WebAssembly on the bytes; the text is only made when some keyword is present.
+   */
+  matchBytesWithin(data: Buffer, path: string | null, deadline: number): MatchOutcome {
+    if (!this.wasm) return this.matchWithin(data.toString('latin1'), path, deadline);
+    const offsets: number[] = [];
+    const words: string[] = [];
+    this.wasm.scan(data, (offset, keyword) => {
+      offsets.push(offset);
+      words.push(keyword);
+    });
+    if (offsets.length === 0) return { matches: [], partial: false };
+    // Hits arrive by the end of their first gram; regions want them by start.
+    const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+    const text = data.toString('latin1');
+    const ranges = new Map<CompiledRule, RangeSet>();
+    for (const i of order) this.addHit(ranges, text, offsets[i]!, words[i]!);
+    return this.matchRanges(text, ranges, path, deadline);
+  }
+
+  private addHit(ranges: Map<CompiledRule, RangeSet>, text: string, offset: number, keyword: string): void {
+    for (const rule of this.keywords.rulesFor.get(keyword) ?? []) {
+      let set = ranges.get(rule);
+      if (!set) ranges.set(rule, (set = new RangeSet()));
+      set.add(text, rule, offset, keyword.length);
+    }
+  }
+
+  private matchRanges(text: string, ranges: Map<CompiledRule, RangeSet>, path: string | null, deadline: number): MatchOutcome {
     if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
     this.lastEnd.clear();
@@ -88,12 +124,7 @@ export class Matcher {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(subject)) !== null) {
-      const kw = m[0].toLowerCase();
-      for (const rule of this.keywords.rulesFor.get(kw) ?? []) {
-        let set = ranges.get(rule);
-        if (!set) ranges.set(rule, (set = new RangeSet()));
-        set.add(text, rule, m.index, kw.length);
-      }
+      this.addHit(ranges, text, m.index, m[0].toLowerCase());
       // Step one character, not the whole keyword, so overlapping keywords are all seen.
       re.lastIndex = m.index + 1;
     }

@@ -10,13 +10,6 @@ import { LeakwatchError } from '../errors.js';
 import { redactUrl } from './redact-url.js';
 import { GIT_ENV, firstLine } from './run-git.js';
 
-// A clone or fetch never opens an editor or a pager; simple-git refuses to pass these on.
-const INTERACTIVE_ENV = /^(?:EDITOR|VISUAL|PAGER|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR)$/i;
-
-function mirrorEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(GIT_ENV).filter(([key]) => !INTERACTIVE_ENV.test(key)));
-}
-
 export interface MirrorOptions {
   timeoutMs?: number;
   /** Extra `-c key=value` settings, e.g. a credential helper. */
@@ -55,27 +48,39 @@ function gitError(action: string, url: string, err: unknown): LeakwatchError {
   return new LeakwatchError('target', `cannot ${action} ${redactUrl(url)}: ${message}`);
 }
 
+/**
+ * simple-git refuses, by default, environment variables that can make git run a program (pager,
+ * editor, askpass, ssh command, config paths such as GIT_CONFIG_GLOBAL) and a credential helper
+ * in `-c`. Ours is the operator's own environment, the one every other git call here runs
+ * with, and the only helper is the CodeCommit one leakwatch sets itself, so both are allowed;
+ * simple-git's checks on the arguments (such as --upload-pack) stay on.
+ */
+const TRUSTED_ENVIRONMENT = {
+  allowUnsafeAskPass: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeCredentialHelper: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafeEditor: true,
+  allowUnsafeExec: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafePager: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeTemplateDir: true,
+  // url.<base>.insteadOf in the operator's GIT_CONFIG_* (a proxy or mirror host).
+  allowUnsafeUrlRewrite: true,
+} as const;
+
 export async function mirrorRepository(url: string, dir: string, options: MirrorOptions = {}): Promise<'cloned' | 'fetched'> {
-  const env = mirrorEnv();
   const git = (baseDir?: string) =>
     simpleGit({
-      // The operator's GIT_* variables (CA bundle, proxy, GIT_CONFIG_*) are meant for git.
-      allowEnvironment: Object.keys(env).filter((key) => /^git/i.test(key)),
       baseDir,
       config: options.config ?? [],
       timeout: { block: options.timeoutMs ?? 600_000 },
       ...(options.signal ? { abort: options.signal } : {}),
-      // Only our own settings and the operator's environment arrive here (the CodeCommit helper
-      // is a credential.helper; GIT_CONFIG_* with url rewrites, GIT_SSH_COMMAND and askpass are the operator's).
-      unsafe: {
-        allowUnsafeCredentialHelper: true,
-        allowUnsafeConfigPaths: true,
-        allowUnsafeConfigEnvCount: true,
-        allowUnsafeSshCommand: true,
-        allowUnsafeAskPass: true,
-        allowUnsafeUrlRewrite: true,
-      },
-    }).env(env);
+      unsafe: TRUSTED_ENVIRONMENT,
+      allowEnvironment: Object.keys(GIT_ENV),
+    }).env(GIT_ENV);
   if (existsSync(dir)) {
     try {
       await git(dir).raw(['fetch', '--prune', '--quiet', 'origin']);

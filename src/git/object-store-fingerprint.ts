@@ -34,3 +34,11 @@ export function objectStoreFingerprint(gitDir: string): string {
   }
   return hash.digest('hex');
 }
+
+/** Bytes in pack files: a cheap hint of how much work a first scan will be. */
+export function packedBytes(gitDir: string): number {
+  const dir = join(gitDir, 'objects', 'pack');
+  return list(dir)
+    .filter((name) => name.endsWith('.pack'))
+    .reduce((n, name) => n + (statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0), 0);
+}

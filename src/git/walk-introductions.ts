@@ -30,6 +30,8 @@ export async function walkIntroductions(
   /** null: every blob introduced. */
   interest: ReadonlySet<string> | null,
   onIntroduction: (intro: Introduction) => void,
+  /** Stops the walk early; the promise then resolves with what was seen so far. */
+  signal?: AbortSignal,
 ): Promise<void> {
   const child = spawnGit(gitDir, [
     'log',
@@ -42,6 +44,11 @@ export async function walkIntroductions(
     '-z',
     '--format=%x01%H%x02%ct%x02%an%x02%ae',
   ]);
+  let aborted = false;
+  signal?.addEventListener('abort', () => {
+    aborted = true;
+    child.kill();
+  });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   child.stdin.on('error', () => undefined);
@@ -92,5 +99,5 @@ export async function walkIntroductions(
   rest += decoder.end();
   if (rest) onToken(rest);
   const code = await done;
-  if (code !== 0) throw new LeakwatchError('git', `cannot read history: ${firstLine(stderr) || `git exited ${code}`}`);
+  if (code !== 0 && !aborted) throw new LeakwatchError('git', `cannot read history: ${firstLine(stderr) || `git exited ${code}`}`);
 }

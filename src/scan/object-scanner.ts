@@ -72,7 +72,9 @@ export class ObjectScanner {
       return { oid, type, matches: outcome.matches.map(toSafeMatch), meta, ...(outcome.partial ? { partial: true } : {}) };
     }
     if (!hasUtf16Bom(data) && isBinary(data)) return null;
-    const outcome = this.matcher.matchWithin(decodeText(data), path ?? null, deadlineFor(data.length));
+    const outcome = hasUtf16Bom(data)
+      ? this.matcher.matchWithin(decodeText(data), path ?? null, deadlineFor(data.length))
+      : this.matcher.matchBytesWithin(data, path ?? null, deadlineFor(data.length));
     const result: ObjectResult = { oid, type, matches: outcome.matches.map(toSafeMatch) };
     if (path !== undefined) result.path = path;
     if (outcome.partial) result.partial = true;

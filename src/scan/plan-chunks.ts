@@ -1,20 +1,19 @@
 /**
- * Cuts the objects to scan into runs that keep pack order (so each worker's cat-file reads
- * neighbouring, delta-related objects) and are small enough to balance across workers.
+ * Cuts work into runs that keep their order (for objects: pack order, so each worker's
+ * cat-file reads neighbouring, delta-related objects) and are small enough to balance across
+ * workers.
  */
-import type { ObjectInfo } from '../git/enumerate-objects.js';
-
 const CHUNK_BYTES = 8 * 1024 * 1024;
-const CHUNK_OBJECTS = 2048;
+const CHUNK_ITEMS = 2048;
 
-export function planChunks(objects: ObjectInfo[]): ObjectInfo[][] {
-  const chunks: ObjectInfo[][] = [];
-  let current: ObjectInfo[] = [];
+export function planChunks<T extends { size: number }>(items: T[], maxItems = CHUNK_ITEMS, maxBytes = CHUNK_BYTES): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
-  for (const o of objects) {
-    current.push(o);
-    bytes += o.size;
-    if (bytes >= CHUNK_BYTES || current.length >= CHUNK_OBJECTS) {
+  for (const item of items) {
+    current.push(item);
+    bytes += item.size;
+    if (bytes >= maxBytes || current.length >= maxItems) {
       chunks.push(current);
       current = [];
       bytes = 0;

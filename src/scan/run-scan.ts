@@ -59,7 +59,12 @@ async function readIgnoreRules(target: ResolvedTarget, explicit?: string): Promi
 }
 
 export async function runScan(options: RunScanOptions): Promise<ScanReport> {
-  const ruleset = options.ruleset ?? loadRules(options.rulesDirs ?? [], { variables: options.variables });
+  const ruleset =
+    options.ruleset ??
+    loadRules(options.rulesDirs ?? [], {
+      variables: options.variables,
+      cacheFile: options.stateDir ? join(resolve(options.stateDir), 'rules-cache.json') : undefined,
+    });
   const stateDir = options.stateDir ? resolve(options.stateDir) : null;
   const target = await resolveTarget(options.target, {
     stateDir: stateDir ?? resolve('.leakwatch'),

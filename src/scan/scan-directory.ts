@@ -5,12 +5,12 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
+import { planChunks } from './plan-chunks.js';
 import type { ScanProgress } from './progress.js';
 import type { ObjectResult, ScanStats } from './types.js';
 import { createTaskRunner } from './worker-pool.js';
 
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', '.leakwatch']);
-const CHUNK_BYTES = 8 * 1024 * 1024;
 
 interface FileEntry {
   abs: string;
@@ -63,19 +63,7 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
   const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } };
   const files = walk(root, options.maxBlobBytes, new Set(options.exclude ?? []), stats);
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  const chunks: FileEntry[][] = [];
-  let current: FileEntry[] = [];
-  let bytes = 0;
-  for (const f of files) {
-    current.push(f);
-    bytes += f.size;
-    if (bytes >= CHUNK_BYTES || current.length >= 512) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-  }
-  if (current.length > 0) chunks.push(current);
+  const chunks = planChunks(files, 512);
   const runner = createTaskRunner(null, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
   const results: ObjectResult[] = [];
   try {

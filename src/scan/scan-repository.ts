@@ -6,15 +6,18 @@
 import type { Ruleset } from '../detect/types.js';
 import { enumerateObjects } from '../git/enumerate-objects.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
-import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
+import { objectStoreFingerprint, packedBytes } from '../git/object-store-fingerprint.js';
 import { runGit } from '../git/run-git.js';
 import { walkIntroductions } from '../git/walk-introductions.js';
 import type { Introduction } from '../git/walk-introductions.js';
 import type { ScanStore } from '../store/types.js';
 import { planChunks } from './plan-chunks.js';
+import { prefetchIntroductions } from './prefetch-introductions.js';
+import type { IntroductionPrefetch } from './prefetch-introductions.js';
 import type { ScanProgress } from './progress.js';
 import type { ObjectResult, ScanStats } from './types.js';
 import { createTaskRunner } from './worker-pool.js';
+import type { TaskRunner } from './worker-pool.js';
 
 export interface RepositoryScanOptions {
   ruleset: Ruleset;
@@ -49,37 +52,47 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   const fingerprint = objectStoreFingerprint(gitDir);
 
   if (store && target && target.storeFingerprint === fingerprint) {
-    stats.cachedObjects = store.scannedObjects(target.id).size;
+    stats.cachedObjects = store.scannedCount(target.id);
     stats.durationMs = Date.now() - started;
     return { stats, ...store.loadResults(target.id) };
   }
 
   const scanned = store && target ? store.scannedObjects(target.id) : new Set<string>();
-  const scope = options.since ? await objectsSince(gitDir, options.since) : null;
+  // A first scan of a big store: start the worker threads now, while the objects are listed.
+  let runner: TaskRunner | null =
+    scanned.size === 0 && options.workers > 1 && packedBytes(gitDir) > 4 * 1024 * 1024
+      ? createTaskRunner(gitDir, options.ruleset, options.workers)
+      : null;
   const toScan: ObjectInfo[] = [];
   const newCommits: string[] = [];
-  await enumerateObjects(gitDir, (o) => {
-    if (o.type === 'tree') return;
-    if (scanned.has(o.oid)) {
-      stats.cachedObjects++;
-      return;
-    }
-    if (scope && !(o.type === 'blob' ? scope.blobs.has(o.oid) : scope.commits.has(o.oid))) return;
-    if (o.type === 'blob' && o.size > options.maxBlobBytes) {
-      stats.skipped.tooLarge++;
-      return;
-    }
-    if (o.type === 'commit') newCommits.push(o.oid);
-    toScan.push(o);
-  });
-
-  const totalBytes = toScan.reduce((n, o) => n + o.size, 0);
-  const runner = createTaskRunner(gitDir, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
   const results: ObjectResult[] = [];
+  let prefetch: IntroductionPrefetch | null = null;
+  let totalBytes = 0;
+  const phases = { enumerateMs: 0, scanMs: 0, attributeMs: 0, saveMs: 0 };
   try {
+    const scope = options.since ? await objectsSince(gitDir, options.since) : null;
+    await enumerateObjects(gitDir, (o) => {
+      if (o.type === 'tree') return;
+      if (scanned.has(o.oid)) {
+        stats.cachedObjects++;
+        return;
+      }
+      if (scope && !(o.type === 'blob' ? scope.blobs.has(o.oid) : scope.commits.has(o.oid))) return;
+      if (o.type === 'blob' && o.size > options.maxBlobBytes) {
+        stats.skipped.tooLarge++;
+        return;
+      }
+      if (o.type === 'commit') newCommits.push(o.oid);
+      toScan.push(o);
+      totalBytes += o.size;
+    });
+    phases.enumerateMs = Date.now() - started;
+    runner ??= createTaskRunner(gitDir, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
+    const pool = runner;
+    prefetch = newCommits.length > 0 ? prefetchIntroductions(gitDir, newCommits) : null;
     await Promise.all(
       planChunks(toScan).map(async (objects) => {
-        const r = await runner.run({ kind: 'objects', objects });
+        const r = await pool.run({ kind: 'objects', objects });
         results.push(...r.results);
         stats.bytes += r.bytes;
         stats.skipped.binary += r.binary;
@@ -91,19 +104,34 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
         options.onProgress?.({ objectsDone: stats.blobs + stats.commits, objectsTotal: toScan.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
       }),
     );
+  } catch (err) {
+    prefetch?.cancel();
+    throw err;
   } finally {
-    await runner.close();
+    await runner?.close();
   }
 
+  phases.scanMs = Date.now() - started - phases.enumerateMs;
   // Attribute every blob with matches, old or new, within the commits not walked before.
   const interest = new Set(results.filter((r) => r.type === 'blob').map((r) => r.oid));
   if (store && target) for (const r of store.loadResults(target.id).results) if (r.type === 'blob') interest.add(r.oid);
   const introductions: Introduction[] = [];
   if (interest.size > 0 && newCommits.length > 0) {
-    await walkIntroductions(gitDir, newCommits, interest, (i) => introductions.push(i));
+    const all = await prefetch!.result;
+    if (all) {
+      for (const i of all) if (interest.has(i.oid)) introductions.push(i);
+    } else {
+      await walkIntroductions(gitDir, newCommits, interest, (i) => introductions.push(i));
+    }
+  } else {
+    prefetch?.cancel();
+  }
+  phases.attributeMs = Date.now() - started - phases.enumerateMs - phases.scanMs;
+  stats.phases = phases;
+  if (store && target) {
+    store.saveScan(target.id, { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint });
+    phases.saveMs = Date.now() - started - phases.enumerateMs - phases.scanMs - phases.attributeMs;
   }
   stats.durationMs = Date.now() - started;
-  if (!store || !target) return { stats, results, introductions };
-  store.saveScan(target.id, { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint });
-  return { stats, ...store.loadResults(target.id) };
+  return store && target ? { stats, ...store.loadResults(target.id) } : { stats, results, introductions };
 }

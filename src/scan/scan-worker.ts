@@ -16,7 +16,8 @@ interface WorkerInit {
 }
 
 const init = workerData as WorkerInit;
-const scanner = new ObjectScanner(buildRuleset(init.specs));
+// The main thread has checked these specs already.
+const scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
 const reader = init.gitDir ? new CatFileReader(init.gitDir) : null;
 
 parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {

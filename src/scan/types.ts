@@ -85,6 +85,8 @@ export interface ScanStats {
   cachedObjects: number;
   /** tooLarge: over --max-blob-bytes; binary: not text; partial: hostile content that hit the time budget. */
   skipped: { tooLarge: number; binary: number; partial: number };
+  /** Where the time went: listing objects, matching, attributing, saving state (ms). */
+  phases?: { enumerateMs: number; scanMs: number; attributeMs: number; saveMs: number };
 }
 
 export interface ScanReport {

@@ -18,6 +18,8 @@ export interface TaskRunner {
   close(): Promise<void>;
 }
 
+/** Worker young generation (MB): small, so short-lived blob strings are collected early. */
+const YOUNG_GENERATION_MB = 8;
 const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 
 /** Workers need the compiled .js; the TypeScript sources (tests) run inline. */
@@ -71,7 +73,10 @@ class ThreadPool implements TaskRunner {
 
   constructor(gitDir: string | null, ruleset: Ruleset, count: number) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_URL, { workerData: { gitDir, specs: ruleset.specs } });
+      const worker = new Worker(WORKER_URL, {
+        workerData: { gitDir, specs: ruleset.specs },
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
       worker.unref();
       this.slots.push({ worker, busy: false });
     }

@@ -28,6 +28,7 @@ export interface ScanStore {
   /** Opens (or creates) a target's state; a different ruleset hash discards what was scanned. */
   openTarget(key: string, rulesetHash: string): TargetState;
   scannedObjects(targetId: number): Set<string>;
+  scannedCount(targetId: number): number;
   /** Records a completed scan in one transaction: all of it, or none of it. */
   saveScan(targetId: number, delta: ScanDelta): void;
   loadResults(targetId: number): { results: ObjectResult[]; introductions: Introduction[] };

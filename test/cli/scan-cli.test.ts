@@ -110,6 +110,16 @@ describe('leakwatch scan (built CLI)', () => {
     expect(report.findings[0]).toMatchObject({ path: 'settings.py', line: 1, commit: null });
   });
 
+  it('reports environment intelligence for the organisation\'s own domains and address ranges', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'hosts.txt'), 'db = billing-db.prod.corp.internal\nnat = 10.20.30.40\nops = oncall@example-corp.com\n');
+    const r = runCli(['scan', dir, '-f', 'json', '--no-state', '--internal-domain', 'corp.internal', '--internal-cidr', '10.20.', '--org-domain', 'example-corp.com']);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { kind: string; line: number }) => `${f.kind}:${f.line}`).sort()).toEqual(['sensitive-data:1', 'sensitive-data:2', 'sensitive-data:3']);
+    const without = JSON.parse(runCli(['scan', dir, '-f', 'json', '--no-state']).stdout);
+    expect(without.findings).toEqual([]);
+  });
+
   it('a baseline hides accepted findings so only new ones fail', () => {
     const { repo } = repoWithSecrets();
     const baseline = join(tempDir(), 'baseline.json');

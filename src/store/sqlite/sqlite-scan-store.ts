@@ -61,6 +61,10 @@ export class SqliteScanStore implements ScanStore {
     return set;
   }
 
+  scannedCount(targetId: number): number {
+    return this.db.prepare('SELECT count(*) FROM scanned_objects WHERE target_id = ?').pluck().get(targetId) as number;
+  }
+
   saveScan(targetId: number, delta: ScanDelta): void {
     const insertScanned = this.db.prepare('INSERT OR IGNORE INTO scanned_objects (target_id, oid) VALUES (?, ?)');
     const insertMatch = this.db.prepare(

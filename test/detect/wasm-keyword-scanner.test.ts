@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { checkRuleExamples } from '../../src/detect/check-rule-examples.js';
+import { EXAMPLE_VARIABLES } from '../../src/detect/example-variables.js';
+import { expandExample } from '../../src/detect/expand-example.js';
+import { loadRules } from '../../src/detect/load-rules.js';
+import { Matcher } from '../../src/detect/matcher.js';
+import { WasmKeywordScanner } from '../../src/detect/wasm-keyword-scanner.js';
+
+const ruleset = loadRules([], { variables: EXAMPLE_VARIABLES });
+const keywords = [...new Set(ruleset.rules.flatMap((r) => r.keywords))];
+
+function bruteForce(text: string): string[] {
+  const lower = text.toLowerCase();
+  const hits: string[] = [];
+  for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) hits.push(`${i}:${k}`);
+  return hits.sort();
+}
+
+describe('WebAssembly keyword prefilter', () => {
+  const scanner = WasmKeywordScanner.create(keywords);
+
+  it('is built (npm run build compiles it) and used', () => {
+    expect(scanner).not.toBeNull();
+  });
+
+  it('finds exactly the keyword occurrences a brute-force search finds, any case', () => {
+    const pieces: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const k = keywords[i % keywords.length]!;
+      pieces.push(i % 3 === 0 ? k.toUpperCase() : k, randomBytes(1 + (i % 7)).toString('latin1'));
+    }
+    const text = pieces.join('');
+    const hits: string[] = [];
+    scanner!.scan(Buffer.from(text, 'latin1'), (offset, keyword) => hits.push(`${offset}:${keyword}`));
+    expect([...new Set(hits)].sort()).toEqual(bruteForce(text));
+  });
+
+  it('keeps finding keywords past its hit buffer (more hits than fit in one call)', () => {
+    const text = 'token '.repeat(50_000);
+    let count = 0;
+    scanner!.scan(Buffer.from(text, 'latin1'), (_o, k) => {
+      if (k === 'token') count++;
+    });
+    expect(count).toBeGreaterThanOrEqual(50_000);
+  });
+
+  it('gives the same matches as the regex prefilter on every rule example', () => {
+    const matcher = new Matcher(ruleset);
+    for (const rule of ruleset.rules) {
+      for (const example of [...rule.examples.positive, ...rule.examples.negative]) {
+        const text = expandExample(example);
+        const viaBytes = matcher.matchBytesWithin(Buffer.from(text, 'latin1'), null, Infinity).matches;
+        const viaText = matcher.match(text);
+        expect(viaBytes.map((m) => `${m.ruleId}@${m.start}`).sort()).toEqual(viaText.map((m) => `${m.ruleId}@${m.start}`).sort());
+      }
+    }
+    expect(checkRuleExamples(ruleset)).toEqual([]);
+  });
+});
