@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   match: async () => (await import('./match.js')).createMatchCommand(),
   watch: async () => (await import('./watch.js')).createWatchCommand(),
   incidents: async () => (await import('./incidents.js')).createIncidentsCommand(),
+  daemon: async () => (await import('./daemon.js')).createDaemonCommand(),
 };
 
 export async function createProgram(argv: string[] = []): Promise<Command> {

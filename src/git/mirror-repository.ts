@@ -3,8 +3,8 @@
  * renamed into place only when complete (a failed clone leaves nothing behind), then
  * `fetch --prune` on later runs so only new objects cross the network.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { LeakwatchError } from '../errors.js';
 import { redactUrl } from './redact-url.js';
@@ -14,6 +14,33 @@ export interface MirrorOptions {
   timeoutMs?: number;
   /** Extra `-c key=value` settings, e.g. a credential helper. */
   config?: string[];
+  /** Kills the running git (daemon shutdown); a clone cut short leaves nothing behind. */
+  signal?: AbortSignal;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Clones left half-done by a process that died (kill -9, power loss) are never used: drop them. */
+export function removeDeadPartials(dir: string): void {
+  const prefix = `${basename(dir)}.partial-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(dir));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) rmSync(join(dirname(dir), name), { recursive: true, force: true });
+  }
 }
 
 function gitError(action: string, url: string, err: unknown): LeakwatchError {
@@ -40,6 +67,8 @@ const TRUSTED_ENVIRONMENT = {
   allowUnsafePager: true,
   allowUnsafeSshCommand: true,
   allowUnsafeTemplateDir: true,
+  // url.<base>.insteadOf in the operator's GIT_CONFIG_* (a proxy or mirror host).
+  allowUnsafeUrlRewrite: true,
 } as const;
 
 export async function mirrorRepository(url: string, dir: string, options: MirrorOptions = {}): Promise<'cloned' | 'fetched'> {
@@ -48,6 +77,7 @@ export async function mirrorRepository(url: string, dir: string, options: Mirror
       baseDir,
       config: options.config ?? [],
       timeout: { block: options.timeoutMs ?? 600_000 },
+      ...(options.signal ? { abort: options.signal } : {}),
       unsafe: TRUSTED_ENVIRONMENT,
       allowEnvironment: Object.keys(GIT_ENV),
     }).env(GIT_ENV);
@@ -60,6 +90,7 @@ export async function mirrorRepository(url: string, dir: string, options: Mirror
     }
   }
   mkdirSync(dirname(dir), { recursive: true });
+  removeDeadPartials(dir);
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   try {

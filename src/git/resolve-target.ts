@@ -6,9 +6,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LeakwatchError } from '../errors.js';
+import { codecommitGitConfigArgs } from './codecommit-git-config.js';
+import { isCodecommitUrl, parseCodecommitUrl } from './parse-codecommit-url.js';
 import { mirrorRepository } from './mirror-repository.js';
 import type { MirrorOptions } from './mirror-repository.js';
 import { redactUrl } from './redact-url.js';
+import { resolveCodecommitRegion } from './resolve-codecommit-region.js';
 import { runGit } from './run-git.js';
 
 export type ResolvedTarget =
@@ -18,7 +21,18 @@ export type ResolvedTarget =
 const URL_LIKE = /^(?:(?:https?|ssh|git|file):\/\/|[\w.-]+@[\w.-]+:(?!\/\/))/i;
 
 export function isUrlTarget(target: string): boolean {
-  return URL_LIKE.test(target);
+  return URL_LIKE.test(target) || isCodecommitUrl(target);
+}
+
+/**
+ * The URL git fetches and the `-c` settings it needs: a CodeCommit URL in any accepted form
+ * becomes its HTTPS URL fetched through our SigV4 credential helper (with the URL's profile).
+ */
+export function mirrorSource(target: string, env: NodeJS.ProcessEnv = process.env): { url: string; config: string[] } {
+  if (!isCodecommitUrl(target)) return { url: target, config: [] };
+  const parsed = parseCodecommitUrl(target, { defaultRegion: (profile) => resolveCodecommitRegion(profile, env) });
+  const helper = parsed.profile === undefined ? {} : { profile: parsed.profile };
+  return { url: parsed.httpsUrl, config: codecommitGitConfigArgs(helper).filter((arg) => arg !== '-c') };
 }
 
 function looksLikeBareRepo(dir: string): boolean {
@@ -34,10 +48,12 @@ export interface ResolveOptions {
 
 export async function resolveTarget(target: string, options: ResolveOptions): Promise<ResolvedTarget> {
   if (isUrlTarget(target)) {
+    const source = mirrorSource(target);
     const shown = redactUrl(target);
-    const dir = join(options.stateDir, 'mirrors', `${createHash('sha256').update(shown).digest('hex').slice(0, 16)}.git`);
+    const dir = join(options.stateDir, 'mirrors', `${createHash('sha256').update(redactUrl(source.url)).digest('hex').slice(0, 16)}.git`);
     options.onMirror?.(shown);
-    await mirrorRepository(target, dir, options.mirror);
+    const config = [...(options.mirror?.config ?? []), ...source.config];
+    await mirrorRepository(source.url, dir, { ...options.mirror, config });
     return { kind: 'git', gitDir: dir, workTree: null, display: shown, key: `url:${shown}` };
   }
   const st = statSync(target, { throwIfNoEntry: false });

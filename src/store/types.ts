@@ -3,7 +3,8 @@
  * store can be swapped for PostgreSQL (scale-out) without touching them.
  */
 import type { Introduction } from '../git/walk-introductions.js';
-import type { ObjectResult } from '../scan/types.js';
+import type { Repository } from '../inventory/types.js';
+import type { Finding, ObjectResult } from '../scan/types.js';
 
 export interface TargetState {
   id: number;
@@ -33,3 +34,72 @@ export interface ScanStore {
   loadResults(targetId: number): { results: ObjectResult[]; introductions: Introduction[] };
   close(): void;
 }
+
+/** A repository as the monitor knows it: its inventory record and how its last mirror went. */
+export interface StoredRepository {
+  id: string;
+  name: string;
+  cloneUrl: string;
+  ownerEmail: string | null;
+  team: string | null;
+  classification: string;
+  /** The full inventory record as last seen. */
+  repository: Repository;
+  lastMirrorAt: string | null;
+  lastMirrorOk: boolean | null;
+  lastMirrorError: string | null;
+  lastMirrorOkAt: string | null;
+}
+
+export interface MirrorOutcome {
+  ok: boolean;
+  error?: string;
+  at: Date;
+}
+
+export interface RepositoryStore {
+  /** Adds or updates inventory records; mirror history of known repositories is kept. */
+  upsertRepositories(repositories: readonly Repository[]): void;
+  listRepositories(): StoredRepository[];
+  getRepository(id: string): StoredRepository | null;
+  recordMirror(id: string, outcome: MirrorOutcome): void;
+}
+
+export type FindingStatus = 'open';
+
+/** A finding of one repository, kept across scans: first and last time a scan reported it. */
+export interface StoredFinding {
+  repositoryId: string;
+  finding: Finding;
+  status: FindingStatus;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface FindingStore {
+  /**
+   * Records what one scan of a repository reported, in one transaction. Findings are keyed by
+   * their stable id, so recording the same scan twice (a retry after a crash) adds nothing.
+   * Returns the findings this repository had not reported before.
+   */
+  recordFindings(repositoryId: string, findings: readonly Finding[], seenAt: Date): StoredFinding[];
+  listFindings(repositoryId?: string): StoredFinding[];
+  /** Open findings per severity, over all repositories. */
+  countOpenFindings(): Record<string, number>;
+}
+
+/** Where a public watch source got to: a value, the HTTP ETag of its last poll, a cursor. */
+export interface WatchState {
+  value: string | null;
+  etag: string | null;
+  cursor: string | null;
+  updatedAt: string;
+}
+
+export interface WatchStateStore {
+  getWatchState(key: string): WatchState | null;
+  setWatchState(key: string, state: Omit<WatchState, 'updatedAt'>): void;
+}
+
+/** Everything the daemon keeps; one backend implements all of it. */
+export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, WatchStateStore {}

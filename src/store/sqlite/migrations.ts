@@ -37,4 +37,40 @@ export const MIGRATIONS: string[] = [
      email TEXT NOT NULL,
      PRIMARY KEY (target_id, oid, commit_id, path)
    ) WITHOUT ROWID;`,
+  // 1: the monitor's inventory, findings per repository, and public-watch cursors.
+  `CREATE TABLE repositories (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     clone_url TEXT NOT NULL,
+     owner_email TEXT,
+     team TEXT,
+     classification TEXT NOT NULL,
+     data TEXT NOT NULL,
+     last_mirror_at TEXT,
+     last_mirror_ok INTEGER,
+     last_mirror_error TEXT,
+     last_mirror_ok_at TEXT,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE findings (
+     repository_id TEXT NOT NULL,
+     finding_id TEXT NOT NULL,
+     rule_id TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     secret_sha256 TEXT NOT NULL,
+     redacted TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'open',
+     first_seen TEXT NOT NULL,
+     last_seen TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (repository_id, finding_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX findings_status ON findings(status, severity);
+   CREATE TABLE watch_state (
+     key TEXT PRIMARY KEY,
+     value TEXT,
+     etag TEXT,
+     cursor TEXT,
+     updated_at TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];

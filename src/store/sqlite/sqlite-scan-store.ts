@@ -23,7 +23,7 @@ interface MatchRow {
 }
 
 export class SqliteScanStore implements ScanStore {
-  private readonly db: Db;
+  protected readonly db: Db;
 
   constructor(file: string) {
     this.db = openDatabase(file);

@@ -1,0 +1,56 @@
+/**
+ * `leakwatch daemon`: runs the monitor until SIGTERM or SIGINT, then stops taking jobs, gives
+ * running ones a few seconds to finish, and exits 0 within the 10 s a container runtime allows.
+ */
+import { Command } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { startDaemon } from '../daemon/start-daemon.js';
+import type { StartDaemonOptions } from '../daemon/start-daemon.js';
+import { createLogger } from '../logger.js';
+
+/** Time running jobs get to finish after a stop signal; the rest of the 10 s is for closing. */
+export const SHUTDOWN_GRACE_MS = 7000;
+const HARD_EXIT_MS = 9500;
+
+export interface DaemonCommandDeps {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  hooks?: StartDaemonOptions['hooks'];
+}
+
+export function createDaemonCommand(deps: DaemonCommandDeps = {}): Command {
+  return new Command('daemon')
+    .description('Run the monitor: mirror and scan every inventoried repository on schedule and on CodeCommit events; serve /healthz, /readyz, /metrics and the webhook')
+    .option('--config <file>', 'configuration file (default: $LEAKWATCH_CONFIG or config/default.yaml)')
+    .action(async (options: { config?: string }) => {
+      const env = deps.env ?? process.env;
+      const cwd = deps.cwd ?? process.cwd();
+      const { config, path } = loadConfig({ configPath: options.config, env, cwd });
+      const log = createLogger({ level: config.logLevel });
+      log.info({ config: path ?? 'built-in defaults' }, 'Daemon starting');
+      const daemon = await startDaemon({ config, log, cwd, env, hooks: deps.hooks });
+      await new Promise<void>((done) => {
+        let stopping = false;
+        const onSignal = (signal: NodeJS.Signals): void => {
+          if (stopping) return;
+          stopping = true;
+          log.info({ signal, running: daemon.queue.running() }, 'Daemon stopping');
+          // Whatever hangs (a socket, a git child), the process is gone within the 10 s promised.
+          setTimeout(() => process.exit(0), HARD_EXIT_MS).unref();
+          daemon
+            .stop(SHUTDOWN_GRACE_MS)
+            .then(({ unfinished }) => {
+              if (unfinished.length > 0) log.warn({ unfinished }, 'Jobs cut short; they run again at the next start');
+              log.info('Daemon stopped');
+              log.flush();
+            })
+            .catch((err: unknown) => log.error({ err: (err as Error).message }, 'Daemon stop failed'))
+            .finally(done);
+        };
+        process.once('SIGTERM', onSignal);
+        process.once('SIGINT', onSignal);
+      });
+      // Scan worker threads or a git child may still hold the event loop; the state is safe.
+      process.exit(0);
+    });
+}

@@ -1,0 +1,41 @@
+/**
+ * The daemon's Prometheus metrics (prom-client), in a registry of its own so tests and several
+ * daemons in one process do not share counters.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface DaemonMetrics {
+  registry: Registry;
+  repositories: Gauge;
+  scans: Counter<'outcome'>;
+  findings: Gauge<'severity'>;
+  scanDuration: Histogram<'outcome'>;
+  lastMirrorSuccess: Gauge<'repository'>;
+  errors: Counter<'kind'>;
+}
+
+export function createDaemonMetrics(): DaemonMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'leakwatch_process_' });
+  const registers = [registry];
+  return {
+    registry,
+    repositories: new Gauge({ name: 'leakwatch_repositories', help: 'Repositories in the inventory.', registers }),
+    scans: new Counter({ name: 'leakwatch_scans_total', help: 'Repository jobs (mirror + scan) by outcome.', labelNames: ['outcome'], registers }),
+    findings: new Gauge({ name: 'leakwatch_findings', help: 'Open findings in the store by severity.', labelNames: ['severity'], registers }),
+    scanDuration: new Histogram({
+      name: 'leakwatch_scan_duration_seconds',
+      help: 'Duration of repository jobs (mirror + scan).',
+      labelNames: ['outcome'],
+      buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
+      registers,
+    }),
+    lastMirrorSuccess: new Gauge({
+      name: 'leakwatch_last_mirror_success_timestamp_seconds',
+      help: 'Unix time of the last successful clone or fetch, per repository.',
+      labelNames: ['repository'],
+      registers,
+    }),
+    errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
+  };
+}

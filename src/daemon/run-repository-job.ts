@@ -1,0 +1,100 @@
+/**
+ * One repository's job: fetch its mirror (clone on first sight) with retries and a timeout,
+ * scan only what is new under the store's incremental state, and record its findings. The scan
+ * state and the findings are each written in one transaction, and findings are keyed by stable
+ * id, so a job cut short at any point (kill -9 included) is simply done again on restart.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { LeakwatchConfig } from '../config/config-types.js';
+import type { Ruleset } from '../detect/types.js';
+import { mirrorRepository } from '../git/mirror-repository.js';
+import { redactUrl } from '../git/redact-url.js';
+import { mirrorSource } from '../git/resolve-target.js';
+import type { Repository } from '../inventory/types.js';
+import type { Logger } from '../logger.js';
+import { buildFindings } from '../scan/build-findings.js';
+import { scanRepository } from '../scan/scan-repository.js';
+import type { MonitorStore, StoredFinding } from '../store/types.js';
+import type { DaemonMetrics } from './daemon-metrics.js';
+import { withRetries } from './with-retries.js';
+
+export interface RepositoryJobDeps {
+  config: LeakwatchConfig;
+  dataDir: string;
+  store: MonitorStore;
+  ruleset: Ruleset;
+  metrics: DaemonMetrics;
+  log: Logger;
+  workers: number;
+  signal: AbortSignal;
+  /** Called with the findings a repository had not reported before (the incident hook). */
+  onNewFindings?: (repository: Repository, findings: StoredFinding[]) => Promise<void> | void;
+}
+
+export function mirrorDir(dataDir: string, repositoryId: string): string {
+  const safe = repositoryId.replace(/[^\w.-]+/g, '_').slice(0, 80);
+  const hash = createHash('sha256').update(repositoryId).digest('hex').slice(0, 8);
+  return join(dataDir, 'mirrors', `${safe}-${hash}.git`);
+}
+
+export function refreshFindingGauge(store: MonitorStore, metrics: DaemonMetrics): void {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, ...store.countOpenFindings() };
+  for (const [severity, n] of Object.entries(counts)) metrics.findings.set({ severity }, n);
+}
+
+export async function runRepositoryJob(repository: Repository, reasons: string[], deps: RepositoryJobDeps): Promise<void> {
+  const started = Date.now();
+  const log = deps.log.child({ repository: repository.id });
+  const dir = mirrorDir(deps.dataDir, repository.id);
+  let stage: 'mirror' | 'scan' = 'mirror';
+  try {
+    const source = mirrorSource(repository.cloneUrl);
+    const mirrored = await withRetries(
+      () => mirrorRepository(source.url, dir, { timeoutMs: deps.config.mirror.timeoutSeconds * 1000, config: source.config, signal: deps.signal }),
+      {
+        retries: deps.config.mirror.retries,
+        backoffMs: deps.config.mirror.backoffSeconds * 1000,
+        signal: deps.signal,
+        onRetry: (attempt, err, delayMs) => log.warn({ attempt, delayMs, err: (err as Error).message }, 'Mirror failed; retrying'),
+      },
+    );
+    const mirroredAt = new Date();
+    deps.store.recordMirror(repository.id, { ok: true, at: mirroredAt });
+    deps.metrics.lastMirrorSuccess.set({ repository: repository.id }, mirroredAt.getTime() / 1000);
+
+    stage = 'scan';
+    log.debug({ mirror: mirrored }, 'Scan started');
+    const scan = await scanRepository(dir, {
+      ruleset: deps.ruleset,
+      store: deps.store,
+      targetKey: `repository:${repository.id}`,
+      maxBlobBytes: deps.config.scan.maxBlobBytes,
+      workers: deps.workers,
+    });
+    const findings = buildFindings(deps.ruleset, scan.results, scan.introductions);
+    const added = deps.store.recordFindings(repository.id, findings, new Date());
+    refreshFindingGauge(deps.store, deps.metrics);
+    if (added.length > 0) await deps.onNewFindings?.(repository, added);
+    const durationMs = Date.now() - started;
+    deps.metrics.scans.inc({ outcome: 'ok' });
+    deps.metrics.scanDuration.observe({ outcome: 'ok' }, durationMs / 1000);
+    log.info(
+      { outcome: 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, newFindings: added.length },
+      'Repository job finished',
+    );
+  } catch (err) {
+    const durationMs = Date.now() - started;
+    const message = (err as Error).message ?? String(err);
+    if (deps.signal.aborted) {
+      log.info({ outcome: 'cancelled', stage, durationMs, reasons }, 'Repository job cancelled by shutdown');
+      throw err;
+    }
+    if (stage === 'mirror') deps.store.recordMirror(repository.id, { ok: false, error: message, at: new Date() });
+    deps.metrics.scans.inc({ outcome: 'error' });
+    deps.metrics.scanDuration.observe({ outcome: 'error' }, durationMs / 1000);
+    deps.metrics.errors.inc({ kind: stage });
+    log.error({ outcome: 'error', stage, durationMs, reasons, url: redactUrl(repository.cloneUrl), err: message }, 'Repository job failed');
+    throw err;
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * The monitor: opens the store under the data directory, loads the inventory, mirrors and scans
+ * every repository through the job queue (at start, on schedule, and when the webhook says a
+ * repository changed), and serves health, metrics and the webhook. `stop()` stops taking jobs,
+ * lets running ones finish until the deadline, and closes everything; work cut short is redone
+ * at the next start because every write is one transaction.
+ */
+import { resolve } from 'node:path';
+import type { LeakwatchConfig } from '../config/config-types.js';
+import { loadRules } from '../detect/load-rules.js';
+import type { Ruleset } from '../detect/types.js';
+import { loadInventory } from '../inventory/load-inventory.js';
+import type { InventorySource, Repository } from '../inventory/types.js';
+import type { Logger } from '../logger.js';
+import { defaultWorkerCount } from '../scan/worker-pool.js';
+import { openMonitorStore } from '../store/open-store.js';
+import type { MonitorStore, StoredFinding } from '../store/types.js';
+import { createDaemonMetrics } from './daemon-metrics.js';
+import type { DaemonMetrics } from './daemon-metrics.js';
+import { startDaemonHttpServer } from './daemon-http-server.js';
+import { createJobQueue } from './job-queue.js';
+import type { JobQueue } from './job-queue.js';
+import type { CodecommitChange } from './parse-codecommit-event.js';
+import { refreshFindingGauge, runRepositoryJob } from './run-repository-job.js';
+import { scheduleJobs } from './schedule-jobs.js';
+import { createSnsVerifier } from './verify-sns-message.js';
+import type { SnsVerifier } from './verify-sns-message.js';
+
+export interface DaemonHooks {
+  /** The public watch (GitHub events, code search, gists); a placeholder until it exists. */
+  watch?: (context: { store: MonitorStore; log: Logger }) => Promise<void> | void;
+  /** Escalation of incidents nobody acted on. */
+  escalate?: (context: { store: MonitorStore; log: Logger }) => Promise<void> | void;
+  /** Findings a repository had not reported before. */
+  onNewFindings?: (repository: Repository, findings: StoredFinding[]) => Promise<void> | void;
+}
+
+export interface StartDaemonOptions {
+  config: LeakwatchConfig;
+  log: Logger;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  hooks?: DaemonHooks;
+  sources?: ReadonlyMap<string, InventorySource>;
+  ruleset?: Ruleset;
+  verifier?: SnsVerifier;
+  fetch?: (url: string) => Promise<{ ok: boolean; status: number }>;
+  /** Store factory; by default the backend the configuration names (embedded SQLite). */
+  openStore?: (dataDir: string) => MonitorStore;
+}
+
+export interface Daemon {
+  url: string;
+  store: MonitorStore;
+  queue: JobQueue;
+  metrics: DaemonMetrics;
+  /** Stops taking jobs, waits for running ones up to `deadlineMs`, closes the server and store. */
+  stop(deadlineMs: number): Promise<{ unfinished: string[] }>;
+}
+
+export function repositoriesForChange(repositories: Iterable<Repository>, change: CodecommitChange): Repository[] {
+  return [...repositories].filter((r) => r.name === change.repositoryName && (r.region === undefined || r.region === change.region));
+}
+
+export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> {
+  const { config, log } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = resolve(cwd, config.dataDir);
+  const store = options.openStore?.(dataDir) ?? openMonitorStore({ dataDir, databaseUrl: config.databaseUrl });
+  const ruleset = options.ruleset ?? loadRules(config.scan.rulesDirs.map((dir) => resolve(cwd, dir)));
+  const metrics = createDaemonMetrics();
+  const shutdown = new AbortController();
+  const repositories = new Map<string, Repository>();
+  let ready = false;
+  refreshFindingGauge(store, metrics);
+  for (const stored of store.listRepositories()) {
+    repositories.set(stored.id, stored.repository);
+    if (stored.lastMirrorOkAt) metrics.lastMirrorSuccess.set({ repository: stored.id }, Date.parse(stored.lastMirrorOkAt) / 1000);
+  }
+
+  const jobDeps = { config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal, onNewFindings: options.hooks?.onNewFindings };
+  const queue = createJobQueue({
+    concurrency: config.mirror.concurrency,
+    run: async (id, reasons) => {
+      const repository = repositories.get(id);
+      if (repository) await runRepositoryJob(repository, reasons, jobDeps);
+    },
+  });
+
+  async function refreshInventory(): Promise<void> {
+    try {
+      const inventory = await loadInventory({ config, log, cwd, sources: options.sources });
+      store.upsertRepositories(inventory.repositories);
+      const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
+      repositories.clear();
+      for (const r of inventory.repositories) repositories.set(r.id, r);
+      // New repositories are mirrored now rather than at the next scheduled run.
+      if (ready) for (const id of added) queue.enqueue(id, 'inventory');
+      metrics.repositories.set(repositories.size);
+      const missing = inventory.repositories.filter((r) => r.ownerMissing).map((r) => r.id);
+      log.info({ repositories: repositories.size, ownerMissing: missing }, 'Inventory refreshed');
+    } catch (err) {
+      metrics.errors.inc({ kind: 'inventory' });
+      log.error({ err: (err as Error).message }, 'Inventory refresh failed; keeping the last known inventory');
+    }
+  }
+
+  function enqueueAll(reason: string): void {
+    for (const id of repositories.keys()) queue.enqueue(id, reason);
+  }
+
+  const fetchUrl = options.fetch ?? (async (url: string) => {
+    const answer = await fetch(url);
+    return { ok: answer.ok, status: answer.status };
+  });
+  let http;
+  try {
+    http = await startDaemonHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      registry: metrics.registry,
+      isReady: () => ready,
+      log,
+      webhook: {
+        token: config.http.webhookToken,
+        snsTopicArns: config.http.snsTopicArns,
+        verifier: options.verifier ?? createSnsVerifier(),
+        fetch: fetchUrl,
+        log,
+        onChanges: (changes) => {
+          const queued = new Set<string>();
+          for (const change of changes) {
+            const matched = repositoriesForChange(repositories.values(), change);
+            if (matched.length === 0) log.warn({ repo: change.repositoryName, region: change.region }, 'Change for a repository not in the inventory');
+            for (const r of matched) if (queue.enqueue(r.id, `event:${change.event}`)) queued.add(r.id);
+          }
+          return [...queued];
+        },
+      },
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  log.info({ url: http.url, dataDir }, 'Daemon listening');
+
+  const hookContext = { store, log };
+  const schedules = scheduleJobs(
+    [
+      { name: 'inventoryRefresh', cron: config.schedule.inventoryRefresh, run: refreshInventory },
+      { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
+      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.(hookContext) },
+      { name: 'escalation', cron: config.schedule.escalation, run: () => options.hooks?.escalate?.(hookContext) },
+    ],
+    log,
+    (name) => metrics.errors.inc({ kind: `schedule:${name}` }),
+  );
+
+  await refreshInventory();
+  ready = true;
+  enqueueAll('start');
+
+  return {
+    url: http.url,
+    store,
+    queue,
+    metrics,
+    async stop(deadlineMs) {
+      ready = false;
+      shutdown.abort();
+      await schedules.stop();
+      const outcome = await queue.stop(deadlineMs);
+      await http.close();
+      // A scan still running past the deadline has written nothing yet; the store stays consistent.
+      if (outcome.unfinished.length === 0) store.close();
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The daemon's store in SQLite: the scan state of SqliteScanStore plus the inventory with each
+ * repository's mirror history, findings per repository (first and last seen), and the public
+ * watch's cursors. Each write is one transaction.
+ */
+import type { Repository } from '../../inventory/types.js';
+import type { Finding } from '../../scan/types.js';
+import type { MirrorOutcome, MonitorStore, StoredFinding, StoredRepository, WatchState } from '../types.js';
+import { SqliteScanStore } from './sqlite-scan-store.js';
+
+interface RepositoryRow {
+  id: string;
+  name: string;
+  clone_url: string;
+  owner_email: string | null;
+  team: string | null;
+  classification: string;
+  data: string;
+  last_mirror_at: string | null;
+  last_mirror_ok: number | null;
+  last_mirror_error: string | null;
+  last_mirror_ok_at: string | null;
+}
+
+interface FindingRow {
+  repository_id: string;
+  status: 'open';
+  first_seen: string;
+  last_seen: string;
+  data: string;
+}
+
+function toRepository(row: RepositoryRow): StoredRepository {
+  return {
+    id: row.id,
+    name: row.name,
+    cloneUrl: row.clone_url,
+    ownerEmail: row.owner_email,
+    team: row.team,
+    classification: row.classification,
+    repository: JSON.parse(row.data) as Repository,
+    lastMirrorAt: row.last_mirror_at,
+    lastMirrorOk: row.last_mirror_ok === null ? null : row.last_mirror_ok === 1,
+    lastMirrorError: row.last_mirror_error,
+    lastMirrorOkAt: row.last_mirror_ok_at,
+  };
+}
+
+function toFinding(row: FindingRow): StoredFinding {
+  return {
+    repositoryId: row.repository_id,
+    finding: JSON.parse(row.data) as Finding,
+    status: row.status,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+  };
+}
+
+export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore {
+  upsertRepositories(repositories: readonly Repository[]): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO repositories (id, name, clone_url, owner_email, team, classification, data, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, clone_url = excluded.clone_url,
+         owner_email = excluded.owner_email, team = excluded.team, classification = excluded.classification,
+         data = excluded.data, updated_at = excluded.updated_at`,
+    );
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const r of repositories) {
+        upsert.run(r.id, r.name, r.cloneUrl, r.owner.email ?? null, r.owner.team ?? null, r.classification, JSON.stringify(r), now);
+      }
+    })();
+  }
+
+  listRepositories(): StoredRepository[] {
+    return (this.db.prepare('SELECT * FROM repositories ORDER BY id').all() as RepositoryRow[]).map(toRepository);
+  }
+
+  getRepository(id: string): StoredRepository | null {
+    const row = this.db.prepare('SELECT * FROM repositories WHERE id = ?').get(id) as RepositoryRow | undefined;
+    return row ? toRepository(row) : null;
+  }
+
+  recordMirror(id: string, outcome: MirrorOutcome): void {
+    const at = outcome.at.toISOString();
+    this.db
+      .prepare(
+        `UPDATE repositories SET last_mirror_at = ?, last_mirror_ok = ?, last_mirror_error = ?,
+           last_mirror_ok_at = CASE WHEN ? = 1 THEN ? ELSE last_mirror_ok_at END
+         WHERE id = ?`,
+      )
+      .run(at, outcome.ok ? 1 : 0, outcome.ok ? null : (outcome.error ?? 'failed'), outcome.ok ? 1 : 0, at, id);
+  }
+
+  recordFindings(repositoryId: string, findings: readonly Finding[], seenAt: Date): StoredFinding[] {
+    const at = seenAt.toISOString();
+    const exists = this.db.prepare('SELECT 1 FROM findings WHERE repository_id = ? AND finding_id = ?').pluck();
+    const insert = this.db.prepare(
+      `INSERT INTO findings (repository_id, finding_id, rule_id, severity, secret_sha256, redacted, status, first_seen, last_seen, data)
+       VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+    );
+    const touch = this.db.prepare('UPDATE findings SET last_seen = ?, data = ? WHERE repository_id = ? AND finding_id = ?');
+    const added: StoredFinding[] = [];
+    this.db.transaction(() => {
+      for (const f of findings) {
+        const data = JSON.stringify(f);
+        if (exists.get(repositoryId, f.id) === undefined) {
+          insert.run(repositoryId, f.id, f.ruleId, f.severity, f.secretSha256, f.redacted, at, at, data);
+          added.push({ repositoryId, finding: f, status: 'open', firstSeen: at, lastSeen: at });
+        } else {
+          touch.run(at, data, repositoryId, f.id);
+        }
+      }
+    })();
+    return added;
+  }
+
+  listFindings(repositoryId?: string): StoredFinding[] {
+    const rows =
+      repositoryId === undefined
+        ? this.db.prepare('SELECT * FROM findings ORDER BY repository_id, first_seen, finding_id').all()
+        : this.db.prepare('SELECT * FROM findings WHERE repository_id = ? ORDER BY first_seen, finding_id').all(repositoryId);
+    return (rows as FindingRow[]).map(toFinding);
+  }
+
+  countOpenFindings(): Record<string, number> {
+    const rows = this.db.prepare("SELECT severity, count(*) AS n FROM findings WHERE status = 'open' GROUP BY severity").all() as Array<{
+      severity: string;
+      n: number;
+    }>;
+    return Object.fromEntries(rows.map((row) => [row.severity, row.n]));
+  }
+
+  getWatchState(key: string): WatchState | null {
+    const row = this.db.prepare('SELECT value, etag, cursor, updated_at FROM watch_state WHERE key = ?').get(key) as
+      | { value: string | null; etag: string | null; cursor: string | null; updated_at: string }
+      | undefined;
+    return row ? { value: row.value, etag: row.etag, cursor: row.cursor, updatedAt: row.updated_at } : null;
+  }
+
+  setWatchState(key: string, state: Omit<WatchState, 'updatedAt'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO watch_state (key, value, etag, cursor, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, cursor = excluded.cursor, updated_at = excluded.updated_at`,
+      )
+      .run(key, state.value, state.etag, state.cursor, new Date().toISOString());
+  }
+}

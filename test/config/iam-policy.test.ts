@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RESPOND_IAM_ACTIONS } from '../../src/respond/required-permissions.js';
+
+interface Statement {
+  Sid: string;
+  Effect: string;
+  Action: string[];
+  Resource: string | string[];
+}
+
+const policy = JSON.parse(readFileSync(fileURLToPath(new URL('../../config/iam-policy.json', import.meta.url)), 'utf8')) as {
+  Version: string;
+  Statement: Statement[];
+};
+const granted = new Set(policy.Statement.flatMap((s) => s.Action));
+
+describe('config/iam-policy.json', () => {
+  it('is an IAM policy of Allow statements, each with its own Sid and no wildcard action', () => {
+    expect(policy.Version).toBe('2012-10-17');
+    const sids = policy.Statement.map((s) => s.Sid);
+    expect(new Set(sids).size).toBe(sids.length);
+    for (const statement of policy.Statement) {
+      expect(statement.Effect).toBe('Allow');
+      expect(statement.Action.length).toBeGreaterThan(0);
+      for (const action of statement.Action) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
+    }
+  });
+
+  it('grants every action the response providers list in required-permissions.ts', () => {
+    const needed = Object.values(RESPOND_IAM_ACTIONS).flat();
+    expect(needed.filter((action) => !granted.has(action))).toEqual([]);
+  });
+
+  it('grants what inventory and mirroring use: list, batch-get and tags of repositories, and GitPull', () => {
+    for (const action of ['codecommit:ListRepositories', 'codecommit:BatchGetRepositories', 'codecommit:ListTagsForResource', 'codecommit:GitPull']) {
+      expect(granted.has(action), action).toBe(true);
+    }
+    expect([...granted].filter((action) => action.startsWith('codecommit:Git') && action !== 'codecommit:GitPull')).toEqual([]);
+  });
+});

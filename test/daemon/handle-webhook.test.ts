@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { createSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleWebhook } from '../../src/daemon/handle-webhook.js';
+import type { WebhookDeps, WebhookRequest } from '../../src/daemon/handle-webhook.js';
+import type { CodecommitChange } from '../../src/daemon/parse-codecommit-event.js';
+import { createSnsVerifier, snsStringToSign } from '../../src/daemon/verify-sns-message.js';
+import type { SnsMessage } from '../../src/daemon/verify-sns-message.js';
+import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
+
+const CERT_URL = 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem';
+const TOPIC = 'arn:aws:sns:eu-west-1:111122223333:leakwatch-codecommit';
+const TOKEN = ['web', 'hook-'].join('') + 'x'.repeat(20);
+
+const EVENT = {
+  source: 'aws.codecommit',
+  'detail-type': 'CodeCommit Repository State Change',
+  region: 'eu-west-1',
+  account: '111122223333',
+  detail: { event: 'referenceUpdated', repositoryName: 'payments', referenceType: 'branch', referenceName: 'main' },
+};
+
+let key: string;
+let cert: string;
+
+beforeAll(() => {
+  const dir = tempDir();
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'c'), '-days', '2', '-subj', '/CN=sns.amazonaws.com'], {
+    stdio: 'ignore',
+  });
+  key = readFileSync(join(dir, 'k'), 'utf8');
+  cert = readFileSync(join(dir, 'c'), 'utf8');
+});
+afterAll(() => removeTempDirs());
+
+function signed(fields: Record<string, string>): string {
+  const message = { SignatureVersion: '2', SigningCertURL: CERT_URL, Timestamp: new Date().toISOString(), MessageId: 'm-1', TopicArn: TOPIC, ...fields, Signature: 'x' };
+  const signer = createSign('RSA-SHA256');
+  signer.update(snsStringToSign(message as SnsMessage));
+  return JSON.stringify({ ...message, Signature: signer.sign(key, 'base64') });
+}
+
+function setup(overrides: Partial<WebhookDeps> = {}) {
+  const changes: CodecommitChange[] = [];
+  const fetched: string[] = [];
+  const deps: WebhookDeps = {
+    token: TOKEN,
+    snsTopicArns: [TOPIC],
+    verifier: createSnsVerifier({ fetchCertificate: async () => cert }),
+    fetch: async (url) => {
+      fetched.push(url);
+      return { ok: true, status: 200 };
+    },
+    onChanges: (list) => {
+      changes.push(...list);
+      return list.map((c) => `codecommit:${c.region}:${c.repositoryName}`);
+    },
+    log: createMemoryLogger().log,
+    ...overrides,
+  };
+  return { deps, changes, fetched };
+}
+
+function request(body: string, headers: Record<string, string> = {}, query = ''): WebhookRequest {
+  return { headers, query: new URLSearchParams(query), body };
+}
+
+describe('CodeCommit webhook', () => {
+  it('queues the repository of an EventBridge event posted with the token in Authorization or X-Leakwatch-Token', async () => {
+    const variants: Array<Record<string, string>> = [{ authorization: `Bearer ${TOKEN}` }, { 'x-leakwatch-token': TOKEN }];
+    for (const headers of variants) {
+      const { deps, changes } = setup();
+      const answer = await handleWebhook(request(JSON.stringify(EVENT), headers), deps);
+      expect(answer).toEqual({ status: 202, body: { queued: ['codecommit:eu-west-1:payments'] } });
+      expect(changes).toMatchObject([{ region: 'eu-west-1', repositoryName: 'payments', ref: 'refs/heads/main' }]);
+    }
+  });
+
+  it('answers 401 with no token, a wrong token, or a query token on a request that is not SNS', async () => {
+    const { deps, changes } = setup();
+    expect((await handleWebhook(request(JSON.stringify(EVENT)), deps)).status).toBe(401);
+    expect((await handleWebhook(request(JSON.stringify(EVENT), { authorization: 'Bearer wrong' }), deps)).status).toBe(401);
+    expect((await handleWebhook(request(JSON.stringify(EVENT), {}, `token=${TOKEN}`), deps)).status).toBe(401);
+    expect(changes).toEqual([]);
+  });
+
+  it('is disabled (404) when no token is configured', async () => {
+    const { deps } = setup({ token: undefined });
+    expect((await handleWebhook(request(JSON.stringify(EVENT), { authorization: 'Bearer x' }), deps)).status).toBe(404);
+  });
+
+  it('accepts a signed SNS notification with the query token and queues the event it carries', async () => {
+    const { deps, changes } = setup();
+    const body = signed({ Type: 'Notification', Message: JSON.stringify(EVENT) });
+    const answer = await handleWebhook(request(body, { 'x-amz-sns-message-type': 'Notification' }, `token=${TOKEN}`), deps);
+    expect(answer.status).toBe(202);
+    expect(changes.map((c) => c.repositoryName)).toEqual(['payments']);
+  });
+
+  it('refuses an SNS notification whose message was altered after signing (403), even with the token', async () => {
+    const { deps, changes } = setup();
+    const body = JSON.parse(signed({ Type: 'Notification', Message: JSON.stringify(EVENT) })) as Record<string, string>;
+    body['Message'] = JSON.stringify({ ...EVENT, detail: { ...EVENT.detail, repositoryName: 'other' } });
+    const answer = await handleWebhook(request(JSON.stringify(body), {}, `token=${TOKEN}`), deps);
+    expect(answer.status).toBe(403);
+    expect(changes).toEqual([]);
+  });
+
+  it('refuses a signed SNS notification from a topic not in http.snsTopicArns', async () => {
+    const { deps } = setup({ snsTopicArns: ['arn:aws:sns:eu-west-1:111122223333:another'] });
+    const body = signed({ Type: 'Notification', Message: JSON.stringify(EVENT) });
+    expect((await handleWebhook(request(body, {}, `token=${TOKEN}`), deps)).status).toBe(403);
+  });
+
+  it('confirms an SNS subscription by fetching its SubscribeURL', async () => {
+    const { deps, fetched } = setup();
+    const subscribeUrl = `https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${TOPIC}&Token=abc`;
+    const body = signed({ Type: 'SubscriptionConfirmation', Message: 'confirm', SubscribeURL: subscribeUrl, Token: 'abc' });
+    const answer = await handleWebhook(request(body, { 'x-amz-sns-message-type': 'SubscriptionConfirmation' }, `token=${TOKEN}`), deps);
+    expect(answer).toEqual({ status: 200, body: { confirmed: true } });
+    expect(fetched).toEqual([new URL(subscribeUrl).toString()]);
+  });
+
+  it('does not fetch a SubscribeURL outside SNS', async () => {
+    const { deps, fetched } = setup();
+    const body = signed({ Type: 'SubscriptionConfirmation', Message: 'confirm', SubscribeURL: 'https://evil.example.test/confirm', Token: 'abc' });
+    expect((await handleWebhook(request(body, {}, `token=${TOKEN}`), deps)).status).toBe(400);
+    expect(fetched).toEqual([]);
+  });
+});
