@@ -31,6 +31,12 @@ export async function createProgram(argv: string[] = []): Promise<Command> {
   return program;
 }
 
+// A reader that goes away (`leakwatch rules list | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   try {

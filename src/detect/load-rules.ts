@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
@@ -78,10 +78,15 @@ interface RuleCache {
   specs: RuleSpec[];
 }
 
+/** The built-in catalogue, parsed and checked by `npm run build`. */
+export const BUILTIN_RULES_CACHE = fileURLToPath(new URL('../../dist/rules-cache.json', import.meta.url));
+
+/** Sources are cached as absolute paths and shown relative to the working directory. */
 function readCache(file: string, key: string): RuleSpec[] | null {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as RuleCache;
-    return cache.key === key && Array.isArray(cache.specs) ? cache.specs : null;
+    if (cache.key !== key || !Array.isArray(cache.specs)) return null;
+    return cache.specs.map((s) => ({ ...s, source: relative(process.cwd(), s.source) || s.source }));
   } catch {
     return null;
   }
@@ -91,7 +96,8 @@ function writeCache(file: string, cache: RuleCache): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(cache));
+    const specs = cache.specs.map((s) => ({ ...s, source: resolve(s.source) }));
+    writeFileSync(tmp, JSON.stringify({ key: cache.key, specs }));
     renameSync(tmp, file);
   } catch {
     // A cache that cannot be written only costs time on the next run.
@@ -106,10 +112,12 @@ export function loadRuleSpecs(extraDirs: string[] = [], options: LoadRulesOption
 function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): { specs: RuleSpec[]; checked: boolean } {
   const dirs = options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs];
   const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  // Variables with no values switch nothing on, so they do not change the key.
+  const variables = Object.entries(options.variables ?? {}).filter(([, v]) => v && v.length > 0);
   const key = createHash('sha256')
-    .update(JSON.stringify([ENGINE_VERSION, process.cwd(), options.variables ?? {}, files.map((f) => [f.file, f.text])]))
+    .update(JSON.stringify([ENGINE_VERSION, variables, files.map((f) => [f.file, f.text])]))
     .digest('hex');
-  const cached = options.cacheFile ? readCache(options.cacheFile, key) : null;
+  const cached = (options.cacheFile ? readCache(options.cacheFile, key) : null) ?? readCache(BUILTIN_RULES_CACHE, key);
   if (cached) return { specs: cached, checked: true };
   const specs = new Map<string, RuleSpec>();
   for (const { file, text } of files) {

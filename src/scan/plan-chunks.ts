@@ -3,8 +3,8 @@
  * cat-file reads neighbouring, delta-related objects) and are small enough to balance across
  * workers.
  */
-const CHUNK_BYTES = 8 * 1024 * 1024;
-const CHUNK_ITEMS = 2048;
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+export const CHUNK_ITEMS = 2048;
 
 export function planChunks<T extends { size: number }>(items: T[], maxItems = CHUNK_ITEMS, maxBytes = CHUNK_BYTES): T[][] {
   const chunks: T[][] = [];

@@ -11,7 +11,7 @@ import { runGit } from '../git/run-git.js';
 import { walkIntroductions } from '../git/walk-introductions.js';
 import type { Introduction } from '../git/walk-introductions.js';
 import type { ScanStore } from '../store/types.js';
-import { planChunks } from './plan-chunks.js';
+import { CHUNK_BYTES, CHUNK_ITEMS, planChunks } from './plan-chunks.js';
 import { prefetchIntroductions } from './prefetch-introductions.js';
 import type { IntroductionPrefetch } from './prefetch-introductions.js';
 import type { ScanProgress } from './progress.js';
@@ -69,6 +69,25 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   let prefetch: IntroductionPrefetch | null = null;
   let totalBytes = 0;
   const phases = { enumerateMs: 0, scanMs: 0, attributeMs: 0, saveMs: 0 };
+  // Chunks go to the workers while the objects are still being listed, when they run already.
+  const tasks: Promise<void>[] = [];
+  let pending: ObjectInfo[] = [];
+  let pendingBytes = 0;
+  const runChunk = (pool: TaskRunner, objects: ObjectInfo[]): void => {
+    const task = pool.run({ kind: 'objects', objects }).then((r) => {
+      results.push(...r.results);
+      stats.bytes += r.bytes;
+      stats.skipped.binary += r.binary;
+      stats.skipped.partial += r.partial;
+      for (const o of objects) {
+        if (o.type === 'blob') stats.blobs++;
+        else if (o.type === 'commit') stats.commits++;
+      }
+      options.onProgress?.({ objectsDone: stats.blobs + stats.commits, objectsTotal: toScan.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
+    });
+    task.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
+    tasks.push(task);
+  };
   try {
     const scope = options.since ? await objectsSince(gitDir, options.since) : null;
     await enumerateObjects(gitDir, (o) => {
@@ -85,25 +104,25 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
       if (o.type === 'commit') newCommits.push(o.oid);
       toScan.push(o);
       totalBytes += o.size;
+      if (!runner) return;
+      pending.push(o);
+      pendingBytes += o.size;
+      if (pending.length >= CHUNK_ITEMS || pendingBytes >= CHUNK_BYTES) {
+        runChunk(runner, pending);
+        pending = [];
+        pendingBytes = 0;
+      }
     });
     phases.enumerateMs = Date.now() - started;
-    runner ??= createTaskRunner(gitDir, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
-    const pool = runner;
     prefetch = newCommits.length > 0 ? prefetchIntroductions(gitDir, newCommits) : null;
-    await Promise.all(
-      planChunks(toScan).map(async (objects) => {
-        const r = await pool.run({ kind: 'objects', objects });
-        results.push(...r.results);
-        stats.bytes += r.bytes;
-        stats.skipped.binary += r.binary;
-        stats.skipped.partial += r.partial;
-        for (const o of objects) {
-          if (o.type === 'blob') stats.blobs++;
-          else if (o.type === 'commit') stats.commits++;
-        }
-        options.onProgress?.({ objectsDone: stats.blobs + stats.commits, objectsTotal: toScan.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
-      }),
-    );
+    if (runner) {
+      if (pending.length > 0) runChunk(runner, pending);
+    } else {
+      const pool = createTaskRunner(gitDir, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
+      runner = pool;
+      for (const objects of planChunks(toScan)) runChunk(pool, objects);
+    }
+    await Promise.all(tasks);
   } catch (err) {
     prefetch?.cancel();
     throw err;
