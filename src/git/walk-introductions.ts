@@ -17,11 +17,15 @@ export interface Introduction {
   email: string;
 }
 
-interface CommitHeader {
+export interface CommitHeader {
   commit: string;
   time: number;
   author: string;
   email: string;
+}
+
+export function toIntroduction(oid: string, path: string, commit: CommitHeader): Introduction {
+  return { oid, path, ...commit };
 }
 
 export async function walkIntroductions(
@@ -29,7 +33,8 @@ export async function walkIntroductions(
   commits: Iterable<string>,
   /** null: every blob introduced. */
   interest: ReadonlySet<string> | null,
-  onIntroduction: (intro: Introduction) => void,
+  /** Called per entry with the commit's header object, shared by all entries of that commit. */
+  onIntroduction: (oid: string, path: string, commit: CommitHeader) => void,
   /** Stops the walk early; the promise then resolves with what was seen so far. */
   signal?: AbortSignal,
 ): Promise<void> {
@@ -75,7 +80,7 @@ export async function walkIntroductions(
   const onToken = (raw: string): void => {
     const token = raw.startsWith('\n') ? raw.slice(1) : raw;
     if (pendingOid !== null) {
-      if (header && pendingOid !== '' && (interest === null || interest.has(pendingOid))) onIntroduction({ oid: pendingOid, path: token, ...header });
+      if (header && pendingOid !== '' && (interest === null || interest.has(pendingOid))) onIntroduction(pendingOid, token, header);
       pendingOid = null;
       return;
     }

@@ -8,7 +8,7 @@ import { enumerateObjects } from '../git/enumerate-objects.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { objectStoreFingerprint, packedBytes } from '../git/object-store-fingerprint.js';
 import { runGit } from '../git/run-git.js';
-import { walkIntroductions } from '../git/walk-introductions.js';
+import { toIntroduction, walkIntroductions } from '../git/walk-introductions.js';
 import type { Introduction } from '../git/walk-introductions.js';
 import type { ScanStore } from '../store/types.js';
 import { CHUNK_BYTES, CHUNK_ITEMS, planChunks } from './plan-chunks.js';
@@ -40,7 +40,7 @@ export interface RepositoryScan {
 async function objectsSince(gitDir: string, since: string): Promise<{ commits: Set<string>; blobs: Set<string> }> {
   const commits = (await runGit(gitDir, ['rev-list', '--all', '--reflog', `^${since}`])).split('\n').filter(Boolean);
   const blobs = new Set<string>();
-  await walkIntroductions(gitDir, commits, null, (i) => blobs.add(i.oid));
+  await walkIntroductions(gitDir, commits, null, (oid) => blobs.add(oid));
   return { commits: new Set(commits), blobs };
 }
 
@@ -138,9 +138,11 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   if (interest.size > 0 && newCommits.length > 0) {
     const all = await prefetch!.result;
     if (all) {
-      for (const i of all) if (interest.has(i.oid)) introductions.push(i);
+      all.forEach((oid, path, commit) => {
+        if (interest.has(oid)) introductions.push(toIntroduction(oid, path, commit));
+      });
     } else {
-      await walkIntroductions(gitDir, newCommits, interest, (i) => introductions.push(i));
+      await walkIntroductions(gitDir, newCommits, interest, (oid, path, commit) => introductions.push(toIntroduction(oid, path, commit)));
     }
   } else {
     prefetch?.cancel();
