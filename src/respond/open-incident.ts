@@ -202,8 +202,9 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
       const detail = `Severity ${record.severity} → ${scored.severity}: the secret is public.`;
       entries.push(makeEntry(scope, 'detection-analysis', 'incident.severity-changed', 'ok', detail));
       record.severity = scored.severity;
-      record.severityReasons = scored.reasons;
     }
+    // Even at the top severity the owner must read that the secret is now public.
+    record.severityReasons = scored.reasons;
   }
   if (record.status === 'resolved') {
     record.status = 'open';

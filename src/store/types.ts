@@ -96,10 +96,11 @@ export interface WatchState {
   updatedAt: string;
 }
 
-export interface WatchStateStore {
+/** Per-key watch cursors on the monitor store; the watchers use `WatchStateStore` in src/watch/types.ts. */
+export interface WatchCursorStore {
   getWatchState(key: string): WatchState | null;
   setWatchState(key: string, state: Omit<WatchState, 'updatedAt'>): void;
 }
 
 /** Everything the daemon keeps; one backend implements all of it. */
-export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, WatchStateStore {}
+export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, WatchCursorStore {}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemonProcess } from '../helpers/daemon-process.js';
+import { runCli } from '../helpers/run-cli.js';
 import type { DaemonProcess } from '../helpers/daemon-process.js';
 import { startGitHttpServer } from '../helpers/git-http-server.js';
 import type { GitHttpServer } from '../helpers/git-http-server.js';
@@ -93,7 +94,8 @@ describe('leakwatch daemon (real process)', () => {
   it('scans a pushed commit when a CodeCommit event arrives and stores the finding (redacted)', async () => {
     const keyId = awsKeyId();
     const secret = awsSecretKey();
-    work.commit('add deploy config', { 'deploy.env': `AWS_ACCESS_KEY_ID=${keyId}\nAWS_SECRET_ACCESS_KEY=${secret}\n` });
+    // The key id and its secret key as a pair: one credential, so one incident.
+    work.commit('add deploy config', { 'deploy.py': `aws_access_key_id = "${keyId}"\naws_secret_access_key = "${secret}"\n` });
     work.git('push', '-q', 'origin', 'main');
     const commitId = work.head();
     const dbFile = join(root, 'data', 'state.db');
@@ -122,6 +124,25 @@ describe('leakwatch daemon (real process)', () => {
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain(keyId);
     expect(daemon.stderr()).not.toContain(token);
+  }, 60_000);
+
+  it('opens exactly one notify incident for the owner, with a timeline, and `incidents list` shows it', async () => {
+    await daemon.waitForLog((l) => l['msg'] === 'Findings answered' && l['repository'] === 'static:demo');
+    const listed = runCli(['incidents', 'list', '--config', join(root, 'config.yaml'), '--format', 'json'], {}, root);
+    expect(listed.code).toBe(0);
+    const incidents = JSON.parse(listed.stdout) as Array<{
+      kind: string;
+      policy: string;
+      status: string;
+      repository: { name: string; ownerEmail?: string };
+      timeline: Array<{ action: string }>;
+    }>;
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ kind: 'credential-exposure', policy: 'notify', status: 'open', repository: { name: 'demo', ownerEmail: 'owner@example.test' } });
+    const actions = incidents[0]!.timeline.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['incident.opened', 'incident.determined']));
+    const table = runCli(['incidents', 'list', '--config', join(root, 'config.yaml')], {}, root);
+    expect(table.stdout).toContain('demo');
   }, 60_000);
 
   it('exposes the metrics in Prometheus format', async () => {

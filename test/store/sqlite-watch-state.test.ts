@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { SqliteMonitorStore } from '../../src/store/sqlite/sqlite-monitor-store.js';
 import { SqliteWatchState } from '../../src/store/sqlite/sqlite-watch-state.js';
 import { tempDir } from '../fingerprint/git-fixture.js';
 
@@ -30,6 +32,29 @@ describe('SqliteWatchState', () => {
     state.set('github-gists:since', '2026-11-28T10:00:00Z');
     expect(state.get('github-gists:since')).toBe('2026-11-28T10:00:00Z');
     expect(state.get('daemon:x')).toBeUndefined();
+  });
+
+  it('opens on the daemon database in either order (the migration and the watch state both create watch_state if missing), with the same columns', () => {
+    const dir = tempDir('watch-state-order');
+    const first = join(dir, 'watch-first.db');
+    const watchFirst = new Database(first);
+    new SqliteWatchState(watchFirst).set('k', 'v');
+    watchFirst.close();
+    const store = new SqliteMonitorStore(first);
+    store.setWatchState('cursor', { value: null, etag: 'e', cursor: 'c' });
+    expect(store.getWatchState('cursor')).toMatchObject({ etag: 'e', cursor: 'c' });
+    store.close();
+
+    const db = openDatabase(join(dir, 'migration-first.db'));
+    const state = new SqliteWatchState(db);
+    state.set('k', 'v');
+    expect(state.get('k')).toBe('v');
+    const columns = (file: Database.Database) => file.prepare('PRAGMA table_info(watch_state)').all().map((c) => (c as { name: string }).name);
+    const again = new Database(first);
+    expect(columns(db)).toEqual(columns(again));
+    expect(columns(db)).toEqual(['key', 'value', 'etag', 'cursor', 'updated_at']);
+    again.close();
+    db.close();
   });
 
   it('prunes seen ids older than a date', () => {

@@ -66,7 +66,7 @@ export const MIGRATIONS: string[] = [
      PRIMARY KEY (repository_id, finding_id)
    ) WITHOUT ROWID;
    CREATE INDEX findings_status ON findings(status, severity);
-   CREATE TABLE watch_state (
+   CREATE TABLE IF NOT EXISTS watch_state (
      key TEXT PRIMARY KEY,
      value TEXT,
      etag TEXT,

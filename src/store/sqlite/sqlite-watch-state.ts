@@ -1,6 +1,7 @@
 /**
- * The watch state in SQLite. It creates its own tables (rather than adding a migration) so it
- * can share the daemon's database file without coupling to the store's migration list.
+ * The watch state in SQLite. It creates its own tables if missing (`CREATE TABLE IF NOT EXISTS`,
+ * as the store's migration does for `watch_state`), so it works on the daemon's database file
+ * and on a standalone `leakwatch watch --state` file alike.
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { WatchStateStore } from '../../watch/types.js';

@@ -1,0 +1,134 @@
+/**
+ * Connects the daemon to the incident engine and the public watch: the engine's dependencies
+ * are built once (an incident store on the daemon's database, the mirror of each repository as
+ * its git directory; the engine itself on first use); new findings after a scan go to `respondToFindings`; the escalation
+ * schedule advances open incidents, escalates the unacknowledged and runs due follow-ups; the
+ * watch schedule runs a public watch cycle whose exposures go to the engine's sink. Every
+ * failure is logged and swallowed: the daemon keeps running.
+ */
+import { join } from 'node:path';
+import type { LeakwatchConfig } from '../config/config-types.js';
+import { isLeakwatchError } from '../errors.js';
+import type { Ruleset } from '../detect/types.js';
+import type { Repository } from '../inventory/types.js';
+import type { Logger } from '../logger.js';
+import { createEngineDeps } from '../respond/create-engine-deps.js';
+import type { EngineDeps } from '../respond/engine-deps.js';
+import { escalateIncidents } from '../respond/escalate-incidents.js';
+import { createPublicExposureSink } from '../respond/public-exposure-sink.js';
+import type { PublicSinkOptions } from '../respond/public-exposure-sink.js';
+import { advanceOpenIncidents, respondToFindings } from '../respond/respond-to-findings.js';
+import { runDueFollowUps } from '../respond/run-follow-ups.js';
+import { openDatabase } from '../store/sqlite/open-database.js';
+import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
+import type { MonitorStore } from '../store/types.js';
+import type { WatchRuntime } from '../watch/create-watch-runtime.js';
+import type { PublicExposureSink } from '../watch/types.js';
+import { createDaemonWatch } from './daemon-watch.js';
+import { mirrorDir } from './run-repository-job.js';
+import type { DaemonHooks } from './start-daemon.js';
+
+export interface CreatePlaybookOptions {
+  config: LeakwatchConfig;
+  log: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** The daemon's data directory (resolved); the database is `<dataDir>/state.db`. */
+  dataDir: string;
+  /** The daemon's store: repositories and findings. */
+  store: MonitorStore;
+  ruleset: Ruleset;
+  /** Tests inject these; by default built from the configuration. */
+  engine?: (incidents: SqliteIncidentStore, gitDirFor: (name: string) => string | undefined) => EngineDeps;
+  watchRuntime?: WatchRuntime;
+  fetch?: typeof fetch;
+}
+
+export interface Playbook {
+  hooks: Required<DaemonHooks>;
+  incidents: SqliteIncidentStore;
+  close(): void;
+}
+
+function errName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err;
+}
+
+export async function createPlaybook(options: CreatePlaybookOptions): Promise<Playbook> {
+  const { config, store, dataDir } = options;
+  const log = options.log.child({ component: 'respond' });
+  const dbFile = join(dataDir, 'state.db');
+  const incidents = new SqliteIncidentStore(dbFile);
+  const byName = (name: string): Repository | undefined => store.listRepositories().find((r) => r.repository.name === name)?.repository;
+  const gitDirFor = (name: string): string | undefined => {
+    const repository = byName(name);
+    return repository === undefined ? undefined : mirrorDir(dataDir, repository.id);
+  };
+  const watchDb = openDatabase(dbFile);
+  // Built on first use: the AWS clients are only constructed once there is something to answer.
+  let built: EngineDeps | undefined;
+  const engine = (): EngineDeps =>
+    (built ??= options.engine?.(incidents, gitDirFor) ?? createEngineDeps({ config, store: incidents, ruleset: options.ruleset, log, gitDirFor }));
+  const sinkOptions: PublicSinkOptions = {
+    repository: byName,
+    findings: (repository, sha) =>
+      store
+        .listFindings(repository.id)
+        .map((s) => s.finding)
+        .filter((f) => f.secretSha256 === sha || f.related?.secretSha256 === sha),
+    gitDir: (repository) => mirrorDir(dataDir, repository.id),
+  };
+  const sink: PublicExposureSink = { deliver: (exposure) => createPublicExposureSink(engine(), sinkOptions).deliver(exposure) };
+  const watch = await createDaemonWatch({
+    config,
+    log: options.log,
+    ...(options.env === undefined ? {} : { env: options.env }),
+    dataDir,
+    ruleset: options.ruleset,
+    db: watchDb,
+    sink,
+    ...(options.watchRuntime === undefined ? {} : { runtime: options.watchRuntime }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+
+  async function step(name: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      // A configuration error (e.g. e-mail channel without sender) says what to fix; others only their kind.
+      const detail = isLeakwatchError(err) ? { err: err.message } : { errName: errName(err) };
+      log.error({ step: name, ...detail }, 'Incident engine step failed');
+    }
+  }
+
+  return {
+    incidents,
+    hooks: {
+      onNewFindings: async (repository, findings) => {
+        await step('respond', async () => {
+          const summary = await respondToFindings(engine(), {
+            findings: findings.map((f) => f.finding),
+            repository,
+            gitDir: mirrorDir(dataDir, repository.id),
+          });
+          log.info({ repository: repository.id, opened: summary.opened.length, joined: summary.joined.length, failed: summary.failed.length }, 'Findings answered');
+        });
+      },
+      escalate: async () => {
+        await step('advance', () => advanceOpenIncidents(engine()));
+        await step('escalate', () => escalateIncidents(engine()));
+        await step('follow-ups', () => runDueFollowUps(engine()));
+      },
+      watch: async (context) => {
+        try {
+          await watch(context);
+        } catch (err) {
+          options.log.error({ err: (err as Error).message }, 'Public watch cycle failed');
+        }
+      },
+    },
+    close() {
+      incidents.close();
+      watchDb.close();
+    },
+  };
+}
