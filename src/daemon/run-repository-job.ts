@@ -1,8 +1,8 @@
 /**
  * One repository's job: fetch its mirror (clone on first sight) with retries and a timeout,
  * scan only what is new under the store's incremental state, and record its findings. The scan
- * state and the findings are each written in one transaction, and findings are keyed by stable
- * id, so a job cut short at any point (kill -9 included) is simply done again on restart.
+ * state and the findings are written in one transaction, and findings are keyed by stable id,
+ * so a job cut short at any point (kill -9 included) is simply done again on restart.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,7 +13,9 @@ import { redactUrl } from '../git/redact-url.js';
 import { mirrorSource } from '../git/resolve-target.js';
 import type { Repository } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
+import type { Introduction } from '../git/walk-introductions.js';
 import { buildFindings } from '../scan/build-findings.js';
+import type { Finding, ObjectResult } from '../scan/types.js';
 import { scanRepository } from '../scan/scan-repository.js';
 import type { MonitorStore, StoredFinding } from '../store/types.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
@@ -65,15 +67,24 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
 
     stage = 'scan';
     log.debug({ mirror: mirrored }, 'Scan started');
+    let findings: Finding[] = [];
+    let added: StoredFinding[] | null = null;
+    const record = (results: ObjectResult[], introductions: Introduction[]): void => {
+      findings = buildFindings(deps.ruleset, results, introductions);
+      added = deps.store.recordFindings(repository.id, findings, new Date());
+    };
+    // The scan state and the findings it yields are committed in one transaction.
     const scan = await scanRepository(dir, {
       ruleset: deps.ruleset,
       store: deps.store,
       targetKey: `repository:${repository.id}`,
       maxBlobBytes: deps.config.scan.maxBlobBytes,
       workers: deps.workers,
+      withinSave: record,
     });
-    const findings = buildFindings(deps.ruleset, scan.results, scan.introductions);
-    const added = deps.store.recordFindings(repository.id, findings, new Date());
+    // Nothing new was saved (an unchanged store): record what the state holds, idempotently.
+    if (added === null) record(scan.results, scan.introductions);
+    added ??= [];
     refreshFindingGauge(deps.store, deps.metrics);
     if (added.length > 0) await deps.onNewFindings?.(repository, added);
     const durationMs = Date.now() - started;

@@ -29,6 +29,11 @@ export interface RepositoryScanOptions {
   /** Only what commits after this revision introduced (no state is used). */
   since?: string;
   onProgress?: (p: ScanProgress) => void;
+  /**
+   * Runs inside the transaction that saves the scan, with everything the state now holds,
+   * so what a caller derives from it (the daemon's findings) is committed with it or not at all.
+   */
+  withinSave?: (results: ObjectResult[], introductions: Introduction[]) => void;
 }
 
 export interface RepositoryScan {
@@ -150,7 +155,15 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   phases.attributeMs = Date.now() - started - phases.enumerateMs - phases.scanMs;
   stats.phases = phases;
   if (store && target) {
-    store.saveScan(target.id, { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint });
+    const within = options.withinSave;
+    store.saveScan(
+      target.id,
+      { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint },
+      within ? () => {
+        const saved = store.loadResults(target.id);
+        within(saved.results, saved.introductions);
+      } : undefined,
+    );
     phases.saveMs = Date.now() - started - phases.enumerateMs - phases.scanMs - phases.attributeMs;
   }
   stats.durationMs = Date.now() - started;

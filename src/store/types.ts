@@ -29,8 +29,11 @@ export interface ScanStore {
   openTarget(key: string, rulesetHash: string): TargetState;
   scannedObjects(targetId: number): Set<string>;
   scannedCount(targetId: number): number;
-  /** Records a completed scan in one transaction: all of it, or none of it. */
-  saveScan(targetId: number, delta: ScanDelta): void;
+  /**
+   * Records a completed scan in one transaction: all of it, or none of it. `within` runs in
+   * that same transaction after the delta is written (e.g. to record the findings with it).
+   */
+  saveScan(targetId: number, delta: ScanDelta, within?: () => void): void;
   loadResults(targetId: number): { results: ObjectResult[]; introductions: Introduction[] };
   close(): void;
 }

@@ -65,7 +65,7 @@ export class SqliteScanStore implements ScanStore {
     return this.db.prepare('SELECT count(*) FROM scanned_objects WHERE target_id = ?').pluck().get(targetId) as number;
   }
 
-  saveScan(targetId: number, delta: ScanDelta): void {
+  saveScan(targetId: number, delta: ScanDelta, within?: () => void): void {
     const insertScanned = this.db.prepare('INSERT OR IGNORE INTO scanned_objects (target_id, oid) VALUES (?, ?)');
     const insertMatch = this.db.prepare(
       `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta)
@@ -86,6 +86,7 @@ export class SqliteScanStore implements ScanStore {
       this.db
         .prepare('UPDATE scan_targets SET store_fingerprint = ?, updated_at = ? WHERE id = ?')
         .run(delta.storeFingerprint, new Date().toISOString(), targetId);
+      within?.();
     })();
   }
 
