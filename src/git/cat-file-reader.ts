@@ -1,5 +1,5 @@
 /**
- * One long-lived `git cat-file --batch` child: object ids go in on stdin, contents stream
+ * One long-lived `git cat-file --batch-command` child: object ids go in on stdin, contents stream
  * out. Each object is handed to a synchronous callback as soon as its bytes are complete;
  * a slow callback stalls the pipe, which is the backpressure that keeps memory bounded.
  */
@@ -7,6 +7,8 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { LeakwatchError } from '../errors.js';
 import type { ObjectInfo } from './enumerate-objects.js';
 import { firstLine, spawnGit } from './run-git.js';
+
+const FLUSH_EVERY = 32;
 
 type OnObject = (info: ObjectInfo, data: Buffer) => void;
 
@@ -29,7 +31,9 @@ export class CatFileReader {
   private failed: Error | null = null;
 
   constructor(gitDir: string) {
-    this.child = spawnGit(gitDir, ['cat-file', '--batch']);
+    // --batch-command --buffer with a flush every few objects: git writes in blocks instead of
+    // one write per object, without holding back more than a few objects' worth of output.
+    this.child = spawnGit(gitDir, ['cat-file', '--batch-command', '--buffer']);
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString('utf8')));
     this.child.stdin.on('error', () => undefined);
@@ -59,7 +63,11 @@ export class CatFileReader {
     const BATCH = 256;
     for (let i = 0; i < objects.length; i += BATCH) {
       let text = '';
-      for (const o of objects.slice(i, i + BATCH)) text += `${o.oid}\n`;
+      const batch = objects.slice(i, i + BATCH);
+      for (let k = 0; k < batch.length; k++) {
+        text += `contents ${batch[k]!.oid}\n`;
+        if (k % FLUSH_EVERY === FLUSH_EVERY - 1 || k === batch.length - 1) text += 'flush\n';
+      }
       if (!stdin.write(text)) await new Promise<void>((r) => stdin.once('drain', () => r()));
       if (this.failed) return;
     }
