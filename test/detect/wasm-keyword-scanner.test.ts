@@ -24,7 +24,7 @@ describe('WebAssembly keyword prefilter', () => {
     expect(scanner).not.toBeNull();
   });
 
-  it('finds exactly the keyword occurrences a brute-force search finds, any case', () => {
+  it('finds exactly the keyword occurrences a brute-force search finds, any case, in order', () => {
     const pieces: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const k = keywords[i % keywords.length]!;
@@ -32,8 +32,14 @@ describe('WebAssembly keyword prefilter', () => {
     }
     const text = pieces.join('');
     const hits: string[] = [];
-    scanner!.scan(Buffer.from(text, 'latin1'), (offset, keyword) => hits.push(`${offset}:${keyword}`));
+    const offsets: number[] = [];
+    scanner!.scan(Buffer.from(text, 'latin1'), (offset, keyword) => {
+      hits.push(`${offset}:${keyword}`);
+      offsets.push(offset);
+    });
     expect([...new Set(hits)].sort()).toEqual(bruteForce(text));
+    // Callers build regions from hits in order of their start.
+    expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
   });
 
   it('keeps finding keywords past its hit buffer (more hits than fit in one call)', () => {
