@@ -1,16 +1,17 @@
 /**
  * The keyword prefilter in WebAssembly (src/detect/wasm/keyword-prefilter.as.ts): several
  * times faster than a JavaScript regex alternation of hundreds of keywords, which was half
- * of all scan time. WebAssembly flags positions where a keyword may start (by its first two
- * bytes, then its hashed first four); JavaScript confirms each candidate against the
- * keywords with that gram. Candidates come in order of position.
+ * of all scan time. WebAssembly flags positions where a keyword may start (by its hashed
+ * first four bytes, or the whole of the few shorter keywords); JavaScript confirms each
+ * candidate against the keywords with that gram. Candidates come in order of position.
  * Without the compiled module (not built yet), callers fall back to the regex prefilter.
  */
 import { readFileSync } from 'node:fs';
 
 const BM4 = 256;
-const PRE2 = BM4 + 131072;
-const OUT = PRE2 + 65536;
+const BM3 = BM4 + 131072;
+const BM2 = BM3 + 131072;
+const OUT = BM2 + 8192;
 const CAPACITY = 16384;
 const INPUT = OUT + CAPACITY * 4;
 const PAGE = 65536;
@@ -56,11 +57,11 @@ export class WasmKeywordScanner {
     for (const keyword of keywords) {
       const k = Uint8Array.from(Buffer.from(keyword, 'latin1'));
       this.text.set(k, keyword);
-      // Keywords of 4+ bytes by their hashed first four; shorter ones by their first two.
-      const length = k.length >= 4 ? 4 : 2;
+      // Keywords of 4+ bytes by their hashed first four; shorter ones whole.
+      const length = Math.min(k.length, 4);
       const gram = gramOf(k, 0, length);
-      memory[PRE2 + gramOf(k, 0, 2)]! |= length === 4 ? 2 : 1;
-      if (length === 4) memory[BM4 + (bucket(gram) >>> 3)]! |= 1 << (bucket(gram) & 7);
+      const bit = length === 2 ? gram : bucket(gram);
+      memory[(length === 4 ? BM4 : length === 3 ? BM3 : BM2) + (bit >>> 3)]! |= 1 << (bit & 7);
       const table = this.byGram[4 - length]!;
       const list = table.get(gram);
       if (list) list.push(k);
