@@ -11,6 +11,7 @@ import { classifyError } from '../../respond/classify-error.js';
 import { redactValue } from '../../respond/redact.js';
 import { accessKeyIdOf } from '../../respond/rotators/aws-iam-access-key/access-key-id.js';
 import { lookupKeyOwner } from '../../respond/rotators/aws-iam-access-key/lookup-key-owner.js';
+import { resultBuilder } from '../result-builder.js';
 import type { AwsKeyPair, Verifier, VerifyContext, VerifyResult } from '../types.js';
 
 const ID = 'aws-sts';
@@ -22,13 +23,7 @@ export function createDefaultLeakedStsClient(credentials: AwsKeyPair): STSClient
 }
 
 async function verify(ctx: VerifyContext): Promise<VerifyResult> {
-  const result = (status: VerifyResult['status'], detail: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({
-    verifier: ID,
-    status,
-    detail,
-    checkedAt: ctx.now(),
-    ...extra,
-  });
+  const result = resultBuilder(ID, ctx);
   const accessKeyId = accessKeyIdOf(ctx.secret);
   if (accessKeyId === undefined || accessKeyId === ctx.secret.value) {
     return result('skipped', 'No secret access key is paired with the key id; nothing to verify.');

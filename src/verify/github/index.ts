@@ -5,19 +5,14 @@ import { z } from 'zod';
 import { classifyError } from '../../respond/classify-error.js';
 import { redactValue } from '../../respond/redact.js';
 import { gitHubTokenKind } from '../../respond/rotators/github-token/token-kind.js';
+import { resultBuilder } from '../result-builder.js';
 import type { Verifier, VerifyContext, VerifyResult } from '../types.js';
 
 const ID = 'github';
 const userSchema = z.object({ login: z.string() });
 
 async function verify(ctx: VerifyContext): Promise<VerifyResult> {
-  const result = (status: VerifyResult['status'], detail: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({
-    verifier: ID,
-    status,
-    detail,
-    checkedAt: ctx.now(),
-    ...extra,
-  });
+  const result = resultBuilder(ID, ctx);
   const token = ctx.secret.value;
   const shown = redactValue(token);
   if (gitHubTokenKind(token) === undefined) return result('skipped', `The value ${shown} is not a GitHub token.`);
