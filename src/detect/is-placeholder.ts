@@ -60,6 +60,8 @@ function looksLikePath(value: string): boolean {
 
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value) || REFERENCE.test(value)) return true;
+  // A template that interpolates a variable anywhere in it (`prefix${secret}`, `{{ .Token }}`).
+  if (value.includes('${') || value.includes('{{') || value.includes('#{')) return true;
   // Ciphertext is what a team should commit instead of a secret: sops, sealed-secrets, KMS,
   // Vault transit and Ansible Vault values.
   if (/^(?:ENC\[[A-Z0-9_]{3,20},|Ag[AB][A-Za-z0-9+/]{60}|AQICAH[A-Za-z0-9+/]{40}|vault:v\d{1,3}:|\$ANSIBLE_VAULT;)/.test(value)) return true;

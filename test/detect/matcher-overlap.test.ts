@@ -30,7 +30,7 @@ describe('overlap suppression between generic rules', () => {
         spec('url-password', 'pass=[a-z]{1,20}://[a-z]{1,20}:([^@\\s]{1,40})@', true),
       ]),
     );
-    const ids = matcher.match('pass=redis://admin:Zq8vLr2pX@cache.local').map((m) => m.ruleId);
+    const ids = matcher.match('pass=redis://admin:Zq8vLr2pX@cache.local').map((m) => m.ruleId); // leakwatch:allow test input
     expect(ids).toEqual(['url-password']);
   });
 
