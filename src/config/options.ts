@@ -435,6 +435,21 @@ export const OPTIONS = [
     description: 'SNS topic for incidents of repositories that name none.',
   },
   {
+    path: 'response.verify',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_RESPONSE_VERIFY',
+    description:
+      'Check once per incident whether a leaked AWS key or GitHub token is still live (sts:GetCallerIdentity after the owner lookup; GET /user). The only use ever made of a leaked credential.',
+  },
+  {
+    path: 'response.canaryAccounts',
+    kind: 'string-list',
+    default: [],
+    env: 'LEAKWATCH_RESPONSE_CANARY_ACCOUNTS',
+    description: 'AWS account ids whose keys are canaries: never verified, since using one fires its alarm.',
+  },
+  {
     path: 'response.forensics.enabled',
     kind: 'boolean',
     default: false,

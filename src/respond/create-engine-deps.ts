@@ -15,6 +15,7 @@ import type { LeakwatchConfig } from '../config/config-types.js';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
 import { createOctokit } from '../github/create-octokit.js';
+import { createVerificationService } from '../verify/verify-secret.js';
 import type { Logger } from '../logger.js';
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentStore } from './incident-store.js';
@@ -74,6 +75,19 @@ export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
     emailChannels,
     knownPrincipals: config.response.forensics.knownPrincipals,
     ...(options.gitDirFor === undefined ? {} : { gitDirFor: options.gitDirFor }),
+    ...(config.response.verify
+      ? {
+          verify: createVerificationService({
+            clients: {
+              sts: clients.sts,
+              iam: clients.iam,
+              createGitHubClient: (token: string) => createOctokit({ log: options.log, auth: token }),
+            },
+            options: { canaryAccounts: config.response.canaryAccounts },
+            log: options.log,
+          }),
+        }
+      : {}),
     log: options.log,
     now: options.now ?? (() => new Date()),
   };

@@ -3,6 +3,7 @@
  * and delivery channels acting as the daemon's own principal. Everything is injected so the
  * daemon, the CLI and the tests drive the same code.
  */
+import type { VerifySecret } from '../verify/verify-secret.js';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import type { Ruleset } from '../detect/types.js';
@@ -27,6 +28,8 @@ export interface EngineDeps {
   gitDirFor?: (repository: string) => string | undefined;
   log: Logger;
   now: () => Date;
+  /** Opt-in live checks of leaked credentials (`response.verify`); absent: never verified. */
+  verify?: VerifySecret;
   /** Injected so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
 }

@@ -30,10 +30,13 @@ export async function recoverSecret(
   const text = await readObject(gitDir, location);
   if (text === undefined) return undefined;
   const wanted = new Set(hashes);
+  let single: LeakedSecret | undefined;
   for (const m of new Matcher(ruleset).match(text, location.path)) {
     const own = wanted.has(secretSha256(m.secret));
     const partner = m.related !== undefined && wanted.has(secretSha256(m.related.secret));
-    if (own || partner) return m.related === undefined ? { value: m.secret } : { value: m.secret, relatedValue: m.related.secret };
+    // A paired match carries both halves (an AWS secret key and its key id): prefer it.
+    if (m.related !== undefined && (own || partner)) return { value: m.secret, relatedValue: m.related.secret };
+    if (own) single ??= { value: m.secret };
   }
-  return undefined;
+  return single;
 }

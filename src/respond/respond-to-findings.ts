@@ -12,6 +12,7 @@ import type { EngineDeps } from './engine-deps.js';
 import { groupExposures } from './group-exposures.js';
 import { notifyIncident } from './notify-incident.js';
 import { openOrJoinIncident } from './open-incident.js';
+import { verifyIncident } from './verify-incident.js';
 
 export interface RespondInput {
   findings: Finding[];
@@ -45,7 +46,8 @@ export async function respondToFindings(deps: EngineDeps, input: RespondInput): 
       });
       (opened.created ? summary.opened : summary.joined).push(opened.record.id);
       if (opened.created) log.info({ incident: opened.record.id, severity: opened.record.severity }, 'Incident opened');
-      await advanceIncident(deps, opened.record, input.gitDir);
+      await verifyIncident(deps, opened.record, input.gitDir);
+      await advanceIncident(deps, deps.store.get(opened.record.id) ?? opened.record, input.gitDir);
       // A secret newly found in public changes what the owner must do: tell them, once per URL.
       if (!opened.created && opened.newLocations > 0 && input.publicUrl !== undefined) {
         const key = `notify.owner.public-${createHash('sha256').update(input.publicUrl).digest('hex').slice(0, 12)}`;
