@@ -39,6 +39,8 @@ describe('option list', () => {
       awsRegion: 'us-east-1',
       email: { channel: 'none' },
       sns: { enabled: false },
+      verify: false,
+      canaryAccounts: [],
       forensics: { enabled: false, knownPrincipals: [] },
     });
     expect(config['databaseUrl']).toBeUndefined();
