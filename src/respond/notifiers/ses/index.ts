@@ -2,21 +2,16 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { TimelineEntry } from '../../types.js';
-import { emailRecipients } from '../email-recipients.js';
+import { EMAIL_ACTION as ACTION, prepareEmail } from '../prepare-email.js';
 import type { Notifier, NotifyContext } from '../types.js';
 
 const ID = 'ses';
-const ACTION = 'notify.email';
 
 async function send(ctx: NotifyContext): Promise<TimelineEntry> {
-  const scope = { provider: ID, now: ctx.now };
-  const phase = ctx.phase ?? 'detection-analysis';
-  const to = emailRecipients(ctx.incident, ctx.audience);
   const ses = ctx.deps.ses;
-  if (ses === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'SES is not configured.');
-  if (to.length === 0) {
-    return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
-  }
+  const plan = prepareEmail(ctx, ID, 'SES', ses !== undefined);
+  if (!('to' in plan) || ses === undefined) return plan as TimelineEntry;
+  const { scope, phase, to } = plan;
 
   const { subject, text, html } = ctx.message;
   const res = await attempt(() =>

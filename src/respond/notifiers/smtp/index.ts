@@ -1,21 +1,16 @@
 /** E-mail through any SMTP server with nodemailer (text and HTML alternatives). */
 import { attempt, makeEntry } from '../../timeline-entry.js';
 import type { TimelineEntry } from '../../types.js';
-import { emailRecipients } from '../email-recipients.js';
+import { EMAIL_ACTION as ACTION, prepareEmail } from '../prepare-email.js';
 import type { Notifier, NotifyContext } from '../types.js';
 
 const ID = 'smtp';
-const ACTION = 'notify.email';
 
 async function send(ctx: NotifyContext): Promise<TimelineEntry> {
-  const scope = { provider: ID, now: ctx.now };
-  const phase = ctx.phase ?? 'detection-analysis';
-  const to = emailRecipients(ctx.incident, ctx.audience);
   const smtp = ctx.deps.smtp;
-  if (smtp === undefined) return makeEntry(scope, phase, ACTION, 'skipped', 'SMTP is not configured.');
-  if (to.length === 0) {
-    return makeEntry(scope, phase, ACTION, 'skipped', 'No owner or escalation e-mail address is known for this repository.');
-  }
+  const plan = prepareEmail(ctx, ID, 'SMTP', smtp !== undefined);
+  if (!('to' in plan) || smtp === undefined) return plan as TimelineEntry;
+  const { scope, phase, to } = plan;
 
   const { subject, text, html } = ctx.message;
   const res = await attempt(() => smtp.transport.sendMail({ from: smtp.from, to, subject, text, html }));
