@@ -13,7 +13,7 @@ import { locateMatches } from './locate-matches.js';
 import { bufferSource, stringSource } from './source.js';
 import type { Source } from './source.js';
 import type { CompiledRule, RawMatch, Ruleset } from './types.js';
-import { WasmKeywordScanner } from './wasm-keyword-scanner.js';
+import { WASM_MAX_BYTES, WasmKeywordScanner } from './wasm-keyword-scanner.js';
 import { validators } from './validators/api.js';
 
 const INLINE_ALLOW = 'leakwatch:allow';
@@ -72,7 +72,7 @@ export class Matcher {
    * WebAssembly on the bytes; the text is only made when some keyword is present.
    */
   matchBytesWithin(data: Buffer, path: string | null, deadline: number): MatchOutcome {
-    if (!this.wasm) return this.matchWithin(data.toString('latin1'), path, deadline);
+    if (!this.wasm || data.length >= WASM_MAX_BYTES) return this.matchWithin(data.toString('latin1'), path, deadline);
     const offsets: number[] = [];
     const words: string[] = [];
     this.wasm.scan(data, (offset, keyword) => {
@@ -99,7 +99,9 @@ export class Matcher {
     if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
     this.lastEnd.clear();
-    const hasInlineAllow = text.includes(INLINE_ALLOW);
+    // Searched for only once a match needs it: most texts with keywords have no match.
+    let inlineAllow: boolean | undefined;
+    const hasInlineAllow = (): boolean => (inlineAllow ??= text.includes(INLINE_ALLOW));
     let partial = false;
     for (const [rule, set] of ranges) {
       if (path !== null && rule.allowPathRes.some((re) => re.test(path))) continue;
@@ -134,7 +136,7 @@ export class Matcher {
   }
 
   /** Returns false when the deadline passed before every region was matched. */
-  private runRule(text: Source, rule: CompiledRule, bounds: number[], out: RawMatch[], deadline: number, inlineAllow: boolean): boolean {
+  private runRule(text: Source, rule: CompiledRule, bounds: number[], out: RawMatch[], deadline: number, inlineAllow: () => boolean): boolean {
     // A match may run past its slice by at most this much (multi-line rules span their window).
     const overlap = rule.multiline ? rule.windowBytes + 1024 : 8192;
     for (let i = 0; i < bounds.length; i += 2) {
@@ -158,7 +160,7 @@ export class Matcher {
     own: number,
     end: number,
     out: RawMatch[],
-    inlineAllow: boolean,
+    inlineAllow: () => boolean,
   ): void {
     const re = rule.re;
     const region = text.slice(base, end);
@@ -195,12 +197,12 @@ export class Matcher {
     return previous !== undefined && previous <= start && text.firstNewline(previous, start) < 0;
   }
 
-  private accepts(text: Source, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: boolean): boolean {
+  private accepts(text: Source, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: () => boolean): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.allowRes.some((re) => re.test(secret))) return false;
     if (rule.generic && (isPlaceholder(secret) || this.looksLikeRejectedToken(secret))) return false;
     for (const name of rule.validators) if (!validators.get(name)!(secret)) return false;
-    if (!inlineAllow && rule.allowLineRes.length === 0) return true;
+    if (rule.allowLineRes.length === 0 && !inlineAllow()) return true;
     const line = lineAround(text, start, end);
     if (line.includes(INLINE_ALLOW)) return false;
     return !rule.allowLineRes.some((re) => re.test(line));

@@ -1,26 +1,35 @@
 /**
  * The keyword prefilter in WebAssembly (src/detect/wasm/keyword-prefilter.as.ts): several
  * times faster than a JavaScript regex alternation of hundreds of keywords, which was half
- * of all scan time. WebAssembly flags positions where a keyword may start (by its hashed
- * first four bytes, or the whole of the few shorter keywords); JavaScript confirms each
- * candidate against the keywords with that gram. Candidates come in order of position.
- * Without the compiled module (not built yet), callers fall back to the regex prefilter.
+ * of all scan time. WebAssembly flags the positions where a keyword's first four bytes (or a
+ * whole three-byte keyword) occur, ASCII case folded; JavaScript confirms the rest of each
+ * candidate keyword. Candidates come in order of position. Without the compiled module (not
+ * built yet), or with keywords shorter than three bytes, callers fall back to the regex
+ * prefilter.
  */
 import { readFileSync } from 'node:fs';
 
-const BM4 = 256;
-const BM3 = BM4 + 131072;
-const BM2 = BM3 + 131072;
-const OUT = BM2 + 8192;
+const BITMAP = 256;
+const PREFIX4 = BITMAP + 131072;
+const WORD3 = PREFIX4 + 16384;
+const SLOTS = 4096;
+const OUT = WORD3 + SLOTS * 4;
 const CAPACITY = 16384;
 const INPUT = OUT + CAPACITY * 4;
 const PAGE = 65536;
+/** Offsets share their u32 with two flag bits. */
+export const WASM_MAX_BYTES = 2 ** 30;
 
 const FOLD = new Uint8Array(256).map((_, i) => (i >= 65 && i <= 90 ? i + 32 : i));
 
 interface Exports {
   memory: WebAssembly.Memory;
   scan(input: number, start: number, length: number, out: number, capacity: number): number;
+}
+
+interface Keyword {
+  bytes: Uint8Array;
+  text: string;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -36,70 +45,93 @@ function loadModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-const bucket = (h: number): number => Math.imul(h, 2654435761) >>> 12;
-
-function gramOf(bytes: ArrayLike<number>, at: number, length: number): number {
-  let h = 0;
-  for (let i = 0; i < length; i++) h = ((h << 8) | FOLD[bytes[at + i]!]!) >>> 0;
-  return h;
+/** Little-endian word of up to four bytes at `at`, case folded the exact way (A-Z only). */
+function wordOf(bytes: ArrayLike<number>, at: number, length: number): number {
+  let w = 0;
+  for (let i = length - 1; i >= 0; i--) w = ((w << 8) | FOLD[bytes[at + i]!]!) >>> 0;
+  return w;
 }
 
 export class WasmKeywordScanner {
-  private readonly byGram: Map<number, Uint8Array[]>[] = [new Map(), new Map(), new Map()];
-  private readonly text = new Map<Uint8Array, string>();
+  /** Keywords of four or more bytes by the word of their first four. */
+  private readonly byPrefix = new Map<number, Keyword[]>();
+  /** Three-byte keywords by their word. */
+  private readonly byWord3 = new Map<number, string>();
 
   private constructor(
     private readonly exports: Exports,
     keywords: string[],
   ) {
-    const memory = new Uint8Array(this.grow(INPUT).buffer);
-    memory.set(FOLD, 0);
+    const memory = this.grow(INPUT);
+    const bytes = new Uint8Array(memory.buffer);
+    const words = new Uint32Array(memory.buffer);
+    bytes.set(FOLD, 0);
+    const mark = (word: number): void => {
+      const bit = Math.imul(word | 0x20202020, 2654435761) >>> 12;
+      bytes[BITMAP + (bit >>> 3)]! |= 1 << (bit & 7);
+    };
+    const insert = (table: number, word: number): void => {
+      let i = Math.imul(word, 2654435761) >>> 20;
+      while (words[table / 4 + i] !== 0 && words[table / 4 + i] !== word) i = (i + 1) & (SLOTS - 1);
+      words[table / 4 + i] = word;
+    };
     for (const keyword of keywords) {
       const k = Uint8Array.from(Buffer.from(keyword, 'latin1'));
-      this.text.set(k, keyword);
-      // Keywords of 4+ bytes by their hashed first four; shorter ones whole.
-      const length = Math.min(k.length, 4);
-      const gram = gramOf(k, 0, length);
-      const bit = length === 2 ? gram : bucket(gram);
-      memory[(length === 4 ? BM4 : length === 3 ? BM3 : BM2) + (bit >>> 3)]! |= 1 << (bit & 7);
-      const table = this.byGram[4 - length]!;
-      const list = table.get(gram);
-      if (list) list.push(k);
-      else table.set(gram, [k]);
+      if (k.length >= 4) {
+        const word = wordOf(k, 0, 4);
+        mark(word);
+        insert(PREFIX4, word);
+        const list = this.byPrefix.get(word);
+        if (list) list.push({ bytes: k, text: keyword });
+        else this.byPrefix.set(word, [{ bytes: k, text: keyword }]);
+      } else {
+        // Whatever byte follows a three-byte keyword, the word at its start is in the bitmap.
+        const word = wordOf(k, 0, 3);
+        for (let next = 0; next < 256; next++) mark((word | (next << 24)) >>> 0);
+        insert(WORD3, word);
+        this.byWord3.set(word, keyword);
+      }
     }
   }
 
-  /** null when the WebAssembly module has not been built or keywords are too short. */
+  /** null when the WebAssembly module has not been built or the keywords do not suit it. */
   static create(keywords: string[]): WasmKeywordScanner | null {
     const module = loadModule();
-    if (!module || keywords.some((k) => k.length < 2 || /[^\x20-\x7e]/.test(k))) return null;
+    if (!module || keywords.some((k) => k.length < 3 || /[^\x20-\x7e]/.test(k))) return null;
+    // Each table stays at most half full, so a probe ends quickly.
+    const prefixes = new Set(keywords.filter((k) => k.length >= 4).map((k) => k.slice(0, 4)));
+    if (prefixes.size > SLOTS / 2 || keywords.length - prefixes.size > SLOTS / 2) return null;
     const instance = new WebAssembly.Instance(module, {});
     return new WasmKeywordScanner(instance.exports as unknown as Exports, keywords);
   }
 
   /** Calls `onHit` with the offset and keyword of every keyword occurrence, ASCII case folded. */
   scan(data: Uint8Array, onHit: (offset: number, keyword: string) => void): void {
-    const memory = this.grow(INPUT + data.length);
-    new Uint8Array(memory.buffer, INPUT, data.length).set(data);
+    if (data.length >= WASM_MAX_BYTES) throw new RangeError(`the WebAssembly prefilter takes less than ${WASM_MAX_BYTES} bytes`);
+    const memory = this.grow(INPUT + data.length + 3);
+    const input = new Uint8Array(memory.buffer, INPUT, data.length + 3);
+    input.set(data);
+    input.fill(0, data.length);
     let start = 0;
     for (;;) {
       const n = this.exports.scan(INPUT, start, data.length, OUT, CAPACITY);
       const hits = new Uint32Array(memory.buffer, OUT, n);
       for (let h = 0; h < n; h++) {
         const at = hits[h]! & 0x3fffffff;
-        const kind = hits[h]! >>> 30;
-        const length = 5 - kind;
-        if (at + length > data.length) continue;
-        for (const k of this.byGram[kind - 1]!.get(gramOf(data, at, length)) ?? []) {
-          if (at + k.length > data.length) continue;
-          let same = true;
-          for (let q = length; q < k.length && same; q++) same = FOLD[data[at + q]!] === k[q];
-          if (same) onHit(at, this.text.get(k)!);
-        }
+        if (hits[h]! & 0x40000000) onHit(at, this.byWord3.get(wordOf(data, at, 3))!);
+        if (hits[h]! & 0x80000000) this.confirm(data, at, onHit);
       }
       if (n < CAPACITY) return;
-      // Full: go on from the last position (a repeated hit there only re-extends a range).
-      start = hits[n - 1]! & 0x3fffffff;
+      start = (hits[n - 1]! & 0x3fffffff) + 1;
+    }
+  }
+
+  private confirm(data: Uint8Array, at: number, onHit: (offset: number, keyword: string) => void): void {
+    for (const k of this.byPrefix.get(wordOf(data, at, 4))!) {
+      if (at + k.bytes.length > data.length) continue;
+      let same = true;
+      for (let q = 4; q < k.bytes.length && same; q++) same = FOLD[data[at + q]!] === k.bytes[q];
+      if (same) onHit(at, k.text);
     }
   }
 

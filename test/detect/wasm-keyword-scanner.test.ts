@@ -42,6 +42,24 @@ describe('WebAssembly keyword prefilter', () => {
     expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
   });
 
+  it('finds keywords that end the input, and not bytes the fast fold merges with theirs', () => {
+    const own = WasmKeywordScanner.create(['pk_', 'glrt-', ':*:', 'token'])!;
+    const seen = (text: string): string[] => {
+      const hits: string[] = [];
+      own.scan(Buffer.from(text, 'latin1'), (offset, keyword) => hits.push(`${offset}:${keyword}`));
+      return hits;
+    };
+    expect(seen('x=TOKEN')).toEqual(['2:token']);
+    expect(seen('pk_')).toEqual(['0:pk_']);
+    expect(seen('a:*:')).toEqual(['1::*:']);
+    // 0x7f, CR and LF share their low five bits with "_", "-" and "*".
+    expect(seen('pk\x7f glrt\r :\n: toke')).toEqual([]);
+  });
+
+  it('leaves keywords shorter than three bytes to the regex prefilter', () => {
+    expect(WasmKeywordScanner.create(['q~', 'token'])).toBeNull();
+  });
+
   it('keeps finding keywords past its hit buffer (more hits than fit in one call)', () => {
     const text = 'token '.repeat(50_000);
     let count = 0;
