@@ -12,12 +12,9 @@ import type * as Yaml from 'yaml';
 import { LeakwatchError } from '../errors.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
 import type { RuleVariables } from './apply-rule-variables.js';
-import { compileRule } from './compile-rule.js';
+import { buildRuleset, ENGINE_VERSION } from './build-ruleset.js';
 import { ruleFileSchema } from './rule-schema.js';
 import type { RuleSpec, Ruleset } from './types.js';
-
-/** Bump when matching semantics change in a way that needs old results rescanned. */
-export const ENGINE_VERSION = 1;
 
 // The YAML parser loads only when rule files must be parsed (not when the cache answers).
 const requireYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
@@ -135,21 +132,6 @@ function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): {
   buildRuleset(result);
   if (options.cacheFile) writeCache(options.cacheFile, { key, specs: result });
   return { specs: result, checked: true };
-}
-
-/** Compiles specs (also inside worker threads, which receive the specs as plain data). */
-export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {
-  const rules = specs.map((spec, i) => compileRule(spec, i, options.checked ?? false));
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  for (const r of rules) {
-    if (r.requires && !byId.has(r.requires.rule)) {
-      throw new LeakwatchError('rules', `${r.source}: rule ${r.id}: requires unknown rule "${r.requires.rule}"`);
-    }
-  }
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ engine: ENGINE_VERSION, rules: specs.map(({ source: _s, ...rest }) => rest) }))
-    .digest('hex');
-  return { specs, rules, byId, hash };
 }
 
 export function loadRules(extraDirs: string[] = [], options: LoadRulesOptions = {}): Ruleset {

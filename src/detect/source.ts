@@ -33,15 +33,43 @@ export function stringSource(text: string): Source {
   };
 }
 
+/** Spans up to this long are searched byte by byte: cheaper than a view for the native search. */
+const SHORT_SPAN = 4096;
+/** Regions are sliced once for all the rules that share them, up to this many characters. */
+const MEMO_CHARS = 4 * 1024 * 1024;
+const MEMO_SLICE = 64 * 1024;
+
 export function bufferSource(data: Buffer): Source {
+  const memo = new Map<string, string>();
+  let memoChars = 0;
   return {
     length: data.length,
-    slice: (start, end) => data.toString('latin1', start, end),
+    slice: (start, end) => {
+      if (end - start > MEMO_SLICE) return data.toString('latin1', start, end);
+      const key = `${start},${end}`;
+      let text = memo.get(key);
+      if (text === undefined) {
+        text = data.toString('latin1', start, end);
+        if (memoChars + text.length <= MEMO_CHARS) {
+          memo.set(key, text);
+          memoChars += text.length;
+        }
+      }
+      return text;
+    },
     lastNewline: (lo, hi) => {
+      if (hi - lo <= SHORT_SPAN) {
+        for (let i = hi - 1; i >= lo; i--) if (data[i] === 10) return i;
+        return -1;
+      }
       const i = data.subarray(lo, hi).lastIndexOf(10);
       return i < 0 ? -1 : lo + i;
     },
     firstNewline: (lo, hi) => {
+      if (hi - lo <= SHORT_SPAN) {
+        for (let i = lo; i < hi; i++) if (data[i] === 10) return i;
+        return -1;
+      }
       const i = data.subarray(lo, hi).indexOf(10);
       return i < 0 ? -1 : lo + i;
     },

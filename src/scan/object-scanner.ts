@@ -30,10 +30,11 @@ function parseIdent(value: string): { name: string; email: string; time: number 
   return m ? { name: m[1]!, email: m[2]!, time: Number(m[3]) } : { name: value, email: '', time: 0 };
 }
 
-function parseMessageObject(oid: string, text: string): { message: string; meta: ObjectMeta } {
-  const split = text.indexOf('\n\n');
-  const head = split < 0 ? text : text.slice(0, split);
-  const message = split < 0 ? '' : text.slice(split + 2);
+/** Splits a commit or tag object into its headers (UTF-8, as git writes names) and message bytes. */
+function parseMessageObject(oid: string, data: Buffer): { message: Buffer; meta: ObjectMeta } {
+  const split = data.indexOf('\n\n');
+  const head = (split < 0 ? data : data.subarray(0, split)).toString('utf8');
+  const message = split < 0 ? data.subarray(data.length) : data.subarray(split + 2);
   let author = { name: '', email: '', time: 0 };
   let committer = author;
   let target = oid;
@@ -67,8 +68,8 @@ export class ObjectScanner {
   /** Returns null for binary content. */
   scan(oid: string, type: ObjectResult['type'], data: Buffer, path?: string): ObjectResult | null {
     if (type === 'commit' || type === 'tag') {
-      const { message, meta } = parseMessageObject(oid, data.toString('latin1'));
-      const outcome = this.matcher.matchWithin(message, null, deadlineFor(message.length));
+      const { message, meta } = parseMessageObject(oid, data);
+      const outcome = this.matcher.matchBytesWithin(message, null, deadlineFor(message.length));
       return { oid, type, matches: outcome.matches.map(toSafeMatch), meta, ...(outcome.partial ? { partial: true } : {}) };
     }
     if (!hasUtf16Bom(data) && isBinary(data)) return null;

@@ -3,7 +3,7 @@
  * scans the tasks the pool sends until it is told to stop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildRuleset } from '../detect/load-rules.js';
+import { buildRuleset } from '../detect/build-ruleset.js';
 import type { RuleSpec } from '../detect/types.js';
 import { CatFileReader } from '../git/cat-file-reader.js';
 import { ObjectScanner } from './object-scanner.js';

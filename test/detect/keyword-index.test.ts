@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRuleset } from '../../src/detect/load-rules.js';
+import { buildRuleset } from '../../src/detect/build-ruleset.js';
 import { Matcher } from '../../src/detect/matcher.js';
 import type { RuleSpec } from '../../src/detect/types.js';
 

@@ -68,6 +68,15 @@ describe('history scan finds and attributes every placement', () => {
     expect(findingFor(await scan(repo.dir), token, 'github-pat-classic')).toMatchObject({ commit: c, path: null, line: 3 });
   });
 
+  it('a secret in a commit message keeps a non-ASCII author name as written', async () => {
+    const repo = TestRepo.create();
+    const token = githubToken();
+    repo.commit('init', { 'a.txt': 'a\n' });
+    repo.git('commit', '-q', '--allow-empty', '--author', 'José Núñez <jose@example.test>', '-m', `débogage\n\nclé ${token}`);
+    const f = findingFor(await scan(repo.dir), token, 'github-pat-classic');
+    expect(f).toMatchObject({ commit: repo.head(), path: null, line: 3, author: 'José Núñez', email: 'jose@example.test' });
+  });
+
   it('a secret deep in a 5 MB text file is found at the right line', async () => {
     const repo = TestRepo.create();
     const token = githubToken();

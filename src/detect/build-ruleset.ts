@@ -1,0 +1,31 @@
+/**
+ * Compiles checked rule specs into a ruleset, with the hash that keys incremental state. Kept
+ * apart from the loader so worker threads, which receive specs as plain data, do not load the
+ * YAML parser or the schema library.
+ */
+import { createHash } from 'node:crypto';
+import { LeakwatchError } from '../errors.js';
+import { compileRule } from './compile-rule.js';
+import type { RuleSpec, Ruleset } from './types.js';
+
+/**
+ * Bump when matching semantics change in a way that needs old results rescanned.
+ * 2: commit and tag authors are decoded as UTF-8.
+ */
+export const ENGINE_VERSION = 2;
+
+/** Compiles specs (also inside worker threads, which receive the specs as plain data). */
+export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {
+  const rules = specs.map((spec, i) => compileRule(spec, i, options.checked ?? false));
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const r of rules) {
+    if (r.requires && !byId.has(r.requires.rule)) {
+      throw new LeakwatchError('rules', `${r.source}: rule ${r.id}: requires unknown rule "${r.requires.rule}"`);
+    }
+  }
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ engine: ENGINE_VERSION, rules: specs.map(({ source: _s, ...rest }) => rest) }))
+    .digest('hex');
+  return { specs, rules, byId, hash };
+}
+
