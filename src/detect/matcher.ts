@@ -4,7 +4,7 @@
  * validators, inline `leakwatch:allow`), pairing, and overlap suppression.
  * Texts are latin1 strings: one character per byte, so offsets are byte offsets.
  */
-import { RangeSet } from './candidate-ranges.js';
+import { LineFinder, RangeSet } from './candidate-ranges.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { buildKeywordIndex } from './keyword-index.js';
@@ -46,6 +46,8 @@ export class Matcher {
   private readonly wasm: WasmKeywordScanner | null;
   /** Keywords of specific rules: a generic match starting with one is a look-alike they rejected. */
   private readonly specificPrefixes: string[];
+  /** The widest window of a single-line rule: how far the line finder looks. */
+  private readonly lineWindow: number;
   /** Per text: where each rule+secret was last accepted, to fold repeats on one line. */
   private readonly lastEnd = new Map<string, number>();
 
@@ -55,6 +57,7 @@ export class Matcher {
     const prefixes = new Set<string>();
     for (const r of ruleset.rules) if (!r.generic) for (const k of r.keywords) if (/^[a-z0-9]{2,8}[_.-]$|^[a-z]{4}$/.test(k)) prefixes.add(k);
     this.specificPrefixes = [...prefixes];
+    this.lineWindow = Math.max(0, ...ruleset.rules.filter((r) => !r.multiline).map((r) => r.windowBytes));
   }
 
   match(text: string, path: string | null = null): RawMatch[] {
@@ -82,16 +85,17 @@ export class Matcher {
     if (offsets.length === 0) return { matches: [], partial: false };
     // Hits arrive in order of their start, as regions want them.
     const text = bufferSource(data);
+    const lines = new LineFinder(text, this.lineWindow);
     const ranges = new Map<CompiledRule, RangeSet>();
-    for (let i = 0; i < offsets.length; i++) this.addHit(ranges, text, offsets[i]!, words[i]!);
+    for (let i = 0; i < offsets.length; i++) this.addHit(ranges, text, lines, offsets[i]!, words[i]!);
     return this.matchRanges(text, ranges, path, deadline);
   }
 
-  private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, offset: number, keyword: string): void {
+  private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, lines: LineFinder, offset: number, keyword: string): void {
     for (const rule of this.keywords.rulesFor.get(keyword) ?? []) {
       let set = ranges.get(rule);
       if (!set) ranges.set(rule, (set = new RangeSet()));
-      set.add(text, rule, offset, keyword.length);
+      set.add(text, lines, rule, offset, keyword.length);
     }
   }
 
@@ -126,9 +130,10 @@ export class Matcher {
       re = this.keywords.reIgnoreCase;
     }
     re.lastIndex = 0;
+    const lines = new LineFinder(source, this.lineWindow);
     let m: RegExpExecArray | null;
     while ((m = re.exec(subject)) !== null) {
-      this.addHit(ranges, source, m.index, m[0].toLowerCase());
+      this.addHit(ranges, source, lines, m.index, m[0].toLowerCase());
       // Step one character, not the whole keyword, so overlapping keywords are all seen.
       re.lastIndex = m.index + 1;
     }

@@ -40,13 +40,13 @@ const MEMO_CHARS = 4 * 1024 * 1024;
 const MEMO_SLICE = 64 * 1024;
 
 export function bufferSource(data: Buffer): Source {
-  const memo = new Map<string, string>();
+  const memo = new Map<number, string>();
   let memoChars = 0;
   return {
     length: data.length,
     slice: (start, end) => {
       if (end - start > MEMO_SLICE) return data.toString('latin1', start, end);
-      const key = `${start},${end}`;
+      const key = start * (MEMO_SLICE + 1) + (end - start);
       let text = memo.get(key);
       if (text === undefined) {
         text = data.toString('latin1', start, end);
