@@ -1,9 +1,10 @@
 /**
  * One streaming pass over `git log --raw` for the given commits (reachable or dangling alike,
- * since each is named explicitly): every place where one of the blobs of interest was added
- * or changed into, with the commit's date and author. Memory holds only the matches.
+ * since each is named explicitly): every place where a blob was added or changed into, with
+ * the commit's date and author. The output is parsed as bytes: an entry becomes strings only
+ * when the caller wants it, so a walk over a long history leaves little for the garbage
+ * collector.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { LeakwatchError } from '../errors.js';
 import { firstLine, spawnGit } from './run-git.js';
 
@@ -24,17 +25,44 @@ export interface CommitHeader {
   email: string;
 }
 
+/**
+ * One entry of the walk, valid only during the callback: the new blob id is the 40 hex bytes
+ * at `oidAt` of `bytes`, the path the UTF-8 bytes [pathStart, pathEnd).
+ */
+export interface RawEntry {
+  bytes: Buffer;
+  oidAt: number;
+  pathStart: number;
+  pathEnd: number;
+  commit: CommitHeader;
+}
+
 export function toIntroduction(oid: string, path: string, commit: CommitHeader): Introduction {
   return { oid, path, ...commit };
 }
 
-export async function walkIntroductions(
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
+/** The first eight hex digits of an id as a number: a cheap key to test before making a string. */
+export function oidPrefix(bytes: Uint8Array, at: number): number {
+  let n = 0;
+  for (let i = 0; i < 8; i++) n = n * 16 + HEX[bytes[at + i]!]!;
+  return n;
+}
+
+export function oidPrefixOf(oid: string): number {
+  return Number.parseInt(oid.slice(0, 8), 16);
+}
+
+/** Calls `onEntry` for every blob added or modified by the commits (deletions are skipped). */
+export async function walkHistoryEntries(
   gitDir: string,
   commits: Iterable<string>,
-  /** null: every blob introduced. */
-  interest: ReadonlySet<string> | null,
-  /** Called per entry with the commit's header object, shared by all entries of that commit. */
-  onIntroduction: (oid: string, path: string, commit: CommitHeader) => void,
+  onEntry: (entry: RawEntry) => void,
   /** Stops the walk early; the promise then resolves with what was seen so far. */
   signal?: AbortSignal,
 ): Promise<void> {
@@ -73,39 +101,90 @@ export async function walkIntroductions(
     child.stdin.end(text);
   })();
 
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  const entry: RawEntry = { bytes: Buffer.alloc(0), oidAt: 0, pathStart: 0, pathEnd: 0, commit: { commit: '', time: 0, author: '', email: '' } };
   let header: CommitHeader | null = null;
-  let pendingOid: string | null = null;
-  const onToken = (raw: string): void => {
-    const token = raw.startsWith('\n') ? raw.slice(1) : raw;
+  /** Offset of the new id in the pending raw line, -1 for a deletion, null when no path is due. */
+  let pendingOid: number | null = null;
+  let pendingLine: Buffer | null = null;
+  const onToken = (bytes: Buffer, start: number, end: number): void => {
+    if (bytes[start] === 10) start++;
     if (pendingOid !== null) {
-      if (header && pendingOid !== '' && (interest === null || interest.has(pendingOid))) onIntroduction(pendingOid, token, header);
+      if (header && pendingOid >= 0) {
+        entry.bytes = pendingLine!;
+        entry.oidAt = pendingOid;
+        // The path is in this token; the id in the raw line before it, which may be another chunk.
+        entry.pathStart = start;
+        entry.pathEnd = end;
+        entry.commit = header;
+        if (pendingLine === bytes) onEntry(entry);
+        else onEntry(joinEntry(entry, bytes));
+      }
       pendingOid = null;
+      pendingLine = null;
       return;
     }
-    if (token.startsWith('\x01')) {
-      const [commit, time, author, email] = token.slice(1).split('\x02');
+    if (bytes[start] === 1) {
+      const [commit, time, author, email] = bytes.toString('utf8', start + 1, end).split('\x02');
       header = { commit: commit!, time: Number(time), author: author ?? '', email: email ?? '' };
       return;
     }
-    if (token.startsWith(':')) {
-      // ":<old mode> <new mode> <old oid> <new oid> <status>", then the path as the next token.
-      // Modes are six octal digits and ids 40 hex (--no-abbrev), so the fields sit at fixed
-      // offsets; slicing them avoids five strings per entry on a hot path.
-      const fixed = token.length >= 98 && token.charCodeAt(7) === 32 && token.charCodeAt(55) === 32;
-      const fields = fixed ? null : token.split(' ');
-      const status = fixed ? token.charCodeAt(97) : (fields![4] ?? '').charCodeAt(0);
-      pendingOid = status === 68 /* D */ ? '' : fixed ? token.slice(56, 96) : (fields![3] ?? '');
+    if (bytes[start] === 58 /* : */) {
+      // ":<old mode> <new mode> <old oid> <new oid> <status>": modes are six octal digits and
+      // ids 40 hex (--no-abbrev), so the fields sit at fixed offsets.
+      const fixed = end - start >= 98 && bytes[start + 7] === 32 && bytes[start + 55] === 32;
+      if (fixed) {
+        pendingOid = bytes[start + 97] === 68 /* D */ ? -1 : start + 56;
+      } else {
+        const fields = bytes.toString('latin1', start, end).split(' ');
+        const oidAt = bytes.indexOf(fields[3] ?? '', start, 'latin1');
+        pendingOid = (fields[4] ?? '').startsWith('D') || (fields[3] ?? '').length !== 40 ? -1 : oidAt;
+      }
+      pendingLine = bytes;
     }
   };
-  for await (const chunk of child.stdout) {
-    const tokens = (rest + decoder.write(chunk as Buffer)).split('\0');
-    rest = tokens.pop()!;
-    for (const t of tokens) onToken(t);
+  let rest: Buffer | null = null;
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    const data: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let pos = 0;
+    for (let z = data.indexOf(0, pos); z >= 0; z = data.indexOf(0, pos)) {
+      onToken(data, pos, z);
+      pos = z + 1;
+    }
+    // A raw line whose path is in the next chunk keeps this chunk alive through pendingLine.
+    rest = pos < data.length ? data.subarray(pos) : null;
   }
-  rest += decoder.end();
-  if (rest) onToken(rest);
+  if (rest) onToken(rest, 0, rest.length);
   const code = await done;
   if (code !== 0 && !aborted) throw new LeakwatchError('git', `cannot read history: ${firstLine(stderr) || `git exited ${code}`}`);
+}
+
+/** An entry whose id and path are in different buffers, as one buffer. */
+function joinEntry(entry: RawEntry, pathBytes: Buffer): RawEntry {
+  const oid = entry.bytes.subarray(entry.oidAt, entry.oidAt + 40);
+  const path = pathBytes.subarray(entry.pathStart, entry.pathEnd);
+  const bytes = Buffer.concat([oid, path]);
+  return { bytes, oidAt: 0, pathStart: 40, pathEnd: bytes.length, commit: entry.commit };
+}
+
+export async function walkIntroductions(
+  gitDir: string,
+  commits: Iterable<string>,
+  /** null: every blob introduced. */
+  interest: ReadonlySet<string> | null,
+  /** Called per entry with the commit's header object, shared by all entries of that commit. */
+  onIntroduction: (oid: string, path: string, commit: CommitHeader) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const prefixes = interest ? new Set([...interest].map(oidPrefixOf)) : null;
+  await walkHistoryEntries(
+    gitDir,
+    commits,
+    (e) => {
+      if (prefixes && !prefixes.has(oidPrefix(e.bytes, e.oidAt))) return;
+      const oid = e.bytes.toString('latin1', e.oidAt, e.oidAt + 40);
+      if (interest && !interest.has(oid)) return;
+      onIntroduction(oid, e.bytes.toString('utf8', e.pathStart, e.pathEnd), e.commit);
+    },
+    signal,
+  );
 }

@@ -1,16 +1,19 @@
 /**
  * Walks the new history for introductions while the blobs are still being scanned, so that
- * attribution does not wait for the scan to end. It keeps every introduction up to a limit,
- * in parallel arrays that share each commit's header (cheap for the garbage collector); past
+ * attribution does not wait for the scan to end. It keeps every introduction up to a limit in
+ * a compact form — blob ids as bytes outside the JavaScript heap, paths interned, commits as
+ * indexes — so that holding a long history costs the garbage collector almost nothing; past
  * the limit it gives up, and the caller walks again afterwards for the blobs with matches.
  */
-import { walkIntroductions } from '../git/walk-introductions.js';
+import { oidPrefix, oidPrefixOf, walkHistoryEntries } from '../git/walk-introductions.js';
 import type { CommitHeader } from '../git/walk-introductions.js';
 
-const LIMIT = 300_000;
+const LIMIT = 500_000;
+const OID_BYTES = 40;
 
 export interface PrefetchedIntroductions {
-  forEach(visit: (oid: string, path: string, commit: CommitHeader) => void): void;
+  /** Visits, in walk order, the introductions of the blobs in `interest`. */
+  select(interest: ReadonlySet<string>, visit: (oid: string, path: string, commit: CommitHeader) => void): void;
 }
 
 export interface IntroductionPrefetch {
@@ -19,30 +22,71 @@ export interface IntroductionPrefetch {
   cancel(): void;
 }
 
+/** Parallel columns that grow by doubling. */
+class Columns {
+  count = 0;
+  oids = Buffer.allocUnsafe(OID_BYTES * 1024);
+  paths = new Uint32Array(1024);
+  commits = new Uint32Array(1024);
+
+  push(oidBytes: Buffer, oidAt: number, path: number, commit: number): void {
+    if (this.count === this.paths.length) this.grow();
+    oidBytes.copy(this.oids, this.count * OID_BYTES, oidAt, oidAt + OID_BYTES);
+    this.paths[this.count] = path;
+    this.commits[this.count] = commit;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.paths.length * 2;
+    const oids = Buffer.allocUnsafe(OID_BYTES * size);
+    this.oids.copy(oids);
+    this.oids = oids;
+    const paths = new Uint32Array(size);
+    paths.set(this.paths);
+    this.paths = paths;
+    const commits = new Uint32Array(size);
+    commits.set(this.commits);
+    this.commits = commits;
+  }
+}
+
 export function prefetchIntroductions(gitDir: string, commits: string[], limit = LIMIT): IntroductionPrefetch {
   const controller = new AbortController();
-  const oids: string[] = [];
+  const columns = new Columns();
+  const pathIds = new Map<string, number>();
   const paths: string[] = [];
   const headers: CommitHeader[] = [];
   let overflow = false;
   const seen: PrefetchedIntroductions = {
-    forEach(visit) {
-      for (let i = 0; i < oids.length; i++) visit(oids[i]!, paths[i]!, headers[i]!);
+    select(interest, visit) {
+      const prefixes = new Set([...interest].map(oidPrefixOf));
+      const { oids } = columns;
+      for (let i = 0; i < columns.count; i++) {
+        if (!prefixes.has(oidPrefix(oids, i * OID_BYTES))) continue;
+        const oid = oids.toString('latin1', i * OID_BYTES, (i + 1) * OID_BYTES);
+        if (interest.has(oid)) visit(oid, paths[columns.paths[i]!]!, headers[columns.commits[i]!]!);
+      }
     },
   };
-  const result = walkIntroductions(
+  const result = walkHistoryEntries(
     gitDir,
     commits,
-    null,
-    (oid, path, commit) => {
-      if (oids.length >= limit) {
+    (entry) => {
+      if (columns.count >= limit) {
         overflow = true;
         controller.abort();
         return;
       }
-      oids.push(oid);
-      paths.push(path);
-      headers.push(commit);
+      if (headers[headers.length - 1] !== entry.commit) headers.push(entry.commit);
+      const path = entry.bytes.toString('utf8', entry.pathStart, entry.pathEnd);
+      let pathId = pathIds.get(path);
+      if (pathId === undefined) {
+        pathId = paths.length;
+        paths.push(path);
+        pathIds.set(path, pathId);
+      }
+      columns.push(entry.bytes, entry.oidAt, pathId, headers.length - 1);
     },
     controller.signal,
   ).then(() => (overflow || controller.signal.aborted ? null : seen));

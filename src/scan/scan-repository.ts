@@ -143,9 +143,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   if (interest.size > 0 && newCommits.length > 0) {
     const all = await prefetch!.result;
     if (all) {
-      all.forEach((oid, path, commit) => {
-        if (interest.has(oid)) introductions.push(toIntroduction(oid, path, commit));
-      });
+      all.select(interest, (oid, path, commit) => introductions.push(toIntroduction(oid, path, commit)));
     } else {
       await walkIntroductions(gitDir, newCommits, interest, (oid, path, commit) => introductions.push(toIntroduction(oid, path, commit)));
     }

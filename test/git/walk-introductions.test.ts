@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { walkIntroductions } from '../../src/git/walk-introductions.js';
+import { prefetchIntroductions } from '../../src/scan/prefetch-introductions.js';
+import { TestRepo, removeTempDirs } from '../helpers/git-repo.js';
+
+afterAll(removeTempDirs);
+
+/** A history whose `git log --raw` output spans many pipe reads, with non-ASCII paths and deletions. */
+function buildRepo(): { repo: TestRepo; commits: string[] } {
+  const repo = TestRepo.create();
+  const commits: string[] = [];
+  for (let c = 0; c < 12; c++) {
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 150; f++) files[`deep/${'dossier-été/'.repeat(1 + (f % 5))}fichier-${c}-${f}.txt`] = `${c} ${f}\n`;
+    if (c > 0) repo.git('rm', '-q', '-r', '--cached', `deep/dossier-été/fichier-${c - 1}-0.txt`);
+    commits.push(repo.commit(`commit ${c}`, files));
+  }
+  return { repo, commits };
+}
+
+/** What the walk must report, read the slow way. */
+function expected(repo: TestRepo, commits: string[]): string[] {
+  const out: string[] = [];
+  for (const commit of commits) {
+    const raw = repo.git('show', '--raw', '--no-abbrev', '--no-renames', '--format=', '-z', commit).split('\0');
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const fields = raw[i]!.replace(/^\n/, '').split(' ');
+      if (fields[4] !== 'D') out.push(`${fields[3]} ${raw[i + 1]} ${commit}`);
+    }
+  }
+  return out.sort();
+}
+
+describe('history walk', () => {
+  const { repo, commits } = buildRepo();
+  const gitDir = join(repo.dir, '.git');
+
+  it('reports every added or changed blob with its path and commit, across pipe reads', async () => {
+    const seen: string[] = [];
+    await walkIntroductions(gitDir, commits, null, (oid, path, commit) => seen.push(`${oid} ${path} ${commit.commit}`));
+    const want = expected(repo, commits);
+    expect(want.length).toBeGreaterThan(1500);
+    expect(seen.sort()).toEqual(want);
+  });
+
+  it('keeps only the blobs of interest, and the prefetch selects the same', async () => {
+    const all: string[] = [];
+    await walkIntroductions(gitDir, commits, null, (oid) => all.push(oid));
+    const interest = new Set(all.filter((_, i) => i % 97 === 0));
+    const direct: string[] = [];
+    await walkIntroductions(gitDir, commits, interest, (oid, path, commit) => direct.push(`${oid} ${path} ${commit.commit} ${commit.time}`));
+    expect(direct.length).toBeGreaterThanOrEqual(interest.size);
+    expect(new Set(direct.map((d) => d.split(' ')[0]))).toEqual(interest);
+    const prefetched = await prefetchIntroductions(gitDir, commits).result;
+    const selected: string[] = [];
+    prefetched!.select(interest, (oid, path, commit) => selected.push(`${oid} ${path} ${commit.commit} ${commit.time}`));
+    expect(selected).toEqual(direct);
+  });
+
+  it('gives up past its limit, so the caller walks again for what it needs', async () => {
+    expect(await prefetchIntroductions(gitDir, commits, 100).result).toBeNull();
+  });
+});
