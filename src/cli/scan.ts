@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
-import { readBaseline, writeBaseline } from '../scan/read-baseline.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { collect, parseChoice, parsePositiveInt } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
@@ -64,7 +63,9 @@ Examples:
     .action(async (target: string, flags: ScanFlags) => {
       const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
       const progress = createProgressLine(flags.progress && process.stderr.isTTY === true);
-      const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
+      // The baseline module (and its schema library) loads only when a baseline is used.
+      const baselines = flags.baseline || flags.writeBaseline ? await import('../scan/read-baseline.js') : null;
+      const baseline = flags.baseline ? baselines!.readBaseline(flags.baseline) : undefined;
       const report = await runScan({
         target,
         stateDir: flags.state === false ? null : resolve(flags.state),
@@ -78,7 +79,7 @@ Examples:
         onProgress: (p) => progress.update(p),
         onMirror: (url) => progress.note(`mirroring ${url} ...`),
       }).finally(() => progress.done());
-      if (flags.writeBaseline) writeBaseline(flags.writeBaseline, report.findings);
+      if (flags.writeBaseline) baselines!.writeBaseline(flags.writeBaseline, report.findings);
       const text =
         format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, process.stdout.isTTY === true && !flags.output);
       writeOutput(text, flags.output);

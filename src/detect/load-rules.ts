@@ -13,7 +13,7 @@ import { LeakwatchError } from '../errors.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
 import type { RuleVariables } from './apply-rule-variables.js';
 import { buildRuleset, ENGINE_VERSION } from './build-ruleset.js';
-import { ruleFileSchema } from './rule-schema.js';
+import { ruleSchemas } from './rule-schema.js';
 import type { RuleSpec, Ruleset } from './types.js';
 
 // The YAML parser loads only when rule files must be parsed (not when the cache answers).
@@ -40,7 +40,7 @@ export function readRuleFile(file: string, text?: string): RuleSpec[] {
   } catch (err) {
     throw new LeakwatchError('rules', `${name}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  const parsed = ruleFileSchema.safeParse(doc);
+  const parsed = ruleSchemas().ruleFileSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path;

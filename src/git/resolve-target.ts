@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { LeakwatchError } from '../errors.js';
 import { codecommitGitConfigArgs } from './codecommit-git-config.js';
 import { isCodecommitUrl, parseCodecommitUrl } from './parse-codecommit-url.js';
-import { mirrorRepository } from './mirror-repository.js';
 import type { MirrorOptions } from './mirror-repository.js';
 import { redactUrl } from './redact-url.js';
 import { resolveCodecommitRegion } from './resolve-codecommit-region.js';
@@ -53,6 +52,8 @@ export async function resolveTarget(target: string, options: ResolveOptions): Pr
     const dir = join(options.stateDir, 'mirrors', `${createHash('sha256').update(redactUrl(source.url)).digest('hex').slice(0, 16)}.git`);
     options.onMirror?.(shown);
     const config = [...(options.mirror?.config ?? []), ...source.config];
+    // simple-git loads only for URL targets: a local scan starts faster without it.
+    const { mirrorRepository } = await import('./mirror-repository.js');
     await mirrorRepository(source.url, dir, { ...options.mirror, config });
     return { kind: 'git', gitDir: dir, workTree: null, display: shown, key: `url:${shown}` };
   }
