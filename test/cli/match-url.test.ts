@@ -127,6 +127,12 @@ describe('leakwatch match with GitHub URLs', () => {
     expect(run.err).toMatch(/matched 1 of 2 files .*--max-url-files/);
   });
 
+  it('treats a /blob/ URL of a directory as that directory, as GitHub does', async () => {
+    const run = await match(['https://github.com/dev-jane/lru/blob/main/lib']);
+    expect(run.code).toBe(1);
+    expect(matches(run).map(([, path]) => path).sort()).toEqual(['src/cache.js', 'src/parse.js']);
+  });
+
   it('matches the files of a gist, named URL#file', async () => {
     const url = 'https://gist.github.com/dev-jane/abc123';
     const run = await match([url]);
