@@ -51,7 +51,7 @@ const defaultIo: MatchIo = {
 
 export function createMatchCommand(io: MatchIo = defaultIo): Command {
   return new Command('match')
-    .description('Is this ours? Match candidate files or directories against our repositories.')
+    .description('Is this ours? Match candidate files, directories or URLs against our repositories.')
     .argument('<candidates...>', 'candidate files, directories or http(s) URLs (GitHub file, directory, repository or gist URLs are read through the API)')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory to match against; repeatable', collect, [])
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
@@ -61,7 +61,7 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
     .option('--config <file>', 'configuration file (github.* options, for URL candidates)')
     .addHelpText('after', [
       '',
-      'Exit codes: 0 nothing matched, 1 something matched, 2 bad input.',
+      'Exit codes: 0 nothing matched, 1 something matched, 2 bad input or a URL that could not be read (other matches still printed).',
       'URL candidates: GitHub token from LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (optional; 60 requests an hour without).',
       'Not yet: matching against the daemon\'s persisted index (use --repo for now).',
     ].join('\n'))
