@@ -177,6 +177,13 @@ describe('leakwatch match with GitHub URLs', () => {
     expect(run.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('says GitHub rejected the token on a 401', async () => {
+    github.failNext('/repos/dev-jane/lru', { status: 401, times: 1, message: 'Bad credentials' });
+    const run = await match(['https://github.com/dev-jane/lru'], { LEAKWATCH_GITHUB_TOKEN: githubToken() });
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/GitHub rejected the token \(401\); check LEAKWATCH_GITHUB_TOKEN/);
+  });
+
   it('sends the token to the API only, and never prints it', async () => {
     const token = githubToken();
     const before = github.requests.length;
