@@ -1,8 +1,10 @@
 /**
  * `leakwatch match`: "is this ours?". Indexes the default-branch files of the repositories
  * given with --repo, then matches each candidate file (or every file under a candidate
- * directory) against them, printing text or JSON. Exit 1 when anything matched, 0 when not,
- * 2 on bad input. URL candidates and the persisted store index come with the watchers.
+ * directory, or every file behind a candidate URL) against them, printing text or JSON.
+ * Exit 1 when anything matched, 0 when not, 2 on bad input or when a URL could not be read
+ * (the matches of the other candidates are still printed). The persisted store index comes
+ * with the watchers.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,17 +17,26 @@ import { DEFAULT_SCORE_OPTIONS, scoreCandidate } from '../fingerprint/score-cand
 import type { CandidateMatch } from '../fingerprint/score-candidate.js';
 import { walkDirectoryFiles } from '../fingerprint/walk-directory-files.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
+import { isUrlCandidate } from '../watch/url/parse-candidate-url.js';
+import { createUrlCandidateReader, parseUrlLimits } from '../watch/url/read-url-candidates.js';
+import type { UrlCandidateReader } from '../watch/url/read-url-candidates.js';
+import { DEFAULT_URL_LIMITS } from '../watch/url/types.js';
 
 export interface MatchIo {
   out(text: string): void;
   err(text: string): void;
   isTty: boolean;
+  /** For URL candidates: github.* settings and the GitHub token. Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface MatchOptions {
   repo?: string[];
   format?: 'text' | 'json';
   threshold?: string;
+  config?: string;
+  maxUrlFiles?: string;
+  maxUrlBytes?: string;
 }
 
 export interface MatchRecord extends CandidateMatch {
@@ -40,15 +51,19 @@ const defaultIo: MatchIo = {
 
 export function createMatchCommand(io: MatchIo = defaultIo): Command {
   return new Command('match')
-    .description('Is this ours? Match candidate files or directories against our repositories.')
-    .argument('<candidates...>', 'candidate files or directories (URLs: not yet supported)')
+    .description('Is this ours? Match candidate files, directories or URLs against our repositories.')
+    .argument('<candidates...>', 'candidate files, directories or http(s) URLs (GitHub file, directory, repository or gist URLs are read through the API)')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory to match against; repeatable', collect, [])
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
     .option('--threshold <score>', `minimum score 0..1 to report a match (default ${DEFAULT_SCORE_OPTIONS.threshold})`)
+    .option('--max-url-files <n>', `files read from one URL (repository, directory, gist; default ${DEFAULT_URL_LIMITS.maxFiles})`)
+    .option('--max-url-bytes <n>', `bytes read from one URL (default ${DEFAULT_URL_LIMITS.maxBytes})`)
+    .option('--config <file>', 'configuration file (github.* options, for URL candidates)')
     .addHelpText('after', [
       '',
-      'Exit codes: 0 nothing matched, 1 something matched, 2 bad input.',
-      'Not yet: URL candidates, and matching against the daemon\'s persisted index (use --repo for now).',
+      'Exit codes: 0 nothing matched, 1 something matched, 2 bad input or a URL that could not be read (other matches still printed).',
+      'URL candidates: GitHub token from LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (optional; 60 requests an hour without).',
+      'Not yet: matching against the daemon\'s persisted index (use --repo for now).',
     ].join('\n'))
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride((err) => {
@@ -74,23 +89,37 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
   const threshold = parseThreshold(options.threshold);
   const repos = options.repo ?? [];
   if (repos.length === 0) throw new LeakwatchError('usage', 'No repositories to match against: pass --repo <path> (the persisted index is not supported yet)');
+  const urls = createUrlCandidateReader({
+    limits: parseUrlLimits(options, DEFAULT_URL_LIMITS),
+    configPath: options.config,
+    env: io.env,
+    notice: (text) => io.err(`leakwatch match: ${text}\n`),
+  });
   for (const c of candidates) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c)) throw new LeakwatchError('usage', `URL candidates are not supported yet: ${c}; download it and pass the file`);
-    if (!(await stat(c).catch(() => null))) throw new LeakwatchError('target', `Candidate ${c} does not exist`);
+    if (isUrlCandidate(c)) urls.check(c);
+    else if (!(await stat(c).catch(() => null))) throw new LeakwatchError('target', `Candidate ${c} does not exist`);
   }
   const index = new InMemoryFingerprintIndex(DEFAULT_WINNOW_PARAMETERS);
   for (const repo of repos) await indexLocalRepo(index, repo);
 
   const records: MatchRecord[] = [];
+  let failed = false;
   for (const c of candidates) {
-    for await (const file of readCandidates(c)) {
-      if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
-      for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+    try {
+      for await (const file of readCandidates(c, urls)) {
+        if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
+        for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+      }
+    } catch (err) {
+      // One unreadable URL should not hide what the other candidates matched.
+      if (!isUrlCandidate(c) || !isLeakwatchError(err)) throw err;
+      io.err(`leakwatch match: ${err.message}\n`);
+      failed = true;
     }
   }
   const format = options.format ?? (io.isTty ? 'text' : 'json');
   io.out(format === 'json' ? `${JSON.stringify({ matches: records.map(toJson) }, null, 2)}\n` : formatText(records));
-  return records.length > 0 ? 1 : 0;
+  return failed ? 2 : records.length > 0 ? 1 : 0;
 }
 
 function parseThreshold(value: string | undefined): number {
@@ -100,7 +129,11 @@ function parseThreshold(value: string | undefined): number {
   return n;
 }
 
-async function* readCandidates(target: string): AsyncGenerator<{ name: string; content: Buffer }> {
+async function* readCandidates(target: string, urls: UrlCandidateReader): AsyncGenerator<{ name: string; content: Buffer }> {
+  if (isUrlCandidate(target)) {
+    yield* urls.read(target);
+    return;
+  }
   const info = await stat(target);
   if (info.isFile()) {
     yield { name: target, content: await readFile(target) };

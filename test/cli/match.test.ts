@@ -90,7 +90,7 @@ describe('leakwatch match', () => {
   it.each([
     [['x.js'], /--repo/],
     [['/nonexistent/candidate.js', '--repo', '.'], /does not exist/],
-    [['https://example.com/a.js', '--repo', '.'], /URL candidates are not supported yet/],
+    [['ftp://example.com/a.js', '--repo', '.'], /only http and https URLs/],
     [['x.js', '--repo', '.', '--threshold', 'high'], /--threshold must be a number/],
   ])('exits 2 with a one-line error on bad input %j', async (args, message) => {
     const run = await match(args);
@@ -105,10 +105,11 @@ describe('leakwatch match', () => {
     expect(run.err).toMatch(/xml/);
   });
 
-  it('says in --help what is not supported yet', async () => {
+  it('says in --help how URL candidates are bounded and what is not supported yet', async () => {
     const run = await match(['--help']);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/URL candidates/);
+    expect(run.out).toMatch(/--max-url-files/);
     expect(run.out).toMatch(/persisted index/);
   });
 

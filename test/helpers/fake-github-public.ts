@@ -1,8 +1,9 @@
 /**
  * A local HTTP server shaped like the public parts of the GitHub REST API the watch reads:
  * `/events` (pages with `Link`, `ETag` / 304, `X-Poll-Interval`), repositories with snapshots
- * per commit (repo, git trees and blobs, contents, compare), code search over those files,
- * public gists with raw URLs. Tests add repositories, events and gists, and can make the next
+ * per commit (repo, git trees and blobs, contents of files and directories, compare), code
+ * search over those files, public gists (listed, or one by id with inlined content that is
+ * `truncated` past 1 MB as GitHub does) with raw URLs. Tests add repositories, events and gists, and can make the next
  * requests to a path fail (403/429 with `retry-after`). Every request is recorded.
  */
 import { createHash } from 'node:crypto';
@@ -96,6 +97,8 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     if (req.path === '/events') return eventsPage(req);
     if (req.path === '/search/code') return searchCode(req);
     if (req.path === '/gists/public') return gistsPage(req);
+    const gist = /^\/gists\/([^/]+)$/.exec(req.path);
+    if (gist) return gistById(gist[1]!);
     const raw = /^\/raw\/gists\/([^/]+)\/(.+)$/.exec(req.path);
     if (raw) {
       const text = gists.find((g) => g.id === raw[1])?.files[raw[2]!];
@@ -155,6 +158,18 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     return { status: 200, headers, body };
   }
 
+  function gistById(id: string): Reply {
+    const g = gists.find((x) => x.id === id);
+    if (!g) return { status: 404, body: { message: 'Not Found' } };
+    const files = Object.fromEntries(Object.entries(g.files).map(([name, text]) => {
+      const size = Buffer.byteLength(text);
+      const truncated = size > GIST_INLINE_BYTES;
+      const raw_url = `${baseUrl}/raw/gists/${g.id}/${encodeURIComponent(name)}`;
+      return [name, { filename: name, size, raw_url, truncated, content: truncated ? text.slice(0, GIST_INLINE_BYTES) : text }];
+    }));
+    return { status: 200, body: { id: g.id, html_url: `https://gist.github.com/${g.id}`, updated_at: g.updatedAt, files } };
+  }
+
   function repoRoute(req: PublicRequest, repo: FakeRepoInput, rest: string): Reply {
     if (rest === '') {
       return { status: 200, body: { full_name: repo.fullName, default_branch: repo.defaultBranch ?? 'main', description: repo.description ?? null, private: false } };
@@ -174,8 +189,14 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     const contents = /^\/contents\/(.+)$/.exec(rest);
     if (contents) {
       const path = contents[1]!;
-      const text = snapshot(repo, req.query.ref ?? repo.defaultBranch ?? 'main')?.[path];
-      if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
+      const files = snapshot(repo, req.query.ref ?? repo.defaultBranch ?? 'main') ?? {};
+      const text = files[path];
+      if (text === undefined) {
+        const below = Object.keys(files).filter((p) => p.startsWith(`${path}/`));
+        if (below.length === 0) return { status: 404, body: { message: 'Not Found' } };
+        const names = [...new Set(below.map((p) => p.slice(path.length + 1).split('/')[0]!))];
+        return { status: 200, body: names.map((name) => ({ name, path: `${path}/${name}`, type: files[`${path}/${name}`] === undefined ? 'dir' : 'file' })) };
+      }
       return { status: 200, body: { type: 'file', path, sha: gitBlobId(text), size: Buffer.byteLength(text), encoding: 'base64', content: b64(text) } };
     }
     const compare = /^\/compare\/([^.]+)\.\.\.(.+)$/.exec(rest);
@@ -231,6 +252,8 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     }),
   };
 }
+
+const GIST_INLINE_BYTES = 1_000_000;
 
 let eventSeq = 1000;
 

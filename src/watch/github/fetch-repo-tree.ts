@@ -5,17 +5,10 @@
  * skipped: they are not evidence of our code and they would eat the budget.
  */
 import type { Octokit } from '@octokit/rest';
-import { z } from 'zod';
 import { ignoreReasonForPath } from '../../fingerprint/is-ignorable-path.js';
 import type { SourceContext } from '../sources/types.js';
-import { fetchBlob, splitFullName } from './fetch-blob.js';
-import { isStatus } from './is-status.js';
-
-const treeSchema = z.object({
-  sha: z.string(),
-  truncated: z.boolean().optional(),
-  tree: z.array(z.object({ path: z.string(), type: z.string(), sha: z.string(), size: z.number().int().nonnegative().optional() })),
-});
+import { fetchBlob } from './fetch-blob.js';
+import { listRepoTree } from './list-repo-tree.js';
 
 export interface TreeFetchResult {
   requests: number;
@@ -23,18 +16,11 @@ export interface TreeFetchResult {
 }
 
 export async function fetchRepoTree(ctx: SourceContext, octokit: Octokit, fullName: string, ref: string): Promise<TreeFetchResult> {
-  const [owner, repo] = splitFullName(fullName);
   let requests = 1;
   let candidates = 0;
-  let tree;
-  try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: ref, recursive: '1' });
-    tree = treeSchema.parse(res.data);
-  } catch (err) {
-    // 404: deleted or made private again since the event; 409: an empty repository.
-    if (isStatus(err, 404, 409)) return { requests, candidates };
-    throw err;
-  }
+  const tree = await listRepoTree(octokit, fullName, ref);
+  // None: deleted or made private again since the event, or an empty repository.
+  if (!tree) return { requests, candidates };
   if (tree.truncated) ctx.log.info({ repository: fullName }, 'Public repository tree truncated by GitHub; matching what was listed');
   let budget = ctx.settings.repoByteBudget;
   for (const entry of tree.tree) {
