@@ -35,7 +35,7 @@ function readState(dbFile: string): { scanned: number; findings: string[] } {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const scanned = db
-      .prepare("SELECT count(*) FROM scanned_objects JOIN scan_targets ON scan_targets.id = target_id WHERE key = 'repository:static:big'")
+      .prepare("SELECT coalesce(sum(length(oids) / width), 0) FROM scanned_sets JOIN scan_targets ON scan_targets.id = target_id WHERE key = 'repository:static:big'")
       .pluck()
       .get() as number;
     const findings = db.prepare("SELECT finding_id FROM findings WHERE repository_id = 'static:big' ORDER BY finding_id").pluck().all() as string[];

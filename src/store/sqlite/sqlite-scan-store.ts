@@ -22,6 +22,23 @@ interface MatchRow {
   meta: string | null;
 }
 
+/** Object ids as packed binary, one buffer per id width (SHA-1 and SHA-256 stores differ). */
+function packOids(oids: string[]): Map<number, Buffer> {
+  const byWidth = new Map<number, string[]>();
+  for (const oid of oids) {
+    const list = byWidth.get(oid.length / 2);
+    if (list) list.push(oid);
+    else byWidth.set(oid.length / 2, [oid]);
+  }
+  const packed = new Map<number, Buffer>();
+  for (const [width, list] of byWidth) {
+    const buf = Buffer.allocUnsafe(width * list.length);
+    list.forEach((oid, i) => buf.write(oid, i * width, 'hex'));
+    packed.set(width, buf);
+  }
+  return packed;
+}
+
 export class SqliteScanStore implements ScanStore {
   protected readonly db: Db;
 
@@ -42,7 +59,7 @@ export class SqliteScanStore implements ScanStore {
     }
     if (row.ruleset_hash !== rulesetHash) {
       this.db.transaction(() => {
-        for (const table of ['scanned_objects', 'object_matches', 'introductions']) {
+        for (const table of ['scanned_sets', 'object_matches', 'introductions']) {
           this.db.prepare(`DELETE FROM ${table} WHERE target_id = ?`).run(row.id);
         }
         this.db
@@ -56,17 +73,19 @@ export class SqliteScanStore implements ScanStore {
 
   scannedObjects(targetId: number): Set<string> {
     const set = new Set<string>();
-    const stmt = this.db.prepare('SELECT oid FROM scanned_objects WHERE target_id = ?').pluck();
-    for (const oid of stmt.iterate(targetId) as Iterable<string>) set.add(oid);
+    const rows = this.db.prepare('SELECT width, oids FROM scanned_sets WHERE target_id = ?').iterate(targetId) as Iterable<{ width: number; oids: Buffer }>;
+    for (const { width, oids } of rows) {
+      for (let at = 0; at + width <= oids.length; at += width) set.add(oids.toString('hex', at, at + width));
+    }
     return set;
   }
 
   scannedCount(targetId: number): number {
-    return this.db.prepare('SELECT count(*) FROM scanned_objects WHERE target_id = ?').pluck().get(targetId) as number;
+    return this.db.prepare('SELECT coalesce(sum(length(oids) / width), 0) FROM scanned_sets WHERE target_id = ?').pluck().get(targetId) as number;
   }
 
   saveScan(targetId: number, delta: ScanDelta, within?: () => void): void {
-    const insertScanned = this.db.prepare('INSERT OR IGNORE INTO scanned_objects (target_id, oid) VALUES (?, ?)');
+    const insertScanned = this.db.prepare('INSERT INTO scanned_sets (target_id, width, oids) VALUES (?, ?, ?)');
     const insertMatch = this.db.prepare(
       `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -75,7 +94,7 @@ export class SqliteScanStore implements ScanStore {
       `INSERT OR IGNORE INTO introductions (target_id, oid, commit_id, path, time, author, email) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
-      for (const oid of delta.scanned) insertScanned.run(targetId, oid);
+      for (const [width, oids] of packOids(delta.scanned)) insertScanned.run(targetId, width, oids);
       for (const r of delta.results) {
         const meta = r.meta ? JSON.stringify(r.meta) : null;
         for (const m of r.matches) {
