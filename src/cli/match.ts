@@ -1,20 +1,19 @@
 /**
  * `leakwatch match`: "is this ours?". Indexes the default-branch files of the repositories
- * given with --repo, then matches each candidate file (or every file under a candidate
+ * given with --repo (else uses the index the daemon keeps in its state database, see
+ * match-index.ts), then matches each candidate file (or every file under a candidate
  * directory) against them, printing text or JSON. Exit 1 when anything matched, 0 when not,
- * 2 on bad input. URL candidates and the persisted store index come with the watchers.
+ * 2 on bad input. URL candidates come with the watchers.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
-import { InMemoryFingerprintIndex } from '../fingerprint/fingerprint-index.js';
-import { indexLocalRepo } from '../fingerprint/index-local-repo.js';
 import { ignoreReasonForText } from '../fingerprint/is-ignorable-text.js';
 import { DEFAULT_SCORE_OPTIONS, scoreCandidate } from '../fingerprint/score-candidate.js';
 import type { CandidateMatch } from '../fingerprint/score-candidate.js';
 import { walkDirectoryFiles } from '../fingerprint/walk-directory-files.js';
-import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
+import { openMatchIndex } from './match-index.js';
 
 export interface MatchIo {
   out(text: string): void;
@@ -24,6 +23,8 @@ export interface MatchIo {
 
 export interface MatchOptions {
   repo?: string[];
+  state?: string;
+  config?: string;
   format?: 'text' | 'json';
   threshold?: string;
 }
@@ -43,12 +44,15 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
     .description('Is this ours? Match candidate files or directories against our repositories.')
     .argument('<candidates...>', 'candidate files or directories (URLs: not yet supported)')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory to match against; repeatable', collect, [])
+    .option('--state <file>', 'without --repo: the state database holding the daemon\'s index (default: <dataDir>/state.db)')
+    .option('--config <file>', 'without --repo: configuration naming the data directory (default: $LEAKWATCH_CONFIG or config/default.yaml)')
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
     .option('--threshold <score>', `minimum score 0..1 to report a match (default ${DEFAULT_SCORE_OPTIONS.threshold})`)
     .addHelpText('after', [
       '',
       'Exit codes: 0 nothing matched, 1 something matched, 2 bad input.',
-      'Not yet: URL candidates, and matching against the daemon\'s persisted index (use --repo for now).',
+      'Without --repo, candidates are matched against the index the daemon keeps in its state database.',
+      'Not yet: URL candidates.',
     ].join('\n'))
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride((err) => {
@@ -72,21 +76,21 @@ function collect(value: string, previous: string[]): string[] {
 
 export async function runMatch(candidates: string[], options: MatchOptions, io: MatchIo): Promise<number> {
   const threshold = parseThreshold(options.threshold);
-  const repos = options.repo ?? [];
-  if (repos.length === 0) throw new LeakwatchError('usage', 'No repositories to match against: pass --repo <path> (the persisted index is not supported yet)');
   for (const c of candidates) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c)) throw new LeakwatchError('usage', `URL candidates are not supported yet: ${c}; download it and pass the file`);
     if (!(await stat(c).catch(() => null))) throw new LeakwatchError('target', `Candidate ${c} does not exist`);
   }
-  const index = new InMemoryFingerprintIndex(DEFAULT_WINNOW_PARAMETERS);
-  for (const repo of repos) await indexLocalRepo(index, repo);
-
+  const { index, close } = await openMatchIndex(options);
   const records: MatchRecord[] = [];
-  for (const c of candidates) {
-    for await (const file of readCandidates(c)) {
-      if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
-      for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+  try {
+    for (const c of candidates) {
+      for await (const file of readCandidates(c)) {
+        if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
+        for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+      }
     }
+  } finally {
+    close();
   }
   const format = options.format ?? (io.isTty ? 'text' : 'json');
   io.out(format === 'json' ? `${JSON.stringify({ matches: records.map(toJson) }, null, 2)}\n` : formatText(records));
