@@ -157,6 +157,8 @@ export class SqliteFingerprintIndex implements FingerprintIndexStore {
     const { k, w } = this.parameters;
     const where = 'k != ? OR w != ? OR scheme != ?';
     const args = [k, w, FINGERPRINT_SCHEME] as const;
+    // Checked first so that opening a current index (as `leakwatch match` does) writes nothing.
+    if (this.db.prepare(`SELECT 1 FROM fingerprint_files WHERE ${where} LIMIT 1`).get(...args) === undefined) return;
     const dropped = this.db.transaction(() => {
       this.db.prepare(`DELETE FROM fingerprint_canaries WHERE file_id IN (SELECT id FROM fingerprint_files WHERE ${where})`).run(...args);
       return this.db.prepare(`DELETE FROM fingerprint_files WHERE ${where}`).run(...args).changes;
