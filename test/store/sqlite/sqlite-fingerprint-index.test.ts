@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCanaryMarker } from '../../../src/fingerprint/canary.js';
@@ -131,6 +132,17 @@ describe('SqliteFingerprintIndex', () => {
     const same = SqliteFingerprintIndex.open(database(file), { parameters: other, log: logs.log });
     expect(same.fileCount()).toBe(2);
     expect(same.findFile('svc', 'a.js')?.fingerprints.hashes).toEqual(fingerprintText(OUR_CACHE, other).hashes);
+  });
+
+  it('opens a current index without writing, so a read-only connection (another process reading the daemon\'s database) can match', async () => {
+    const repo = makeRepo('svc', { 'a.js': OUR_CACHE });
+    const file = dbFile();
+    await updateRepoIndex(SqliteFingerprintIndex.open(database(file), { parameters: params }), 'svc', repo);
+    open[0]!.close();
+    const readOnly = new Database(file, { readonly: true });
+    open.push(readOnly);
+    const index = SqliteFingerprintIndex.open(readOnly, { parameters: storedFingerprintParameters(readOnly)! });
+    expect(scoreCandidate(index, OUR_CACHE)[0]).toMatchObject({ repo: 'svc', path: 'a.js', kind: 'blob' });
   });
 
   it('drops a damaged fingerprint row at open instead of trusting it, so the next update re-reads that file', async () => {
