@@ -1,11 +1,14 @@
 // Code-match benchmark ("npm run bench:match"): builds the labelled corpus (bench-data/match),
 // indexes our "private" packages with the real fingerprint index from dist/, scores every
 // candidate and prints precision, recall and F1 per transformation and overall, plus candidate
-// files matched per second. Build first: npx tsc -p tsconfig.build.json.
+// files matched per second. It also writes the index to a SQLite state database (as the daemon
+// keeps it), times loading it back, and times matching against the SQLite-backed store.
+// Build first: npx tsc -p tsconfig.build.json.
 //
 // Options: --seed N --per-class N --negatives N --hard N --k N --w N --max-df N --saturation N
 //          --min-matched N --min-run N --threshold T --json
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,6 +29,8 @@ const { indexLocalRepo } = await import(join(dist, 'index-local-repo.js'));
 const { scoreCandidate, DEFAULT_SCORE_OPTIONS } = await import(join(dist, 'score-candidate.js'));
 const { gitBlobId } = await import(join(dist, 'blob-id.js'));
 const { DEFAULT_WINNOW_PARAMETERS } = await import(join(dist, 'winnow-parameters.js'));
+const { openDatabase } = await import(join(root, 'dist', 'store', 'sqlite', 'open-database.js'));
+const { SqliteFingerprintIndex } = await import(join(root, 'dist', 'store', 'sqlite', 'sqlite-fingerprint-index.js'));
 
 const { values: args } = parseArgs({
   options: {
@@ -91,6 +96,39 @@ const cpu = process.cpuUsage(cpu0);
 const matchCpuMs = (cpu.user + cpu.system) / 1000;
 const bytes = candidates.reduce((n, c) => n + c.content.length, 0);
 
+// The same index in SQLite: written file by file (one transaction each, as the daemon does),
+// loaded back as at a daemon start or a `leakwatch match` without --repo, then matched against.
+const sqliteDir = mkdtempSync(join(tmpdir(), 'bench-match-'));
+const sqliteFile = join(sqliteDir, 'state.db');
+let sqlite;
+try {
+  let db = openDatabase(sqliteFile);
+  t0 = performance.now();
+  const writer = SqliteFingerprintIndex.open(db, { parameters: params });
+  for (const f of index.allFiles()) writer.addFile({ repo: f.repo, path: f.path, blobId: f.blobId, fingerprints: f.fingerprints, canaries: f.canaries });
+  const writeMs = performance.now() - t0;
+  db.close();
+  const dbBytes = statSync(sqliteFile).size + (existsSync(`${sqliteFile}-wal`) ? statSync(`${sqliteFile}-wal`).size : 0);
+  db = openDatabase(sqliteFile);
+  t0 = performance.now();
+  const stored = SqliteFingerprintIndex.open(db, { parameters: params });
+  const loadMs = performance.now() - t0;
+  t0 = performance.now();
+  const storedCpu0 = process.cpuUsage();
+  let storedMatched = 0;
+  for (const c of candidates) if (scoreCandidate(stored, c.content, { ...scoreOptions, threshold }).length > 0) storedMatched++;
+  const storedMatchMs = performance.now() - t0;
+  const storedCpu = process.cpuUsage(storedCpu0);
+  db.close();
+  sqlite = {
+    files: stored.fileCount(), writeMs: Math.round(writeMs), loadMs: Math.round(loadMs), databaseBytes: dbBytes,
+    matchedAtThreshold: storedMatched, filesPerSecond: Math.round(candidates.length / (storedMatchMs / 1000)),
+    filesPerCpuSecond: Math.round(candidates.length / ((storedCpu.user + storedCpu.system) / 1e6)),
+  };
+} finally {
+  rmSync(sqliteDir, { recursive: true, force: true });
+}
+
 const report = evaluate(results, threshold);
 const summary = {
   params, scoreOptions, threshold,
@@ -99,6 +137,7 @@ const summary = {
   filesPerSecond: Math.round(candidates.length / (matchMs / 1000)),
   filesPerCpuSecond: Math.round(candidates.length / (matchCpuMs / 1000)),
   sweepFilesPerSecond: Math.round(candidates.length / (sweepMs / 1000)),
+  sqlite,
   ...report,
   sweep: sweep(results, [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8]),
   falsePositives: results.filter((r) => !r.positive && r.score >= threshold && r.score > 0).slice(0, 20),
@@ -123,6 +162,7 @@ if (args.json) {
   for (const s of summary.sweep) console.log(`  ${s.threshold.toFixed(2)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}`);
   console.log('');
   console.log(`Throughput: ${summary.filesPerSecond} candidate files/s wall clock, ${summary.filesPerCpuSecond} per CPU second (${candidates.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${Math.round(matchMs)} ms) against ${summary.index.files} indexed files`);
+  console.log(`SQLite store: ${sqlite.files} files written in ${sqlite.writeMs} ms (one transaction each, ${(sqlite.databaseBytes / 1e6).toFixed(1)} MB), loaded in ${sqlite.loadMs} ms; ${sqlite.filesPerSecond} candidate files/s against it, ${sqlite.filesPerCpuSecond} per CPU second (${sqlite.matchedAtThreshold} matched, in memory ${matched})`);
   if (summary.falsePositives.length) console.log('false positives:', summary.falsePositives.map((r) => `${r.id}→${r.top} (${r.score})`).join(', '));
   if (summary.falseNegatives.length) console.log('false negatives:', summary.falseNegatives.map((r) => `${r.id} (${r.score})`).join(', '));
 }

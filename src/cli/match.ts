@@ -1,26 +1,24 @@
 /**
  * `leakwatch match`: "is this ours?". Indexes the default-branch files of the repositories
- * given with --repo, then matches each candidate file (or every file under a candidate
+ * given with --repo (else uses the index the daemon keeps in its state database, see
+ * match-index.ts), then matches each candidate file (or every file under a candidate
  * directory, or every file behind a candidate URL) against them, printing text or JSON.
  * Exit 1 when anything matched, 0 when not, 2 on bad input or when a URL could not be read
- * (the matches of the other candidates are still printed). The persisted store index comes
- * with the watchers.
+ * (the matches of the other candidates are still printed).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
-import { InMemoryFingerprintIndex } from '../fingerprint/fingerprint-index.js';
-import { indexLocalRepo } from '../fingerprint/index-local-repo.js';
 import { ignoreReasonForText } from '../fingerprint/is-ignorable-text.js';
 import { DEFAULT_SCORE_OPTIONS, scoreCandidate } from '../fingerprint/score-candidate.js';
 import type { CandidateMatch } from '../fingerprint/score-candidate.js';
 import { walkDirectoryFiles } from '../fingerprint/walk-directory-files.js';
-import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
 import { isUrlCandidate } from '../watch/url/parse-candidate-url.js';
 import { createUrlCandidateReader, parseUrlLimits } from '../watch/url/read-url-candidates.js';
 import type { UrlCandidateReader } from '../watch/url/read-url-candidates.js';
 import { DEFAULT_URL_LIMITS } from '../watch/url/types.js';
+import { openMatchIndex } from './match-index.js';
 
 export interface MatchIo {
   out(text: string): void;
@@ -32,9 +30,11 @@ export interface MatchIo {
 
 export interface MatchOptions {
   repo?: string[];
+  state?: string;
+  /** Configuration: the data directory (for the stored index) and github.* (for URL candidates). */
+  config?: string;
   format?: 'text' | 'json';
   threshold?: string;
-  config?: string;
   maxUrlFiles?: string;
   maxUrlBytes?: string;
 }
@@ -54,16 +54,17 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
     .description('Is this ours? Match candidate files, directories or URLs against our repositories.')
     .argument('<candidates...>', 'candidate files, directories or http(s) URLs (GitHub file, directory, repository or gist URLs are read through the API)')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory to match against; repeatable', collect, [])
+    .option('--state <file>', 'without --repo: the state database holding the daemon\'s index (default: <dataDir>/state.db)')
+    .option('--config <file>', 'configuration: the data directory of the stored index (without --repo), github.* settings for URL candidates (default: $LEAKWATCH_CONFIG or config/default.yaml)')
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
     .option('--threshold <score>', `minimum score 0..1 to report a match (default ${DEFAULT_SCORE_OPTIONS.threshold})`)
     .option('--max-url-files <n>', `files read from one URL (repository, directory, gist; default ${DEFAULT_URL_LIMITS.maxFiles})`)
     .option('--max-url-bytes <n>', `bytes read from one URL (default ${DEFAULT_URL_LIMITS.maxBytes})`)
-    .option('--config <file>', 'configuration file (github.* options, for URL candidates)')
     .addHelpText('after', [
       '',
       'Exit codes: 0 nothing matched, 1 something matched, 2 bad input or a URL that could not be read (other matches still printed).',
+      'Without --repo, candidates are matched against the index the daemon keeps in its state database.',
       'URL candidates: GitHub token from LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (optional; 60 requests an hour without).',
-      'Not yet: matching against the daemon\'s persisted index (use --repo for now).',
     ].join('\n'))
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride((err) => {
@@ -87,8 +88,6 @@ function collect(value: string, previous: string[]): string[] {
 
 export async function runMatch(candidates: string[], options: MatchOptions, io: MatchIo): Promise<number> {
   const threshold = parseThreshold(options.threshold);
-  const repos = options.repo ?? [];
-  if (repos.length === 0) throw new LeakwatchError('usage', 'No repositories to match against: pass --repo <path> (the persisted index is not supported yet)');
   const urls = createUrlCandidateReader({
     limits: parseUrlLimits(options, DEFAULT_URL_LIMITS),
     configPath: options.config,
@@ -99,23 +98,25 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
     if (isUrlCandidate(c)) urls.check(c);
     else if (!(await stat(c).catch(() => null))) throw new LeakwatchError('target', `Candidate ${c} does not exist`);
   }
-  const index = new InMemoryFingerprintIndex(DEFAULT_WINNOW_PARAMETERS);
-  for (const repo of repos) await indexLocalRepo(index, repo);
-
+  const { index, close } = await openMatchIndex(options);
   const records: MatchRecord[] = [];
   let failed = false;
-  for (const c of candidates) {
-    try {
-      for await (const file of readCandidates(c, urls)) {
-        if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
-        for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+  try {
+    for (const c of candidates) {
+      try {
+        for await (const file of readCandidates(c, urls)) {
+          if (ignoreReasonForText(file.content.toString('utf8', 0, 8_000)) === 'binary') continue;
+          for (const m of scoreCandidate(index, file.content, { threshold })) records.push({ candidate: file.name, ...m });
+        }
+      } catch (err) {
+        // One unreadable URL should not hide what the other candidates matched.
+        if (!isUrlCandidate(c) || !isLeakwatchError(err)) throw err;
+        io.err(`leakwatch match: ${err.message}\n`);
+        failed = true;
       }
-    } catch (err) {
-      // One unreadable URL should not hide what the other candidates matched.
-      if (!isUrlCandidate(c) || !isLeakwatchError(err)) throw err;
-      io.err(`leakwatch match: ${err.message}\n`);
-      failed = true;
     }
+  } finally {
+    close();
   }
   const format = options.format ?? (io.isTty ? 'text' : 'json');
   io.out(format === 'json' ? `${JSON.stringify({ matches: records.map(toJson) }, null, 2)}\n` : formatText(records));

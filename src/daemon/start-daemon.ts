@@ -26,9 +26,16 @@ import { scheduleJobs } from './schedule-jobs.js';
 import { createSnsVerifier } from './verify-sns-message.js';
 import type { SnsVerifier } from './verify-sns-message.js';
 
+export interface WatchHookContext {
+  store: MonitorStore;
+  log: Logger;
+  /** The repositories of the current inventory (the store keeps removed ones too). */
+  inventory?: () => Repository[];
+}
+
 export interface DaemonHooks {
   /** The public watch (GitHub events, code search, gists); a placeholder until it exists. */
-  watch?: (context: { store: MonitorStore; log: Logger }) => Promise<void> | void;
+  watch?: (context: WatchHookContext) => Promise<void> | void;
   /** Escalation of incidents nobody acted on. */
   escalate?: (context: { store: MonitorStore; log: Logger }) => Promise<void> | void;
   /** Findings a repository had not reported before. */
@@ -149,7 +156,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     [
       { name: 'inventoryRefresh', cron: config.schedule.inventoryRefresh, run: refreshInventory },
       { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
-      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.(hookContext) },
+      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()] }) },
       { name: 'escalation', cron: config.schedule.escalation, run: () => options.hooks?.escalate?.(hookContext) },
     ],
     log,

@@ -1,8 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchCommand } from '../../src/cli/match.js';
 import type { MatchIo } from '../../src/cli/match.js';
+import { updateRepoIndex } from '../../src/fingerprint/update-repo-index.js';
+import { DEFAULT_WINNOW_PARAMETERS } from '../../src/fingerprint/winnow-parameters.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { SqliteFingerprintIndex } from '../../src/store/sqlite/sqlite-fingerprint-index.js';
 import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../fingerprint/fixtures.js';
 import { git, makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
 
@@ -88,7 +92,6 @@ describe('leakwatch match', () => {
   });
 
   it.each([
-    [['x.js'], /--repo/],
     [['/nonexistent/candidate.js', '--repo', '.'], /does not exist/],
     [['ftp://example.com/a.js', '--repo', '.'], /only http and https URLs/],
     [['x.js', '--repo', '.', '--threshold', 'high'], /--threshold must be a number/],
@@ -105,12 +108,55 @@ describe('leakwatch match', () => {
     expect(run.err).toMatch(/xml/);
   });
 
-  it('says in --help how URL candidates are bounded and what is not supported yet', async () => {
+  it('says in --help how URL candidates are read, and where the index comes from without --repo', async () => {
     const run = await match(['--help']);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/URL candidates/);
     expect(run.out).toMatch(/--max-url-files/);
-    expect(run.out).toMatch(/persisted index/);
+    expect(run.out).toMatch(/Without --repo, candidates are matched against the index the daemon keeps/);
+  });
+
+  describe('without --repo, against the index stored in the state database', () => {
+    let stateDir: string;
+
+    beforeAll(async () => {
+      stateDir = tempDir('state');
+      const db = openDatabase(join(stateDir, 'state.db'));
+      await updateRepoIndex(SqliteFingerprintIndex.open(db, { parameters: DEFAULT_WINNOW_PARAMETERS }), 'payments', repo);
+      db.close();
+    });
+
+    it('matches candidates against the stored index given with --state', async () => {
+      const run = await match([join(candidates, 'copy'), join(candidates, 'clean'), '--state', join(stateDir, 'state.db'), '--format', 'json']);
+      expect(run.code).toBe(1);
+      const { matches } = JSON.parse(run.out) as { matches: Array<Record<string, unknown>> };
+      expect(matches).toEqual([expect.objectContaining({ candidate: join(candidates, 'copy', 'cache.js'), repo: 'payments', path: 'src/cache.js', score: 1 })]);
+    });
+
+    it('finds the state database in the data directory of --config', async () => {
+      const config = join(tempDir('cfg'), 'leakwatch.yaml');
+      writeFileSync(config, JSON.stringify({ dataDir: stateDir }));
+      const run = await match([join(candidates, 'pasted'), '--config', config, '--format', 'json']);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.out).matches[0]).toMatchObject({ repo: 'payments', path: 'src/parse.js' });
+    });
+
+    it('exits 2 with one line telling to run the daemon or pass --repo when there is no state database, without creating one', async () => {
+      const missing = join(tempDir('nostate'), 'state.db');
+      const run = await match([join(candidates, 'copy'), '--state', missing]);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/No fingerprint index in .*state\.db: run `leakwatch daemon` first .* or pass --repo <path>/);
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(missing)).toBe(false);
+    });
+
+    it('exits 2 the same way when the state database holds no index', async () => {
+      const empty = join(tempDir('emptystate'), 'state.db');
+      openDatabase(empty).close();
+      const run = await match([join(candidates, 'copy'), '--state', empty]);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/No fingerprint index in .*: run `leakwatch daemon` first/);
+    });
   });
 
   it('exits 2 when a --repo git repository has no commit', async () => {

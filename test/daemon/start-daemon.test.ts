@@ -92,7 +92,7 @@ describe('startDaemon (in process)', () => {
     }
   }, 60_000);
 
-  it('calls the watch and escalation hooks on their schedules, with the store', async () => {
+  it('calls the watch and escalation hooks on their schedules, with the store (and the watch with the current inventory)', async () => {
     const root = tempDir();
     const config = parseConfig(
       {
@@ -106,8 +106,10 @@ describe('startDaemon (in process)', () => {
     const calls: string[] = [];
     let wake: () => void = () => undefined;
     const bothCalled = new Promise<void>((done) => (wake = done));
-    const record = (name: string) => (context: { store: unknown }) => {
+    const record = (name: string) => (context: { store: unknown; inventory?: () => unknown[] }) => {
       expect(context.store).toBeDefined();
+      // The watch gets the current inventory, to drop index entries of removed repositories.
+      if (name === 'watch') expect(context.inventory?.()).toEqual([]);
       calls.push(name);
       if (calls.includes('watch') && calls.includes('escalate')) wake();
     };

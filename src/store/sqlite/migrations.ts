@@ -85,4 +85,25 @@ export const MIGRATIONS: string[] = [
    DELETE FROM object_matches;
    DELETE FROM introductions;
    UPDATE scan_targets SET store_fingerprint = NULL;`,
+  // 3: the fingerprint index of every mirror's default branch (sqlite-fingerprint-index.ts).
+  // A file's fingerprints are one BLOB (hashes, then start lines, then end lines, each a
+  // little-endian Uint32 array), so a file is one row and loading is one read per file.
+  `CREATE TABLE fingerprint_files (
+     id INTEGER PRIMARY KEY,
+     repo TEXT NOT NULL,
+     path TEXT NOT NULL,
+     blob_id TEXT NOT NULL,
+     token_count INTEGER NOT NULL,
+     line_count INTEGER NOT NULL,
+     k INTEGER NOT NULL,
+     w INTEGER NOT NULL,
+     scheme INTEGER NOT NULL,
+     fingerprints BLOB NOT NULL,
+     UNIQUE (repo, path)
+   );
+   CREATE TABLE fingerprint_canaries (
+     file_id INTEGER NOT NULL REFERENCES fingerprint_files(id) ON DELETE CASCADE,
+     marker TEXT NOT NULL,
+     PRIMARY KEY (file_id, marker)
+   ) WITHOUT ROWID;`,
 ];
