@@ -54,10 +54,23 @@ export function buildKeywordIndex(rules: CompiledRule[]): KeywordIndex {
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const rulesFor = new Map<string, CompiledRule[]>();
   for (const kw of keywords) {
+    // Every keyword inside this one, found by its substrings rather than by testing all pairs.
     const set = new Set<CompiledRule>();
-    for (const other of keywords) if (kw.includes(other)) for (const r of byKeyword.get(other)!) set.add(r);
+    for (let i = 0; i < kw.length; i++) {
+      for (let j = i + 1; j <= kw.length; j++) for (const r of byKeyword.get(kw.slice(i, j)) ?? []) set.add(r);
+    }
     rulesFor.set(kw, [...set].sort((a, b) => a.index - b.index));
   }
-  const source = trieSource(keywords);
-  return { re: new RegExp(source, 'g'), reIgnoreCase: new RegExp(source, 'gi'), rulesFor };
+  // The regexes serve only texts the WebAssembly prefilter does not take: made on first use.
+  let re: RegExp | undefined;
+  let reIgnoreCase: RegExp | undefined;
+  return {
+    get re() {
+      return (re ??= new RegExp(trieSource(keywords), 'g'));
+    },
+    get reIgnoreCase() {
+      return (reIgnoreCase ??= new RegExp(trieSource(keywords), 'gi'));
+    },
+    rulesFor,
+  };
 }
