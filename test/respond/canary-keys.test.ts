@@ -123,7 +123,9 @@ describe('canary key used', () => {
     expect(used[0]!.data).toMatchObject({ uses: 1, sourceIps: '198.51.100.7', userAgents: 'Boto3/1.34.0', regions: 'us-east-1' });
     expect(record.remainingSteps[0]).toContain('treat everything in the repository');
     // The owner was told (SNS topic of the repository).
-    expect(snsMock.commandCalls(PublishCommand)).toHaveLength(1);
+    const published = snsMock.commandCalls(PublishCommand);
+    expect(published).toHaveLength(1);
+    expect(published[0]!.args[0].input.Message).toContain('GetCallerIdentity (sts.amazonaws.com, us-east-1) from 198.51.100.7');
     expect(JSON.stringify(record)).not.toContain(f.keyId);
   });
 
