@@ -57,6 +57,8 @@ export function createCanaryCommand(deps: CanaryCommandDeps = {}): Command {
       }
       out(nextSteps(options, key));
     });
+  // Usage errors of a subcommand must reach main's handler (exit 2), not exit the process with 1.
+  for (const sub of command.commands) sub.exitOverride();
   return command;
 }
 

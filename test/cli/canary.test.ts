@@ -99,6 +99,12 @@ describe('leakwatch canary create', () => {
     expect(iamMock.commandCalls(CreateAccessKeyCommand)).toHaveLength(0);
   });
 
+  it('hands a missing --repo to the caller as a usage error instead of exiting, and touches nothing', async () => {
+    const command = createCanaryCommand({ iam: () => new IAMClient({ region: 'us-east-1' }), out: (s) => void (out += s) });
+    await expect(command.parseAsync(['create', '--output', join(tempDir(), 'c')], { from: 'user' })).rejects.toMatchObject({ code: 'commander.missingMandatoryOptionValue' });
+    expect(iamMock.calls()).toHaveLength(0);
+  });
+
   it('makes a valid IAM user name from any repository name', () => {
     expect(canaryUserName('team/payments api')).toBe('leakwatch-canary-team-payments-api');
     expect(canaryUserName('x'.repeat(100))).toHaveLength(64);
