@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   watch: async () => (await import('./watch.js')).createWatchCommand(),
   incidents: async () => (await import('./incidents.js')).createIncidentsCommand(),
   daemon: async () => (await import('./daemon.js')).createDaemonCommand(),
+  canary: async () => (await import('./canary.js')).createCanaryCommand(),
 };
 
 export async function createProgram(argv: string[] = []): Promise<Command> {

@@ -101,7 +101,11 @@ function formatText(exposures: readonly PublicExposure[]): string {
   if (exposures.length === 0) return 'Nothing of ours found in public.\n';
   return exposures
     .map((e) => {
-      const what = e.kind === 'credential-exposure' ? `secret ${e.redacted ?? ''} (${e.ruleId ?? 'unknown rule'})` : `code, score ${e.score}, from ${e.matchedFiles.map((f) => f.path).join(', ')}`;
+      const what = e.canaryUses
+        ? `canary key ${e.publicPath} used ${e.canaryUses.length} time(s) from ${[...new Set(e.canaryUses.map((u) => u.sourceIp))].join(', ')}`
+        : e.kind === 'credential-exposure'
+          ? `secret ${e.redacted ?? ''} (${e.ruleId ?? 'unknown rule'})`
+          : `code, score ${e.score}, from ${e.matchedFiles.map((f) => f.path).join(', ')}`;
       return `${e.kind} of ${e.repository}: ${what}\n  ${e.url} lines ${e.lines.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}\n`;
     })
     .join('');

@@ -35,6 +35,12 @@ export function coerceEnvValue(option: OptionSpec, text: string): { value: unkno
         }
       }
       return { value: trimmed.split(',').map((item) => item.trim()).filter((item) => item !== '') };
+    case 'record-list':
+      try {
+        return { value: JSON.parse(trimmed) as unknown };
+      } catch {
+        return { problem: 'expected a JSON array of objects' };
+      }
     case 'enum-map': {
       const map: Record<string, string> = {};
       for (const item of trimmed.split(',').map((i) => i.trim()).filter((i) => i !== '')) {

@@ -14,7 +14,9 @@ type ValueOf<O extends OptionSpec> = O extends { kind: 'integer' }
         ? V
         : O extends { kind: 'enum-map'; values: readonly (infer V)[] }
           ? Record<string, V>
-          : string;
+          : O extends { kind: 'record-list'; fields: infer F }
+            ? Array<{ [K in keyof F]: string }>
+            : string;
 
 type Leaf<O extends OptionSpec> = O extends { default: unknown } ? ValueOf<O> : ValueOf<O> | undefined;
 

@@ -3,7 +3,7 @@
  * docs/configuration.md are all built from this list, so an option is added in one place.
  */
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'enum-map' | 'cron' | 'email';
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'enum-map' | 'record-list' | 'cron' | 'email';
 
 interface OptionBase {
   /** Dotted path in the YAML file, e.g. `mirror.concurrency`. */
@@ -46,7 +46,15 @@ export interface EnumMapOption extends OptionBase {
   readonly default?: Readonly<Record<string, string>>;
 }
 
-export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption | EnumMapOption;
+/** A list of records with fixed string fields, each value checked against its field's pattern. */
+export interface RecordListOption extends OptionBase {
+  readonly kind: 'record-list';
+  /** Field name → regular expression (source) its value must match. */
+  readonly fields: Readonly<Record<string, string>>;
+  readonly default?: readonly Readonly<Record<string, string>>[];
+}
+
+export type OptionSpec = StringOption | IntegerOption | BooleanOption | StringListOption | EnumOption | EnumMapOption | RecordListOption;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -287,7 +295,7 @@ export const OPTIONS = [
   {
     path: 'watch.sources',
     kind: 'string-list',
-    default: ['github-events', 'github-code-search', 'github-gists'],
+    default: ['github-events', 'github-code-search', 'github-gists', 'aws-canary-keys'],
     env: 'LEAKWATCH_WATCH_SOURCES',
     description: 'Public sources polled on the watch schedule; see docs/watch.md. Empty: no public watch.',
   },
@@ -310,7 +318,18 @@ export const OPTIONS = [
     kind: 'string-list',
     default: [],
     env: 'LEAKWATCH_WATCH_EMAIL_DOMAINS',
-    description: 'Commit author e-mail domains of our people, e.g. example.com.',
+    description:
+      'Commit author and committer e-mail domains of our people, e.g. example.com (subdomains included): public pushes of commits with such an e-mail are fetched and matched.',
+  },
+  {
+    path: 'watch.emailProbesPerPoll',
+    kind: 'integer',
+    default: 30,
+    min: 0,
+    max: 300,
+    env: 'LEAKWATCH_WATCH_EMAIL_PROBES_PER_POLL',
+    description:
+      'Pushes by accounts outside the perimeter whose commit e-mails are looked up per watch run (one request each), to find commits by watch.emailDomains; 0 turns the lookup off. Needs a token.',
   },
   {
     path: 'watch.projectNames',
@@ -462,5 +481,22 @@ export const OPTIONS = [
     default: [],
     env: 'LEAKWATCH_RESPONSE_FORENSICS_KNOWN_PRINCIPALS',
     description: 'ARN patterns (`*` wildcard) of principals expected to access repositories (CI roles, leakwatch); others are flagged.',
+  },
+  {
+    path: 'canary.awsKeys',
+    kind: 'record-list',
+    fields: { repository: '^.+$', accessKeyId: '^AKIA[A-Z0-9]{16}$' },
+    default: [],
+    env: 'LEAKWATCH_CANARY_AWS_KEYS',
+    description:
+      'AWS canary keys, each `{ repository, accessKeyId }`: the key id of an IAM user with no permissions planted in that repository (leakwatch canary create). Any use of one opens a code-exposure incident; the key itself never opens a credential incident. Environment form: a JSON array. See docs/canaries.md.',
+  },
+  {
+    path: 'canary.cloudtrailRegions',
+    kind: 'string-list',
+    default: ['us-east-1'],
+    env: 'LEAKWATCH_CANARY_CLOUDTRAIL_REGIONS',
+    description:
+      'Regions whose CloudTrail event history is searched for uses of the canary keys; us-east-1 holds the global services (IAM, STS global endpoint).',
   },
 ] as const satisfies readonly OptionSpec[];

@@ -22,6 +22,8 @@ function describeType(option: OptionSpec): string {
       return option.values.map((value) => `\`${value}\``).join(' \\| ');
     case 'enum-map':
       return `map of name → ${option.values.map((value) => `\`${value}\``).join(' \\| ')}`;
+    case 'record-list':
+      return `list of { ${Object.keys(option.fields).join(', ')} }`;
     case 'cron':
       return 'cron expression';
     case 'email':
@@ -34,7 +36,8 @@ function describeType(option: OptionSpec): string {
 function describeDefault(option: OptionSpec): string {
   if (option.default === undefined) return '*unset*';
   if (Array.isArray(option.default)) {
-    return option.default.length === 0 ? '`[]`' : `\`${option.default.join(', ')}\``;
+    if (option.default.length === 0) return '`[]`';
+    return `\`${option.default.map((item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ')}\``;
   }
   if (typeof option.default === 'object') {
     const pairs = Object.entries(option.default as Record<string, string>);

@@ -29,6 +29,13 @@ export function leafSchema(option: OptionSpec): z.ZodType {
       return z.enum(option.values as [string, ...string[]]);
     case 'enum-map':
       return z.record(z.string().min(1), z.enum(option.values as [string, ...string[]]));
+    case 'record-list': {
+      const shape: Record<string, z.ZodType> = {};
+      for (const [field, pattern] of Object.entries(option.fields)) {
+        shape[field] = z.string().regex(new RegExp(pattern), { message: `Must match ${pattern}` });
+      }
+      return z.array(z.strictObject(shape));
+    }
   }
 }
 
@@ -37,7 +44,7 @@ function withDefault(option: OptionSpec): z.ZodType {
   if (option.default === undefined) return schema.optional();
   const fallback = option.default;
   // Copy list defaults so no loaded config shares (and could mutate) the option list's array.
-  return schema.default(() => (Array.isArray(fallback) ? [...fallback] : typeof fallback === 'object' ? { ...fallback } : fallback) as never);
+  return schema.default(() => (Array.isArray(fallback) ? structuredClone(fallback) : typeof fallback === 'object' ? { ...fallback } : fallback) as never);
 }
 
 interface Tree {

@@ -10,6 +10,7 @@ import type { LineRange } from '../fingerprint/merge-line-ranges.js';
 import { resolveIncidentOwner } from '../inventory/resolve-incident-owner.js';
 import type { Repository } from '../inventory/types.js';
 import type { PublicExposure } from '../watch/types.js';
+import { canaryRemainingSteps, canaryUseEntry } from './canary-use-entry.js';
 import { incidentId } from './incident-id.js';
 import type { IncidentRecord, IncidentStore } from './incident-store.js';
 import { makeEntry } from './timeline-entry.js';
@@ -27,7 +28,7 @@ export function codeExposureKey(exposure: Pick<PublicExposure, 'repository' | 'p
 }
 
 function severityOf(exposure: PublicExposure, repository: Repository): { severity: Severity; reasons: string[] } {
-  const reasons = [`public copy of our code, score ${exposure.score.toFixed(2)}`];
+  const reasons = [exposure.canaryUses ? 'canary key of the repository was used' : `public copy of our code, score ${exposure.score.toFixed(2)}`];
   let severity: Severity = exposure.score >= 0.9 ? 'high' : 'medium';
   if (repository.classification === 'confidential' || repository.classification === 'restricted') {
     severity = severity === 'medium' ? 'high' : 'critical';
@@ -66,7 +67,7 @@ export function openCodeExposure(
     repository,
     exposure: {
       ruleId: CODE_EXPOSURE_RULE,
-      title: `Copy of ${repo.name} code in public`,
+      title: exposure.canaryUses ? `Canary key of ${repo.name} used` : `Copy of ${repo.name} code in public`,
       redacted: `${exposure.publicLocation}/${exposure.publicPath}`,
       secretSha256: key,
       commit: '',
@@ -76,11 +77,13 @@ export function openCodeExposure(
       publicUrl: exposure.url,
     },
     timeline: [],
-    remainingSteps: [
-      `Ask the owner of ${exposure.publicLocation} or GitHub (DMCA take-down) to remove ${exposure.url}.`,
-      'Check the public copy for secrets and internal hostnames; rotate anything it holds.',
-      'Find out how the code left (who had access, which fork or paste) and close that path.',
-    ],
+    remainingSteps: exposure.canaryUses
+      ? canaryRemainingSteps(exposure)
+      : [
+          `Ask the owner of ${exposure.publicLocation} or GitHub (DMCA take-down) to remove ${exposure.url}.`,
+          'Check the public copy for secrets and internal hostnames; rotate anything it holds.',
+          'Find out how the code left (who had access, which fork or paste) and close that path.',
+        ],
     ruleFamily: 'code',
     policy: 'notify',
     secretSha256s: [key],
@@ -92,13 +95,17 @@ export function openCodeExposure(
     approvedAt: null,
     escalatedAt: null,
   };
+  const what = exposure.canaryUses
+    ? `the canary key ${exposure.publicPath} planted in ${repo.name} was used (${exposure.url})`
+    : `code of ${repo.name} is public at ${exposure.url} (lines ${ranges(exposure.lines)}), score ${exposure.score.toFixed(2)}`;
   record.timeline = [
     makeEntry(scope, 'detection-analysis', 'incident.opened', 'ok',
-      `Opened: code of ${repo.name} is public at ${exposure.url} (lines ${ranges(exposure.lines)}), score ${exposure.score.toFixed(2)}; ` +
-        `owner ${repository.ownerEmail ?? 'none on record'}; found by ${exposure.source}.`,
+      `Opened: ${what}; owner ${repository.ownerEmail ?? 'none on record'}; found by ${exposure.source}.`,
       { owner: repository.ownerEmail ?? null, ownerVia: owner.via, policy: 'notify', severity: scored.severity, score: exposure.score, source: exposure.source }),
-    makeEntry(scope, 'detection-analysis', 'incident.determined', 'ok', `Matched files: ${matched || 'none listed'}.`),
   ];
+  const used = canaryUseEntry(scope, exposure);
+  if (used === undefined) record.timeline.push(makeEntry(scope, 'detection-analysis', 'incident.determined', 'ok', `Matched files: ${matched || 'none listed'}.`));
+  else record.timeline.push(used);
   ctx.store.create(record);
   return { record, created: true };
 }

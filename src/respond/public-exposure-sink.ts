@@ -9,8 +9,13 @@ import type { Repository } from '../inventory/types.js';
 import type { Finding } from '../scan/types.js';
 import type { PublicExposure, PublicExposureSink } from '../watch/types.js';
 import { advanceIncident } from './advance-incident.js';
+import { canaryKeyHashes } from './canary-keys.js';
+import { canaryUseEntry } from './canary-use-entry.js';
 import type { EngineDeps } from './engine-deps.js';
+import type { IncidentRecord } from './incident-store.js';
+import { notifyIncident } from './notify-incident.js';
 import { openCodeExposure } from './open-code-exposure.js';
+import { recordEntry } from './record-result.js';
 import { respondToFindings } from './respond-to-findings.js';
 
 export interface PublicSinkOptions {
@@ -52,6 +57,17 @@ async function deliverCredential(deps: EngineDeps, options: PublicSinkOptions, e
   });
 }
 
+/**
+ * Later uses of a canary key join its incident as evidence; the owner hears of them at most once
+ * a day, so a key in an attacker's loop does not flood them.
+ */
+async function joinCanaryUses(deps: EngineDeps, record: IncidentRecord, exposure: PublicExposure): Promise<void> {
+  const entry = canaryUseEntry({ provider: 'leakwatch', now: deps.now }, exposure);
+  if (entry === undefined) return;
+  recordEntry(deps.store, record, entry, deps.now());
+  await notifyIncident(deps, record, 'owner', `notify.owner.canary-${deps.now().toISOString().slice(0, 10)}`);
+}
+
 export function createPublicExposureSink(deps: EngineDeps, options: PublicSinkOptions): PublicExposureSink {
   return {
     async deliver(exposure) {
@@ -62,12 +78,16 @@ export function createPublicExposureSink(deps: EngineDeps, options: PublicSinkOp
         return;
       }
       try {
-        if (exposure.kind === 'credential-exposure') {
+        // One of our canary keys in public is no credential to rotate: it proves the code is there.
+        const canary = exposure.kind === 'credential-exposure' && exposure.secretSha256 !== undefined && canaryKeyHashes(deps.config).has(exposure.secretSha256);
+        if (exposure.kind === 'credential-exposure' && !canary) {
           await deliverCredential(deps, options, exposure, repository);
           return;
         }
-        const opened = openCodeExposure(exposure, { store: deps.store, config: deps.config, repository, now: deps.now });
+        const code: PublicExposure = canary ? { ...exposure, kind: 'code-exposure', score: 1 } : exposure;
+        const opened = openCodeExposure(code, { store: deps.store, config: deps.config, repository, now: deps.now });
         if (opened.created) log.info({ incident: opened.record.id, severity: opened.record.severity }, 'Incident opened');
+        else await joinCanaryUses(deps, opened.record, code);
         await advanceIncident(deps, opened.record);
       } catch (err) {
         log.error({ errName: err instanceof Error ? err.name : typeof err }, 'Public exposure response failed');

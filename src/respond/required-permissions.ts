@@ -27,4 +27,12 @@ export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = 
   notifiers: ['ses:SendEmail', 'sns:Publish'],
   forensics: ['cloudtrail:LookupEvents', 'iam:GetAccessKeyLastUsed'],
   verify: ['sts:GetAccessKeyInfo', 'iam:GetAccessKeyLastUsed'],
+  /** The `aws-canary-keys` watch source: uses of the canary keys, by access key id. */
+  'canary-watch': ['cloudtrail:LookupEvents'],
 };
+
+/**
+ * What the person running `leakwatch canary create` needs (not the daemon: it never creates
+ * users). The deletes only undo a run whose key could not be written or created.
+ */
+export const CANARY_CREATE_IAM_ACTIONS: readonly string[] = ['iam:CreateUser', 'iam:TagUser', 'iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:DeleteUser'];

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Repository } from '../inventory/types.js';
 import type { Finding } from '../scan/types.js';
 import { advanceIncident } from './advance-incident.js';
+import { canaryKeyHashes, partitionCanaryFindings } from './canary-keys.js';
 import type { EngineDeps } from './engine-deps.js';
 import { groupExposures } from './group-exposures.js';
 import { notifyIncident } from './notify-incident.js';
@@ -27,11 +28,19 @@ export interface RespondSummary {
   opened: string[];
   joined: string[];
   failed: string[];
+  /** Findings of our own canary keys, left out. */
+  canaries: number;
 }
 
 export async function respondToFindings(deps: EngineDeps, input: RespondInput): Promise<RespondSummary> {
-  const summary: RespondSummary = { opened: [], joined: [], failed: [] };
-  const { groups, intelligence } = groupExposures(input.findings, deps.ruleset);
+  const summary: RespondSummary = { opened: [], joined: [], failed: [], canaries: 0 };
+  // Our own planted canary keys are no leak of a credential: no incident, and no rotation.
+  const { kept, canaries } = partitionCanaryFindings(input.findings, canaryKeyHashes(deps.config));
+  summary.canaries = canaries.length;
+  if (canaries.length > 0) {
+    deps.log.info({ repository: input.repository.name, findings: canaries.length, secretSha256s: canaries.map((f) => f.secretSha256) }, 'Canary key findings skipped');
+  }
+  const { groups, intelligence } = groupExposures(kept, deps.ruleset);
   for (const group of groups) {
     const log = deps.log.child({ repository: input.repository.name, ruleId: group.primary.ruleId });
     try {

@@ -24,7 +24,7 @@ export interface WatchRuntime {
 }
 
 export interface CreateWatchRuntimeOptions extends SourceDeps {
-  config: Pick<LeakwatchConfig, 'github' | 'watch'>;
+  config: Pick<LeakwatchConfig, 'github' | 'watch'> & Partial<Pick<LeakwatchConfig, 'canary'>>;
   log: Logger;
   env?: NodeJS.ProcessEnv;
   getSecret?: (secretId: string) => Promise<string | undefined>;
@@ -60,6 +60,10 @@ export async function createWatchRuntime(options: CreateWatchRuntimeOptions): Pr
     maxFileBytes: config.watch.maxFileBytes,
     repoByteBudget: config.watch.repoByteBudget,
     codeSearchQueriesPerPoll: config.watch.codeSearchQueriesPerPoll,
+    // Anonymous requests (60 an hour) do not stretch to looking up strangers' commits.
+    emailProbesPerPoll: token === undefined ? 0 : config.watch.emailProbesPerPoll,
+    canaryKeys: config.canary?.awsKeys ?? [],
+    canaryRegions: config.canary?.cloudtrailRegions ?? ['us-east-1'],
   });
   return { octokit, settings, sources: createWatchSources(options, ids), authenticated: token !== undefined };
 }

@@ -57,6 +57,11 @@ export async function runWatchCycle(options: RunWatchOptions): Promise<WatchCycl
         report.candidates++;
         report.delivered += await handleCandidate(options, source.id, candidate, log);
       },
+      report: async (exposure) => {
+        await options.sink.deliver(exposure);
+        report.delivered++;
+        log.info({ kind: exposure.kind, repository: exposure.repository, url: exposure.url, uses: exposure.canaryUses?.length }, 'Public exposure found');
+      },
     };
     try {
       report.sources[source.id] = await source.poll(ctx);

@@ -46,12 +46,29 @@ export interface PublicExposure {
   secretSha256?: string;
   redacted?: string;
   ruleId?: string;
-  /** The public source that found it (`github-events`, `github-code-search`, `github-gists`). */
+  /** The public source that found it (`github-events`, `github-code-search`, `github-gists`, `aws-canary-keys`). */
   source: string;
   /** Where the public file lives (`owner/repo` or `gist:<id>`), independent of commit. */
   publicLocation: string;
   /** The file's path there. */
   publicPath: string;
+  /** Set when a canary key of the repository was used: what CloudTrail recorded, oldest first. */
+  canaryUses?: CanaryKeyUse[];
+}
+
+/** One call made with a canary key, as CloudTrail recorded it. */
+export interface CanaryKeyUse {
+  eventId: string;
+  eventName: string;
+  /** The service called, e.g. `sts.amazonaws.com`. */
+  eventSource: string;
+  /** ISO-8601. */
+  time: string;
+  sourceIp: string;
+  userAgent: string;
+  region: string;
+  /** Usually `AccessDenied`: the key has no permissions. */
+  errorCode?: string;
 }
 
 /** Receives exposures; the incident engine opens or joins an incident for each one. */

@@ -9,8 +9,13 @@ export const watchSettingsSchema = z.object({
   orgs: z.array(z.string().min(1)).default([]),
   /** GitHub logins in our perimeter (employees, bots). */
   users: z.array(z.string().min(1)).default([]),
-  /** Commit author e-mail domains in our perimeter, e.g. `example.com`. */
+  /** Commit author and committer e-mail domains in our perimeter, e.g. `example.com`; subdomains count. */
   emailDomains: z.array(z.string().min(1)).default([]),
+  /**
+   * Pushes outside the perimeter whose commit e-mails are looked up per poll (one compare or
+   * commit request each); the rest of such pushes are passed over.
+   */
+  emailProbesPerPoll: z.number().int().min(0).default(30),
   /** Project names; a public repository named or described with one is a candidate. */
   projectNames: z.array(z.string().min(1)).default([]),
   /** Base of public web links (`https://github.com`, or a GitHub Enterprise host). */
@@ -25,6 +30,10 @@ export const watchSettingsSchema = z.object({
   codeSearchQueriesPerPoll: z.number().int().positive().default(10),
   /** Public gist pages per poll. */
   gistPages: z.number().int().positive().default(3),
+  /** AWS canary keys: the key id of a no-permission IAM user planted in a repository of ours. */
+  canaryKeys: z.array(z.object({ repository: z.string().min(1), accessKeyId: z.string().regex(/^AKIA[A-Z0-9]{16}$/) })).default([]),
+  /** Regions whose CloudTrail event history is searched for uses of the canary keys. */
+  canaryRegions: z.array(z.string().min(1)).default(['us-east-1']),
 });
 
 export type WatchSettings = z.infer<typeof watchSettingsSchema>;

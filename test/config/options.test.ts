@@ -47,6 +47,26 @@ describe('option list', () => {
   });
 });
 
+describe('canary.awsKeys', () => {
+  it('reads canary keys from the file and from LEAKWATCH_CANARY_AWS_KEYS as JSON, and defaults to none in us-east-1', async () => {
+    const { parseConfig } = await import('../../src/config/load-config.js');
+    const { fakeAccessKeyId } = await import('../helpers/fake-credentials.js');
+    const keyId = fakeAccessKeyId();
+    expect(parseConfig({}, {}, 'test').canary).toEqual({ awsKeys: [], cloudtrailRegions: ['us-east-1'] });
+    const fromFile = parseConfig({ canary: { awsKeys: [{ repository: 'payments-api', accessKeyId: keyId }] } }, {}, 'test');
+    expect(fromFile.canary.awsKeys).toEqual([{ repository: 'payments-api', accessKeyId: keyId }]);
+    const fromEnv = parseConfig({}, { LEAKWATCH_CANARY_AWS_KEYS: JSON.stringify([{ repository: 'web', accessKeyId: keyId }]) }, 'test');
+    expect(fromEnv.canary.awsKeys).toEqual([{ repository: 'web', accessKeyId: keyId }]);
+  });
+
+  it('rejects a key id that is not an IAM user access key id, and an unknown field', async () => {
+    const { parseConfig } = await import('../../src/config/load-config.js');
+    expect(() => parseConfig({ canary: { awsKeys: [{ repository: 'web', accessKeyId: 'not-a-key' }] } }, {}, 'test')).toThrow(/canary\.awsKeys\.0\.accessKeyId/);
+    expect(() => parseConfig({ canary: { awsKeys: [{ repository: 'web', accessKeyId: 'x', secret: 'y' }] } }, {}, 'test')).toThrow(/canary\.awsKeys/);
+    expect(() => parseConfig({}, { LEAKWATCH_CANARY_AWS_KEYS: 'web=x' }, 'test')).toThrow(/JSON array/);
+  });
+});
+
 describe('response.policies', () => {
   it('accepts a policy per family and rejects an unknown policy', async () => {
     const { parseConfig } = await import('../../src/config/load-config.js');

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import type { Octokit } from '@octokit/rest';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlaybook } from '../../src/daemon/create-playbook.js';
 import type { Playbook } from '../../src/daemon/create-playbook.js';
 import { mirrorDir } from '../../src/daemon/run-repository-job.js';
 import type { EngineDeps } from '../../src/respond/engine-deps.js';
 import { SqliteMonitorStore } from '../../src/store/sqlite/sqlite-monitor-store.js';
+import { createAwsCanaryKeysSource } from '../../src/watch/sources/aws-canary-keys/index.js';
 import type { WatchSource } from '../../src/watch/sources/types.js';
 import type { Candidate } from '../../src/watch/types.js';
 import { parseWatchSettings } from '../../src/watch/watch-settings.js';
@@ -17,6 +20,7 @@ import { createMemoryLogger } from '../helpers/memory-logger.js';
 import type { MemoryLogger } from '../helpers/memory-logger.js';
 
 const T0 = new Date('2026-11-28T12:00:00.000Z');
+const ctMock = mockClient(CloudTrailClient);
 
 /** A module long and distinctive enough to be recognised when copied. */
 function ourModule(): string {
@@ -124,5 +128,28 @@ describe('daemon playbook', () => {
     const publicPlaces = cred.locations.filter((l) => l.publicUrl !== undefined);
     expect(publicPlaces.length).toBeGreaterThan(0);
     expect(publicPlaces.every((l) => l.repository === 'payments-api' && l.path === 'creds.txt')).toBe(true);
+  });
+
+  it('skips the findings of a configured canary key, and reports its use found by the watch cycle as one code-exposure incident, also after a restart', async () => {
+    ctMock.reset();
+    ctMock.on(LookupEventsCommand).resolves({
+      Events: [{ EventId: 'ev-9', EventName: 'GetCallerIdentity', EventTime: new Date('2026-11-28T11:30:00Z'), EventSource: 'sts.amazonaws.com', CloudTrailEvent: JSON.stringify({ sourceIPAddress: '198.51.100.7', userAgent: 'curl/8', awsRegion: 'us-east-1' }) }],
+    });
+    const awsKeys = [{ repository: 'payments-api', accessKeyId: f.keyId }];
+    f.config = { ...f.config, canary: { awsKeys, cloudtrailRegions: ['us-east-1'] } };
+    const runtime = () => ({ octokit: {} as Octokit, settings: parseWatchSettings({ canaryKeys: awsKeys }), sources: [createAwsCanaryKeysSource({ sleep: async () => undefined })], authenticated: false });
+    playbook = await createPlaybook({ config: f.config, log: logs.log, dataDir: f.dataDir, store, ruleset: ruleset(), engine: engineFor(logs), watchRuntime: runtime() });
+    const added = store.recordFindings(f.repository.id, await scanFindings(f), T0);
+    await playbook.hooks.onNewFindings(f.repository, added);
+    expect(playbook.incidents.list()).toEqual([]);
+    await playbook.hooks.watch({ store, log: logs.log });
+    playbook.close();
+
+    playbook = await createPlaybook({ config: f.config, log: logs.log, dataDir: f.dataDir, store, ruleset: ruleset(), engine: engineFor(logs), watchRuntime: runtime() });
+    await playbook.hooks.watch({ store, log: logs.log });
+    const all = playbook.incidents.list();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ kind: 'code-exposure', repository: { ownerEmail: OWNER } });
+    expect(all[0]!.timeline.filter((e) => e.action === 'canary.key-used')).toHaveLength(1);
   });
 });

@@ -27,8 +27,10 @@ export interface FakeRepoInput {
   commits: Record<string, Record<string, string>>;
   /** Branch → commit sha; the default branch must be here. */
   branches: Record<string, string>;
-  /** Author e-mail of every commit, shown in compare results. */
+  /** Author e-mail of every commit, shown in compare and commit results. */
   authorEmail?: string;
+  /** Committer e-mail of every commit (default: the author e-mail). */
+  committerEmail?: string;
 }
 
 export interface FakeGist {
@@ -170,6 +172,11 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
     return { status: 200, body: { id: g.id, html_url: `https://gist.github.com/${g.id}`, updated_at: g.updatedAt, files } };
   }
 
+  function commitPeople(repo: FakeRepoInput): Record<string, { name: string; email: string }> {
+    const author = repo.authorEmail ?? 'someone@example.org';
+    return { author: { name: 'A', email: author }, committer: { name: 'C', email: repo.committerEmail ?? author } };
+  }
+
   function repoRoute(req: PublicRequest, repo: FakeRepoInput, rest: string): Reply {
     if (rest === '') {
       return { status: 200, body: { full_name: repo.fullName, default_branch: repo.defaultBranch ?? 'main', description: repo.description ?? null, private: false } };
@@ -210,8 +217,14 @@ export async function startFakePublicGitHub(options: FakePublicOptions = {}): Pr
         files.push({ filename: path, status: before[path] === undefined ? 'added' : 'modified', sha: gitBlobId(text) });
       }
       for (const path of Object.keys(before)) if (!(path in after)) files.push({ filename: path, status: 'removed', sha: null });
-      const commits = [{ sha: compare[2], commit: { author: { email: repo.authorEmail ?? 'someone@example.org' } } }];
+      const commits = [{ sha: compare[2], commit: commitPeople(repo) }];
       return { status: 200, body: { status: 'ahead', commits, files } };
+    }
+    const commit = /^\/commits\/([^/]+)$/.exec(rest);
+    if (commit) {
+      const sha = repo.branches[commit[1]!] ?? commit[1]!;
+      if (!repo.commits[sha]) return { status: 404, body: { message: 'Not Found' } };
+      return { status: 200, body: { sha, commit: commitPeople(repo) } };
     }
     return { status: 404, body: { message: 'Not Found' } };
   }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import type { LeakwatchConfig } from '../../src/config/config-types.js';
 import { createWatchRuntime } from '../../src/watch/create-watch-runtime.js';
-import { fakeGitHubToken } from '../helpers/fake-credentials.js';
+import { fakeAccessKeyId, fakeGitHubToken } from '../helpers/fake-credentials.js';
 import { startFakePublicGitHub } from '../helpers/fake-github-public.js';
 import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -28,8 +28,8 @@ describe('createWatchRuntime', () => {
       env: { GITHUB_TOKEN: token },
       resilient: false,
     });
-    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-code-search', 'github-gists']);
-    expect(runtime.settings).toMatchObject({ orgs: ['acme'], projectNames: ['billing-api'], webUrl: 'https://github.com', codeSearchQueriesPerPoll: 10 });
+    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-code-search', 'github-gists', 'aws-canary-keys']);
+    expect(runtime.settings).toMatchObject({ orgs: ['acme'], projectNames: ['billing-api'], webUrl: 'https://github.com', codeSearchQueriesPerPoll: 10, emailProbesPerPoll: 30 });
     await runtime.octokit.request('GET /events');
     expect(github.requests[0]!.headers.authorization).toBe(`token ${token}`);
   });
@@ -38,13 +38,26 @@ describe('createWatchRuntime', () => {
     const logger = createMemoryLogger();
     const runtime = await createWatchRuntime({ config: config({}), log: logger.log, env: {} });
     expect(runtime.authenticated).toBe(false);
-    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-gists']);
+    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-gists', 'aws-canary-keys']);
     expect(logger.text()).toContain('code search disabled');
+    // Anonymous requests do not stretch to looking up strangers' commit e-mails.
+    expect(runtime.settings.emailProbesPerPoll).toBe(0);
+  });
+
+  it('hands the configured canary keys and CloudTrail regions to the sources', async () => {
+    const keyId = fakeAccessKeyId();
+    const runtime = await createWatchRuntime({
+      config: config({ canary: { awsKeys: [{ repository: 'payments-api', accessKeyId: keyId }], cloudtrailRegions: ['eu-west-1'] } }),
+      log: createMemoryLogger().log,
+      env: {},
+    });
+    expect(runtime.settings.canaryKeys).toEqual([{ repository: 'payments-api', accessKeyId: keyId }]);
+    expect(runtime.settings.canaryRegions).toEqual(['eu-west-1']);
   });
 
   it('refuses an unknown source with a message that lists the known ones', async () => {
     await expect(createWatchRuntime({ config: config({ watch: { sources: ['pastebin'] } }), log: createMemoryLogger().log, env: {} })).rejects.toThrow(
-      /watch.sources: unknown source pastebin; use github-events, github-code-search, github-gists/,
+      /watch.sources: unknown source pastebin; use github-events, github-code-search, github-gists, aws-canary-keys/,
     );
   });
 });

@@ -6,7 +6,7 @@ import type { Octokit } from '@octokit/rest';
 import { createOctokit } from '../../src/github/create-octokit.js';
 import { InMemoryWatchState } from '../../src/watch/memory-watch-state.js';
 import type { SourceContext } from '../../src/watch/sources/types.js';
-import type { Candidate, WatchStateStore } from '../../src/watch/types.js';
+import type { Candidate, PublicExposure, WatchStateStore } from '../../src/watch/types.js';
 import { parseWatchSettings } from '../../src/watch/watch-settings.js';
 import type { WatchSettings } from '../../src/watch/watch-settings.js';
 import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
@@ -18,6 +18,8 @@ export function testOctokit(github: FakePublicGitHub, resilient = false, log = c
 
 export interface RecordingContext extends SourceContext {
   handled: Candidate[];
+  /** Exposures the source reported itself (canary key uses). */
+  reported: PublicExposure[];
   clock: { now: number };
 }
 
@@ -28,6 +30,7 @@ export function recordingContext(
   octokit: Octokit = testOctokit(github),
 ): RecordingContext {
   const handled: Candidate[] = [];
+  const reported: PublicExposure[] = [];
   const clock = { now: Date.parse('2026-11-28T12:00:00Z') };
   return {
     octokit,
@@ -41,7 +44,11 @@ export function recordingContext(
       handled.push(candidate);
       state.markSeen('candidates', candidate.id);
     },
+    report: async (exposure) => {
+      reported.push(exposure);
+    },
     handled,
+    reported,
     clock,
   };
 }

@@ -1,4 +1,5 @@
 /** The registry of public sources: one entry per folder under `sources/`. */
+import { createAwsCanaryKeysSource } from './aws-canary-keys/index.js';
 import { createGithubCodeSearchSource } from './github-code-search/index.js';
 import { createGithubEventsSource } from './github-events/index.js';
 import { createGithubGistsSource } from './github-gists/index.js';
@@ -8,6 +9,7 @@ export const watchSources: ReadonlyMap<string, WatchSourceFactory> = new Map<str
   ['github-events', () => createGithubEventsSource()],
   ['github-code-search', (deps) => createGithubCodeSearchSource(deps)],
   ['github-gists', () => createGithubGistsSource()],
+  ['aws-canary-keys', (deps) => createAwsCanaryKeysSource(deps)],
 ]);
 
 /** One instance of each source (or of the named ones), to be reused across polls. */

@@ -4,10 +4,11 @@
  * only then moves its cursor in the state, so a crash mid-poll repeats work rather than losing
  * it; seen ids make the repeat free of duplicates.
  */
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../../logger.js';
 import type { WatchSettings } from '../watch-settings.js';
-import type { Candidate, WatchStateStore } from '../types.js';
+import type { Candidate, PublicExposure, WatchStateStore } from '../types.js';
 
 export interface SourceContext {
   octokit: Octokit;
@@ -21,6 +22,11 @@ export interface SourceContext {
   alreadyHandled(candidateId: string): boolean;
   /** Matches one candidate and delivers its exposures; resolves once they are delivered. */
   handle(candidate: Candidate): Promise<void>;
+  /**
+   * Delivers an exposure the source established itself (a canary key's use), with no matching
+   * and no "deliver once" key: the source keeps its own seen ids and marks them after this.
+   */
+  report(exposure: PublicExposure): Promise<void>;
 }
 
 export interface SourceReport {
@@ -28,7 +34,7 @@ export interface SourceReport {
   requests: number;
   candidates: number;
   /** The source decided not to poll now (e.g. `X-Poll-Interval` not yet elapsed). */
-  skipped?: 'poll-interval' | 'no-terms';
+  skipped?: 'poll-interval' | 'no-terms' | 'no-canary-keys';
 }
 
 export interface WatchSource {
@@ -42,6 +48,8 @@ export interface SourceDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Distinctive strings to search for, each with the repository it identifies. */
   searchTerms?: () => readonly SearchTerm[];
+  /** CloudTrail client of a region, for the canary-key source; by default the SDK's credential chain. */
+  cloudtrail?: (region: string) => CloudTrailClient;
 }
 
 export interface SearchTerm {

@@ -112,6 +112,69 @@ describe('github-events source', () => {
     expect(ctx.handled.map((c) => c.path)).toEqual(['k.txt']);
   });
 
+  describe('commit e-mail domains', () => {
+    function strangerPush(fullName: string, emails: { authorEmail?: string; committerEmail?: string }): void {
+      github.addRepo({ fullName, commits: { s1: { 'old.txt': 'o\n' }, s2: { 'old.txt': 'o\n', 'ours.py': 'print(1)\n' } }, branches: { main: 's2' }, ...emails });
+      // Current push payloads carry no commits: the e-mails are only in the compare.
+      github.addEvent(fakeEvent('PushEvent', 'stranger', fullName, { ref: 'refs/heads/main', before: 's1', head: 's2' }));
+    }
+
+    it('fetches a push by a stranger whose compared commits have an author e-mail in our domains', async () => {
+      strangerPush('stranger/app', { authorEmail: 'jane@Acme.example' });
+      const ctx = recordingContext(github, { emailDomains: ['acme.example'] });
+      await source.poll(ctx);
+      expect(github.requestsTo('/repos/stranger/app/compare/s1...s2')).toHaveLength(1);
+      expect(ctx.handled.map((c) => c.path)).toEqual(['ours.py']);
+    });
+
+    it('counts the committer e-mail too, and subdomains of our domains', async () => {
+      strangerPush('stranger/rebased', { authorEmail: 'someone@example.org', committerEmail: 'ci@build.acme.example' });
+      const ctx = recordingContext(github, { emailDomains: ['acme.example'] });
+      await source.poll(ctx);
+      expect(ctx.handled.map((c) => `${c.publicLocation}:${c.path}`)).toEqual(['stranger/rebased:ours.py']);
+    });
+
+    it('spends one compare request on a stranger push with other e-mails, and fetches none of its files', async () => {
+      strangerPush('stranger/other', { authorEmail: 'bob@acme.example.org' });
+      const ctx = recordingContext(github, { emailDomains: ['acme.example'] });
+      const report = await source.poll(ctx);
+      expect(github.requestsTo('/repos/stranger/other/compare/')).toHaveLength(1);
+      expect(github.requestsTo('/repos/stranger/other/git/blobs/')).toHaveLength(0);
+      expect(ctx.handled).toEqual([]);
+      expect(report).toEqual({ requests: 2, candidates: 0 });
+    });
+
+    it('looks up at most emailProbesPerPoll stranger pushes per poll, and none without e-mail domains', async () => {
+      strangerPush('stranger/one', { authorEmail: 'jane@acme.example' });
+      strangerPush('stranger/two', { authorEmail: 'jane@acme.example' });
+      strangerPush('stranger/three', { authorEmail: 'jane@acme.example' });
+      const ctx = recordingContext(github, { emailDomains: ['acme.example'], emailProbesPerPoll: 2 });
+      await source.poll(ctx);
+      // Oldest first: the first two pushes listed get the budget.
+      expect(github.requests.filter((r) => r.path.includes('/compare/')).map((r) => r.path.split('/')[3])).toEqual(['one', 'two']);
+      expect(ctx.handled.map((c) => c.publicLocation)).toEqual(['stranger/one', 'stranger/two']);
+
+      const before = github.requests.length;
+      const plain = recordingContext(github, {});
+      plain.clock.now = ctx.clock.now;
+      await source.poll(plain);
+      expect(github.requests.slice(before).filter((r) => r.path.includes('/compare/'))).toEqual([]);
+    });
+
+    it('for a new branch pushed by a stranger, reads the head commit\'s e-mails and lists its tree only when one is ours', async () => {
+      github.addRepo({ fullName: 'stranger/fresh', commits: { f1: { 'app.py': 'x = 1\n' } }, branches: { main: 'f1' }, authorEmail: 'jane@acme.example' });
+      github.addRepo({ fullName: 'stranger/unrelated', commits: { u1: { 'b.py': 'y = 2\n' } }, branches: { main: 'u1' } });
+      github.addEvent(fakeEvent('PushEvent', 'stranger', 'stranger/fresh', { ref: 'refs/heads/main', before: '0'.repeat(40), head: 'f1' }));
+      github.addEvent(fakeEvent('PushEvent', 'stranger', 'stranger/unrelated', { ref: 'refs/heads/main', before: '0'.repeat(40), head: 'u1' }));
+      const ctx = recordingContext(github, { emailDomains: ['acme.example'] });
+      await source.poll(ctx);
+      expect(github.requestsTo('/repos/stranger/fresh/commits/f1')).toHaveLength(1);
+      expect(github.requestsTo('/repos/stranger/unrelated/commits/u1')).toHaveLength(1);
+      expect(github.requestsTo('/repos/stranger/unrelated/git/trees')).toHaveLength(0);
+      expect(ctx.handled.map((c) => `${c.publicLocation}:${c.path}`)).toEqual(['stranger/fresh:app.py']);
+    });
+  });
+
   it('stops fetching a repository tree once its byte budget is spent', async () => {
     addPublicRepo('acme/big', { 'a.txt': 'a'.repeat(600), 'b.txt': 'b'.repeat(600), 'c.txt': 'c'.repeat(300) });
     github.addEvent(fakeEvent('PublicEvent', 'acme-bot', 'acme/big'));

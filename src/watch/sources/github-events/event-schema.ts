@@ -37,3 +37,8 @@ export const createPayloadSchema = z.object({
 export const publicPayloadSchema = z.object({
   repository: z.object({ default_branch: z.string().optional(), description: z.string().nullable().optional() }).optional(),
 });
+
+const person = z.object({ email: z.string().nullable().optional() }).nullable().optional();
+
+/** A commit's `author` and `committer` as the commits and compare endpoints give them. */
+export const commitEmailsSchema = z.object({ author: person, committer: person });

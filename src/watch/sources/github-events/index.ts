@@ -13,6 +13,8 @@ import { nextPageUrl } from '../../github/next-page-url.js';
 import type { SourceContext, SourceReport, WatchSource } from '../types.js';
 import { eventSchema } from './event-schema.js';
 import type { GitHubEvent } from './event-schema.js';
+import { anyOurEmail } from './email-domain.js';
+import { fetchCommitEmails } from './fetch-commit-emails.js';
 import { fetchCompare } from './fetch-compare.js';
 import { pickEvent } from './pick-event.js';
 import type { EventAction } from './pick-event.js';
@@ -48,11 +50,12 @@ async function poll(ctx: SourceContext): Promise<SourceReport> {
     next = nextPageUrl(res.headers.link);
   }
   let candidates = 0;
+  const probes = { left: ctx.settings.emailProbesPerPoll, skipped: 0 };
   // Oldest first, so what happened first is reported first.
   for (const event of events.reverse()) {
     if (ctx.state.hasSeen(SOURCE_ID, event.id)) continue;
     try {
-      const done = await handleEvent(ctx, event);
+      const done = await handleEvent(ctx, event, probes);
       requests += done.requests;
       candidates += done.candidates;
       ctx.state.markSeen(SOURCE_ID, event.id);
@@ -62,17 +65,32 @@ async function poll(ctx: SourceContext): Promise<SourceReport> {
       ctx.log.warn({ event: event.id, repository: event.repo.name, err }, 'Public event could not be fetched');
     }
   }
+  if (probes.skipped > 0) ctx.log.debug({ skipped: probes.skipped, budget: ctx.settings.emailProbesPerPoll }, 'E-mail probe budget spent; pushes passed over');
   // Moved only now: a crash above re-reads these pages next time instead of losing them.
   if (first.headers.etag) ctx.state.set(ETAG_KEY, first.headers.etag);
   ctx.state.set(NOT_BEFORE_KEY, String(ctx.now() + pollIntervalMs(first.headers['x-poll-interval'])));
   return { requests, candidates };
 }
 
-async function handleEvent(ctx: SourceContext, event: GitHubEvent): Promise<{ requests: number; candidates: number }> {
+async function handleEvent(ctx: SourceContext, event: GitHubEvent, probes: { left: number; skipped: number }): Promise<{ requests: number; candidates: number }> {
   const action = pickEvent(event, ctx.settings);
   if (!action) return { requests: 0, candidates: 0 };
+  if (action.probe) {
+    // A stranger's push is one of many: past the budget it is passed over (and marked seen).
+    if (probes.left <= 0) {
+      probes.skipped++;
+      return { requests: 0, candidates: 0 };
+    }
+    probes.left--;
+  }
   ctx.log.debug({ event: event.id, type: event.type, repository: action.repository, reason: action.reason }, 'Public event picked');
-  if (action.kind === 'compare') return fetchCompare(ctx, action.repository, action.before, action.head);
+  if (action.kind === 'compare') return fetchCompare(ctx, action.repository, action.before, action.head, action.probe);
+  if (action.probe && action.ref !== undefined) {
+    const emails = await fetchCommitEmails(ctx, action.repository, action.ref);
+    if (!anyOurEmail(emails, ctx.settings.emailDomains)) return { requests: 1, candidates: 0 };
+    const done = await fetchTree(ctx, ctx.octokit, action);
+    return { requests: 1 + done.requests, candidates: done.candidates };
+  }
   return fetchTree(ctx, ctx.octokit, action);
 }
 

@@ -2,16 +2,20 @@
  * Which public events are worth fetching, and what to fetch for them. Our perimeter is our
  * organisations (their repositories and forks of them), our users' logins, and our commit
  * e-mail domains; beyond it, a repository created or made public whose name or description
- * carries one of our project names is worth a look too.
+ * carries one of our project names is worth a look too. Push payloads no longer carry commit
+ * e-mails, so a push by anyone else is a `probe` when we have e-mail domains: its commits'
+ * e-mails are looked up first (one request, within a per-poll budget) and only a push with one
+ * of ours is fetched.
  */
 import type { WatchSettings } from '../../watch-settings.js';
+import { anyOurEmail } from './email-domain.js';
 import { createPayloadSchema, forkPayloadSchema, publicPayloadSchema, pushPayloadSchema } from './event-schema.js';
 import type { GitHubEvent } from './event-schema.js';
 
 export type EventAction =
-  | { kind: 'compare'; repository: string; before: string; head: string; reason: string }
+  | { kind: 'compare'; repository: string; before: string; head: string; reason: string; probe?: true }
   /** `ref` undefined: the repository's default branch, looked up when fetched. */
-  | { kind: 'tree'; repository: string; ref: string | undefined; reason: string };
+  | { kind: 'tree'; repository: string; ref: string | undefined; reason: string; probe?: true };
 
 const ZERO_SHA = /^0+$/;
 
@@ -21,11 +25,14 @@ export function pickEvent(event: GitHubEvent, settings: WatchSettings): EventAct
     case 'PushEvent': {
       const p = pushPayloadSchema.safeParse(event.payload);
       if (!p.success) return undefined;
-      const reason = perimeter ?? emailReason(p.data.commits, settings);
-      if (!reason) return undefined;
+      const known = perimeter ?? emailReason(p.data.commits, settings);
+      const probe = known === undefined && settings.emailDomains.length > 0 && settings.emailProbesPerPoll > 0;
+      if (known === undefined && !probe) return undefined;
+      const reason = known ?? 'email-probe';
+      const extra = probe ? { probe: true as const } : {};
       // A new branch has no "before": everything on it is new.
-      if (ZERO_SHA.test(p.data.before)) return { kind: 'tree', repository: event.repo.name, ref: p.data.head, reason };
-      return { kind: 'compare', repository: event.repo.name, before: p.data.before, head: p.data.head, reason };
+      if (ZERO_SHA.test(p.data.before)) return { kind: 'tree', repository: event.repo.name, ref: p.data.head, reason, ...extra };
+      return { kind: 'compare', repository: event.repo.name, before: p.data.before, head: p.data.head, reason, ...extra };
     }
     case 'ForkEvent': {
       const p = forkPayloadSchema.safeParse(event.payload);
@@ -61,13 +68,7 @@ function perimeterReason(event: GitHubEvent, settings: WatchSettings): string | 
 }
 
 function emailReason(commits: ReadonlyArray<{ author?: { email?: string } }> | undefined, settings: WatchSettings): string | undefined {
-  const domains = lower(settings.emailDomains);
-  if (domains.size === 0) return undefined;
-  for (const c of commits ?? []) {
-    const domain = c.author?.email?.split('@')[1]?.toLowerCase();
-    if (domain && domains.has(domain)) return 'email-domain';
-  }
-  return undefined;
+  return anyOurEmail((commits ?? []).map((c) => c.author?.email), settings.emailDomains) ? 'email-domain' : undefined;
 }
 
 function nameReason(fullName: string, description: string | null | undefined, settings: WatchSettings): string | undefined {
