@@ -18,10 +18,12 @@ own, and how to silence a finding; the catalogue of built-in rules follows.
 Every text — a blob of history, a commit or annotated tag message, a file of a plain directory —
 goes through the same steps.
 
-1. **Keyword prefilter.** One pass over the lower-cased text finds every rule keyword at once (a
-   single alternation, written as a trie). Nothing else runs on a text without a keyword hit. A
-   hit also counts for the shorter keywords inside it, so a rule keyed on \`secret\` sees
-   \`client_secret\`.
+1. **Keyword prefilter.** One pass over the text's bytes finds every rule keyword at once, ASCII
+   case folded (WebAssembly: one hashed-bitmap test per byte on the four bytes there, then an
+   exact check). Nothing else runs on a text without a keyword hit. A hit also counts for the
+   shorter keywords inside it, so a rule keyed on \`secret\` sees \`client_secret\`. Keywords
+   of three characters or more keep this fast path; a single keyword of two characters sends
+   every text through a slower JavaScript alternation instead.
 2. **Candidate regions.** Each hit gives its rules a region: the hit's line (at most 1 KB either
    side) for single-line rules, or \`window\` bytes after the keyword for rules that set
    \`window\` (private keys, session tokens and other values that span lines). Overlapping
@@ -87,7 +89,7 @@ rules:
     title: Acme API key
     severity: high              # critical | high | medium | low
     kind: credential            # credential (default) | sensitive-data
-    keywords: [acme_]           # at least one; case-insensitive literals
+    keywords: [acme_]           # at least one; case-insensitive literals, 3+ characters
     regex: '(?<![A-Za-z0-9_])(acme_[A-Za-z0-9]{32})(?![A-Za-z0-9_])'
     entropy: 3.5                # optional minimum, bits per character
     allow: ['EXAMPLE']          # optional regexes on the secret that drop the match
