@@ -26,12 +26,14 @@ export interface CommitHeader {
 }
 
 /**
- * One entry of the walk, valid only during the callback: the new blob id is the 40 hex bytes
- * at `oidAt` of `bytes`, the path the UTF-8 bytes [pathStart, pathEnd).
+ * One entry of the walk, valid only during the callback: the new blob id is the `oidLength`
+ * hex bytes at `oidAt` of `bytes` (40, or 64 in a SHA-256 repository), the path the UTF-8
+ * bytes [pathStart, pathEnd).
  */
 export interface RawEntry {
   bytes: Buffer;
   oidAt: number;
+  oidLength: number;
   pathStart: number;
   pathEnd: number;
   commit: CommitHeader;
@@ -101,10 +103,11 @@ export async function walkHistoryEntries(
     child.stdin.end(text);
   })();
 
-  const entry: RawEntry = { bytes: Buffer.alloc(0), oidAt: 0, pathStart: 0, pathEnd: 0, commit: { commit: '', time: 0, author: '', email: '' } };
+  const entry: RawEntry = { bytes: Buffer.alloc(0), oidAt: 0, oidLength: 40, pathStart: 0, pathEnd: 0, commit: { commit: '', time: 0, author: '', email: '' } };
   let header: CommitHeader | null = null;
   /** Offset of the new id in the pending raw line, -1 for a deletion, null when no path is due. */
   let pendingOid: number | null = null;
+  let pendingLength = 40;
   let pendingLine: Buffer | null = null;
   const onToken = (bytes: Buffer, start: number, end: number): void => {
     if (bytes[start] === 10) start++;
@@ -112,6 +115,7 @@ export async function walkHistoryEntries(
       if (header && pendingOid >= 0) {
         entry.bytes = pendingLine!;
         entry.oidAt = pendingOid;
+        entry.oidLength = pendingLength;
         // The path is in this token; the id in the raw line before it, which may be another chunk.
         entry.pathStart = start;
         entry.pathEnd = end;
@@ -130,14 +134,17 @@ export async function walkHistoryEntries(
     }
     if (bytes[start] === 58 /* : */) {
       // ":<old mode> <new mode> <old oid> <new oid> <status>": modes are six octal digits and
-      // ids 40 hex (--no-abbrev), so the fields sit at fixed offsets.
+      // SHA-1 ids 40 hex (--no-abbrev), so the fields usually sit at fixed offsets.
       const fixed = end - start >= 98 && bytes[start + 7] === 32 && bytes[start + 55] === 32;
       if (fixed) {
         pendingOid = bytes[start + 97] === 68 /* D */ ? -1 : start + 56;
+        pendingLength = 40;
       } else {
         const fields = bytes.toString('latin1', start, end).split(' ');
-        const oidAt = bytes.indexOf(fields[3] ?? '', start, 'latin1');
-        pendingOid = (fields[4] ?? '').startsWith('D') || (fields[3] ?? '').length !== 40 ? -1 : oidAt;
+        const oid = fields[3] ?? '';
+        const at = fields.slice(0, 3).join(' ').length + 1;
+        pendingOid = (fields[4] ?? '').startsWith('D') || (oid.length !== 40 && oid.length !== 64) ? -1 : start + at;
+        pendingLength = oid.length;
       }
       pendingLine = bytes;
     }
@@ -160,10 +167,10 @@ export async function walkHistoryEntries(
 
 /** An entry whose id and path are in different buffers, as one buffer. */
 function joinEntry(entry: RawEntry, pathBytes: Buffer): RawEntry {
-  const oid = entry.bytes.subarray(entry.oidAt, entry.oidAt + 40);
+  const oid = entry.bytes.subarray(entry.oidAt, entry.oidAt + entry.oidLength);
   const path = pathBytes.subarray(entry.pathStart, entry.pathEnd);
   const bytes = Buffer.concat([oid, path]);
-  return { bytes, oidAt: 0, pathStart: 40, pathEnd: bytes.length, commit: entry.commit };
+  return { bytes, oidAt: 0, oidLength: entry.oidLength, pathStart: entry.oidLength, pathEnd: bytes.length, commit: entry.commit };
 }
 
 export async function walkIntroductions(
@@ -181,7 +188,7 @@ export async function walkIntroductions(
     commits,
     (e) => {
       if (prefixes && !prefixes.has(oidPrefix(e.bytes, e.oidAt))) return;
-      const oid = e.bytes.toString('latin1', e.oidAt, e.oidAt + 40);
+      const oid = e.bytes.toString('latin1', e.oidAt, e.oidAt + e.oidLength);
       if (interest && !interest.has(oid)) return;
       onIntroduction(oid, e.bytes.toString('utf8', e.pathStart, e.pathEnd), e.commit);
     },

@@ -9,7 +9,6 @@ import { oidPrefix, oidPrefixOf, walkHistoryEntries } from '../git/walk-introduc
 import type { CommitHeader } from '../git/walk-introductions.js';
 
 const LIMIT = 500_000;
-const OID_BYTES = 40;
 
 export interface PrefetchedIntroductions {
   /** Visits, in walk order, the introductions of the blobs in `interest`. */
@@ -22,16 +21,20 @@ export interface IntroductionPrefetch {
   cancel(): void;
 }
 
-/** Parallel columns that grow by doubling. */
+/** Parallel columns that grow by doubling; ids are hex of one width (SHA-1 or SHA-256). */
 class Columns {
   count = 0;
-  oids = Buffer.allocUnsafe(OID_BYTES * 1024);
+  oids: Buffer;
   paths = new Uint32Array(1024);
   commits = new Uint32Array(1024);
 
+  constructor(readonly width: number) {
+    this.oids = Buffer.allocUnsafe(width * 1024);
+  }
+
   push(oidBytes: Buffer, oidAt: number, path: number, commit: number): void {
     if (this.count === this.paths.length) this.grow();
-    oidBytes.copy(this.oids, this.count * OID_BYTES, oidAt, oidAt + OID_BYTES);
+    oidBytes.copy(this.oids, this.count * this.width, oidAt, oidAt + this.width);
     this.paths[this.count] = path;
     this.commits[this.count] = commit;
     this.count++;
@@ -39,7 +42,7 @@ class Columns {
 
   private grow(): void {
     const size = this.paths.length * 2;
-    const oids = Buffer.allocUnsafe(OID_BYTES * size);
+    const oids = Buffer.allocUnsafe(this.width * size);
     this.oids.copy(oids);
     this.oids = oids;
     const paths = new Uint32Array(size);
@@ -53,18 +56,19 @@ class Columns {
 
 export function prefetchIntroductions(gitDir: string, commits: string[], limit = LIMIT): IntroductionPrefetch {
   const controller = new AbortController();
-  const columns = new Columns();
+  let columns: Columns | null = null;
   const pathIds = new Map<string, number>();
   const paths: string[] = [];
   const headers: CommitHeader[] = [];
   let overflow = false;
   const seen: PrefetchedIntroductions = {
     select(interest, visit) {
+      if (columns === null) return;
       const prefixes = new Set([...interest].map(oidPrefixOf));
-      const { oids } = columns;
+      const { oids, width } = columns;
       for (let i = 0; i < columns.count; i++) {
-        if (!prefixes.has(oidPrefix(oids, i * OID_BYTES))) continue;
-        const oid = oids.toString('latin1', i * OID_BYTES, (i + 1) * OID_BYTES);
+        if (!prefixes.has(oidPrefix(oids, i * width))) continue;
+        const oid = oids.toString('latin1', i * width, (i + 1) * width);
         if (interest.has(oid)) visit(oid, paths[columns.paths[i]!]!, headers[columns.commits[i]!]!);
       }
     },
@@ -73,6 +77,7 @@ export function prefetchIntroductions(gitDir: string, commits: string[], limit =
     gitDir,
     commits,
     (entry) => {
+      columns ??= new Columns(entry.oidLength);
       if (columns.count >= limit) {
         overflow = true;
         controller.abort();

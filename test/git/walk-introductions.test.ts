@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { walkIntroductions } from '../../src/git/walk-introductions.js';
 import { prefetchIntroductions } from '../../src/scan/prefetch-introductions.js';
-import { TestRepo, removeTempDirs } from '../helpers/git-repo.js';
+import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -60,5 +60,20 @@ describe('history walk', () => {
 
   it('gives up past its limit, so the caller walks again for what it needs', async () => {
     expect(await prefetchIntroductions(gitDir, commits, 100).result).toBeNull();
+  });
+
+  it('reads a SHA-256 repository, whose ids are 64 hex digits', async () => {
+    const sha256 = new TestRepo(tempDir());
+    sha256.git('init', '-q', '--object-format=sha256', '-b', 'main');
+    const made = [sha256.commit('one', { 'a.txt': 'a\n', 'été/b.txt': 'b\n' }), sha256.commit('two', { 'a.txt': 'changed\n' })];
+    const dir = join(sha256.dir, '.git');
+    const seen: string[] = [];
+    await walkIntroductions(dir, made, null, (oid, path, commit) => seen.push(`${oid} ${path} ${commit.commit}`));
+    expect(seen.sort()).toEqual(expected(sha256, made));
+    expect(seen[0]!.split(' ')[0]).toHaveLength(64);
+    const interest = new Set([seen[0]!.split(' ')[0]!]);
+    const selected: string[] = [];
+    (await prefetchIntroductions(dir, made).result)!.select(interest, (oid, path, commit) => selected.push(`${oid} ${path} ${commit.commit}`));
+    expect(selected).toEqual(seen.filter((s) => interest.has(s.split(' ')[0]!)));
   });
 });
