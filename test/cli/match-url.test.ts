@@ -1,20 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchCommand } from '../../src/cli/match.js';
-import type { MatchIo } from '../../src/cli/match.js';
 import { gitBlobId } from '../../src/fingerprint/blob-id.js';
 import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../fingerprint/fixtures.js';
 import { makeRepo } from '../fingerprint/git-fixture.js';
+import { runCommand } from '../helpers/run-command.js';
+import type { CommandRun } from '../helpers/run-command.js';
 import { startFakePublicGitHub } from '../helpers/fake-github-public.js';
 import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
 import { startPlainHttpServer } from '../helpers/plain-http-server.js';
 import type { PlainHttpServer } from '../helpers/plain-http-server.js';
 import { githubToken } from '../helpers/tokens.js';
-
-interface Run {
-  code: number | undefined;
-  out: string;
-  err: string;
-}
 
 interface MatchJson {
   matches: Array<{ candidate: string; repo: string; path: string; score: number }>;
@@ -25,23 +20,11 @@ let web: PlainHttpServer;
 let repo: string;
 let env: NodeJS.ProcessEnv;
 
-async function match(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: MatchIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false, env: { ...env, ...extraEnv } };
-  process.exitCode = undefined;
-  try {
-    await createMatchCommand(io).parseAsync([...args, '--repo', repo, '--format', 'json'], { from: 'user' });
-  } catch (e) {
-    const error = e as { exitCode?: number; message: string };
-    return { code: error.exitCode, out, err: err + error.message };
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : undefined;
-  process.exitCode = undefined;
-  return { code, out, err };
+function match(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
+  return runCommand((out, err) => createMatchCommand({ out, err, isTty: false, env: { ...env, ...extraEnv } }), [...args, '--repo', repo, '--format', 'json']);
 }
 
-function matches(run: Run): Array<[string, string]> {
+function matches(run: CommandRun): Array<[string, string]> {
   return (JSON.parse(run.out) as MatchJson).matches.map((m) => [m.candidate, m.path]);
 }
 

@@ -2,34 +2,17 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchCommand } from '../../src/cli/match.js';
-import type { MatchIo } from '../../src/cli/match.js';
 import { updateRepoIndex } from '../../src/fingerprint/update-repo-index.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../../src/fingerprint/winnow-parameters.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { SqliteFingerprintIndex } from '../../src/store/sqlite/sqlite-fingerprint-index.js';
 import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../fingerprint/fixtures.js';
 import { git, makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
+import { runCommand } from '../helpers/run-command.js';
+import type { CommandRun } from '../helpers/run-command.js';
 
-interface Run {
-  code: number | undefined;
-  out: string;
-  err: string;
-}
-
-async function match(args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: MatchIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false };
-  process.exitCode = undefined;
-  try {
-    await createMatchCommand(io).parseAsync(args, { from: 'user' });
-  } catch (e) {
-    // Commander usage errors surface as a LeakwatchError for main to print; mirror that here.
-    const error = e as { exitCode?: number; message: string };
-    return { code: error.exitCode, out, err: err + error.message };
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : undefined;
-  return { code, out, err };
+function match(args: string[]): Promise<CommandRun> {
+  return runCommand((out, err) => createMatchCommand({ out, err, isTty: false }), args);
 }
 
 describe('leakwatch match', () => {

@@ -1,37 +1,20 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWatchCommand } from '../../src/cli/watch.js';
-import type { WatchIo } from '../../src/cli/watch.js';
 import { OUR_CACHE, UNRELATED } from '../fingerprint/fixtures.js';
 import { makeRepo, tempDir } from '../fingerprint/git-fixture.js';
+import { runCommand } from '../helpers/run-command.js';
+import type { CommandRun } from '../helpers/run-command.js';
 import { fakeEvent, startFakePublicGitHub } from '../helpers/fake-github-public.js';
 import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { githubToken } from '../helpers/tokens.js';
 
-interface Run {
-  code: number | undefined;
-  out: string;
-  err: string;
-}
-
 let github: FakePublicGitHub;
 let env: NodeJS.ProcessEnv;
 
-async function watch(args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: WatchIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false, env, log: createMemoryLogger().log };
-  process.exitCode = undefined;
-  try {
-    await createWatchCommand(io).parseAsync(args, { from: 'user' });
-  } catch (e) {
-    const error = e as { exitCode?: number; message: string };
-    return { code: error.exitCode, out, err: err + error.message };
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : undefined;
-  process.exitCode = undefined;
-  return { code, out, err };
+function watch(args: string[]): Promise<CommandRun> {
+  return runCommand((out, err) => createWatchCommand({ out, err, isTty: false, env, log: createMemoryLogger().log }), args);
 }
 
 const token = githubToken();
