@@ -7,6 +7,7 @@
  * skipped, transient error). The value never leaves this function: it is neither returned nor
  * logged, and nothing here is stored, so every `--verify` run checks again.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Matcher } from '../detect/matcher.js';
@@ -38,7 +39,8 @@ async function readPlainFile(root: string, path: string | null): Promise<string 
   const rel = relative(root, file);
   // The path came from our own walk; still, never read outside the scanned folder.
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return readFile(file, 'utf8').catch(() => undefined);
+  // latin1, one char per byte, as the scanner held the text when it hashed the secret.
+  return readFile(file, 'latin1').catch(() => undefined);
 }
 
 async function readSecretAt(source: SecretSource, location: FindingLocation, hashes: string[], ruleset: Ruleset, matcher: Matcher): Promise<LeakedSecret | undefined> {
@@ -81,14 +83,22 @@ export async function verifyFindings(findings: Finding[], options: VerifyFinding
 
   const matcher = new Matcher(ruleset);
   const outcome = new Map<Finding, boolean | null>();
+  // Both findings of an AWS pair recover the same pair: one check, even when it fails and the
+  // service (which caches only answers) would try again. Keyed by hash, never by value.
+  const checked = new Map<string, boolean | null>();
   let done = 0;
   for (const group of groups.values()) {
     options.onProgress?.(done++, groups.size);
     let verified: boolean | null = null;
     const secret = await recover(source, group.findings, ruleset, matcher);
     if (secret !== undefined) {
-      const result = await verify(group.verifierId, secret);
-      verified = result.status === 'live' ? true : result.status === 'invalid' ? false : null;
+      const key = createHash('sha256').update(`${group.verifierId}\0${secret.value}\0${secret.relatedValue ?? ''}`).digest('hex');
+      if (checked.has(key)) verified = checked.get(key)!;
+      else {
+        const result = await verify(group.verifierId, secret);
+        verified = result.status === 'live' ? true : result.status === 'invalid' ? false : null;
+        checked.set(key, verified);
+      }
     }
     for (const f of group.findings) outcome.set(f, verified);
   }
