@@ -157,6 +157,16 @@ describe('scan --verify (verifyFindings through runScan)', () => {
     expect(verifiedOf(report, 'aws-access-key-id')).toBe(false);
   });
 
+  it('re-reads a secret that is only in a commit message', async () => {
+    const repo = TestRepo.create();
+    repo.commit('init', { 'README.md': '# app\n' });
+    repo.commit(`deploy with ${dead.token}`);
+    const report = await runScan({ target: repo.dir, stateDir: null, ruleset, workers: 1, verify: service() });
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ ruleId: 'github-pat-classic', path: null, verified: false });
+    expect(github.requests.map((r) => String(r.headers.authorization).split(' ')[1])).toEqual([dead.token]);
+  });
+
   it('leaves a key id with no secret key beside it unverified, without any AWS call', async () => {
     const repo = TestRepo.create();
     repo.commit('a lone key id', { 'notes.md': `The old CI key was ${live.keyId}, since removed.\n` });
