@@ -26,6 +26,8 @@ interface ScanFlags {
   orgDomain: string[];
   internalCidr: string[];
   progress: boolean;
+  verify?: boolean;
+  config?: string;
 }
 
 export function createScanCommand(): Command {
@@ -47,10 +49,20 @@ export function createScanCommand(): Command {
     .option('--internal-cidr <prefix>', 'an internal address prefix such as 10.20. (repeatable)', collect, [])
     .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt('--workers')))
     .option('--no-progress', 'no progress line on stderr')
+    .option('--verify', 'check whether each found AWS key or GitHub token is still live, using it once (see below)')
+    .option('--config <file>', 'with --verify: configuration for response.awsRegion, response.canaryAccounts, github.apiUrl (default: $LEAKWATCH_CONFIG, else built-in defaults)')
     .addHelpText(
       'after',
       `
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
+
+--verify calls third parties with the leaked credential itself, once per distinct secret and
+read-only: an AWS key pair with sts:GetCallerIdentity, after looking up the key's account with
+sts:GetAccessKeyInfo using your own AWS credentials (default provider chain; keys of
+response.canaryAccounts are never used); a GitHub token with GET /user (github.apiUrl,
+LEAKWATCH_GITHUB_API_URL). The secret is re-read in memory from the repository and never printed
+or stored. Findings get "verified": true (live), false (rejected) or null (not checked: no
+verifier, not re-readable, or an error); nothing is remembered between runs.
 
 Examples:
   leakwatch scan .                              # this repository, text on a terminal
@@ -58,7 +70,8 @@ Examples:
   leakwatch scan https://git.example.com/team/app.git -f sarif -o leakwatch.sarif
   leakwatch scan . --write-baseline .leakwatch-baseline.json
   leakwatch scan . --baseline .leakwatch-baseline.json   # CI: fail only on new findings
-  leakwatch scan ./build-output                 # a plain directory, files as they are`,
+  leakwatch scan ./build-output                 # a plain directory, files as they are
+  leakwatch scan . --verify                     # and check which found credentials still work`,
     )
     .action(async (target: string, flags: ScanFlags) => {
       const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
@@ -66,6 +79,9 @@ Examples:
       // The baseline module (and its schema library) loads only when a baseline is used.
       const baselines = flags.baseline || flags.writeBaseline ? await import('../scan/read-baseline.js') : null;
       const baseline = flags.baseline ? baselines!.readBaseline(flags.baseline) : undefined;
+      // The AWS SDK and Octokit load only for --verify.
+      const verifier = flags.verify ? (await import('./scan-verifier.js')).createScanVerifier({ configPath: flags.config }) : undefined;
+      if (verifier) process.stderr.write(`leakwatch: ${verifier.notice}\n`);
       const report = await runScan({
         target,
         stateDir: flags.state === false ? null : resolve(flags.state),
@@ -78,7 +94,12 @@ Examples:
         ignoreFile: flags.ignoreFile,
         onProgress: (p) => progress.update(p),
         onMirror: (url) => progress.note(`mirroring ${url} ...`),
-      }).finally(() => progress.done());
+        verify: verifier?.verify,
+        onVerifyProgress: (done, total) => progress.note(`verifying credentials: ${done}/${total}`),
+      }).finally(() => {
+        progress.done();
+        verifier?.close();
+      });
       if (flags.writeBaseline) baselines!.writeBaseline(flags.writeBaseline, report.findings);
       const text =
         format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, process.stdout.isTTY === true && !flags.output);

@@ -2,6 +2,7 @@
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one rule per detector that
  * fired, one result per finding at its first exposure, with a partial fingerprint so the same
  * secret is tracked as one alert across runs. Commit-message findings point at the commit.
+ * `properties.verified` carries the `--verify` outcome.
  */
 import type { Severity } from '../detect/types.js';
 import type { Finding, ScanReport } from '../scan/types.js';
@@ -52,6 +53,8 @@ export function renderSarif(report: ScanReport): string {
       date: f.date,
       blob: f.blob,
       locations: f.locations.length,
+      // true live, false rejected, null not checked (no --verify, or it could not be).
+      verified: f.verified,
     },
   }));
   const sarif = {

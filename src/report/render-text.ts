@@ -1,6 +1,7 @@
 /**
  * The report for people: findings grouped by severity, one line each with the redacted
  * preview and where it first appeared, and a summary line. Colour only on a terminal.
+ * After `--verify`, a checked credential is marked LIVE or revoked.
  */
 import type { Severity } from '../detect/types.js';
 import type { Finding, ScanReport } from '../scan/types.js';
@@ -31,7 +32,8 @@ export function renderText(report: ScanReport, colour: boolean): string {
     lines.push(paint(COLOUR[severity], `${severity.toUpperCase()} (${group.length})`));
     for (const f of group) {
       const more = f.locations.length > 1 ? paint(DIM, ` (+${f.locations.length - 1} more places)`) : '';
-      lines.push(`  ${f.title}  ${paint(COLOUR[severity], f.redacted)}  ${paint(DIM, f.ruleId)}`);
+      const status = f.verified === true ? `  ${paint('\x1b[1;31m', '[LIVE]')}` : f.verified === false ? `  ${paint(DIM, '[revoked]')}` : '';
+      lines.push(`  ${f.title}  ${paint(COLOUR[severity], f.redacted)}  ${paint(DIM, f.ruleId)}${status}`);
       lines.push(`    ${where(f)}${more}`);
     }
     lines.push('');
@@ -43,8 +45,11 @@ export function renderText(report: ScanReport, colour: boolean): string {
   const skipped = s.skipped.tooLarge + s.skipped.binary > 0 ? `, skipped ${s.skipped.tooLarge} too large and ${s.skipped.binary} binary` : '';
   const partial = s.skipped.partial > 0 ? `, ${s.skipped.partial} only partly matched (time budget)` : '';
   const cached = s.cachedObjects > 0 ? `, ${s.cachedObjects} already scanned` : '';
+  const live = report.findings.filter((f) => f.verified === true).length;
+  const revoked = report.findings.filter((f) => f.verified === false).length;
+  const verified = live + revoked > 0 ? `; verified: ${live} live, ${revoked} revoked` : '';
   const summary =
-    `${report.findings.length === 0 ? 'No findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')})`}` +
+    `${report.findings.length === 0 ? 'No findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')}${verified})`}` +
     ` in ${report.target}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}.`;
   lines.push(report.findings.length === 0 ? paint('\x1b[32m', summary) : summary);
   return `${lines.join('\n')}\n`;

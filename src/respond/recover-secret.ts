@@ -11,7 +11,10 @@ import { runGit } from '../git/run-git.js';
 import type { StoredLocation } from './incident-store.js';
 import type { LeakedSecret } from './types.js';
 
-async function readObject(gitDir: string, location: StoredLocation): Promise<string | undefined> {
+/** What locating the object needs: a scan finding's location fits as well as a stored one. */
+export type SecretLocation = Pick<StoredLocation, 'commit' | 'path' | 'blob'>;
+
+async function readObject(gitDir: string, location: SecretLocation): Promise<string | undefined> {
   const oid = location.blob ?? location.commit;
   if (oid === null) return undefined;
   try {
@@ -21,17 +24,11 @@ async function readObject(gitDir: string, location: StoredLocation): Promise<str
   }
 }
 
-export async function recoverSecret(
-  gitDir: string,
-  location: StoredLocation,
-  hashes: readonly string[],
-  ruleset: Ruleset,
-): Promise<LeakedSecret | undefined> {
-  const text = await readObject(gitDir, location);
-  if (text === undefined) return undefined;
+/** The match in `text` whose hash is one of `hashes`; for a plain file read from disk too. */
+export function findSecretInText(text: string, path: string | null, hashes: readonly string[], matcher: Matcher): LeakedSecret | undefined {
   const wanted = new Set(hashes);
   let single: LeakedSecret | undefined;
-  for (const m of new Matcher(ruleset).match(text, location.path)) {
+  for (const m of matcher.match(text, path)) {
     const own = wanted.has(secretSha256(m.secret));
     const partner = m.related !== undefined && wanted.has(secretSha256(m.related.secret));
     // A paired match carries both halves (an AWS secret key and its key id): prefer it.
@@ -39,4 +36,16 @@ export async function recoverSecret(
     if (own) single ??= { value: m.secret };
   }
   return single;
+}
+
+export async function recoverSecret(
+  gitDir: string,
+  location: SecretLocation,
+  hashes: readonly string[],
+  ruleset: Ruleset,
+  matcher: Matcher = new Matcher(ruleset),
+): Promise<LeakedSecret | undefined> {
+  const text = await readObject(gitDir, location);
+  if (text === undefined) return undefined;
+  return findSecretInText(text, location.path, hashes, matcher);
 }

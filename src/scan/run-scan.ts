@@ -11,6 +11,7 @@ import { resolveTarget } from '../git/resolve-target.js';
 import type { ResolvedTarget } from '../git/resolve-target.js';
 import { runGit } from '../git/run-git.js';
 import { SqliteScanStore } from '../store/sqlite/sqlite-scan-store.js';
+import type { VerifySecret } from '../verify/verify-secret.js';
 import { buildFindings } from './build-findings.js';
 import { emptyIgnoreRules, parseIgnoreRules } from './ignore-rules.js';
 import type { IgnoreRules } from './ignore-rules.js';
@@ -36,6 +37,9 @@ export interface RunScanOptions {
   ignoreFile?: string;
   onProgress?: (p: ScanProgress) => void;
   onMirror?: (url: string) => void;
+  /** `--verify`: check each credential finding live through this service (verify-findings.ts). */
+  verify?: VerifySecret;
+  onVerifyProgress?: (done: number, total: number) => void;
 }
 
 async function readIgnoreRules(target: ResolvedTarget, explicit?: string): Promise<IgnoreRules> {
@@ -100,5 +104,14 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
     dropLocation: (ruleId, path) => ignore.rules.has(ruleId) || (path !== null && ignore.paths.some((re) => re.test(path))),
     dropFinding: (f) => ignore.fingerprints.has(f.id) || (options.baseline?.has(f.id) ?? false),
   });
-  return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: ruleset.hash, stats: scan.stats, findings };
+  // Loaded only for --verify, so a plain scan starts no faster or slower than before.
+  const checked = options.verify
+    ? await (await import('./verify-findings.js')).verifyFindings(findings, {
+        ruleset,
+        source: target.kind === 'directory' ? { kind: 'directory', path: target.path } : { kind: 'git', gitDir: target.gitDir },
+        verify: options.verify,
+        onProgress: options.onVerifyProgress,
+      })
+    : findings;
+  return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: ruleset.hash, stats: scan.stats, findings: checked };
 }
