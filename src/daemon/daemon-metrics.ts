@@ -36,6 +36,6 @@ export function createDaemonMetrics(): DaemonMetrics {
       labelNames: ['repository'],
       registers,
     }),
-    errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
+    errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, index, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
   };
 }
