@@ -56,7 +56,7 @@ export function createWatchCommand(io: WatchIo = defaultIo): Command {
     .description('Poll public GitHub once for copies of our code and our secrets.')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory of ours; repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--config <file>', 'configuration file (watch.* and github.* options)')
-    .option('--state <file>', 'SQLite file keeping the watch state between runs (default: none, everything is new)')
+    .option('--state <file>', 'SQLite file keeping the watch state and the index of the --repos between runs (default: none, everything is new)')
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 something of ours is public, 2 bad input.\nToken: LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (code search needs one).')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openMatchIndex } from '../../src/cli/match-index.js';
 import { createWatchCommand } from '../../src/cli/watch.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { SqliteMonitorStore } from '../../src/store/sqlite/sqlite-monitor-store.js';
@@ -109,7 +110,7 @@ describe('leakwatch watch', () => {
       }
     };
 
-    it('is kept in the state file: a second run fingerprints nothing again and still matches the public copy, a later commit fingerprints only its changed file', async () => {
+    it('is kept in the state file: a second run fingerprints nothing again and still matches the public copy, `match --state` reads it, a later commit fingerprints only its changed file', async () => {
       const ours = makeRepo('payments', { 'src/cache.js': OUR_CACHE, 'src/util.js': 'export const id = (x) => x;\n' });
       const state = join(tempDir('watch-cli'), 'watch.db');
       const first = await watch(['--repo', ours, '--state', state]);
@@ -127,6 +128,9 @@ describe('leakwatch watch', () => {
       const second = await watch(['--repo', ours, '--state', state]);
       expect(indexed(second.logs)).toMatchObject({ added: 0, unchanged: 2, removed: 0 });
       expect(JSON.parse(second.out).exposures.filter((e: { kind: string }) => e.kind === 'code-exposure')).toHaveLength(1);
+      const forMatch = await openMatchIndex({ state });
+      expect(forMatch.index.findFile('payments', 'src/cache.js')?.blobId).toBe(git(ours, 'rev-parse', 'HEAD:src/cache.js').trim());
+      forMatch.close();
 
       writeFiles(ours, { 'src/util.js': 'export const id = (x) => x;\nexport const two = 2;\n' });
       git(ours, 'commit', '-q', '-am', 'change util');
