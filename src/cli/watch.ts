@@ -2,22 +2,29 @@
  * `leakwatch watch`: one poll of the public watch, on demand. Indexes the repositories given
  * with --repo (their default branch), hashes the secrets in them, polls the enabled public
  * sources once and prints the exposures found. With --state the watch state (ETags, cursors,
- * seen ids) is kept in a SQLite file, so running it again reports only what is new.
+ * seen ids) is kept in a SQLite file, so running it again reports only what is new, and so is
+ * the fingerprint index of the given repositories, so running it again fingerprints only files
+ * that changed. A daemon's state database keeps its own index: the one the daemon loaded at start
+ * and alone writes, so there the given repositories are indexed in memory as without --state.
  * Exit 1 when something of ours was found in public, 0 when not, 2 on bad input.
  */
-import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { loadRules } from '../detect/load-rules.js';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
+import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
 import { ObjectScanner } from '../scan/object-scanner.js';
+import { openDatabase } from '../store/sqlite/open-database.js';
+import { SqliteFingerprintIndex } from '../store/sqlite/sqlite-fingerprint-index.js';
 import { SqliteWatchState } from '../store/sqlite/sqlite-watch-state.js';
 import { createWatchRuntime } from '../watch/create-watch-runtime.js';
 import { parseConfiguredTerms } from '../watch/distinctive-strings.js';
 import { InMemoryWatchState } from '../watch/memory-watch-state.js';
 import { prepareLocalRepos } from '../watch/prepare-local-repos.js';
+import type { KeptFingerprintIndex } from '../watch/prepare-local-repos.js';
 import { runWatchCycle } from '../watch/run-watch.js';
 import type { PublicExposure } from '../watch/types.js';
 
@@ -49,7 +56,7 @@ export function createWatchCommand(io: WatchIo = defaultIo): Command {
     .description('Poll public GitHub once for copies of our code and our secrets.')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory of ours; repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--config <file>', 'configuration file (watch.* and github.* options)')
-    .option('--state <file>', 'SQLite file keeping the watch state between runs (default: none, everything is new)')
+    .option('--state <file>', 'SQLite file keeping the watch state and the index of the --repos between runs (default: none, everything is new)')
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 something of ours is public, 2 bad input.\nToken: LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (code search needs one).')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
@@ -74,12 +81,14 @@ export async function runWatchCommand(options: WatchCliOptions, io: WatchIo): Pr
   const { config } = loadConfig({ configPath: options.config, env: io.env });
   const log = io.log ?? createLogger({ level: config.logLevel });
   const scanner = new ObjectScanner(loadRules(config.scan.rulesDirs));
-  const targets = await prepareLocalRepos(repos, scanner, { internalDomains: config.watch.internalDomains });
-  const searchTerms = [...targets.searchTerms, ...parseConfiguredTerms(config.watch.searchTerms)];
-  const runtime = await createWatchRuntime({ config, log, env: io.env, searchTerms: () => searchTerms });
-  const db = options.state === undefined ? undefined : new Database(options.state);
+  const db = options.state === undefined ? undefined : openDatabase(options.state);
   const exposures: PublicExposure[] = [];
   try {
+    const stored = db && keptIndex(db, log);
+    const targets = await prepareLocalRepos(repos, scanner, { internalDomains: config.watch.internalDomains, ...(stored ? { index: stored } : {}) });
+    if (stored) log.info({ files: stored.fileCount(), ...targets.sync }, 'Fingerprint index updated');
+    const searchTerms = [...targets.searchTerms, ...parseConfiguredTerms(config.watch.searchTerms)];
+    const runtime = await createWatchRuntime({ config, log, env: io.env, searchTerms: () => searchTerms });
     await runWatchCycle({
       ...runtime,
       state: db ? new SqliteWatchState(db) : new InMemoryWatchState(),
@@ -95,6 +104,15 @@ export async function runWatchCommand(options: WatchCliOptions, io: WatchIo): Pr
   const format = options.format ?? (io.isTty ? 'text' : 'json');
   io.out(format === 'json' ? `${JSON.stringify({ exposures }, null, 2)}\n` : formatText(exposures));
   return exposures.length > 0 ? 1 : 0;
+}
+
+/** The fingerprint index kept in the state file, unless the file is a daemon's (it has an inventory). */
+function keptIndex(db: Db, log: Logger): KeptFingerprintIndex | undefined {
+  if (db.prepare('SELECT 1 FROM repositories LIMIT 1').get() !== undefined) {
+    log.info('State database belongs to a daemon: its fingerprint index is left alone, the given repositories are indexed in memory');
+    return undefined;
+  }
+  return SqliteFingerprintIndex.open(db, { parameters: DEFAULT_WINNOW_PARAMETERS, log });
 }
 
 function formatText(exposures: readonly PublicExposure[]): string {

@@ -3,8 +3,10 @@
  * are built once (an incident store on the daemon's database, the mirror of each repository as
  * its git directory; the engine itself on first use); new findings after a scan go to `respondToFindings`; the escalation
  * schedule advances open incidents, escalates the unacknowledged and runs due follow-ups; the
- * watch schedule runs a public watch cycle whose exposures go to the engine's sink. Every
- * failure is logged and swallowed: the daemon keeps running.
+ * watch schedule runs a public watch cycle whose exposures go to the engine's sink. The
+ * fingerprint index is opened once here and shared: each repository job updates it after its
+ * fetch (`indexMirror`), the watch matches against it. Every failure is logged and swallowed:
+ * the daemon keeps running.
  */
 import { join } from 'node:path';
 import type { LeakwatchConfig } from '../config/config-types.js';
@@ -24,6 +26,7 @@ import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
 import type { MonitorStore } from '../store/types.js';
 import type { WatchRuntime } from '../watch/create-watch-runtime.js';
 import type { PublicExposureSink } from '../watch/types.js';
+import { openDaemonFingerprintIndex } from './daemon-fingerprint-index.js';
 import { createDaemonWatch } from './daemon-watch.js';
 import { mirrorDir } from './run-repository-job.js';
 import type { DaemonHooks } from './start-daemon.js';
@@ -64,6 +67,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     return repository === undefined ? undefined : mirrorDir(dataDir, repository.id);
   };
   const watchDb = openDatabase(dbFile);
+  const fingerprints = openDaemonFingerprintIndex({ db: watchDb, dataDir, log: options.log });
   // Built on first use: the AWS clients are only constructed once there is something to answer.
   let built: EngineDeps | undefined;
   const engine = (): EngineDeps =>
@@ -82,9 +86,9 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     config,
     log: options.log,
     ...(options.env === undefined ? {} : { env: options.env }),
-    dataDir,
     ruleset: options.ruleset,
     db: watchDb,
+    fingerprints,
     sink,
     ...(options.watchRuntime === undefined ? {} : { runtime: options.watchRuntime }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -118,6 +122,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
         await step('escalate', () => escalateIncidents(engine()));
         await step('follow-ups', () => runDueFollowUps(engine()));
       },
+      indexMirror: (repository, gitDir) => fingerprints.updateRepository(repository, gitDir),
       watch: async (context) => {
         try {
           await watch(context);

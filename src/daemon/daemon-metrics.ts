@@ -25,7 +25,7 @@ export function createDaemonMetrics(): DaemonMetrics {
     findings: new Gauge({ name: 'leakwatch_findings', help: 'Open findings in the store by severity.', labelNames: ['severity'], registers }),
     scanDuration: new Histogram({
       name: 'leakwatch_scan_duration_seconds',
-      help: 'Duration of repository jobs (mirror + scan).',
+      help: 'Duration of repository jobs (mirror, fingerprint index update, scan).',
       labelNames: ['outcome'],
       buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
       registers,
@@ -36,6 +36,6 @@ export function createDaemonMetrics(): DaemonMetrics {
       labelNames: ['repository'],
       registers,
     }),
-    errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
+    errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, index, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
   };
 }

@@ -1,8 +1,10 @@
 /**
  * One repository's job: fetch its mirror (clone on first sight) with retries and a timeout,
- * scan only what is new under the store's incremental state, and record its findings. The scan
- * state and the findings are written in one transaction, and findings are keyed by stable id,
- * so a job cut short at any point (kill -9 included) is simply done again on restart.
+ * bring the fingerprint index up to date with it (a failure there is logged and counted, never
+ * fails the job), scan only what is new under the store's incremental state, and record its
+ * findings. The scan state and the findings are written in one transaction, and findings are
+ * keyed by stable id, so a job cut short at any point (kill -9 included) is simply done again
+ * on restart.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { mirrorSource } from '../git/resolve-target.js';
 import type { Repository } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
 import type { Introduction } from '../git/walk-introductions.js';
+import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { buildFindings } from '../scan/build-findings.js';
 import type { Finding, ObjectResult } from '../scan/types.js';
 import { scanRepository } from '../scan/scan-repository.js';
@@ -32,7 +35,12 @@ export interface RepositoryJobDeps {
   signal: AbortSignal;
   /** Called with the findings a repository had not reported before (the incident hook). */
   onNewFindings?: (repository: Repository, findings: StoredFinding[]) => Promise<void> | void;
+  /** Updates the fingerprint index from the fetched mirror (the daemon's shared index). */
+  indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
 }
+
+/** What the index update did, for the job's log line. */
+export type IndexOutcome = ({ outcome: 'ok' } & UpdateResult) | { outcome: 'error' };
 
 export function mirrorDir(dataDir: string, repositoryId: string): string {
   const safe = repositoryId.replace(/[^\w.-]+/g, '_').slice(0, 80);
@@ -64,6 +72,8 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
     const mirroredAt = new Date();
     deps.store.recordMirror(repository.id, { ok: true, at: mirroredAt });
     deps.metrics.lastMirrorSuccess.set({ repository: repository.id }, mirroredAt.getTime() / 1000);
+    // Before the scan, so the watch matches against the new HEAD while history is still scanned.
+    const index = deps.indexMirror && (await updateIndex(deps.indexMirror, repository, dir, deps.metrics, log));
 
     stage = 'scan';
     log.debug({ mirror: mirrored }, 'Scan started');
@@ -91,7 +101,7 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
     deps.metrics.scans.inc({ outcome: 'ok' });
     deps.metrics.scanDuration.observe({ outcome: 'ok' }, durationMs / 1000);
     log.info(
-      { outcome: 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, newFindings: added.length },
+      { outcome: 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, newFindings: added.length, index },
       'Repository job finished',
     );
   } catch (err) {
@@ -107,5 +117,22 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
     deps.metrics.errors.inc({ kind: stage });
     log.error({ outcome: 'error', stage, durationMs, reasons, url: redactUrl(repository.cloneUrl), err: message }, 'Repository job failed');
     throw err;
+  }
+}
+
+async function updateIndex(
+  indexMirror: NonNullable<RepositoryJobDeps['indexMirror']>,
+  repository: Repository,
+  dir: string,
+  metrics: DaemonMetrics,
+  log: Logger,
+): Promise<IndexOutcome> {
+  try {
+    return { outcome: 'ok', ...(await indexMirror(repository, dir)) };
+  } catch (err) {
+    // Not the job's failure: the watch's next catch-up tries again, and the scan still runs.
+    metrics.errors.inc({ kind: 'index' });
+    log.warn({ err: (err as Error).message ?? String(err) }, 'Fingerprint index update failed');
+    return { outcome: 'error' };
   }
 }

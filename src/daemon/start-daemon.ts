@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { LeakwatchConfig } from '../config/config-types.js';
+import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
 import { loadInventory } from '../inventory/load-inventory.js';
@@ -40,6 +41,11 @@ export interface DaemonHooks {
   escalate?: (context: { store: MonitorStore; log: Logger }) => Promise<void> | void;
   /** Findings a repository had not reported before. */
   onNewFindings?: (repository: Repository, findings: StoredFinding[]) => Promise<void> | void;
+  /**
+   * Brings the fingerprint index up to date with a repository's mirror right after its fetch.
+   * A failure is logged and counted; the job goes on.
+   */
+  indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
 }
 
 export interface StartDaemonOptions {
@@ -85,7 +91,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     if (stored.lastMirrorOkAt) metrics.lastMirrorSuccess.set({ repository: stored.id }, Date.parse(stored.lastMirrorOkAt) / 1000);
   }
 
-  const jobDeps = { config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal, onNewFindings: options.hooks?.onNewFindings };
+  const jobDeps = {
+    config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal,
+    onNewFindings: options.hooks?.onNewFindings, indexMirror: options.hooks?.indexMirror,
+  };
   const queue = createJobQueue({
     concurrency: config.mirror.concurrency,
     run: async (id, reasons) => {

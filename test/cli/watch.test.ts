@@ -1,20 +1,29 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openMatchIndex } from '../../src/cli/match-index.js';
 import { createWatchCommand } from '../../src/cli/watch.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { SqliteMonitorStore } from '../../src/store/sqlite/sqlite-monitor-store.js';
 import { OUR_CACHE, UNRELATED } from '../fingerprint/fixtures.js';
-import { makeRepo, tempDir } from '../fingerprint/git-fixture.js';
+import { git, makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
 import { runCommand } from '../helpers/run-command.js';
 import type { CommandRun } from '../helpers/run-command.js';
 import { fakeEvent, startFakePublicGitHub } from '../helpers/fake-github-public.js';
 import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
+import type { MemoryLogger } from '../helpers/memory-logger.js';
 import { githubToken } from '../helpers/tokens.js';
+
+type Run = CommandRun & { logs: MemoryLogger };
 
 let github: FakePublicGitHub;
 let env: NodeJS.ProcessEnv;
 
-function watch(args: string[]): Promise<CommandRun> {
-  return runCommand((out, err) => createWatchCommand({ out, err, isTty: false, env, log: createMemoryLogger().log }), args);
+async function watch(args: string[]): Promise<Run> {
+  const logs = createMemoryLogger();
+  const run = await runCommand((out, err) => createWatchCommand({ out, err, isTty: false, env, log: logs.log }), args);
+  return { ...run, logs };
 }
 
 const token = githubToken();
@@ -73,5 +82,77 @@ describe('leakwatch watch', () => {
     const run = await watch([]);
     expect(run.code).toBe(2);
     expect(run.err).toBe('leakwatch watch: No repositories to watch for: pass --repo <path>\n');
+  });
+
+  describe('with --state, the fingerprint index of the given repositories', () => {
+    const indexed = (logs: MemoryLogger) => logs.lines().find((l) => l['msg'] === 'Fingerprint index updated');
+    const storedRows = (state: string): Array<{ repo: string; path: string; blob_id: string }> => {
+      const db = new Database(state, { readonly: true });
+      try {
+        return db.prepare<[], { repo: string; path: string; blob_id: string }>('SELECT repo, path, blob_id FROM fingerprint_files ORDER BY repo, path').all();
+      } finally {
+        db.close();
+      }
+    };
+
+    it('is kept in the state file: a second run fingerprints nothing again and still matches the public copy, `match --state` reads it, a later commit fingerprints only its changed file', async () => {
+      const ours = makeRepo('payments', { 'src/cache.js': OUR_CACHE, 'src/util.js': 'export const id = (x) => x;\n' });
+      const state = join(tempDir('watch-cli'), 'watch.db');
+      const first = await watch(['--repo', ours, '--state', state]);
+      expect(first.code).toBe(1);
+      expect(indexed(first.logs)).toMatchObject({ added: 2, unchanged: 0, removed: 0, files: 2 });
+      expect(storedRows(state).map((r) => [r.repo, r.path, r.blob_id])).toEqual([
+        ['payments', 'src/cache.js', git(ours, 'rev-parse', 'HEAD:src/cache.js').trim()],
+        ['payments', 'src/util.js', git(ours, 'rev-parse', 'HEAD:src/util.js').trim()],
+      ]);
+
+      // Forget what the watch has seen, so the second run must match the public copy again, with the loaded index.
+      const db = new Database(state);
+      db.exec('DELETE FROM watch_seen; DELETE FROM watch_state;');
+      db.close();
+      const second = await watch(['--repo', ours, '--state', state]);
+      expect(indexed(second.logs)).toMatchObject({ added: 0, unchanged: 2, removed: 0 });
+      expect(JSON.parse(second.out).exposures.filter((e: { kind: string }) => e.kind === 'code-exposure')).toHaveLength(1);
+      const forMatch = await openMatchIndex({ state });
+      expect(forMatch.index.findFile('payments', 'src/cache.js')?.blobId).toBe(git(ours, 'rev-parse', 'HEAD:src/cache.js').trim());
+      forMatch.close();
+
+      writeFiles(ours, { 'src/util.js': 'export const id = (x) => x;\nexport const two = 2;\n' });
+      git(ours, 'commit', '-q', '-am', 'change util');
+      const third = await watch(['--repo', ours, '--state', state]);
+      expect(indexed(third.logs)).toMatchObject({ added: 1, unchanged: 1, removed: 0 });
+      expect(storedRows(state).find((r) => r.path === 'src/util.js')?.blob_id).toBe(git(ours, 'rev-parse', 'HEAD:src/util.js').trim());
+    });
+
+    it('holds only the repositories given this time: files of one not given any more, and files deleted, are dropped', async () => {
+      const a = makeRepo('alpha', { 'a.js': 'export const alpha = [1, 2, 3].map((n) => n * 2);\n', 'gone.js': 'export const gone = true;\n' });
+      const b = makeRepo('beta', { 'b.js': 'export const beta = { name: "beta", size: 4 };\n' });
+      const state = join(tempDir('watch-cli'), 'watch.db');
+      await watch(['--repo', a, '--repo', b, '--state', state]);
+      expect(storedRows(state).map((r) => `${r.repo}:${r.path}`)).toEqual(['alpha:a.js', 'alpha:gone.js', 'beta:b.js']);
+
+      git(a, 'rm', '-q', 'gone.js');
+      git(a, 'commit', '-q', '-m', 'drop gone');
+      const run = await watch(['--repo', a, '--state', state]);
+      expect(indexed(run.logs)).toMatchObject({ added: 0, unchanged: 1, removed: 2 });
+      expect(storedRows(state).map((r) => `${r.repo}:${r.path}`)).toEqual(['alpha:a.js']);
+    });
+
+    it('leaves the index of a daemon state database alone and matches the given repositories in memory', async () => {
+      const state = join(tempDir('watch-cli'), 'state.db');
+      const daemon = new SqliteMonitorStore(state);
+      daemon.upsertRepositories([
+        { id: 'static:ledger', name: 'ledger', cloneUrl: '/srv/ledger.git', source: 'static-file', owner: {}, escalationContacts: [], classification: 'internal', tags: {}, ownerMissing: true },
+      ]);
+      daemon.close();
+      const db = openDatabase(state);
+      db.prepare("INSERT INTO fingerprint_files (repo, path, blob_id, token_count, line_count, k, w, scheme, fingerprints) VALUES ('ledger', 'x.js', ?, 0, 0, 1, 1, 1, x'')").run('0'.repeat(40));
+      db.close();
+      const run = await watch(['--repo', repo, '--state', state]);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.out).exposures.map((e: { repository: string }) => e.repository)).toContain('payments');
+      expect(storedRows(state).map((r) => `${r.repo}:${r.path}`)).toEqual(['ledger:x.js']);
+      expect(indexed(run.logs)).toBeUndefined();
+    });
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDaemonFingerprintIndex } from '../../src/daemon/daemon-fingerprint-index.js';
 import { createDaemonWatch } from '../../src/daemon/daemon-watch.js';
 import { mirrorDir } from '../../src/daemon/run-repository-job.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
@@ -21,7 +22,8 @@ async function startWatch() {
   dbs.push(db);
   const logs = createMemoryLogger();
   const config = { ...f.config, watch: { ...f.config.watch, sources: [] } };
-  const hook = await createDaemonWatch({ config, log: logs.log, dataDir: f.dataDir, ruleset: ruleset(), db, sink: { deliver: async () => undefined } });
+  const fingerprints = openDaemonFingerprintIndex({ db, dataDir: f.dataDir, log: logs.log });
+  const hook = await createDaemonWatch({ config, log: logs.log, ruleset: ruleset(), db, fingerprints, sink: { deliver: async () => undefined } });
   const updates = () => logs.lines().filter((l) => l['msg'] === 'Fingerprint index updated');
   return { db, logs, hook, updates };
 }
