@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildRuleset } from '../../src/detect/build-ruleset.js';
 import { Matcher } from '../../src/detect/matcher.js';
 import type { RuleSpec } from '../../src/detect/types.js';
+import { ruleSpec } from '../helpers/rule-spec.js';
 
 function spec(id: string, keywords: string[], regex: string): RuleSpec {
-  return {
-    id,
-    title: id,
-    severity: 'high',
-    kind: 'credential',
-    keywords,
-    regex,
-    ignoreCase: false,
-    validators: [],
-    allow: [],
-    allowLine: [],
-    allowPath: [],
-    generic: false,
-    examples: { positive: ['x'], negative: ['y'] },
-    source: 'test.yaml',
-  };
+  return ruleSpec({ id, keywords, regex });
 }
 
 describe('keyword prefilter', () => {
