@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { handleError } from './handle-error.js';
+import { reportUsageErrors } from './usage-errors.js';
 
 /**
  * Commands load on demand: `scan` need not pay for the AWS SDK and Octokit, which keeps a
@@ -24,12 +25,11 @@ export async function createProgram(argv: string[] = []): Promise<Command> {
     .description('Find and contain source-code exposure: secrets in git history, copies of your code in public.')
     .version(VERSION)
     .option('--debug', 'print stack traces on errors')
-    .showSuggestionAfterError()
-    .exitOverride();
+    .showSuggestionAfterError();
   const named = argv.slice(2).find((a) => !a.startsWith('-'));
   const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
-  for (const name of wanted) program.addCommand((await COMMANDS[name]!()).exitOverride());
-  return program;
+  for (const name of wanted) program.addCommand(await COMMANDS[name]!());
+  return reportUsageErrors(program);
 }
 
 // A reader that goes away (`leakwatch rules list | head`) is not an error.
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
     await (await createProgram(argv)).parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
-      // Commander has printed its message; help and version are not errors.
+      // Help and version (exit 0), or help printed for a missing subcommand (a usage error).
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }

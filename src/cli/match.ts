@@ -19,6 +19,7 @@ import { createUrlCandidateReader, parseUrlLimits } from '../watch/url/read-url-
 import type { UrlCandidateReader } from '../watch/url/read-url-candidates.js';
 import { DEFAULT_URL_LIMITS } from '../watch/url/types.js';
 import { openMatchIndex } from './match-index.js';
+import { reportUsageErrors } from './usage-errors.js';
 
 export interface MatchIo {
   out(text: string): void;
@@ -50,7 +51,7 @@ const defaultIo: MatchIo = {
 };
 
 export function createMatchCommand(io: MatchIo = defaultIo): Command {
-  return new Command('match')
+  const command = new Command('match')
     .description('Is this ours? Match candidate files, directories or URLs against our repositories.')
     .argument('<candidates...>', 'candidate files, directories or http(s) URLs (GitHub file, directory, repository or gist URLs are read through the API)')
     .option('--repo <path>', 'a local git repository (its HEAD is read) or directory to match against; repeatable', collect, [])
@@ -66,11 +67,7 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
       'Without --repo, candidates are matched against the index the daemon keeps in its state database.',
       'URL candidates: GitHub token from LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (optional; 60 requests an hour without).',
     ].join('\n'))
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err;
-      throw new LeakwatchError('usage', err.message.replace(/^error: /, ''));
-    })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .action(async (candidates: string[], options: MatchOptions) => {
       try {
         process.exitCode = await runMatch(candidates, options, io);
@@ -80,6 +77,7 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
         process.exitCode = 2;
       }
     });
+  return reportUsageErrors(command);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -4,13 +4,13 @@ import { checkRuleExamples } from '../detect/check-rule-examples.js';
 import { EXAMPLE_VARIABLES } from '../detect/example-variables.js';
 import { loadRuleSpecs, loadRules } from '../detect/load-rules.js';
 import { renderDetectorsDocFor } from '../detect/render-detectors-doc.js';
-import { collect, parseChoice } from './parse-options.js';
+import { collect } from './parse-options.js';
 import { writeOutput } from './write-output.js';
 
 function listCommand(): Command {
   return new Command('list')
     .description('List the detector rules (built-in plus --rules directories).')
-    .addOption(new Option('-f, --format <format>', 'table or json').argParser(parseChoice('--format', ['table', 'json'] as const)).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--rules <dir>', 'also load rules from this directory (repeatable)', collect, [])
     .action((flags: { format: 'table' | 'json'; rules: string[] }) => {
       const { rules } = loadRules(flags.rules, { variables: EXAMPLE_VARIABLES });

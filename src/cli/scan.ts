@@ -5,7 +5,7 @@ import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
-import { collect, parseChoice, parsePositiveInt } from './parse-options.js';
+import { collect, parsePositiveInt } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
 import { writeOutput } from './write-output.js';
 
@@ -33,8 +33,13 @@ interface ScanFlags {
 export function createScanCommand(): Command {
   return new Command('scan')
     .description('Scan a git repository\'s whole history (every blob once, dangling objects included), a plain directory, or a clone URL for secrets.')
-    .argument('<target>', 'a local repository (bare or not), a plain directory, or a clone URL (https, ssh)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, else json)').argParser(parseChoice('--format', FORMATS)))
+    .argument(
+      '<target>',
+      'what to scan: a local repository (bare or with a work tree), a plain directory, or a clone URL: '
+        + 'https://, http://, ssh:// or user@host:path, git://, file://, codecommit://[profile@]repo, '
+        + 'codecommit::REGION://[profile@]repo, or https://git-codecommit.REGION.amazonaws.com/v1/repos/REPO',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, else json)').choices(FORMATS))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--baseline <file>', 'report only findings that are not in this baseline (a previous JSON report)')
     .option('--write-baseline <file>', 'write the findings of this scan as a baseline file')

@@ -27,6 +27,7 @@ import { prepareLocalRepos } from '../watch/prepare-local-repos.js';
 import type { KeptFingerprintIndex } from '../watch/prepare-local-repos.js';
 import { runWatchCycle } from '../watch/run-watch.js';
 import type { PublicExposure } from '../watch/types.js';
+import { reportUsageErrors } from './usage-errors.js';
 
 export interface WatchIo {
   out(text: string): void;
@@ -52,18 +53,14 @@ const defaultIo: WatchIo = {
 };
 
 export function createWatchCommand(io: WatchIo = defaultIo): Command {
-  return new Command('watch')
-    .description('Poll public GitHub once for copies of our code and our secrets.')
-    .option('--repo <path>', 'a local git repository (its HEAD is read) or directory of ours; repeatable', (v: string, p: string[]) => [...p, v], [])
-    .option('--config <file>', 'configuration file (watch.* and github.* options)')
-    .option('--state <file>', 'SQLite file keeping the watch state and the index of the --repos between runs (default: none, everything is new)')
+  const command = new Command('watch')
+    .description('Poll public GitHub once for copies of our code and for our secrets.')
+    .option('--repo <path>', 'one of our repositories: a local git repository (its HEAD is read) or a directory; repeat for more (required)', (v: string, p: string[]) => [...p, v], [])
+    .option('--config <file>', 'configuration file with the watch.* and github.* options')
+    .option('--state <file>', 'SQLite file that keeps the watch state, and the index of the --repo repositories, between runs (default: none, so everything is new)')
     .addOption(new Option('--format <format>', 'output format (default: text on a TTY, else json)').choices(['text', 'json']))
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 something of ours is public, 2 bad input.\nToken: LEAKWATCH_GITHUB_TOKEN or GITHUB_TOKEN (code search needs one).')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
-    .exitOverride((err) => {
-      if (err.exitCode === 0) throw err;
-      throw new LeakwatchError('usage', err.message.replace(/^error: /, ''));
-    })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .action(async (options: WatchCliOptions) => {
       try {
         process.exitCode = await runWatchCommand(options, io);
@@ -73,6 +70,7 @@ export function createWatchCommand(io: WatchIo = defaultIo): Command {
         process.exitCode = 2;
       }
     });
+  return reportUsageErrors(command);
 }
 
 export async function runWatchCommand(options: WatchCliOptions, io: WatchIo): Promise<number> {

@@ -11,8 +11,10 @@ import type { RuleSpec, Ruleset } from './types.js';
 /**
  * Bump when matching semantics change in a way that needs old results rescanned.
  * 2: commit and tag authors are decoded as UTF-8.
+ * 3: a match that yields to a path-restricted rule is kept (with `yieldsTo`) when the path is
+ *    not yet known, so old states, which dropped it, scan again.
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {

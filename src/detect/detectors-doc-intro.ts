@@ -58,7 +58,12 @@ goes through the same steps.
 6. **Overlaps.** A generic rule's match gives way to a specific rule's match on the same bytes.
    Among overlapping generic matches one survives: the one a validator vouched for, then the
    narrower secret (the password inside a URL, not the whole URL), then the rule with fewer
-   keywords. The same secret repeated on one line is one match.
+   keywords. The same secret repeated on one line is one match. A rule with \`allowPath\` wins
+   an overlap only at the paths it applies to: in a history scan, where a blob is matched before
+   its paths are known, the match it beat is kept aside and reported at every path where the
+   restricted rule does not apply (a JSON \`"password"\` is the Terraform state rule's in
+   \`prod.tfstate\` and the generic rule's in \`sftp.json\`, whether the files are scanned as a
+   directory or from history, even when both paths hold the same blob).
 
 Only a redacted preview (a few characters at each end) and the SHA-256 of a secret leave the
 matcher; the secret itself is never printed, stored or sent.
@@ -134,10 +139,15 @@ built-in rule (\`test/detect/rule-examples.test.ts\`).
   One entry per line; a line starting with \`#\` is a comment:
 
   \`\`\`text
-  # A path glob: * and ? stay within one folder, ** spans folders. Without a slash it matches
-  # at any depth; a match also covers everything below it. A bare entry is a path glob too.
+  # A path glob, with .gitignore's rules exactly (matched by the \`ignore\` package): * ? [a-z]
+  # stay within one folder, ** spans whole folders only (**/fixtures is not src/myfixtures),
+  # a pattern without a slash (other than a trailing one) matches at any depth, one with a
+  # slash is anchored at the root, a trailing / means a folder, a match also covers everything
+  # below it, and a later !pattern takes a path back (not inside an ignored folder). Paths are
+  # case-sensitive. A bare entry is a path glob too; write path:GLOB for one with a colon.
   path:test/fixtures/**
   docs/*.md
+  !docs/secrets.md
   # Leave out a rule entirely.
   rule:generic-secret-assignment
   # Leave out one finding: its 32-hex id, with the fingerprint: prefix or bare.
@@ -145,7 +155,12 @@ built-in rule (\`test/detect/rule-examples.test.ts\`).
   0123456789abcdef0123456789abcdef
   \`\`\`
 
-  Ignored paths drop locations; a finding with no location left is dropped.
+  Ignored paths drop locations; a finding with no location left is dropped. A file that cannot
+  be read or has a line that cannot mean what it says (an empty entry, an unknown \`kind:\`, a
+  fingerprint that is not 32 hex digits, an unclosed \`[\` or an empty range, a rule id that no
+  loaded rule has, a NUL byte) stops the scan with exit code 2 and names the file and line,
+  whether it was found in the target or given with \`--ignore-file\`; only a missing
+  \`.leakwatchignore\` means "no ignore rules".
 - **Baselines**: \`scan --write-baseline FILE\` records today's findings;
   \`scan --baseline FILE\` then reports only findings whose id is not in it, so a CI job fails only
   on new ones. A finding's id is derived from its rule and the SHA-256 of its secret, so it stays

@@ -116,7 +116,7 @@ export class Matcher {
     }
     if (found.length === 0) return { matches: found, partial };
     locateMatches(text, found);
-    return { matches: this.suppressOverlaps(this.pair(found)), partial };
+    return { matches: this.suppressOverlaps(this.pair(found), path !== null), partial };
   }
 
   private candidateRanges(text: string, source: Source): Map<CompiledRule, RangeSet> {
@@ -240,8 +240,11 @@ export class Matcher {
    * the narrower secret (a password inside a URL beats the whole URL), then the rule keyed on
    * fewer words (a .pypirc or docker-login rule beats the catch-all assignment rule), then the
    * later rule.
+   * A winner whose rule is path-restricted (`allowPath`) wins only where its path filter lets
+   * it through. With the path known, rules filtered out never ran; with it unknown (blobs of a
+   * history scan) the loser is kept with `yieldsTo`, and build-findings decides per path.
    */
-  private suppressOverlaps(matches: RawMatch[]): RawMatch[] {
+  private suppressOverlaps(matches: RawMatch[], pathKnown: boolean): RawMatch[] {
     if (matches.length < 2) return matches;
     const rule = (m: RawMatch): CompiledRule => this.ruleset.byId.get(m.ruleId)!;
     const beats = (o: RawMatch, m: RawMatch): boolean => {
@@ -253,12 +256,22 @@ export class Matcher {
       const words = rule(o).keywords.length - rule(m).keywords.length;
       return words < 0 || (words === 0 && rule(o).index > rule(m).index);
     };
-    return matches.filter((m, i) => {
-      if (!rule(m).generic) return true;
-      return !matches.some((o, j) => {
-        if (j === i || o.start >= m.end || m.start >= o.end) return false;
-        return !rule(o).generic || beats(o, m);
-      });
+    const out: RawMatch[] = [];
+    matches.forEach((m, i) => {
+      if (!rule(m).generic) {
+        out.push(m);
+        return;
+      }
+      let yieldsTo: Set<string> | undefined;
+      for (let j = 0; j < matches.length; j++) {
+        const o = matches[j]!;
+        if (j === i || o.start >= m.end || m.start >= o.end) continue;
+        if (rule(o).generic && !beats(o, m)) continue;
+        if (pathKnown || rule(o).allowPathRes.length === 0) return;
+        (yieldsTo ??= new Set()).add(o.ruleId);
+      }
+      out.push(yieldsTo ? { ...m, yieldsTo: [...yieldsTo] } : m);
     });
+    return out;
   }
 }

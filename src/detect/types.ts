@@ -73,4 +73,10 @@ export interface RawMatch {
   column: number;
   /** For paired rules: the partner's match (e.g. the AWS key id of a secret access key). */
   related?: { ruleId: string; secret: string };
+  /**
+   * Matched with the path unknown (a blob in a history scan): the path-restricted rules whose
+   * overlapping matches this one yields to. It is dropped only at a path where one of them
+   * applies, so the same blob gives the same findings in a history scan and a directory scan.
+   */
+  yieldsTo?: string[];
 }

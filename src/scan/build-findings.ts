@@ -1,10 +1,11 @@
 /**
  * Groups matches into findings: one finding per rule and secret, however many blobs, commits
  * and paths it appears in, with its first exposure (oldest commit) on top and every place it
- * occurs in `locations`. Path allowlists apply here, where paths are finally known.
+ * occurs in `locations`. Path allowlists apply here, where paths are finally known, and so do
+ * the overlaps a path-restricted rule wins only where it applies (RawMatch.yieldsTo).
  */
 import { createHash } from 'node:crypto';
-import type { Ruleset } from '../detect/types.js';
+import type { CompiledRule, Ruleset } from '../detect/types.js';
 import type { Introduction } from '../git/walk-introductions.js';
 import type { Finding, Location, ObjectResult, SafeMatch } from './types.js';
 
@@ -19,6 +20,11 @@ const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 export function findingId(ruleId: string, secretSha256: string): string {
   return createHash('sha256').update(`${ruleId}:${secretSha256}`).digest('hex').slice(0, 32);
+}
+
+/** A rule applies at a path its allowPath does not exclude; a location without a path has no filter. */
+function appliesAt(rule: CompiledRule | undefined, path: string | null): boolean {
+  return rule !== undefined && !(path !== null && rule.allowPathRes.some((re) => re.test(path)));
 }
 
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
@@ -63,7 +69,8 @@ export function buildFindings(
       if (!rule) continue;
       const kept = locationsOf(result, m, introsByOid.get(result.oid)).filter(
         (l) =>
-          !(l.path !== null && rule.allowPathRes.some((re) => re.test(l.path!))) &&
+          appliesAt(rule, l.path) &&
+          !(m.yieldsTo?.some((id) => appliesAt(ruleset.byId.get(id), l.path)) ?? false) &&
           !filter.dropLocation?.(m.ruleId, l.path),
       );
       if (kept.length === 0) continue;

@@ -21,6 +21,7 @@ export function toSafeMatch(m: RawMatch): SafeMatch {
   if (m.related) {
     safe.related = { ruleId: m.related.ruleId, secretSha256: secretSha256(m.related.secret), redacted: redact(m.related.secret) };
   }
+  if (m.yieldsTo) safe.yieldsTo = m.yieldsTo;
   return safe;
 }
 

@@ -2,20 +2,17 @@
  * `scan` end to end: resolve the target, load rules, scan (history or files), group into
  * findings, apply ignore rules and the baseline, and return the report of the JSON contract.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RuleVariables } from '../detect/apply-rule-variables.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
 import { resolveTarget } from '../git/resolve-target.js';
-import type { ResolvedTarget } from '../git/resolve-target.js';
-import { runGit } from '../git/run-git.js';
 import { SqliteScanStore } from '../store/sqlite/sqlite-scan-store.js';
 import type { VerifySecret } from '../verify/verify-secret.js';
 import { buildFindings } from './build-findings.js';
-import { emptyIgnoreRules, parseIgnoreRules } from './ignore-rules.js';
-import type { IgnoreRules } from './ignore-rules.js';
+import { checkIgnoredRuleIds } from './ignore-rules.js';
 import type { ScanProgress } from './progress.js';
+import { readIgnoreRules } from './read-ignore-rules.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
 import type { ScanReport } from './types.js';
@@ -42,26 +39,6 @@ export interface RunScanOptions {
   onVerifyProgress?: (done: number, total: number) => void;
 }
 
-async function readIgnoreRules(target: ResolvedTarget, explicit?: string): Promise<IgnoreRules> {
-  if (explicit) return parseIgnoreRules(readFileSync(explicit, 'utf8'), explicit);
-  const root = target.kind === 'directory' ? target.path : target.workTree;
-  if (root) {
-    try {
-      return parseIgnoreRules(readFileSync(join(root, '.leakwatchignore'), 'utf8'), '.leakwatchignore');
-    } catch {
-      return emptyIgnoreRules();
-    }
-  }
-  if (target.kind === 'git') {
-    try {
-      return parseIgnoreRules(await runGit(target.gitDir, ['show', 'HEAD:.leakwatchignore']), 'HEAD:.leakwatchignore');
-    } catch {
-      return emptyIgnoreRules();
-    }
-  }
-  return emptyIgnoreRules();
-}
-
 export async function runScan(options: RunScanOptions): Promise<ScanReport> {
   const ruleset =
     options.ruleset ??
@@ -77,6 +54,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
   const workers = options.workers ?? defaultWorkerCount();
   const ignore = await readIgnoreRules(target, options.ignoreFile);
+  checkIgnoredRuleIds(ignore, ruleset.byId);
 
   let scan;
   if (target.kind === 'directory') {
@@ -101,7 +79,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
     }
   }
   const findings = buildFindings(ruleset, scan.results, scan.introductions, {
-    dropLocation: (ruleId, path) => ignore.rules.has(ruleId) || (path !== null && ignore.paths.some((re) => re.test(path))),
+    dropLocation: (ruleId, path) => ignore.rules.has(ruleId) || (path !== null && ignore.matchesPath(path)),
     dropFinding: (f) => ignore.fingerprints.has(f.id) || (options.baseline?.has(f.id) ?? false),
   });
   // Loaded only for --verify, so a plain scan starts no faster or slower than before.

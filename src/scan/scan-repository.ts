@@ -8,6 +8,7 @@ import { enumerateObjects } from '../git/enumerate-objects.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { objectStoreFingerprint, packedBytes } from '../git/object-store-fingerprint.js';
 import { runGit } from '../git/run-git.js';
+import { resolveSince } from '../git/resolve-since.js';
 import { toIntroduction, walkIntroductions } from '../git/walk-introductions.js';
 import type { Introduction } from '../git/walk-introductions.js';
 import type { ScanStore } from '../store/types.js';
@@ -43,7 +44,8 @@ export interface RepositoryScan {
 }
 
 async function objectsSince(gitDir: string, since: string): Promise<{ commits: Set<string>; blobs: Set<string> }> {
-  const commits = (await runGit(gitDir, ['rev-list', '--all', '--reflog', `^${since}`])).split('\n').filter(Boolean);
+  const base = await resolveSince(gitDir, since);
+  const commits = (await runGit(gitDir, ['rev-list', '--all', '--reflog', `^${base}`])).split('\n').filter(Boolean);
   const blobs = new Set<string>();
   await walkIntroductions(gitDir, commits, null, (oid) => blobs.add(oid));
   return { commits: new Set(commits), blobs };

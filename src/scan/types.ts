@@ -13,6 +13,8 @@ export interface SafeMatch {
   endLine: number;
   column: number;
   related?: { ruleId: string; secretSha256: string; redacted: string };
+  /** Path-restricted rules this match yields to where they apply (RawMatch.yieldsTo). */
+  yieldsTo?: string[];
 }
 
 /** Who and when, for objects that carry it themselves (commit and tag messages). */

@@ -21,6 +21,16 @@ describe('rules gated by path or by a neighbouring rule', () => {
     expect(found).toContain('generic-secret-assignment');
   });
 
+  it('keeps the generic match aside, naming the path-restricted rule it yields to, while the path is unknown', () => {
+    const text = expandExample(stateLine);
+    const unknown = matcher.match(text, null);
+    expect(unknown.map((m) => [m.ruleId, m.yieldsTo])).toEqual(
+      expect.arrayContaining([['terraform-state-secret', undefined], ['generic-secret-assignment', ['terraform-state-secret']]]),
+    );
+    expect(matcher.match(text, 'sftp.json').map((m) => [m.ruleId, m.yieldsTo])).toEqual([['generic-secret-assignment', undefined]]);
+    expect(matcher.match(text, 'prod.tfstate').map((m) => m.ruleId)).toEqual(['terraform-state-secret']);
+  });
+
   it('reports a password inside a database URL once, as the URL rule, not also as an assignment', () => {
     expect(ids('DB_PASSWORD_URL=postgres://app:{{rand:base62:20}}@db.internal:5432/app')).toEqual([
       'database-postgres-url-password',

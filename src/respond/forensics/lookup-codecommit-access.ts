@@ -9,6 +9,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { z } from 'zod';
 import { createRateLimiter } from '../../util/create-rate-limiter.js';
 import type { RateLimiter } from '../../util/create-rate-limiter.js';
+import { wildcardToRegExp } from '../../util/glob-matcher.js';
 
 export const EVENT_HISTORY_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -70,10 +71,6 @@ export interface LookupCodeCommitAccessInput {
   maxEvents?: number;
 }
 
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-}
-
 /** An assumed-role session also matches its role's ARN, which is what people list. */
 function identityForms(arn: string): string[] {
   const m = /^arn:([^:]+):sts::(\d+):assumed-role\/([^/]+)\/.+$/.exec(arn);
@@ -81,7 +78,7 @@ function identityForms(arn: string): string[] {
 }
 
 export function isKnownPrincipal(arn: string, knownPrincipals: string[]): boolean {
-  const patterns = knownPrincipals.map(globToRegExp);
+  const patterns = knownPrincipals.map(wildcardToRegExp);
   return identityForms(arn).some((form) => patterns.some((p) => p.test(form)));
 }
 

@@ -106,4 +106,6 @@ export const MIGRATIONS: string[] = [
      marker TEXT NOT NULL,
      PRIMARY KEY (file_id, marker)
    ) WITHOUT ROWID;`,
+  // 4: the path-restricted rules a match yields to where they apply (build-findings.ts).
+  `ALTER TABLE object_matches ADD COLUMN yields_to TEXT;`,
 ];

@@ -19,6 +19,7 @@ interface MatchRow {
   end_line: number;
   col: number;
   related: string | null;
+  yields_to: string | null;
   meta: string | null;
 }
 
@@ -87,8 +88,8 @@ export class SqliteScanStore implements ScanStore {
   saveScan(targetId: number, delta: ScanDelta, within?: () => void): void {
     const insertScanned = this.db.prepare('INSERT INTO scanned_sets (target_id, width, oids) VALUES (?, ?, ?)');
     const insertMatch = this.db.prepare(
-      `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta, yields_to)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertIntro = this.db.prepare(
       `INSERT OR IGNORE INTO introductions (target_id, oid, commit_id, path, time, author, email) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -98,7 +99,7 @@ export class SqliteScanStore implements ScanStore {
       for (const r of delta.results) {
         const meta = r.meta ? JSON.stringify(r.meta) : null;
         for (const m of r.matches) {
-          insertMatch.run(targetId, r.oid, r.type, r.path ?? null, m.ruleId, m.secretSha256, m.redacted, m.line, m.endLine, m.column, m.related ? JSON.stringify(m.related) : null, meta);
+          insertMatch.run(targetId, r.oid, r.type, r.path ?? null, m.ruleId, m.secretSha256, m.redacted, m.line, m.endLine, m.column, m.related ? JSON.stringify(m.related) : null, meta, m.yieldsTo ? JSON.stringify(m.yieldsTo) : null);
         }
       }
       for (const i of delta.introductions) insertIntro.run(targetId, i.oid, i.commit, i.path, i.time, i.author, i.email);
@@ -128,6 +129,7 @@ export class SqliteScanStore implements ScanStore {
         endLine: row.end_line,
         column: row.col,
         ...(row.related ? { related: JSON.parse(row.related) as ObjectResult['matches'][number]['related'] } : {}),
+        ...(row.yields_to ? { yieldsTo: JSON.parse(row.yields_to) as string[] } : {}),
       });
     }
     const introductions = (

@@ -1,18 +1,11 @@
 /**
- * Expands a path pattern to the directories it matches. Deliberately small: `*` and `?` within
- * one path segment, no `**`, because inventory patterns name sibling repositories
+ * Expands a path pattern to the directories it matches. Deliberately small: `*`, `?` and
+ * `[...]` within one path segment (matched by util/glob-matcher.ts, like every glob), no `**`, because inventory patterns name sibling repositories
  * (`repos/*.git`), and an unbounded walk of a large tree is not what anyone wants here.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-
-function segmentRegex(segment: string): RegExp {
-  const body = segment
-    .split('')
-    .map((char) => (char === '*' ? '[^/]*' : char === '?' ? '[^/]' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`);
-}
+import { matchesSegment } from '../../../util/glob-matcher.js';
 
 function isDirectory(path: string): boolean {
   try {
@@ -31,7 +24,6 @@ export function expandGlob(pattern: string, baseDir: string): string[] {
     if (!/[*?]/.test(segment)) {
       for (const dir of matches) next.push(join(dir, segment));
     } else {
-      const regex = segmentRegex(segment);
       for (const dir of matches) {
         let names: string[];
         try {
@@ -42,7 +34,7 @@ export function expandGlob(pattern: string, baseDir: string): string[] {
         // Hidden entries only match a pattern that asks for them, as in the shell.
         for (const name of names.sort()) {
           if (name.startsWith('.') && !segment.startsWith('.')) continue;
-          if (regex.test(name)) next.push(join(dir, name));
+          if (matchesSegment(segment, name)) next.push(join(dir, name));
         }
       }
     }
