@@ -14,7 +14,7 @@ import { isLeakwatchError } from '../errors.js';
 import type { Ruleset } from '../detect/types.js';
 import type { Repository } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
-import { createEngineDeps } from '../respond/create-engine-deps.js';
+import { createEngineDeps } from './create-engine-deps.js';
 import type { EngineDeps } from '../respond/engine-deps.js';
 import { escalateIncidents } from '../respond/escalate-incidents.js';
 import { createPublicExposureSink } from '../respond/public-exposure-sink.js';

@@ -18,7 +18,7 @@ import type { Logger } from '../logger.js';
 import type { Introduction } from '../git/walk-introductions.js';
 import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { buildFindings } from '../scan/build-findings.js';
-import type { Finding, ObjectResult } from '../scan/types.js';
+import type { Finding, ObjectResult } from '../domain/finding.js';
 import { scanRepository } from '../scan/scan-repository.js';
 import type { MonitorStore, StoredFinding } from '../store/types.js';
 import type { DaemonMetrics } from './daemon-metrics.js';

@@ -5,8 +5,8 @@
  */
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
-import { recoverSecret } from './recover-secret.js';
-import type { LeakedSecret } from './types.js';
+import { recoverSecret } from '../scan/recover-secret.js';
+import type { LeakedSecret } from '../domain/incident.js';
 
 export type SecretLoader = () => Promise<LeakedSecret | undefined>;
 

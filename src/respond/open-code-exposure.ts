@@ -14,7 +14,7 @@ import { canaryRemainingSteps, canaryUseEntry } from './canary-use-entry.js';
 import { incidentId } from './incident-id.js';
 import type { IncidentRecord, IncidentStore } from './incident-store.js';
 import { makeEntry } from './timeline-entry.js';
-import type { IncidentRepository, Severity } from './types.js';
+import type { IncidentRepository, Severity } from '../domain/incident.js';
 
 export const CODE_EXPOSURE_RULE = 'code-exposure';
 

@@ -8,15 +8,15 @@
 import type { LeakwatchConfig } from '../config/config-types.js';
 import { resolveIncidentOwner } from '../inventory/resolve-incident-owner.js';
 import type { Repository } from '../inventory/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Finding } from '../domain/finding.js';
 import type { ExposureGroup } from './group-exposures.js';
 import { incidentId } from './incident-id.js';
 import type { Determination, IncidentRecord, IncidentStore, IntelligenceItem, StoredLocation } from './incident-store.js';
-import { branchesContaining } from './list-branches.js';
+import { branchesContaining } from '../git/list-branches.js';
 import { policyFor } from './policy.js';
 import { scoreSeverity } from './score-severity.js';
 import { makeEntry } from './timeline-entry.js';
-import type { IncidentRepository, TimelineEntry } from './types.js';
+import type { IncidentRepository, TimelineEntry } from '../domain/incident.js';
 
 export interface OpenContext {
   store: IncidentStore;

@@ -6,7 +6,7 @@
  * bad incident must not stall the watch, and the exposure stays recorded in the watch log line.
  */
 import type { Repository } from '../inventory/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Finding } from '../domain/finding.js';
 import type { PublicExposure, PublicExposureSink } from '../watch/types.js';
 import { advanceIncident } from './advance-incident.js';
 import { canaryKeyHashes } from './canary-keys.js';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Repository } from '../inventory/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Finding } from '../domain/finding.js';
 import { advanceIncident } from './advance-incident.js';
 import { canaryKeyHashes, partitionCanaryFindings } from './canary-keys.js';
 import type { EngineDeps } from './engine-deps.js';

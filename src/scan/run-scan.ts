@@ -18,7 +18,7 @@ import type { IgnoreRules } from './ignore-rules.js';
 import type { ScanProgress } from './progress.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
-import type { ScanReport } from './types.js';
+import type { ScanReport } from '../domain/finding.js';
 import { defaultWorkerCount } from './worker-pool.js';
 
 export const DEFAULT_MAX_BLOB_BYTES = 50 * 1024 * 1024;

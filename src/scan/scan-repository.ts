@@ -15,7 +15,7 @@ import { CHUNK_BYTES, CHUNK_ITEMS, planChunks } from './plan-chunks.js';
 import { prefetchIntroductions } from './prefetch-introductions.js';
 import type { IntroductionPrefetch } from './prefetch-introductions.js';
 import type { ScanProgress } from './progress.js';
-import type { ObjectResult, ScanStats } from './types.js';
+import type { ObjectResult, ScanStats } from '../domain/finding.js';
 import { createTaskRunner } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
 

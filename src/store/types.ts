@@ -4,7 +4,7 @@
  */
 import type { Introduction } from '../git/walk-introductions.js';
 import type { Repository } from '../inventory/types.js';
-import type { Finding, ObjectResult } from '../scan/types.js';
+import type { Finding, ObjectResult } from '../domain/finding.js';
 
 export interface TargetState {
   id: number;

@@ -7,7 +7,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.js';
-import type { LeakedSecret } from '../respond/types.js';
+import type { LeakedSecret } from '../domain/incident.js';
 
 export type VerifyStatus = 'live' | 'invalid' | 'skipped' | 'error';
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
-import type { LeakedSecret } from '../respond/types.js';
+import type { LeakedSecret } from '../domain/incident.js';
 import { createRateLimiter } from '../util/create-rate-limiter.js';
 import type { RateLimiter } from '../util/create-rate-limiter.js';
 import { verifiers as defaultVerifiers } from './api.js';

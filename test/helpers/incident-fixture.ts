@@ -18,7 +18,7 @@ import { loadInventory } from '../../src/inventory/load-inventory.js';
 import type { Repository } from '../../src/inventory/types.js';
 import type { EngineDeps } from '../../src/respond/engine-deps.js';
 import { runScan } from '../../src/scan/run-scan.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store.js';
 import { fakeAccessKeyId, fakeSecretAccessKey } from './fake-credentials.js';
 import { TestRepo, tempDir } from './git-repo.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/run-scan.js';
-import type { Finding, ScanReport } from '../../src/scan/types.js';
+import type { Finding, ScanReport } from '../../src/domain/finding.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { awsKeyId, awsSecretKey, githubToken } from '../helpers/tokens.js';
 

@@ -8,8 +8,8 @@ import { Matcher } from '../detect/matcher.js';
 import { secretSha256 } from '../detect/redact.js';
 import type { Ruleset } from '../detect/types.js';
 import { runGit } from '../git/run-git.js';
-import type { StoredLocation } from './incident-store.js';
-import type { LeakedSecret } from './types.js';
+import type { StoredLocation } from '../respond/incident-store.js';
+import type { LeakedSecret } from '../domain/incident.js';
 
 /** What locating the object needs: a scan finding's location fits as well as a stored one. */
 export type SecretLocation = Pick<StoredLocation, 'commit' | 'path' | 'blob'>;

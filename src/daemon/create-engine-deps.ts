@@ -17,9 +17,9 @@ import { LeakwatchError } from '../errors.js';
 import { createOctokit } from '../github/create-octokit.js';
 import { createVerificationService } from '../verify/verify-secret.js';
 import type { Logger } from '../logger.js';
-import type { EngineDeps } from './engine-deps.js';
-import type { IncidentStore } from './incident-store.js';
-import type { NotifierDeps } from './notifiers/types.js';
+import type { EngineDeps } from '../respond/engine-deps.js';
+import type { IncidentStore } from '../respond/incident-store.js';
+import type { NotifierDeps } from '../respond/notifiers/types.js';
 
 export interface CreateEngineDepsOptions {
   config: LeakwatchConfig;
