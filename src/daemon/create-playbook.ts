@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import { isLeakwatchError } from '../errors.js';
 import type { Ruleset } from '../detect/types.js';
-import type { Repository } from '../inventory/types.js';
+import type { Repository } from '../domain/repository.js';
 import type { Logger } from '../logger.js';
 import { createEngineDeps } from './create-engine-deps.js';
 import type { EngineDeps } from '../respond/engine-deps.js';

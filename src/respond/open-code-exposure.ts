@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import type { LineRange } from '../fingerprint/merge-line-ranges.js';
 import { resolveIncidentOwner } from '../inventory/resolve-incident-owner.js';
-import type { Repository } from '../inventory/types.js';
+import type { Repository } from '../domain/repository.js';
 import type { PublicExposure } from '../watch/types.js';
 import { canaryRemainingSteps, canaryUseEntry } from './canary-use-entry.js';
 import { incidentId } from './incident-id.js';

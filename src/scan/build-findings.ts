@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Ruleset } from '../detect/types.js';
-import type { Introduction } from '../git/walk-introductions.js';
+import type { Introduction } from '../domain/introduction.js';
 import type { Finding, Location, ObjectResult, SafeMatch } from '../domain/finding.js';
 
 export interface FindingFilter {

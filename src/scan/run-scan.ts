@@ -10,8 +10,9 @@ import type { Ruleset } from '../detect/types.js';
 import { resolveTarget } from '../git/resolve-target.js';
 import type { ResolvedTarget } from '../git/resolve-target.js';
 import { runGit } from '../git/run-git.js';
-import { SqliteScanStore } from '../store/sqlite/sqlite-scan-store.js';
-import type { VerifySecret } from '../verify/verify-secret.js';
+import type { VerifySecret } from '../domain/verification.js';
+import { LeakwatchError } from '../errors.js';
+import type { ScanStore } from '../store/types.js';
 import { buildFindings } from './build-findings.js';
 import { emptyIgnoreRules, parseIgnoreRules } from './ignore-rules.js';
 import type { IgnoreRules } from './ignore-rules.js';
@@ -27,6 +28,11 @@ export interface RunScanOptions {
   target: string;
   /** Folder for incremental state and mirrors; null keeps nothing. */
   stateDir: string | null;
+  /**
+   * Opens the incremental state in `stateDir` (the CLI passes store/open-store.ts's
+   * `openScanStore`): the scan never picks a store backend itself. Required with a `stateDir`.
+   */
+  openStore?: (stateDir: string) => ScanStore;
   rulesDirs?: string[];
   ruleset?: Ruleset;
   variables?: RuleVariables;
@@ -62,6 +68,12 @@ async function readIgnoreRules(target: ResolvedTarget, explicit?: string): Promi
   return emptyIgnoreRules();
 }
 
+function openStateStore(options: RunScanOptions, stateDir: string): ScanStore {
+  // A caller that forgets the opener would silently scan everything every time: refuse instead.
+  if (options.openStore === undefined) throw new LeakwatchError('state', 'runScan was given a state folder but no openStore to open it with.');
+  return options.openStore(stateDir);
+}
+
 export async function runScan(options: RunScanOptions): Promise<ScanReport> {
   const ruleset =
     options.ruleset ??
@@ -85,7 +97,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
       introductions: [],
     };
   } else {
-    const store = stateDir ? new SqliteScanStore(join(stateDir, 'state.db')) : null;
+    const store = stateDir ? openStateStore(options, stateDir) : null;
     try {
       scan = await scanRepository(target.gitDir, {
         ruleset,

@@ -9,7 +9,7 @@ import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { objectStoreFingerprint, packedBytes } from '../git/object-store-fingerprint.js';
 import { runGit } from '../git/run-git.js';
 import { toIntroduction, walkIntroductions } from '../git/walk-introductions.js';
-import type { Introduction } from '../git/walk-introductions.js';
+import type { Introduction } from '../domain/introduction.js';
 import type { ScanStore } from '../store/types.js';
 import { CHUNK_BYTES, CHUNK_ITEMS, planChunks } from './plan-chunks.js';
 import { prefetchIntroductions } from './prefetch-introductions.js';

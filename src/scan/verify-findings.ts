@@ -14,7 +14,7 @@ import { Matcher } from '../detect/matcher.js';
 import type { Ruleset } from '../detect/types.js';
 import { findSecretInText, recoverSecret } from './recover-secret.js';
 import type { LeakedSecret } from '../domain/incident.js';
-import type { VerifySecret } from '../verify/verify-secret.js';
+import type { VerifySecret } from '../domain/verification.js';
 import type { Finding } from '../domain/finding.js';
 
 /** Where the scanned content can be read again. */

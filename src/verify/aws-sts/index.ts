@@ -12,7 +12,8 @@ import { redactValue } from '../../util/redact-value.js';
 import { accessKeyIdOf } from '../../aws/access-key-id.js';
 import { lookupKeyOwner } from '../../aws/lookup-key-owner.js';
 import { resultBuilder } from '../result-builder.js';
-import type { AwsKeyPair, Verifier, VerifyContext, VerifyResult } from '../types.js';
+import type { VerifyResult } from '../../domain/verification.js';
+import type { AwsKeyPair, Verifier, VerifyContext } from '../types.js';
 
 const ID = 'aws-sts';
 const keyInfoSchema = z.object({ Account: z.string() });

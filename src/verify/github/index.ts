@@ -6,7 +6,8 @@ import { classifyError } from '../../util/classify-error.js';
 import { redactValue } from '../../util/redact-value.js';
 import { gitHubTokenKind } from '../../github/token-kind.js';
 import { resultBuilder } from '../result-builder.js';
-import type { Verifier, VerifyContext, VerifyResult } from '../types.js';
+import type { VerifyResult } from '../../domain/verification.js';
+import type { Verifier, VerifyContext } from '../types.js';
 
 const ID = 'github';
 const userSchema = z.object({ login: z.string() });
