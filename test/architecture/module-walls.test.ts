@@ -5,6 +5,8 @@
  * other; the store's interface speaks only domain types; nothing but the CLI and the daemon wires
  * the CLI, the daemon or the SQLite backend.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { folderOf, reachableAtRunTime, readImportGraph } from './import-graph.js';
@@ -51,6 +53,12 @@ describe('module walls', () => {
 
   it('respond/ runs no git: neither git/, scan/, simple-git nor a child process is reachable from it', () => {
     expect(reachesAtRunTime('respond', /^(git\/|scan\/|simple-git$|child_process$)/)).toEqual([]);
+  });
+
+  it('respond/ starts no process and names no git command in its own code', () => {
+    const root = fileURLToPath(new URL('../../src/', import.meta.url));
+    const runsSomething = /(?<!\.)\b(spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)\s*\(|['"`]git['"`]|simpleGit\s*\(/;
+    expect(files.filter((f) => folderOf(f) === 'respond' && runsSomething.test(readFileSync(join(root, f), 'utf8')))).toEqual([]);
   });
 
   it('verify/ and respond/ never import each other', () => {
