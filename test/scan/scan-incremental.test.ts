@@ -9,6 +9,16 @@ import { githubToken } from '../helpers/tokens.js';
 afterAll(removeTempDirs);
 
 describe('incremental scans', () => {
+  it('uses the store its caller opens, and refuses a state folder without one', async () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.txt': 'plain\n' });
+    const state = tempDir();
+    const opened: string[] = [];
+    await runScan({ target: repo.dir, stateDir: state, openStore: (dir) => (opened.push(dir), openScanStore(dir)), workers: 1 });
+    expect(opened).toEqual([state]);
+    await expect(runScan({ target: repo.dir, stateDir: state, workers: 1 })).rejects.toThrow(/no openStore/);
+  });
+
   it('a rerun on an unchanged repository scans zero objects and reports the same findings', async () => {
     const repo = TestRepo.create();
     const token = githubToken();
