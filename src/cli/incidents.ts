@@ -12,7 +12,7 @@ import { loadConfig } from '../config/load-config.js';
 import { changeIncident, loadIncident } from '../respond/change-incident.js';
 import type { IncidentChange } from '../respond/change-incident.js';
 import type { IncidentRecord } from '../respond/incident-store.js';
-import type { IncidentStatus } from '../respond/types.js';
+import type { IncidentStatus } from '../domain/incident.js';
 import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
 import { renderIncidentDetail, renderIncidentTable } from './incidents-view.js';
 import { parseChoice } from './parse-options.js';

@@ -2,7 +2,7 @@
  * Renders the inventory as a plain-text table for `leakwatch inventory`, marking repositories
  * with no owner and where their incidents will go instead.
  */
-import type { Repository } from '../inventory/types.js';
+import type { Repository } from '../domain/repository.js';
 
 const HEADERS = ['REPOSITORY', 'SOURCE', 'REGION', 'OWNER', 'TEAM', 'CLASSIFICATION'] as const;
 

@@ -16,7 +16,7 @@ import { createOctokit } from '../github/create-octokit.js';
 import { createLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
 import { createVerificationService } from '../verify/verify-secret.js';
-import type { VerifySecret } from '../verify/verify-secret.js';
+import type { VerifySecret } from '../domain/verification.js';
 
 export interface ScanVerifierOptions {
   /** The `--config` flag. */

@@ -5,6 +5,7 @@ import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
+import { openScanStore } from '../store/open-store.js';
 import { collect, parsePositiveInt } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
 import { writeOutput } from './write-output.js';
@@ -90,6 +91,7 @@ Examples:
       const report = await runScan({
         target,
         stateDir: flags.state === false ? null : resolve(flags.state),
+        openStore: openScanStore,
         rulesDirs: flags.rules,
         variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain, internalCidrs: flags.internalCidr },
         maxBlobBytes: flags.maxBlobBytes,

@@ -13,7 +13,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { updateRepoIndex } from '../fingerprint/update-repo-index.js';
 import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
-import type { Repository } from '../inventory/types.js';
+import type { Repository } from '../domain/repository.js';
 import type { Logger } from '../logger.js';
 import { SqliteFingerprintIndex } from '../store/sqlite/sqlite-fingerprint-index.js';
 import { mirrorDir } from './run-repository-job.js';

@@ -5,18 +5,9 @@
  * when the caller wants it, so a walk over a long history leaves little for the garbage
  * collector.
  */
+import type { Introduction } from '../domain/introduction.js';
 import { LeakwatchError } from '../errors.js';
 import { firstLine, spawnGit } from './run-git.js';
-
-export interface Introduction {
-  oid: string;
-  commit: string;
-  path: string;
-  /** Committer date, seconds since the epoch. */
-  time: number;
-  author: string;
-  email: string;
-}
 
 export interface CommitHeader {
   commit: string;

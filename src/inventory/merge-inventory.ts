@@ -15,7 +15,8 @@
  * - A repository with no owner e-mail after merging is flagged `ownerMissing`; its incidents go
  *   to `inventory.defaultOwner`. Unclassified repositories get `inventory.defaultClassification`.
  */
-import type { Classification, InventoryRecord, Repository } from './types.js';
+import type { Repository } from '../domain/repository.js';
+import type { Classification, InventoryRecord } from './types.js';
 
 export interface MergeOptions {
   /** Source id → precedence; unknown sources rank lowest. */

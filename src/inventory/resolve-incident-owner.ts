@@ -2,7 +2,7 @@
  * Who receives a repository's incidents: its owner, else the configured default owner (the
  * playbook requires someone accountable for every asset), else nobody, which callers must log.
  */
-import type { Repository } from './types.js';
+import type { Repository } from '../domain/repository.js';
 
 export interface IncidentOwner {
   email: string | undefined;

@@ -1,35 +1,12 @@
 /**
- * Inventory records: every repository leakwatch watches, who owns it and how sensitive it is.
- * Sources produce partial records; merge-inventory.ts turns them into Repository records.
+ * Inventory sources and what they report: partial records that merge-inventory.ts turns into
+ * Repository records (domain/repository.ts).
  */
 import type { Logger } from '../logger.js';
 import type { Classification, LeakwatchConfig } from '../config/config-types.js';
+import type { RepositoryOwner } from '../domain/repository.js';
 
 export type { Classification } from '../config/config-types.js';
-
-export interface RepositoryOwner {
-  email?: string;
-  team?: string;
-}
-
-export interface Repository {
-  /** Stable id, e.g. `codecommit:eu-west-1:payments` or `static:demo`. */
-  id: string;
-  name: string;
-  cloneUrl: string;
-  /** Id of the source that found the repository (`codecommit`, `static-file`). */
-  source: string;
-  region?: string;
-  arn?: string;
-  defaultBranch?: string;
-  owner: RepositoryOwner;
-  escalationContacts: string[];
-  snsTopicArn?: string;
-  classification: Classification;
-  tags: Record<string, string>;
-  /** No owner e-mail from any source: incidents go to `inventory.defaultOwner`. */
-  ownerMissing: boolean;
-}
 
 /**
  * What a source knows about one repository. Fields left undefined are "unknown", so a later

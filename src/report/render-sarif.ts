@@ -5,7 +5,7 @@
  * `properties.verified` carries the `--verify` outcome.
  */
 import type { Severity } from '../detect/types.js';
-import type { Finding, ScanReport } from '../scan/types.js';
+import type { Finding, ScanReport } from '../domain/finding.js';
 import { VERSION } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };

@@ -4,7 +4,7 @@
  * After `--verify`, a checked credential is marked LIVE or revoked.
  */
 import type { Severity } from '../detect/types.js';
-import type { Finding, ScanReport } from '../scan/types.js';
+import type { Finding, ScanReport } from '../domain/finding.js';
 
 const COLOUR: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m' };
 const DIM = '\x1b[2m';

@@ -7,7 +7,7 @@
  */
 import type { LeakwatchConfig } from '../config/config-types.js';
 import { secretSha256 } from '../detect/redact.js';
-import type { Finding } from '../scan/types.js';
+import type { Finding } from '../domain/finding.js';
 
 /** SHA-256 of each canary key id → the repository it was planted in. */
 export function canaryKeyHashes(config: Pick<LeakwatchConfig, 'canary'>): Map<string, string> {

@@ -7,7 +7,7 @@
 import type { PublicExposure } from '../watch/types.js';
 import { makeEntry } from './timeline-entry.js';
 import type { EntryScope } from './timeline-entry.js';
-import type { TimelineEntry } from './types.js';
+import type { TimelineEntry } from '../domain/incident.js';
 
 const LISTED = 10;
 

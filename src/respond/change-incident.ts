@@ -7,7 +7,7 @@ import { LeakwatchError } from '../errors.js';
 import type { IncidentRecord, IncidentStore } from './incident-store.js';
 import { transition } from './incident-status.js';
 import { makeEntry } from './timeline-entry.js';
-import type { IncidentStatus, TimelineEntry } from './types.js';
+import type { IncidentStatus, TimelineEntry } from '../domain/incident.js';
 
 export type IncidentChange = 'ack' | 'approve' | 'resolve' | 'false-positive' | 'reopen';
 

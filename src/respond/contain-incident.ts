@@ -17,7 +17,7 @@ import type { Rotator } from './rotators/types.js';
 import { runOnce } from './run-once.js';
 import type { OnceOutcome } from './run-once.js';
 import { makeEntry } from './timeline-entry.js';
-import type { TimelineEntry } from './types.js';
+import type { TimelineEntry } from '../domain/incident.js';
 
 function rotatorFor(deps: EngineDeps, record: IncidentRecord): Rotator | undefined {
   const id = deps.ruleset.byId.get(record.exposure.ruleId)?.provider?.rotate;

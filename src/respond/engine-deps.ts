@@ -3,12 +3,13 @@
  * and delivery channels acting as the daemon's own principal. Everything is injected so the
  * daemon, the CLI and the tests drive the same code.
  */
-import type { VerifySecret } from '../verify/verify-secret.js';
+import type { VerifySecret } from '../domain/verification.js';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import type { Ruleset } from '../detect/types.js';
 import type { Logger } from '../logger.js';
-import type { IncidentStore } from './incident-store.js';
+import type { LeakedSecret } from '../domain/incident.js';
+import type { IncidentStore, StoredLocation } from './incident-store.js';
 import type { NotifierDeps } from './notifiers/types.js';
 import type { RespondClients, RotatorOptions } from './rotators/types.js';
 
@@ -26,6 +27,12 @@ export interface EngineDeps {
   knownPrincipals?: string[];
   /** The git directory of a repository (its mirror), to re-read a secret when acting later. */
   gitDirFor?: (repository: string) => string | undefined;
+  /**
+   * Reads a secret again from a repository's git directory (scan/recover-secret.ts) and lists the
+   * branches holding a commit (git/list-branches.ts): injected, so respond/ runs no git itself.
+   */
+  recoverSecret: (gitDir: string, location: Pick<StoredLocation, 'commit' | 'path' | 'blob'>, hashes: readonly string[], ruleset: Ruleset) => Promise<LeakedSecret | undefined>;
+  branchesContaining: (gitDir: string, commit: string) => Promise<string[]>;
   log: Logger;
   now: () => Date;
   /** Opt-in live checks of leaked credentials (`response.verify`); absent: never verified. */

@@ -6,10 +6,10 @@
  * (e.g. payment card numbers) open a `sensitive-data` incident of their own.
  */
 import type { Ruleset } from '../detect/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Finding } from '../domain/finding.js';
 import type { IntelligenceItem } from './incident-store.js';
 import { ruleFamily } from './rotators/manual-steps.js';
-import type { IncidentKind } from './types.js';
+import type { IncidentKind } from '../domain/incident.js';
 
 export interface ExposureGroup {
   primary: Finding;

@@ -3,7 +3,7 @@
  * renderings so both say the same thing. Nothing here can see the secret: only the incident,
  * which holds the redacted preview and the SHA-256.
  */
-import type { ExposureLocation, Incident, TimelineEntry } from './types.js';
+import type { ExposureLocation, Incident, TimelineEntry } from '../domain/incident.js';
 
 export type Audience = 'owner' | 'escalation';
 

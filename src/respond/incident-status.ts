@@ -5,7 +5,7 @@
 import { LeakwatchError } from '../errors.js';
 import type { IncidentRecord } from './incident-store.js';
 import { makeEntry } from './timeline-entry.js';
-import type { IncidentStatus, PlaybookPhase, TimelineEntry } from './types.js';
+import type { IncidentStatus, PlaybookPhase, TimelineEntry } from '../domain/incident.js';
 
 const ALLOWED: Record<IncidentStatus, readonly IncidentStatus[]> = {
   open: ['acknowledged', 'contained', 'resolved', 'false-positive'],

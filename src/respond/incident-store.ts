@@ -5,7 +5,7 @@
  * (an access key id in a follow-up's target).
  */
 import type { ResponsePolicy } from '../config/config-types.js';
-import type { FollowUp, Incident, IncidentStatus, TimelineEntry } from './types.js';
+import type { FollowUp, Incident, IncidentStatus, TimelineEntry } from '../domain/incident.js';
 
 /** One place the secret was found; the first one is the incident's exposure. */
 export interface StoredLocation {

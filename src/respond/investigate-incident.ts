@@ -7,7 +7,7 @@ import { investigateCodeCommitExposure } from './forensics/cloudtrail.js';
 import type { IncidentRecord } from './incident-store.js';
 import type { SecretLoader } from './load-incident-secret.js';
 import { recordResult } from './record-result.js';
-import { accessKeyIdOf } from './rotators/aws-iam-access-key/access-key-id.js';
+import { accessKeyIdOf } from '../aws/access-key-id.js';
 import { runOnce } from './run-once.js';
 import type { OnceOutcome } from './run-once.js';
 

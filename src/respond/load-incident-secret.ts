@@ -1,12 +1,12 @@
 /**
  * The secret of an incident, read again from a repository mirror when an action needs it
- * (recover-secret.ts). Memoised for one pass over the incident so the blob is read once; the
- * value lives only in the returned promise and is never stored.
+ * (`deps.recoverSecret`: the scanner's scan/recover-secret.ts, injected). Memoised for one pass
+ * over the incident so the blob is read once; the value lives only in the returned promise and
+ * is never stored.
  */
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
-import { recoverSecret } from './recover-secret.js';
-import type { LeakedSecret } from './types.js';
+import type { LeakedSecret } from '../domain/incident.js';
 
 export type SecretLoader = () => Promise<LeakedSecret | undefined>;
 
@@ -17,7 +17,7 @@ export function incidentSecretLoader(deps: EngineDeps, record: IncidentRecord, g
       for (const loc of record.locations) {
         const dir = gitDir !== undefined && loc.repository === record.repository.name ? gitDir : deps.gitDirFor?.(loc.repository);
         if (dir === undefined || (loc.blob === null && loc.commit === null)) continue;
-        const found = await recoverSecret(dir, loc, record.secretSha256s, deps.ruleset);
+        const found = await deps.recoverSecret(dir, loc, record.secretSha256s, deps.ruleset);
         if (found !== undefined) return found;
       }
       return undefined;

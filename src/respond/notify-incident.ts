@@ -11,7 +11,7 @@ import { recordResult } from './record-result.js';
 import { renderIncidentMessage } from './render-incident-message.js';
 import { runOnce } from './run-once.js';
 import type { OnceOutcome } from './run-once.js';
-import type { PlaybookPhase } from './types.js';
+import type { PlaybookPhase } from '../domain/incident.js';
 
 export function channelsOf(deps: EngineDeps): string[] {
   return [...deps.emailChannels, ...(deps.notifierDeps.sns === undefined ? [] : ['sns'])];

@@ -8,13 +8,13 @@ import { createHash } from 'node:crypto';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import type { LineRange } from '../fingerprint/merge-line-ranges.js';
 import { resolveIncidentOwner } from '../inventory/resolve-incident-owner.js';
-import type { Repository } from '../inventory/types.js';
+import type { Repository } from '../domain/repository.js';
 import type { PublicExposure } from '../watch/types.js';
 import { canaryRemainingSteps, canaryUseEntry } from './canary-use-entry.js';
 import { incidentId } from './incident-id.js';
 import type { IncidentRecord, IncidentStore } from './incident-store.js';
 import { makeEntry } from './timeline-entry.js';
-import type { IncidentRepository, Severity } from './types.js';
+import type { IncidentRepository, Severity } from '../domain/incident.js';
 
 export const CODE_EXPOSURE_RULE = 'code-exposure';
 

@@ -7,16 +7,15 @@
  */
 import type { LeakwatchConfig } from '../config/config-types.js';
 import { resolveIncidentOwner } from '../inventory/resolve-incident-owner.js';
-import type { Repository } from '../inventory/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Repository } from '../domain/repository.js';
+import type { Finding } from '../domain/finding.js';
 import type { ExposureGroup } from './group-exposures.js';
 import { incidentId } from './incident-id.js';
 import type { Determination, IncidentRecord, IncidentStore, IntelligenceItem, StoredLocation } from './incident-store.js';
-import { branchesContaining } from './list-branches.js';
 import { policyFor } from './policy.js';
 import { scoreSeverity } from './score-severity.js';
 import { makeEntry } from './timeline-entry.js';
-import type { IncidentRepository, TimelineEntry } from './types.js';
+import type { IncidentRepository, TimelineEntry } from '../domain/incident.js';
 
 export interface OpenContext {
   store: IncidentStore;
@@ -24,6 +23,8 @@ export interface OpenContext {
   repository: Repository;
   /** The repository's git directory (mirror), for branches. */
   gitDir?: string;
+  /** git/list-branches.ts, injected through the engine's deps: respond/ runs no git. */
+  branchesContaining: (gitDir: string, commit: string) => Promise<string[]>;
   /** Set when the secret was found in a public place (a GitHub URL). */
   publicUrl?: string;
   intelligence: IntelligenceItem[];
@@ -115,7 +116,7 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
   const now = ctx.now();
   const scope = { provider: 'leakwatch', now: ctx.now };
   const p = group.primary;
-  const branches = ctx.gitDir !== undefined && p.commit !== null ? await branchesContaining(ctx.gitDir, p.commit) : [];
+  const branches = ctx.gitDir !== undefined && p.commit !== null ? await ctx.branchesContaining(ctx.gitDir, p.commit) : [];
   const existing = group.hashes.map((h) => ctx.store.findBySecret(h)).find((r) => r !== undefined);
 
   if (existing === undefined) {

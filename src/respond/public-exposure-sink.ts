@@ -5,8 +5,8 @@
  * owner of the matched repository. Errors are logged and the exposure counts as delivered: one
  * bad incident must not stall the watch, and the exposure stays recorded in the watch log line.
  */
-import type { Repository } from '../inventory/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Repository } from '../domain/repository.js';
+import type { Finding } from '../domain/finding.js';
 import type { PublicExposure, PublicExposureSink } from '../watch/types.js';
 import { advanceIncident } from './advance-incident.js';
 import { canaryKeyHashes } from './canary-keys.js';

@@ -5,7 +5,7 @@
  */
 import { applyActionResult } from './apply-action-result.js';
 import type { IncidentRecord, IncidentStore } from './incident-store.js';
-import type { ActionResult, TimelineEntry } from './types.js';
+import type { ActionResult, TimelineEntry } from '../domain/incident.js';
 
 export function recordResult(store: IncidentStore, record: IncidentRecord, result: ActionResult, now: Date): void {
   const applied = applyActionResult(record, result);

@@ -4,7 +4,7 @@
  */
 import { incidentIntro, incidentSections, incidentSubject } from './incident-message-parts.js';
 import type { Audience } from './incident-message-parts.js';
-import type { Incident } from './types.js';
+import type { Incident } from '../domain/incident.js';
 
 export function escapeHtml(value: string): string {
   return value

@@ -5,7 +5,7 @@
 import { incidentIntro, incidentSections, incidentSubject } from './incident-message-parts.js';
 import type { Audience } from './incident-message-parts.js';
 import { renderIncidentHtml } from './render-incident-html.js';
-import type { Incident } from './types.js';
+import type { Incident } from '../domain/incident.js';
 
 export interface IncidentMessage {
   subject: string;

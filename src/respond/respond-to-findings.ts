@@ -5,8 +5,8 @@
  * logged and the rest go on, as the daemon's loop expects.
  */
 import { createHash } from 'node:crypto';
-import type { Repository } from '../inventory/types.js';
-import type { Finding } from '../scan/types.js';
+import type { Repository } from '../domain/repository.js';
+import type { Finding } from '../domain/finding.js';
 import { advanceIncident } from './advance-incident.js';
 import { canaryKeyHashes, partitionCanaryFindings } from './canary-keys.js';
 import type { EngineDeps } from './engine-deps.js';
@@ -49,6 +49,7 @@ export async function respondToFindings(deps: EngineDeps, input: RespondInput): 
         config: deps.config,
         repository: input.repository,
         ...(input.gitDir === undefined ? {} : { gitDir: input.gitDir }),
+        branchesContaining: deps.branchesContaining,
         ...(input.publicUrl === undefined ? {} : { publicUrl: input.publicUrl }),
         intelligence,
         now: deps.now,

@@ -6,7 +6,7 @@
  */
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
-import type { TimelineEntry } from './types.js';
+import type { TimelineEntry } from '../domain/incident.js';
 
 export type OnceOutcome = 'ran' | 'retry-later' | 'gave-up' | 'already-done' | 'exhausted';
 

@@ -7,7 +7,7 @@
  * - verified live: +1; verified dead (the check said it no longer works): -1;
  * - never above `critical` nor below `low`.
  */
-import type { DataClassification, Severity } from './types.js';
+import type { DataClassification, Severity } from '../domain/incident.js';
 
 const ORDER: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 

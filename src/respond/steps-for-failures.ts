@@ -2,7 +2,7 @@
  * Turns failed, non-retryable steps into remaining steps for the owner: when leakwatch cannot
  * do something (missing permission, unexpected error), a person has to.
  */
-import type { TimelineEntry } from './types.js';
+import type { TimelineEntry } from '../domain/incident.js';
 
 export function stepsForFailures(entries: TimelineEntry[]): string[] {
   return entries

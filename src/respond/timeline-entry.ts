@@ -2,9 +2,9 @@
  * Small builders for timeline entries, so every provider records steps and failures the same
  * way: a fixed action name, one sentence for the owner, and a retryable flag on failures.
  */
-import { classifyError } from './classify-error.js';
-import type { ClassifiedError } from './classify-error.js';
-import type { ActionOutcome, PlaybookPhase, TimelineData, TimelineEntry } from './types.js';
+import { classifyError } from '../util/classify-error.js';
+import type { ClassifiedError } from '../util/classify-error.js';
+import type { ActionOutcome, PlaybookPhase, TimelineData, TimelineEntry } from '../domain/incident.js';
 
 export interface EntryScope {
   provider: string;

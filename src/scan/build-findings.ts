@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CompiledRule, Ruleset } from '../detect/types.js';
-import type { Introduction } from '../git/walk-introductions.js';
-import type { Finding, Location, ObjectResult, SafeMatch } from './types.js';
+import type { Introduction } from '../domain/introduction.js';
+import type { Finding, Location, ObjectResult, SafeMatch } from '../domain/finding.js';
 
 export interface FindingFilter {
   /** Drops a location (e.g. an ignored path); the finding goes when no location is left. */

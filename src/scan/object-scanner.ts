@@ -7,7 +7,7 @@ import { Matcher } from '../detect/matcher.js';
 import { redact, secretSha256 } from '../detect/redact.js';
 import type { RawMatch, Ruleset } from '../detect/types.js';
 import { decodeText, hasUtf16Bom, isBinary } from './is-binary.js';
-import type { ObjectMeta, ObjectResult, SafeMatch } from './types.js';
+import type { ObjectMeta, ObjectResult, SafeMatch } from '../domain/finding.js';
 
 export function toSafeMatch(m: RawMatch): SafeMatch {
   const safe: SafeMatch = {

@@ -5,7 +5,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LeakwatchError } from '../errors.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../domain/finding.js';
 
 const baselineSchema = z.object({ findings: z.array(z.object({ id: z.string() }).loose()) }).loose();
 

@@ -7,15 +7,16 @@ import type { RuleVariables } from '../detect/apply-rule-variables.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
 import { resolveTarget } from '../git/resolve-target.js';
-import { SqliteScanStore } from '../store/sqlite/sqlite-scan-store.js';
-import type { VerifySecret } from '../verify/verify-secret.js';
+import type { VerifySecret } from '../domain/verification.js';
+import { LeakwatchError } from '../errors.js';
+import type { ScanStore } from '../store/types.js';
 import { buildFindings } from './build-findings.js';
 import { checkIgnoredRuleIds } from './ignore-rules.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
-import type { ScanReport } from './types.js';
+import type { ScanReport } from '../domain/finding.js';
 import { defaultWorkerCount } from './worker-pool.js';
 
 export const DEFAULT_MAX_BLOB_BYTES = 50 * 1024 * 1024;
@@ -24,6 +25,11 @@ export interface RunScanOptions {
   target: string;
   /** Folder for incremental state and mirrors; null keeps nothing. */
   stateDir: string | null;
+  /**
+   * Opens the incremental state in `stateDir` (the CLI passes store/open-store.ts's
+   * `openScanStore`): the scan never picks a store backend itself. Required with a `stateDir`.
+   */
+  openStore?: (stateDir: string) => ScanStore;
   rulesDirs?: string[];
   ruleset?: Ruleset;
   variables?: RuleVariables;
@@ -37,6 +43,12 @@ export interface RunScanOptions {
   /** `--verify`: check each credential finding live through this service (verify-findings.ts). */
   verify?: VerifySecret;
   onVerifyProgress?: (done: number, total: number) => void;
+}
+
+function openStateStore(options: RunScanOptions, stateDir: string): ScanStore {
+  // A caller that forgets the opener would silently scan everything every time: refuse instead.
+  if (options.openStore === undefined) throw new LeakwatchError('state', 'runScan was given a state folder but no openStore to open it with.');
+  return options.openStore(stateDir);
 }
 
 export async function runScan(options: RunScanOptions): Promise<ScanReport> {
@@ -63,7 +75,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
       introductions: [],
     };
   } else {
-    const store = stateDir ? new SqliteScanStore(join(stateDir, 'state.db')) : null;
+    const store = stateDir ? openStateStore(options, stateDir) : null;
     try {
       scan = await scanRepository(target.gitDir, {
         ruleset,

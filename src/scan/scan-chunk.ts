@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { CatFileReader } from '../git/cat-file-reader.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import type { ObjectScanner } from './object-scanner.js';
-import type { ChunkResult } from './types.js';
+import type { ChunkResult } from '../domain/finding.js';
 
 export type ScanTask =
   | { kind: 'objects'; objects: ObjectInfo[] }

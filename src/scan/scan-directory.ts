@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
 import { planChunks } from './plan-chunks.js';
 import type { ScanProgress } from './progress.js';
-import type { ObjectResult, ScanStats } from './types.js';
+import type { ObjectResult, ScanStats } from '../domain/finding.js';
 import { createTaskRunner } from './worker-pool.js';
 
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', '.leakwatch']);

@@ -10,13 +10,13 @@ import { objectStoreFingerprint, packedBytes } from '../git/object-store-fingerp
 import { runGit } from '../git/run-git.js';
 import { resolveSince } from '../git/resolve-since.js';
 import { toIntroduction, walkIntroductions } from '../git/walk-introductions.js';
-import type { Introduction } from '../git/walk-introductions.js';
+import type { Introduction } from '../domain/introduction.js';
 import type { ScanStore } from '../store/types.js';
 import { CHUNK_BYTES, CHUNK_ITEMS, planChunks } from './plan-chunks.js';
 import { prefetchIntroductions } from './prefetch-introductions.js';
 import type { IntroductionPrefetch } from './prefetch-introductions.js';
 import type { ScanProgress } from './progress.js';
-import type { ObjectResult, ScanStats } from './types.js';
+import type { ObjectResult, ScanStats } from '../domain/finding.js';
 import { createTaskRunner } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
 

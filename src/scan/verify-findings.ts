@@ -12,10 +12,10 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Matcher } from '../detect/matcher.js';
 import type { Ruleset } from '../detect/types.js';
-import { findSecretInText, recoverSecret } from '../respond/recover-secret.js';
-import type { LeakedSecret } from '../respond/types.js';
-import type { VerifySecret } from '../verify/verify-secret.js';
-import type { Finding } from './types.js';
+import { findSecretInText, recoverSecret } from './recover-secret.js';
+import type { LeakedSecret } from '../domain/incident.js';
+import type { VerifySecret } from '../domain/verification.js';
+import type { Finding } from '../domain/finding.js';
 
 /** Where the scanned content can be read again. */
 export type SecretSource = { kind: 'git'; gitDir: string } | { kind: 'directory'; path: string };

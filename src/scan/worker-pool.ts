@@ -11,7 +11,7 @@ import { CatFileReader } from '../git/cat-file-reader.js';
 import { ObjectScanner } from './object-scanner.js';
 import { scanFiles, scanObjects } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
-import type { ChunkResult } from './types.js';
+import type { ChunkResult } from '../domain/finding.js';
 
 export interface TaskRunner {
   run(task: ScanTask): Promise<ChunkResult>;

@@ -2,9 +2,9 @@
  * Persistence interface. Callers depend on this, never on a backend, so the embedded SQLite
  * store can be swapped for PostgreSQL (scale-out) without touching them.
  */
-import type { Introduction } from '../git/walk-introductions.js';
-import type { Repository } from '../inventory/types.js';
-import type { Finding, ObjectResult } from '../scan/types.js';
+import type { Introduction } from '../domain/introduction.js';
+import type { Repository } from '../domain/repository.js';
+import type { Finding, ObjectResult } from '../domain/finding.js';
 
 export interface TargetState {
   id: number;

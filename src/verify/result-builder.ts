@@ -1,5 +1,6 @@
 /** Builds a verifier's results with its id and the check time filled in. */
-import type { VerifyContext, VerifyResult } from './types.js';
+import type { VerifyResult } from '../domain/verification.js';
+import type { VerifyContext } from './types.js';
 
 export type ResultBuilder = (status: VerifyResult['status'], detail: string, extra?: Partial<VerifyResult>) => VerifyResult;
 

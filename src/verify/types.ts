@@ -7,21 +7,8 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.js';
-import type { LeakedSecret } from '../respond/types.js';
-
-export type VerifyStatus = 'live' | 'invalid' | 'skipped' | 'error';
-
-export interface VerifyResult {
-  verifier: string;
-  status: VerifyStatus;
-  /** One sentence for the incident; never the secret. */
-  detail: string;
-  checkedAt: Date;
-  /** For `error`: whether checking again later may succeed. */
-  retryable?: boolean;
-  /** Who the credential authenticates as (ARN, account, login, scopes). */
-  identity?: Record<string, string>;
-}
+import type { LeakedSecret } from '../domain/incident.js';
+import type { VerifyResult } from '../domain/verification.js';
 
 export interface AwsKeyPair {
   accessKeyId: string;

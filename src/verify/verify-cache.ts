@@ -2,7 +2,7 @@
  * Verification results by verifier and secret SHA-256, kept for a TTL, so a secret found in
  * fifty places is checked once (and a canary or a rate limit is not hit fifty times).
  */
-import type { VerifyResult } from './types.js';
+import type { VerifyResult } from '../domain/verification.js';
 
 export interface VerifyCache {
   get(verifierId: string, sha256: string): VerifyResult | undefined;

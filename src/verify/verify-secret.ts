@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
-import type { LeakedSecret } from '../respond/types.js';
+import type { VerifyResult, VerifySecret } from '../domain/verification.js';
 import { createRateLimiter } from '../util/create-rate-limiter.js';
 import type { RateLimiter } from '../util/create-rate-limiter.js';
 import { verifiers as defaultVerifiers } from './api.js';
 import { createVerifyCache } from './verify-cache.js';
 import type { VerifyCache } from './verify-cache.js';
-import type { Verifier, VerifyClients, VerifyOptions, VerifyResult } from './types.js';
+import type { Verifier, VerifyClients, VerifyOptions } from './types.js';
 
 export interface VerificationServiceOptions {
   clients: VerifyClients;
@@ -26,8 +26,6 @@ export interface VerificationServiceOptions {
   /** Default one check per second across all verifiers. */
   perSecond?: number;
 }
-
-export type VerifySecret = (verifierId: string, secret: LeakedSecret) => Promise<VerifyResult>;
 
 export function createVerificationService(opts: VerificationServiceOptions): VerifySecret {
   const now = opts.now ?? (() => new Date());

@@ -3,7 +3,7 @@
  * found in one of our repositories, with the repositories holding it, so a public copy is
  * reported to each owner. Only hashes are kept; scan results never hold the secret itself.
  */
-import type { SafeMatch } from '../scan/types.js';
+import type { SafeMatch } from '../domain/finding.js';
 
 export function addKnownSecrets(known: Map<string, string[]>, repository: string, results: Iterable<{ matches: readonly SafeMatch[] }>): Map<string, string[]> {
   for (const result of results) {

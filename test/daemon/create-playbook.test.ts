@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlaybook } from '../../src/daemon/create-playbook.js';
 import type { Playbook } from '../../src/daemon/create-playbook.js';
 import { mirrorDir } from '../../src/daemon/run-repository-job.js';
+import { branchesContaining } from '../../src/git/list-branches.js';
 import type { EngineDeps } from '../../src/respond/engine-deps.js';
+import { recoverSecret } from '../../src/scan/recover-secret.js';
 import { SqliteMonitorStore } from '../../src/store/sqlite/sqlite-monitor-store.js';
 import { createAwsCanaryKeysSource } from '../../src/watch/sources/aws-canary-keys/index.js';
 import type { WatchSource } from '../../src/watch/sources/types.js';
@@ -59,6 +61,8 @@ function engineFor(logger: MemoryLogger) {
     notifierDeps: {},
     emailChannels: [],
     gitDirFor,
+    recoverSecret,
+    branchesContaining,
     log: logger.log,
     now: () => T0,
   });

@@ -8,7 +8,7 @@ import type { Playbook } from '../../src/daemon/create-playbook.js';
 import { openDaemonFingerprintIndex } from '../../src/daemon/daemon-fingerprint-index.js';
 import { startDaemon } from '../../src/daemon/start-daemon.js';
 import type { Daemon } from '../../src/daemon/start-daemon.js';
-import type { Repository } from '../../src/inventory/types.js';
+import type { Repository } from '../../src/domain/repository.js';
 import { openMonitorStore } from '../../src/store/open-store.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';

@@ -14,11 +14,13 @@ import { parseConfig } from '../../src/config/load-config.js';
 import type { LeakwatchConfig } from '../../src/config/config-types.js';
 import { loadRules } from '../../src/detect/load-rules.js';
 import type { Ruleset } from '../../src/detect/types.js';
+import { branchesContaining } from '../../src/git/list-branches.js';
 import { loadInventory } from '../../src/inventory/load-inventory.js';
-import type { Repository } from '../../src/inventory/types.js';
+import type { Repository } from '../../src/domain/repository.js';
 import type { EngineDeps } from '../../src/respond/engine-deps.js';
+import { recoverSecret } from '../../src/scan/recover-secret.js';
 import { runScan } from '../../src/scan/run-scan.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store.js';
 import { fakeAccessKeyId, fakeSecretAccessKey } from './fake-credentials.js';
 import { TestRepo, tempDir } from './git-repo.js';
@@ -99,6 +101,8 @@ export function makeEngine(f: Fixture, sink: SmtpSink | null, now: () => Date, l
     },
     emailChannels: sink === null ? [] : ['smtp'],
     gitDirFor: (name) => (name === f.repository.name ? join(f.repo.dir, '.git') : undefined),
+    recoverSecret,
+    branchesContaining,
     log: logs.log,
     now,
     sleep: () => Promise.resolve(),

@@ -1,5 +1,5 @@
 /** A complete Incident for provider tests; fields can be overridden per test. */
-import type { Incident } from '../../src/respond/types.js';
+import type { Incident } from '../../src/domain/incident.js';
 
 export function makeIncident(overrides: Partial<Incident> = {}): Incident {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyActionResult } from '../../src/respond/apply-action-result.js';
-import type { TimelineEntry } from '../../src/respond/types.js';
+import type { TimelineEntry } from '../../src/domain/incident.js';
 import { makeIncident } from '../helpers/make-incident.js';
 
 const entry = (action: string): TimelineEntry => ({ at: new Date(0), phase: 'containment', action, outcome: 'ok', detail: action });

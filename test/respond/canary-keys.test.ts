@@ -14,7 +14,7 @@ import { secretSha256 } from '../../src/detect/redact.js';
 import { createPublicExposureSink } from '../../src/respond/public-exposure-sink.js';
 import { respondToFindings } from '../../src/respond/respond-to-findings.js';
 import { ObjectScanner } from '../../src/scan/object-scanner.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { SqliteWatchState } from '../../src/store/sqlite/sqlite-watch-state.js';
 import { runWatchCycle } from '../../src/watch/run-watch.js';
 import { createAwsCanaryKeysSource } from '../../src/watch/sources/aws-canary-keys/index.js';

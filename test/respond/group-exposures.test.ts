@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupExposures } from '../../src/respond/group-exposures.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { ruleset } from '../helpers/incident-fixture.js';
 
 function finding(ruleId: string, sha: string, overrides: Partial<Finding> = {}): Finding {

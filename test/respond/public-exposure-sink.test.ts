@@ -1,10 +1,10 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Repository } from '../../src/inventory/types.js';
+import type { Repository } from '../../src/domain/repository.js';
 import { createPublicExposureSink } from '../../src/respond/public-exposure-sink.js';
 import { respondToFindings } from '../../src/respond/respond-to-findings.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Finding } from '../../src/domain/finding.js';
 import type { PublicExposure } from '../../src/watch/types.js';
 import { removeTempDirs } from '../helpers/git-repo.js';
 import { OWNER, makeEngine, makeFixture, scanFindings } from '../helpers/incident-fixture.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderIncidentMessage } from '../../src/respond/render-incident-message.js';
-import type { TimelineEntry } from '../../src/respond/types.js';
+import type { TimelineEntry } from '../../src/domain/incident.js';
 import { makeIncident } from '../helpers/make-incident.js';
 
 const NOW = new Date('2026-11-28T12:00:00.000Z');

@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/run-scan.js';
-import type { ScanReport } from '../../src/scan/types.js';
+import { openScanStore } from '../../src/store/open-store.js';
+import type { ScanReport } from '../../src/domain/finding.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
@@ -31,7 +32,7 @@ describe('a rule restricted to some paths wins an overlap only where it applies'
     repo.commit('sftp settings', files);
     const dir = tempDir();
     writeTree(dir, files);
-    const fromHistory = await runScan({ target: repo.dir, stateDir: tempDir(), workers: 1 });
+    const fromHistory = await runScan({ target: repo.dir, stateDir: tempDir(), openStore: openScanStore, workers: 1 });
     const fromDirectory = await runScan({ target: dir, stateDir: null, workers: 1 });
     expect(placements(fromDirectory)).toEqual(['generic-secret-assignment sftp.json']);
     expect(placements(fromHistory)).toEqual(placements(fromDirectory));
@@ -45,8 +46,8 @@ describe('a rule restricted to some paths wins an overlap only where it applies'
     const dir = tempDir();
     writeTree(dir, files);
     const state = tempDir();
-    const first = await runScan({ target: repo.dir, stateDir: state, workers: 1 });
-    const rerun = await runScan({ target: repo.dir, stateDir: state, workers: 1 });
+    const first = await runScan({ target: repo.dir, stateDir: state, openStore: openScanStore, workers: 1 });
+    const rerun = await runScan({ target: repo.dir, stateDir: state, openStore: openScanStore, workers: 1 });
     const fromDirectory = await runScan({ target: dir, stateDir: null, workers: 1 });
     const expected = ['generic-secret-assignment deploy/sftp.json', 'terraform-state-secret infra/prod.tfstate'];
     expect(placements(fromDirectory)).toEqual(expected);

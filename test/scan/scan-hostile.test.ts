@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/run-scan.js';
+import { openScanStore } from '../../src/store/open-store.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { githubToken, pemPrivateKey } from '../helpers/tokens.js';
 
 afterAll(removeTempDirs);
 
-const scan = (target: string, maxBlobBytes?: number) => runScan({ target, stateDir: tempDir(), workers: 1, maxBlobBytes });
+const scan = (target: string, maxBlobBytes?: number) => runScan({ target, stateDir: tempDir(), openStore: openScanStore, workers: 1, maxBlobBytes });
 
 describe('hostile repositories do not hang, crash or hide what they skip', () => {
   it('a 20 MB single line of keywords is matched to the end', async () => {

@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/run-scan.js';
-import type { Finding, ScanReport } from '../../src/scan/types.js';
+import { openScanStore } from '../../src/store/open-store.js';
+import type { Finding, ScanReport } from '../../src/domain/finding.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { awsKeyId, awsSecretKey, githubToken } from '../helpers/tokens.js';
 
 afterAll(removeTempDirs);
 
-const scan = (target: string): Promise<ScanReport> => runScan({ target, stateDir: tempDir(), workers: 1 });
+const scan = (target: string): Promise<ScanReport> => runScan({ target, stateDir: tempDir(), openStore: openScanStore, workers: 1 });
 
 function findingFor(report: ScanReport, secretPart: string, ruleId: string): Finding {
   const f = report.findings.find((x) => x.ruleId === ruleId && secretPart.startsWith(x.redacted.split('…')[0]!) && secretPart.endsWith(x.redacted.split('…')[1]!));

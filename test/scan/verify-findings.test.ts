@@ -7,11 +7,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadRules } from '../../src/detect/load-rules.js';
 import { createOctokit } from '../../src/github/create-octokit.js';
 import { runScan } from '../../src/scan/run-scan.js';
-import type { Finding, ScanReport } from '../../src/scan/types.js';
+import type { Finding, ScanReport } from '../../src/domain/finding.js';
 import { verifyFindings } from '../../src/scan/verify-findings.js';
 import type { AwsKeyPair } from '../../src/verify/types.js';
 import { createVerificationService } from '../../src/verify/verify-secret.js';
-import type { VerifySecret } from '../../src/verify/verify-secret.js';
+import type { VerifySecret } from '../../src/domain/verification.js';
 import { awsError } from '../helpers/aws-calls.js';
 import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Repository } from '../../src/inventory/types.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Repository } from '../../src/domain/repository.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { SqliteMonitorStore } from '../../src/store/sqlite/sqlite-monitor-store.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';

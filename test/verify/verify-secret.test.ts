@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Verifier, VerifyResult } from '../../src/verify/types.js';
+import type { VerifyResult } from '../../src/domain/verification.js';
+import type { Verifier } from '../../src/verify/types.js';
 import { createVerificationService } from '../../src/verify/verify-secret.js';
 import { fakeGitHubToken } from '../helpers/fake-credentials.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';

@@ -8,12 +8,12 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Logger } from '../../logger.js';
 import type { RateLimiter } from '../../util/create-rate-limiter.js';
-import { redactValue } from '../redact.js';
-import { describeLastUse, lookupKeyOwner } from '../rotators/aws-iam-access-key/lookup-key-owner.js';
+import { redactValue } from '../../util/redact-value.js';
+import { describeLastUse, lookupKeyOwner } from '../../aws/lookup-key-owner.js';
 import { stepsForFailures } from '../steps-for-failures.js';
 import { attempt, errorEntry, makeEntry } from '../timeline-entry.js';
 import type { EntryScope } from '../timeline-entry.js';
-import type { ActionResult, Incident, TimelineEntry } from '../types.js';
+import type { ActionResult, Incident, TimelineEntry } from '../../domain/incident.js';
 import { lookupCodeCommitAccess } from './lookup-codecommit-access.js';
 import type { CodeCommitAccess, CodeCommitAccessReport } from './lookup-codecommit-access.js';
 

@@ -3,7 +3,7 @@
  * no owner on record, the escalation contacts get the first message too, so nobody is silent.
  */
 import type { Audience } from '../incident-message-parts.js';
-import type { Incident } from '../types.js';
+import type { Incident } from '../../domain/incident.js';
 
 export function emailRecipients(incident: Incident, audience: Audience): string[] {
   const { ownerEmail, escalationContacts } = incident.repository;

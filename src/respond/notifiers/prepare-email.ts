@@ -3,7 +3,7 @@
  * for the audience, and a `skipped` entry when the channel is not configured or nobody is known.
  */
 import { makeEntry } from '../timeline-entry.js';
-import type { TimelineEntry } from '../types.js';
+import type { TimelineEntry } from '../../domain/incident.js';
 import { emailRecipients } from './email-recipients.js';
 import type { NotifyContext } from './types.js';
 

@@ -9,7 +9,7 @@ import type { Transporter } from 'nodemailer';
 import type { Logger } from '../../logger.js';
 import type { Audience } from '../incident-message-parts.js';
 import type { IncidentMessage } from '../render-incident-message.js';
-import type { Incident, PlaybookPhase, TimelineEntry } from '../types.js';
+import type { Incident, PlaybookPhase, TimelineEntry } from '../../domain/incident.js';
 
 export interface NotifierDeps {
   ses?: { client: SESv2Client; from: string; configurationSetName?: string };

@@ -4,7 +4,7 @@
  * provider's own revocation guidance; every incident also gets the generic tail.
  */
 import { makeEntry } from '../timeline-entry.js';
-import type { ActionResult, Incident } from '../types.js';
+import type { ActionResult, Incident } from '../../domain/incident.js';
 
 export const MANUAL_STEPS: Readonly<Record<string, readonly string[]>> = {
   aws: [

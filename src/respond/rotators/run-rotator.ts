@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../../logger.js';
 import { makeEntry } from '../timeline-entry.js';
-import type { ActionResult, PlaybookPhase } from '../types.js';
+import type { ActionResult, PlaybookPhase } from '../../domain/incident.js';
 import type { EradicateContext, Rotator, RotatorContext } from './types.js';
 
 async function guarded(

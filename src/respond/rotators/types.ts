@@ -9,7 +9,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../../logger.js';
-import type { ActionResult, FollowUp, Incident, LeakedSecret } from '../types.js';
+import type { ActionResult, FollowUp, Incident, LeakedSecret } from '../../domain/incident.js';
 import type { AwsIamAccessKeyOptions } from './aws-iam-access-key/options.js';
 import type { SecretsManagerOptions } from './secrets-manager/options.js';
 

@@ -22,7 +22,7 @@ import type {
   PlaybookPhase,
   Severity,
   TimelineEntry,
-} from '../../respond/types.js';
+} from '../../domain/incident.js';
 import { INCIDENT_SCHEMA } from './incident-migrations.js';
 import { openDatabase } from './open-database.js';
 

@@ -3,8 +3,8 @@
  * repository's mirror history, findings per repository (first and last seen), and the public
  * watch's cursors. Each write is one transaction.
  */
-import type { Repository } from '../../inventory/types.js';
-import type { Finding } from '../../scan/types.js';
+import type { Repository } from '../../domain/repository.js';
+import type { Finding } from '../../domain/finding.js';
 import type { MirrorOutcome, MonitorStore, StoredFinding, StoredRepository, WatchState } from '../types.js';
 import { SqliteScanStore } from './sqlite-scan-store.js';
 

@@ -3,8 +3,8 @@
  * matches found in them (hash and redacted preview only), and where they entered history.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { Introduction } from '../../git/walk-introductions.js';
-import type { ObjectResult } from '../../scan/types.js';
+import type { Introduction } from '../../domain/introduction.js';
+import type { ObjectResult } from '../../domain/finding.js';
 import type { ScanDelta, ScanStore, TargetState } from '../types.js';
 import { openDatabase } from './open-database.js';
 

@@ -7,12 +7,13 @@
  */
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { z } from 'zod';
-import { classifyError } from '../../respond/classify-error.js';
-import { redactValue } from '../../respond/redact.js';
-import { accessKeyIdOf } from '../../respond/rotators/aws-iam-access-key/access-key-id.js';
-import { lookupKeyOwner } from '../../respond/rotators/aws-iam-access-key/lookup-key-owner.js';
+import { classifyError } from '../../util/classify-error.js';
+import { redactValue } from '../../util/redact-value.js';
+import { accessKeyIdOf } from '../../aws/access-key-id.js';
+import { lookupKeyOwner } from '../../aws/lookup-key-owner.js';
 import { resultBuilder } from '../result-builder.js';
-import type { AwsKeyPair, Verifier, VerifyContext, VerifyResult } from '../types.js';
+import type { VerifyResult } from '../../domain/verification.js';
+import type { AwsKeyPair, Verifier, VerifyContext } from '../types.js';
 
 const ID = 'aws-sts';
 const keyInfoSchema = z.object({ Account: z.string() });

@@ -2,11 +2,12 @@
  * Verifies a GitHub token with GET /user, which reads the token's own user and nothing else.
  */
 import { z } from 'zod';
-import { classifyError } from '../../respond/classify-error.js';
-import { redactValue } from '../../respond/redact.js';
-import { gitHubTokenKind } from '../../respond/rotators/github-token/token-kind.js';
+import { classifyError } from '../../util/classify-error.js';
+import { redactValue } from '../../util/redact-value.js';
+import { gitHubTokenKind } from '../../github/token-kind.js';
 import { resultBuilder } from '../result-builder.js';
-import type { Verifier, VerifyContext, VerifyResult } from '../types.js';
+import type { VerifyResult } from '../../domain/verification.js';
+import type { Verifier, VerifyContext } from '../types.js';
 
 const ID = 'github';
 const userSchema = z.object({ login: z.string() });

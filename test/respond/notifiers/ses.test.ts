@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sesNotifier } from '../../../src/respond/notifiers/ses/index.js';
 import type { NotifyContext } from '../../../src/respond/notifiers/types.js';
 import type { Audience } from '../../../src/respond/incident-message-parts.js';
-import type { Incident } from '../../../src/respond/types.js';
+import type { Incident } from '../../../src/domain/incident.js';
 import { awsError } from '../../helpers/aws-calls.js';
 import { makeIncident } from '../../helpers/make-incident.js';
 import { createMemoryLogger } from '../../helpers/memory-logger.js';

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { snsNotifier, snsSubject } from '../../../src/respond/notifiers/sns/index.js';
 import { renderIncidentMessage } from '../../../src/respond/render-incident-message.js';
-import type { Incident } from '../../../src/respond/types.js';
+import type { Incident } from '../../../src/domain/incident.js';
 import { awsError } from '../../helpers/aws-calls.js';
 import { makeIncident } from '../../helpers/make-incident.js';
 import { createMemoryLogger } from '../../helpers/memory-logger.js';

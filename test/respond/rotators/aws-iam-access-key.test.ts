@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsIamAccessKeyRotator } from '../../../src/respond/rotators/aws-iam-access-key/index.js';
 import type { RotatorContext, RotatorOptions } from '../../../src/respond/rotators/types.js';
-import type { LeakedSecret } from '../../../src/respond/types.js';
+import type { LeakedSecret } from '../../../src/domain/incident.js';
 import { awsError, callSequence, sentInputs } from '../../helpers/aws-calls.js';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '../../helpers/fake-credentials.js';
 import { makeIncident } from '../../helpers/make-incident.js';

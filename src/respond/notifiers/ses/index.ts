@@ -1,7 +1,7 @@
 /** E-mail through Amazon SES v2 (SendEmail, Simple content with text and HTML parts). */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 import { EMAIL_ACTION as ACTION, prepareEmail } from '../prepare-email.js';
 import type { Notifier, NotifyContext } from '../types.js';
 

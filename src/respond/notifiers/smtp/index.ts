@@ -1,6 +1,6 @@
 /** E-mail through any SMTP server with nodemailer (text and HTML alternatives). */
 import { attempt, makeEntry } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 import { EMAIL_ACTION as ACTION, prepareEmail } from '../prepare-email.js';
 import type { Notifier, NotifyContext } from '../types.js';
 

@@ -5,7 +5,7 @@
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 import type { Notifier, NotifyContext } from '../types.js';
 
 const ID = 'sns';

@@ -9,10 +9,10 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { redactValue } from '../../redact.js';
+import { redactValue } from '../../../util/redact-value.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { Attempt, EntryScope } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 import type { UserKey } from './deactivate-key.js';
 
 const ACTION = 'iam.create-replacement-key';

@@ -5,10 +5,10 @@
 import { ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { z } from 'zod';
-import { redactValue } from '../../redact.js';
+import { redactValue } from '../../../util/redact-value.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 
 const listSchema = z.object({
   AccessKeyMetadata: z

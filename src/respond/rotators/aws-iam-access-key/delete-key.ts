@@ -4,10 +4,10 @@
  */
 import { DeleteAccessKeyCommand } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
-import { redactValue } from '../../redact.js';
+import { redactValue } from '../../../util/redact-value.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { ActionResult, TimelineEntry } from '../../types.js';
+import type { ActionResult, TimelineEntry } from '../../../domain/incident.js';
 import { listUserKeys } from './deactivate-key.js';
 
 const ACTION = 'iam.delete-key';

@@ -4,16 +4,16 @@
  * root user, an API failure) is an ActionResult with the step the owner must take instead.
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
-import { redactValue } from '../../redact.js';
+import { redactValue } from '../../../util/redact-value.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { ActionResult, TimelineEntry } from '../../types.js';
+import type { ActionResult, TimelineEntry } from '../../../domain/incident.js';
 import type { RotatorContext } from '../types.js';
-import { accessKeyIdOf, isTemporaryKeyId } from './access-key-id.js';
+import { accessKeyIdOf, isTemporaryKeyId } from '../../../aws/access-key-id.js';
 import { lookupKeyAccount } from './lookup-key-account.js';
-import { describeLastUse, lookupKeyOwner } from './lookup-key-owner.js';
-import type { KeyLastUse } from './lookup-key-owner.js';
+import { describeLastUse, lookupKeyOwner } from '../../../aws/lookup-key-owner.js';
+import type { KeyLastUse } from '../../../aws/lookup-key-owner.js';
 import { QUARANTINE_POLICY_NAME } from './options.js';
 
 export interface IdentifiedKey {

@@ -5,17 +5,17 @@
  * and schedule deletion after a grace period. The leaked key itself is never used.
  */
 import { alreadyDone } from '../../already-done.js';
-import { redactValue } from '../../redact.js';
+import { redactValue } from '../../../util/redact-value.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { ActionResult, FollowUp, TimelineEntry } from '../../types.js';
+import type { ActionResult, FollowUp, TimelineEntry } from '../../../domain/incident.js';
 import type { EradicateContext, PlanContext, Rotator, RotatorContext } from '../types.js';
 import { createReplacementKey } from './create-replacement-key.js';
 import { deactivateKey, listUserKeys } from './deactivate-key.js';
 import { deleteKey } from './delete-key.js';
 import { identifyKey } from './identify-key.js';
-import { describeLastUse } from './lookup-key-owner.js';
+import { describeLastUse } from '../../../aws/lookup-key-owner.js';
 import { QUARANTINE_POLICY_NAME, resolveIamOptions } from './options.js';
 import { attachQuarantinePolicy, denyOlderSessions } from './quarantine-user.js';
 

@@ -7,7 +7,7 @@ import { AttachUserPolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-i
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 import { SESSION_DENY_POLICY_NAME, quarantinePolicyArn } from './options.js';
 
 export function sessionDenyPolicy(issuedBefore: Date): string {

@@ -3,14 +3,14 @@
  * GitHub then notifies the token's owner; creating a replacement is left to that person.
  */
 import { alreadyDone } from '../../already-done.js';
-import { redactValue } from '../../redact.js';
+import { redactValue } from '../../../util/redact-value.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { ActionResult, TimelineEntry } from '../../types.js';
+import type { ActionResult, TimelineEntry } from '../../../domain/incident.js';
 import type { PlanContext, Rotator, RotatorContext } from '../types.js';
 import { revokeToken } from './revoke-token.js';
-import { gitHubTokenKind } from './token-kind.js';
+import { gitHubTokenKind } from '../../../github/token-kind.js';
 
 const ID = 'github-token';
 const ACTION = 'github.revoke-token';

@@ -6,7 +6,7 @@
 import { BatchGetSecretValueCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { classifyError } from '../../classify-error.js';
+import { classifyError } from '../../../util/classify-error.js';
 import { listSecretsInScope } from './list-secrets-in-scope.js';
 import type { SecretCandidate } from './list-secrets-in-scope.js';
 import { BATCH_SIZE } from './options.js';

@@ -8,7 +8,7 @@ import { alreadyDone } from '../../already-done.js';
 import { stepsForFailures } from '../../steps-for-failures.js';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { ActionResult, TimelineEntry } from '../../types.js';
+import type { ActionResult, TimelineEntry } from '../../../domain/incident.js';
 import type { PlanContext, Rotator, RotatorContext } from '../types.js';
 import { findSecretsHoldingValue } from './find-secrets-holding-value.js';
 import type { SecretMatch, SecretSearch } from './find-secrets-holding-value.js';

@@ -7,7 +7,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { EntryScope } from '../../timeline-entry.js';
-import type { TimelineEntry } from '../../types.js';
+import type { TimelineEntry } from '../../../domain/incident.js';
 import { versionWithStage } from './list-secrets-in-scope.js';
 import type { SecretCandidate } from './list-secrets-in-scope.js';
 

@@ -3,7 +3,7 @@
  * `git branch -a --contains`. An unknown commit or an unreadable repository gives no branches
  * rather than an error: the incident is still worth opening.
  */
-import { runGit } from '../git/run-git.js';
+import { runGit } from './run-git.js';
 
 export async function branchesContaining(gitDir: string, commit: string): Promise<string[]> {
   let out: string;

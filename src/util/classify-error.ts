@@ -4,7 +4,7 @@
  * name and HTTP status are read: messages and request bodies may echo identifiers or, for
  * Octokit, the token we sent.
  */
-import type { ActionOutcome } from './types.js';
+import type { ActionOutcome } from '../domain/incident.js';
 
 export type ErrorClass = 'throttled' | 'access-denied' | 'not-found' | 'invalid-credential' | 'server' | 'other';
 

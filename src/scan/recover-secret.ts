@@ -1,5 +1,6 @@
 /**
- * Recovers a leaked value in memory when a rotator needs it: the store keeps only the secret's
+ * Recovers a leaked value in memory when `scan --verify` or a rotator needs it (the daemon hands
+ * it to the incident engine, which runs no git itself): the store keeps only the secret's
  * SHA-256 and where it was, so the object is read again from the repository and matched with the
  * same rules; the match whose hash is the incident's is the secret. The value is returned to the
  * caller only, never logged or stored.
@@ -8,11 +9,14 @@ import { Matcher } from '../detect/matcher.js';
 import { secretSha256 } from '../detect/redact.js';
 import type { Ruleset } from '../detect/types.js';
 import { runGit } from '../git/run-git.js';
-import type { StoredLocation } from './incident-store.js';
-import type { LeakedSecret } from './types.js';
+import type { LeakedSecret } from '../domain/incident.js';
 
-/** What locating the object needs: a scan finding's location fits as well as a stored one. */
-export type SecretLocation = Pick<StoredLocation, 'commit' | 'path' | 'blob'>;
+/** What locating the object needs: a scan finding's location fits as well as an incident's. */
+export interface SecretLocation {
+  commit: string | null;
+  path: string | null;
+  blob: string | null;
+}
 
 async function readObject(gitDir: string, location: SecretLocation): Promise<string | undefined> {
   const oid = location.blob ?? location.commit;

@@ -2,7 +2,7 @@
  * Picks the access key id out of a leaked secret: the value itself for a key-id finding, or the
  * paired id for a secret-access-key finding.
  */
-import type { LeakedSecret } from '../../types.js';
+import type { LeakedSecret } from '../domain/incident.js';
 
 const KEY_ID = /^(AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$/;
 

@@ -14,12 +14,14 @@ import { createTransport } from 'nodemailer';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
+import { branchesContaining } from '../git/list-branches.js';
 import { createOctokit } from '../github/create-octokit.js';
 import { createVerificationService } from '../verify/verify-secret.js';
 import type { Logger } from '../logger.js';
-import type { EngineDeps } from './engine-deps.js';
-import type { IncidentStore } from './incident-store.js';
-import type { NotifierDeps } from './notifiers/types.js';
+import type { EngineDeps } from '../respond/engine-deps.js';
+import type { IncidentStore } from '../respond/incident-store.js';
+import type { NotifierDeps } from '../respond/notifiers/types.js';
+import { recoverSecret } from '../scan/recover-secret.js';
 
 export interface CreateEngineDepsOptions {
   config: LeakwatchConfig;
@@ -88,6 +90,8 @@ export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
           }),
         }
       : {}),
+    recoverSecret,
+    branchesContaining,
     log: options.log,
     now: options.now ?? (() => new Date()),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError } from '../../src/respond/classify-error.js';
+import { classifyError } from '../../src/util/classify-error.js';
 import { awsError } from '../helpers/aws-calls.js';
 
 describe('classifyError', () => {

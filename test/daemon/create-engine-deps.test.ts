@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
-import { createEngineDeps } from '../../src/respond/create-engine-deps.js';
+import { createEngineDeps } from '../../src/daemon/create-engine-deps.js';
 import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { ruleset } from '../helpers/incident-fixture.js';
