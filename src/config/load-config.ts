@@ -2,14 +2,17 @@
  * Loads the configuration: the file named by `--config`, else `LEAKWATCH_CONFIG`, else
  * `config/default.yaml` in the working directory (built-in defaults when there is none), then
  * the `LEAKWATCH_...` environment overrides, then the schema. Every problem is reported at once.
+ * Path-valued options come out absolute: relative to the file's folder when written in the file,
+ * to the working directory when set by the environment or left at their default.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { LeakwatchError } from '../errors.js';
 import { applyEnvOverrides } from './apply-env-overrides.js';
 import type { LeakwatchConfig } from './config-types.js';
+import { resolveConfigPaths } from './resolve-config-paths.js';
 import { configSchema } from './schema.js';
 
 export const CONFIG_ENV = 'LEAKWATCH_CONFIG';
@@ -24,7 +27,7 @@ export interface LoadConfigOptions {
 
 export interface LoadedConfig {
   config: LeakwatchConfig;
-  /** Absolute path of the file read, or null when only defaults and env applied. */
+  /** Absolute path of the file read, or null when only defaults and env applied. Path-valued options are absolute. */
   path: string | null;
 }
 
@@ -100,7 +103,11 @@ export function parseConfig(
 
 export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
   const path = resolveConfigPath(options);
   const raw = path === null ? {} : readConfigFile(path);
-  return { config: parseConfig(raw, env, path ?? 'built-in defaults'), path };
+  const parsed = parseConfig(raw, env, path ?? 'built-in defaults');
+  const fromEnv = new Set(applyEnvOverrides(raw, env).sources.keys());
+  const config = resolveConfigPaths(parsed, raw, { fileDir: path === null ? null : dirname(path), cwd, fromEnv });
+  return { config, path };
 }

@@ -13,6 +13,12 @@ interface OptionBase {
   readonly description: string;
   /** Secrets are shown as `[redacted]` whenever the config is printed. */
   readonly secret?: boolean;
+  /**
+   * A filesystem path (or list of paths): a relative value written in the config file resolves
+   * against that file's folder; one from the environment or the default, against the working
+   * directory (see resolve-config-paths.ts).
+   */
+  readonly isPath?: boolean;
 }
 
 export interface StringOption extends OptionBase {
@@ -66,8 +72,9 @@ export const OPTIONS = [
     kind: 'string',
     default: './.leakwatch',
     env: 'LEAKWATCH_DATA_DIR',
+    isPath: true,
     description:
-      'Directory for mirrors and the embedded SQLite database. Relative paths resolve against the working directory.',
+      'Directory for mirrors and the embedded SQLite database. A relative path in the config file resolves against the file\'s folder; from the environment or the default, against the working directory.',
   },
   {
     path: 'databaseUrl',
@@ -89,8 +96,9 @@ export const OPTIONS = [
     path: 'inventory.staticFile',
     kind: 'string',
     env: 'LEAKWATCH_INVENTORY_STATIC_FILE',
+    isPath: true,
     description:
-      'YAML file of repositories (or glob patterns over local paths) with owners; see docs/inventory.md. Unset: no static source.',
+      'YAML file of repositories (or glob patterns over local paths) with owners; see docs/inventory.md. Unset: no static source. A relative path in the config file resolves against the file\'s folder; from the environment, against the working directory.',
   },
   {
     path: 'inventory.defaultOwner',
@@ -262,7 +270,9 @@ export const OPTIONS = [
     kind: 'string-list',
     default: [],
     env: 'LEAKWATCH_SCAN_RULES_DIRS',
-    description: 'Extra directories of detector YAML files, loaded after the built-in detectors.',
+    isPath: true,
+    description:
+      'Extra directories of detector YAML files, loaded after the built-in detectors. Relative paths in the config file resolve against the file\'s folder; from the environment, against the working directory.',
   },
   {
     path: 'github.token',

@@ -62,14 +62,17 @@ leakwatch reads one YAML file, then applies environment overrides, then validate
 - **Environment overrides**: every option has a \`LEAKWATCH_...\` variable that wins over the file.
   Integers and booleans (\`true/false\`, \`1/0\`, \`yes/no\`) are converted; lists are
   comma-separated (\`eu-west-1,us-east-1\`) or a JSON array. An empty variable counts as unset.
-- **Paths** in the file (data directory, inventory file, rules directories) resolve against the
-  working directory. Paths inside the inventory file resolve against the inventory file.
+- **Paths** (data directory, inventory file, rules directories): a relative path written in the
+  file resolves against the file's folder, so \`--config some/where.yaml\` reads the same files
+  from any working directory; one set through the environment, or a default, resolves against
+  the working directory. Paths inside the inventory file resolve against the inventory file.
 - **Errors**: an unknown key, a wrong type or a bad value stops leakwatch with exit code 2 and one
   line per problem, naming its path (and the variable, when it came from the environment).
 - **Secrets** (marked 🔒) are never printed; set them through the environment, not the file.
 
 The shipped \`config/default.yaml\` needs no AWS: a static inventory
-(\`config/inventory.example.yaml\`) and embedded SQLite under \`./.leakwatch/\`.
+(\`config/inventory.example.yaml\`) and embedded SQLite under the project root's \`.leakwatch/\`
+(\`dataDir: ../.leakwatch\`, relative to \`config/\`).
 How the inventory sources are merged (the static file overrides tags) is described in
 [inventory.md](inventory.md).
 `;

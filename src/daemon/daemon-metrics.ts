@@ -16,7 +16,8 @@ export interface DaemonMetrics {
 
 export function createDaemonMetrics(): DaemonMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'leakwatch_process_' });
+  // prom-client's default names already start with `process_` / `nodejs_`; the prefix only adds ours.
+  collectDefaultMetrics({ register: registry, prefix: 'leakwatch_' });
   const registers = [registry];
   return {
     registry,

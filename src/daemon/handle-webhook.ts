@@ -3,14 +3,19 @@
  * a header may post an EventBridge event (or a trigger record) directly. SNS cannot send
  * headers, so an SNS delivery carries the token as `?token=` and must also be signed by SNS
  * for one of the configured topics; its subscription confirmation is answered by fetching the
- * SubscribeURL (an SNS host only). Each change names a repository to scan now.
+ * SubscribeURL (an SNS host only, within a time limit). A repeated SNS MessageId is acted on
+ * once. Each change names a repository to scan now.
+ *
+ * The token is checked from the request line and headers alone (`authorizeWebhook`), so the
+ * server refuses a caller without it before reading a byte of its body.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '../logger.js';
 import type { CodecommitChange } from './parse-codecommit-event.js';
 import { parseCodecommitEvent } from './parse-codecommit-event.js';
-import type { SnsVerifier } from './verify-sns-message.js';
+import type { SeenMessageIds } from './seen-message-ids.js';
+import type { SnsMessage, SnsVerifier } from './verify-sns-message.js';
 
 export interface WebhookRequest {
   headers: IncomingHttpHeaders;
@@ -28,11 +33,18 @@ export interface WebhookDeps {
   token: string | undefined;
   snsTopicArns: readonly string[];
   verifier: SnsVerifier;
-  fetch: (url: string) => Promise<{ ok: boolean; status: number }>;
+  /** SNS MessageIds already acted on. */
+  seenMessages: SeenMessageIds;
+  /** Fetches a SubscribeURL; must give up when `signal` aborts. */
+  fetch: (url: string, signal: AbortSignal) => Promise<{ ok: boolean; status: number }>;
+  /** Time allowed to fetch a SubscribeURL (default 10 s). */
+  confirmTimeoutMs?: number;
   /** Queues a scan for each known repository the change names; returns their ids. */
   onChanges: (changes: CodecommitChange[]) => string[];
   log: Logger;
 }
+
+const CONFIRM_TIMEOUT_MS = 10_000;
 
 function sameToken(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -48,55 +60,133 @@ function headerToken(headers: IncomingHttpHeaders): string | undefined {
   return typeof custom === 'string' ? custom : undefined;
 }
 
-function looksLikeSns(request: WebhookRequest): boolean {
-  if (request.headers['x-amz-sns-message-type'] !== undefined) return true;
-  try {
-    const data = JSON.parse(request.body) as { Type?: unknown; TopicArn?: unknown };
-    return typeof data.Type === 'string' && typeof data.TopicArn === 'string';
-  } catch {
-    return false;
-  }
+type Authorized = { by: 'header' | 'sns-query' };
+
+/**
+ * The refusal for a request that may not use the webhook, from its headers and query alone; or
+ * how it is authorized. SNS always sends `x-amz-sns-message-type`, so a query token is accepted
+ * only on a request that says it is an SNS delivery (whose signature is then required).
+ */
+export function authorizeWebhook(headers: IncomingHttpHeaders, query: URLSearchParams, deps: Pick<WebhookDeps, 'token'>): WebhookResponse | Authorized {
+  if (deps.token === undefined) return { status: 404, body: { error: 'webhook disabled: set http.webhookToken' } };
+  if (sameToken(headerToken(headers), deps.token)) return { by: 'header' };
+  // The query token alone is not enough: it may sit in a proxy log. Only a signed SNS delivery may use it.
+  const snsHeader = typeof headers['x-amz-sns-message-type'] === 'string';
+  if (snsHeader && sameToken(query.get('token') ?? undefined, deps.token)) return { by: 'sns-query' };
+  return { status: 401, body: { error: 'missing or wrong token' } };
+}
+
+function isSnsShaped(data: unknown): boolean {
+  const fields = data as { Type?: unknown; TopicArn?: unknown } | null;
+  return typeof fields === 'object' && fields !== null && typeof fields.Type === 'string' && typeof fields.TopicArn === 'string';
 }
 
 const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
 
-export async function handleWebhook(request: WebhookRequest, deps: WebhookDeps): Promise<WebhookResponse> {
-  if (deps.token === undefined) return { status: 404, body: { error: 'webhook disabled: set http.webhookToken' } };
-  const byHeader = sameToken(headerToken(request.headers), deps.token);
-  const byQuery = sameToken(request.query.get('token') ?? undefined, deps.token);
-  const sns = looksLikeSns(request);
-  // The query token alone is not enough: it may sit in a proxy log. Only a signed SNS delivery may use it.
-  if (!byHeader && !(byQuery && sns)) return { status: 401, body: { error: 'missing or wrong token' } };
-
-  let payload: string = request.body;
-  if (sns) {
-    let message;
-    try {
-      message = await deps.verifier.verify(request.body);
-    } catch (err) {
-      deps.log.warn({ err: (err as Error).message }, 'Refused an SNS delivery');
-      return { status: 403, body: { error: 'SNS message not authentic' } };
-    }
-    if (!deps.snsTopicArns.includes(message.TopicArn)) {
-      deps.log.warn({ topicArn: message.TopicArn }, 'Refused an SNS delivery from a topic not in http.snsTopicArns');
-      return { status: 403, body: { error: 'topic not allowed' } };
-    }
-    if (message.Type === 'SubscriptionConfirmation') {
-      const url = new URL(message.SubscribeURL);
-      if (url.protocol !== 'https:' || !SNS_HOST.test(url.hostname)) return { status: 400, body: { error: 'SubscribeURL is not an SNS host' } };
-      const answer = await deps.fetch(url.toString());
-      if (!answer.ok) {
-        deps.log.error({ topicArn: message.TopicArn, status: answer.status }, 'SNS subscription confirmation failed');
-        return { status: 502, body: { error: 'confirmation failed' } };
-      }
-      deps.log.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
-      return { status: 200, body: { confirmed: true } };
-    }
-    if (message.Type === 'UnsubscribeConfirmation') return { status: 200, body: {} };
-    payload = message.Message;
+async function fetchWithin(deps: WebhookDeps, url: string): Promise<{ ok: boolean; status: number } | 'timeout'> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // Raced as well as passed on: a fetcher that ignores the signal still cannot hold the request.
+  const timeout = new Promise<'timeout'>((done) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      done('timeout');
+    }, deps.confirmTimeoutMs ?? CONFIRM_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([deps.fetch(url, controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
-  const changes = parseCodecommitEvent(payload);
+}
+
+async function confirmSubscription(message: Extract<SnsMessage, { SubscribeURL: string }>, deps: WebhookDeps): Promise<WebhookResponse> {
+  const url = new URL(message.SubscribeURL);
+  if (url.protocol !== 'https:' || !SNS_HOST.test(url.hostname)) return { status: 400, body: { error: 'SubscribeURL is not an SNS host' } };
+  let answer;
+  try {
+    answer = await fetchWithin(deps, url.toString());
+  } catch (err) {
+    deps.log.error({ topicArn: message.TopicArn, err: (err as Error).message }, 'SNS subscription confirmation failed');
+    return { status: 502, body: { error: 'confirmation failed' } };
+  }
+  if (answer === 'timeout') {
+    deps.log.error({ topicArn: message.TopicArn, timeoutMs: deps.confirmTimeoutMs ?? CONFIRM_TIMEOUT_MS }, 'SNS subscription confirmation timed out');
+    return { status: 504, body: { error: 'confirmation timed out' } };
+  }
+  if (!answer.ok) {
+    deps.log.error({ topicArn: message.TopicArn, status: answer.status }, 'SNS subscription confirmation failed');
+    return { status: 502, body: { error: 'confirmation failed' } };
+  }
+  deps.log.info({ topicArn: message.TopicArn }, 'SNS subscription confirmed');
+  return { status: 200, body: { confirmed: true } };
+}
+
+/** A short, printable description of what an ignored event names, for the log. */
+function describeIgnored(data: unknown): Record<string, unknown> {
+  const event = (data ?? {}) as { source?: unknown; 'detail-type'?: unknown; detail?: { repositoryName?: unknown } | null };
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.slice(0, 200) : undefined);
+  return { source: text(event.source), detailType: text(event['detail-type']), repository: text(event.detail?.repositoryName) };
+}
+
+function act(data: unknown, deps: WebhookDeps): WebhookResponse {
+  const changes = parseCodecommitEvent(data);
+  if (changes.length === 0) {
+    deps.log.warn(describeIgnored(data), 'Webhook event is not a CodeCommit repository change; ignored');
+    return { status: 202, body: { queued: [], ignored: true } };
+  }
   const queued = deps.onChanges(changes);
   deps.log.info({ changes: changes.length, queued }, 'Webhook received');
   return { status: 202, body: { queued } };
+}
+
+function parseJson(text: string): { data: unknown } | null {
+  try {
+    return { data: JSON.parse(text) as unknown };
+  } catch {
+    return null;
+  }
+}
+
+export async function handleWebhook(request: WebhookRequest, deps: WebhookDeps): Promise<WebhookResponse> {
+  const authorized = authorizeWebhook(request.headers, request.query, deps);
+  if ('status' in authorized) return authorized;
+  const body = parseJson(request.body);
+  if (body === null) return { status: 400, body: { error: 'body is not JSON' } };
+  const sns = authorized.by === 'sns-query' || isSnsShaped(body.data);
+  if (!sns) return act(body.data, deps);
+
+  let message;
+  try {
+    message = await deps.verifier.verify(body.data);
+  } catch (err) {
+    deps.log.warn({ err: (err as Error).message }, 'Refused an SNS delivery');
+    return { status: 403, body: { error: 'SNS message not authentic' } };
+  }
+  if (!deps.snsTopicArns.includes(message.TopicArn)) {
+    deps.log.warn({ topicArn: message.TopicArn }, 'Refused an SNS delivery from a topic not in http.snsTopicArns');
+    return { status: 403, body: { error: 'topic not allowed' } };
+  }
+  if (!deps.seenMessages.claim(message.MessageId, Date.parse(message.Timestamp))) {
+    deps.log.info({ topicArn: message.TopicArn, messageId: message.MessageId }, 'Repeated SNS delivery ignored');
+    return { status: 200, body: { duplicate: true } };
+  }
+  let answer: WebhookResponse;
+  try {
+    if (message.Type === 'SubscriptionConfirmation') answer = await confirmSubscription(message, deps);
+    else if (message.Type === 'UnsubscribeConfirmation') answer = { status: 200, body: {} };
+    else {
+      const inner = parseJson(message.Message);
+      if (inner === null) {
+        deps.log.warn({ topicArn: message.TopicArn, messageId: message.MessageId }, 'SNS message is not JSON; ignored');
+        answer = { status: 202, body: { queued: [], ignored: true } };
+      } else answer = act(inner.data, deps);
+    }
+  } catch (err) {
+    deps.seenMessages.release(message.MessageId);
+    throw err;
+  }
+  // A failed confirmation is retried by SNS with the same MessageId: let that retry through.
+  if (answer.status >= 500) deps.seenMessages.release(message.MessageId);
+  return answer;
 }

@@ -25,6 +25,7 @@ import type { JobQueue } from './job-queue.js';
 import type { CodecommitChange } from './parse-codecommit-event.js';
 import { refreshFindingGauge, runRepositoryJob } from './run-repository-job.js';
 import { scheduleJobs } from './schedule-jobs.js';
+import { createSeenMessageIds } from './seen-message-ids.js';
 import { createSnsVerifier } from './verify-sns-message.js';
 import type { SnsVerifier } from './verify-sns-message.js';
 
@@ -58,7 +59,7 @@ export interface StartDaemonOptions {
   sources?: ReadonlyMap<string, InventorySource>;
   ruleset?: Ruleset;
   verifier?: SnsVerifier;
-  fetch?: (url: string) => Promise<{ ok: boolean; status: number }>;
+  fetch?: (url: string, signal: AbortSignal) => Promise<{ ok: boolean; status: number }>;
   /** Store factory; by default the backend the configuration names (embedded SQLite). */
   openStore?: (dataDir: string) => MonitorStore;
 }
@@ -86,6 +87,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const shutdown = new AbortController();
   const repositories = new Map<string, Repository>();
   let ready = false;
+  // Not ready while the inventory has never loaded or its last refresh failed: a daemon that
+  // watches nothing must not look healthy to the orchestrator.
+  let inventoryLoaded = false;
   refreshFindingGauge(store, metrics);
   for (const stored of store.listRepositories()) {
     repositories.set(stored.id, stored.repository);
@@ -108,6 +112,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     try {
       const inventory = await loadInventory({ config, log, cwd, sources: options.sources });
       store.upsertRepositories(inventory.repositories);
+      inventoryLoaded = true;
       const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
       repositories.clear();
       for (const r of inventory.repositories) repositories.set(r.id, r);
@@ -117,6 +122,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       const missing = inventory.repositories.filter((r) => r.ownerMissing).map((r) => r.id);
       log.info({ repositories: repositories.size, ownerMissing: missing }, 'Inventory refreshed');
     } catch (err) {
+      inventoryLoaded = false;
       metrics.errors.inc({ kind: 'inventory' });
       log.error({ err: (err as Error).message }, 'Inventory refresh failed; keeping the last known inventory');
     }
@@ -126,8 +132,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     for (const id of repositories.keys()) queue.enqueue(id, reason);
   }
 
-  const fetchUrl = options.fetch ?? (async (url: string) => {
-    const answer = await fetch(url);
+  const fetchUrl = options.fetch ?? (async (url: string, signal: AbortSignal) => {
+    // No redirects: the SubscribeURL was checked to be an SNS host, its target was not.
+    const answer = await fetch(url, { signal, redirect: 'error' });
+    await answer.body?.cancel();
     return { ok: answer.ok, status: answer.status };
   });
   let http;
@@ -136,12 +144,13 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       host: config.http.host,
       port: config.http.port,
       registry: metrics.registry,
-      isReady: () => ready,
+      readiness: () => (!ready ? 'starting' : inventoryLoaded ? 'ready' : 'inventory not loaded'),
       log,
       webhook: {
         token: config.http.webhookToken,
         snsTopicArns: config.http.snsTopicArns,
         verifier: options.verifier ?? createSnsVerifier(),
+        seenMessages: createSeenMessageIds(),
         fetch: fetchUrl,
         log,
         onChanges: (changes) => {

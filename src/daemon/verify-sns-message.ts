@@ -1,7 +1,10 @@
 /**
  * Verifies an SNS HTTPS delivery before the webhook acts on it: the signed fields in their
  * canonical order (Notification vs Subscription/UnsubscribeConfirmation), SignatureVersion 1
- * (SHA1) or 2 (SHA256), with the certificate from the topic region's SNS host.
+ * (SHA1) or 2 (SHA256), with the certificate from the topic region's SNS host. A message whose
+ * `Timestamp` is more than an hour old (or more than a few minutes ahead of our clock) is refused
+ * before any certificate is fetched: a captured delivery cannot be replayed later, and the
+ * webhook only has to remember message ids for that long (seen-message-ids.ts).
  *
  * Hand-written over node:crypto rather than sns-payload-validator because that library fetches
  * certificates itself (tests could not inject one) and keeps its cache private.
@@ -58,6 +61,11 @@ export function snsStringToSign(message: SnsMessage): string {
   return text;
 }
 
+/** How old a message may be: SNS retries a delivery for up to an hour under the longest policy. */
+export const SNS_MAX_AGE_MS = 60 * 60 * 1000;
+/** How far ahead of our clock a Timestamp may be (clock skew between SNS and this host). */
+export const SNS_MAX_FUTURE_MS = 5 * 60 * 1000;
+
 export interface SnsVerifierOptions {
   fetchCertificate?: CertificateFetcher;
   now?: () => Date;
@@ -91,9 +99,13 @@ export function createSnsVerifier(options: SnsVerifierOptions = {}): SnsVerifier
         throw new LeakwatchError('aws', `Not an SNS message (bad or missing: ${where})`);
       }
       const message = parsed.data;
+      const at = now().getTime();
+      const sent = Date.parse(message.Timestamp);
+      if (Number.isNaN(sent)) throw new LeakwatchError('aws', 'SNS message Timestamp is not a date');
+      if (at - sent > SNS_MAX_AGE_MS) throw new LeakwatchError('aws', 'SNS message is more than an hour old (a replay?)');
+      if (sent - at > SNS_MAX_FUTURE_MS) throw new LeakwatchError('aws', 'SNS message Timestamp is in the future; check this host\'s clock');
       const url = checkSigningCertUrl(message.SigningCertURL, topicRegion(message.TopicArn));
       const certificate = await certificates.get(url);
-      const at = now().getTime();
       if (at < Date.parse(certificate.validFrom) || at > Date.parse(certificate.validTo)) {
         throw new LeakwatchError('aws', 'SNS signing certificate is not valid now');
       }

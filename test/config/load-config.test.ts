@@ -33,9 +33,9 @@ describe('loadConfig', () => {
     const { config, path } = loadConfig({ cwd: repoRoot, env: {} });
     expect(path).toBe(join(repoRoot, 'config/default.yaml'));
     expect(config.inventory.codecommit.enabled).toBe(false);
-    expect(config.inventory.staticFile).toBe('config/inventory.example.yaml');
+    expect(config.inventory.staticFile).toBe(join(repoRoot, 'config/inventory.example.yaml'));
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.dataDir).toBe('./.leakwatch');
+    expect(config.dataDir).toBe(join(repoRoot, '.leakwatch'));
     expect(config.response.defaultPolicy).toBe('notify');
   });
 
@@ -136,5 +136,39 @@ describe('loadConfig', () => {
     const first = loadConfig({ cwd: dir, env: {} }).config;
     first.scan.rulesDirs.push('/tmp/rules');
     expect(loadConfig({ cwd: dir, env: {} }).config.scan.rulesDirs).toEqual([]);
+  });
+
+  it('resolves every relative path written in the file against the file\'s folder, from any working directory', () => {
+    mkdirSync(join(dir, 'conf'));
+    const path = write(
+      'conf/leakwatch.yaml',
+      'dataDir: state\ninventory:\n  staticFile: ../inventory.yaml\nscan:\n  rulesDirs: [rules, /abs/rules]\n',
+    );
+    const elsewhere = mkdtempSync(join(tmpdir(), 'leakwatch-cwd-'));
+    const { config } = loadConfig({ configPath: path, cwd: elsewhere, env: {} });
+    expect(config.dataDir).toBe(join(dir, 'conf', 'state'));
+    expect(config.inventory.staticFile).toBe(join(dir, 'inventory.yaml'));
+    expect(config.scan.rulesDirs).toEqual([join(dir, 'conf', 'rules'), '/abs/rules']);
+  });
+
+  it('resolves the shipped config/default.yaml to the same files from another folder', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'leakwatch-cwd-'));
+    const { config } = loadConfig({ configPath: join(repoRoot, 'config/default.yaml'), cwd: elsewhere, env: {} });
+    expect(config.inventory.staticFile).toBe(join(repoRoot, 'config/inventory.example.yaml'));
+    expect(config.dataDir).toBe(join(repoRoot, '.leakwatch'));
+  });
+
+  it('resolves paths from the environment and from defaults against the working directory', () => {
+    const path = write('c.yaml', 'dataDir: from-file\ninventory:\n  staticFile: inv.yaml\n');
+    const cwd = mkdtempSync(join(tmpdir(), 'leakwatch-cwd-'));
+    const fromEnv = loadConfig({
+      configPath: path,
+      cwd,
+      env: { LEAKWATCH_DATA_DIR: 'env-data', LEAKWATCH_SCAN_RULES_DIRS: 'r1,r2' },
+    }).config;
+    expect(fromEnv.dataDir).toBe(join(cwd, 'env-data'));
+    expect(fromEnv.scan.rulesDirs).toEqual([join(cwd, 'r1'), join(cwd, 'r2')]);
+    expect(fromEnv.inventory.staticFile).toBe(join(dir, 'inv.yaml'));
+    expect(loadConfig({ cwd, env: {} }).config.dataDir).toBe(join(cwd, '.leakwatch'));
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleWebhook } from '../../src/daemon/handle-webhook.js';
 import type { WebhookDeps, WebhookRequest } from '../../src/daemon/handle-webhook.js';
 import type { CodecommitChange } from '../../src/daemon/parse-codecommit-event.js';
+import { createSeenMessageIds } from '../../src/daemon/seen-message-ids.js';
 import { createSnsVerifier, snsStringToSign } from '../../src/daemon/verify-sns-message.js';
 import type { SnsMessage } from '../../src/daemon/verify-sns-message.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
@@ -36,6 +37,8 @@ beforeAll(() => {
 });
 afterAll(() => removeTempDirs());
 
+const SNS_HEADERS = { 'x-amz-sns-message-type': 'Notification' };
+
 function signed(fields: Record<string, string>): string {
   const message = { SignatureVersion: '2', SigningCertURL: CERT_URL, Timestamp: new Date().toISOString(), MessageId: 'm-1', TopicArn: TOPIC, ...fields, Signature: 'x' };
   const signer = createSign('RSA-SHA256');
@@ -50,6 +53,7 @@ function setup(overrides: Partial<WebhookDeps> = {}) {
     token: TOKEN,
     snsTopicArns: [TOPIC],
     verifier: createSnsVerifier({ fetchCertificate: async () => cert }),
+    seenMessages: createSeenMessageIds(),
     fetch: async (url) => {
       fetched.push(url);
       return { ok: true, status: 200 };
@@ -104,7 +108,7 @@ describe('CodeCommit webhook', () => {
     const { deps, changes } = setup();
     const body = JSON.parse(signed({ Type: 'Notification', Message: JSON.stringify(EVENT) })) as Record<string, string>;
     body['Message'] = JSON.stringify({ ...EVENT, detail: { ...EVENT.detail, repositoryName: 'other' } });
-    const answer = await handleWebhook(request(JSON.stringify(body), {}, `token=${TOKEN}`), deps);
+    const answer = await handleWebhook(request(JSON.stringify(body), SNS_HEADERS, `token=${TOKEN}`), deps);
     expect(answer.status).toBe(403);
     expect(changes).toEqual([]);
   });
@@ -112,7 +116,7 @@ describe('CodeCommit webhook', () => {
   it('refuses a signed SNS notification from a topic not in http.snsTopicArns', async () => {
     const { deps } = setup({ snsTopicArns: ['arn:aws:sns:eu-west-1:111122223333:another'] });
     const body = signed({ Type: 'Notification', Message: JSON.stringify(EVENT) });
-    expect((await handleWebhook(request(body, {}, `token=${TOKEN}`), deps)).status).toBe(403);
+    expect((await handleWebhook(request(body, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(403);
   });
 
   it('confirms an SNS subscription by fetching its SubscribeURL', async () => {
@@ -127,7 +131,85 @@ describe('CodeCommit webhook', () => {
   it('does not fetch a SubscribeURL outside SNS', async () => {
     const { deps, fetched } = setup();
     const body = signed({ Type: 'SubscriptionConfirmation', Message: 'confirm', SubscribeURL: 'https://evil.example.test/confirm', Token: 'abc' });
-    expect((await handleWebhook(request(body, {}, `token=${TOKEN}`), deps)).status).toBe(400);
+    expect((await handleWebhook(request(body, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(400);
     expect(fetched).toEqual([]);
+  });
+
+  it('accepts the query token only on a request that says it is an SNS delivery', async () => {
+    const { deps, changes } = setup();
+    const body = signed({ Type: 'Notification', Message: JSON.stringify(EVENT) });
+    expect((await handleWebhook(request(body, {}, `token=${TOKEN}`), deps)).status).toBe(401);
+    expect(changes).toEqual([]);
+  });
+
+  it('answers 400 to a body that is not JSON, directly or as an SNS delivery', async () => {
+    const { deps, changes } = setup();
+    expect(await handleWebhook(request('{"source": aws.codecommit', { authorization: `Bearer ${TOKEN}` }), deps)).toEqual({
+      status: 400,
+      body: { error: 'body is not JSON' },
+    });
+    expect((await handleWebhook(request('not json', SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(400);
+    expect(changes).toEqual([]);
+  });
+
+  it('logs an event that is not a CodeCommit change with the repository it names, and queues nothing', async () => {
+    const memory = createMemoryLogger();
+    const { deps, changes } = setup({ log: memory.log });
+    const odd = { ...EVENT, detail: { ...EVENT.detail, repositoryName: 'pay ments!' } };
+    const answer = await handleWebhook(request(JSON.stringify(odd), { authorization: `Bearer ${TOKEN}` }), deps);
+    expect(answer).toEqual({ status: 202, body: { queued: [], ignored: true } });
+    expect(changes).toEqual([]);
+    expect(memory.lines().find((l) => l['msg'] === 'Webhook event is not a CodeCommit repository change; ignored')).toMatchObject({
+      level: 40,
+      source: 'aws.codecommit',
+      repository: 'pay ments!',
+    });
+  });
+
+  it('acts once on an SNS MessageId delivered twice, and on each distinct MessageId', async () => {
+    const { deps, changes } = setup();
+    const first = signed({ Type: 'Notification', Message: JSON.stringify(EVENT), MessageId: 'dup-1' });
+    expect((await handleWebhook(request(first, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(202);
+    expect(await handleWebhook(request(first, SNS_HEADERS, `token=${TOKEN}`), deps)).toEqual({ status: 200, body: { duplicate: true } });
+    const second = signed({ Type: 'Notification', Message: JSON.stringify(EVENT), MessageId: 'dup-2' });
+    expect((await handleWebhook(request(second, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(202);
+    expect(changes).toHaveLength(2);
+  });
+
+  it('refuses an authentic SNS delivery whose Timestamp is more than an hour old (a replay)', async () => {
+    const { deps, changes } = setup();
+    const old = signed({ Type: 'Notification', Message: JSON.stringify(EVENT), Timestamp: new Date(Date.now() - 61 * 60_000).toISOString() });
+    expect((await handleWebhook(request(old, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(403);
+    expect(changes).toEqual([]);
+  });
+
+  function confirmation(messageId: string): string {
+    const subscribeUrl = `https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${TOPIC}&Token=abc`;
+    return signed({ Type: 'SubscriptionConfirmation', Message: 'confirm', SubscribeURL: subscribeUrl, Token: 'abc', MessageId: messageId });
+  }
+
+  it('gives up a SubscribeURL fetch that does not answer in time (504), and lets SNS retry the same message', async () => {
+    const signals: AbortSignal[] = [];
+    const memory = createMemoryLogger();
+    const { deps } = setup({
+      log: memory.log,
+      confirmTimeoutMs: 50,
+      fetch: (_url, signal) => {
+        signals.push(signal);
+        return new Promise(() => undefined);
+      },
+    });
+    const headers = { 'x-amz-sns-message-type': 'SubscriptionConfirmation' };
+    expect(await handleWebhook(request(confirmation('c-1'), headers, `token=${TOKEN}`), deps)).toEqual({ status: 504, body: { error: 'confirmation timed out' } });
+    expect(signals[0]?.aborted).toBe(true);
+    expect(memory.lines().some((l) => l['msg'] === 'SNS subscription confirmation timed out')).toBe(true);
+    expect((await handleWebhook(request(confirmation('c-1'), headers, `token=${TOKEN}`), deps)).status).toBe(504);
+    expect(signals).toHaveLength(2);
+  });
+
+  it('answers 502 when the SubscribeURL fetch fails outright', async () => {
+    const { deps } = setup({ fetch: async () => Promise.reject(new Error('ECONNRESET')) });
+    const headers = { 'x-amz-sns-message-type': 'SubscriptionConfirmation' };
+    expect((await handleWebhook(request(confirmation('c-2'), headers, `token=${TOKEN}`), deps)).status).toBe(502);
   });
 });

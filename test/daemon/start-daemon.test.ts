@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load-config.js';
+import { loadConfig, parseConfig } from '../../src/config/load-config.js';
 import { startDaemon } from '../../src/daemon/start-daemon.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -150,4 +150,74 @@ describe('startDaemon (in process)', () => {
       await daemon.stop(5000);
     }
   }, 30_000);
+
+  it('is not ready while the inventory has failed to load, and ready once a refresh loads it', async () => {
+    const root = tempDir();
+    const inventory = join(root, 'inventory.yaml');
+    const config = parseConfig(
+      {
+        dataDir: join(root, 'data'),
+        inventory: { staticFile: inventory },
+        schedule: { inventoryRefresh: '* * * * * *', mirrorScan: NEVER, watch: NEVER, escalation: NEVER },
+        http: { host: '127.0.0.1', port: 0 },
+      },
+      {},
+      'test',
+    );
+    const daemon = await startDaemon({ config, log: createMemoryLogger().log, cwd: root });
+    try {
+      const first = await fetch(`${daemon.url}/readyz`);
+      expect(first.status).toBe(503);
+      expect(await first.json()).toEqual({ status: 'inventory not loaded' });
+      writeFileSync(inventory, 'repositories: []\n');
+      let status = 503;
+      while (status !== 200) {
+        await new Promise((wake) => setTimeout(wake, 100));
+        status = (await fetch(`${daemon.url}/readyz`)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await daemon.stop(5000);
+    }
+  }, 30_000);
+
+  it('watches what a config file names by relative paths when started from another folder, and logs a change for an unknown repository by name', async () => {
+    const root = tempDir();
+    const repo = TestRepo.create();
+    repo.commit('token', { 'ci.sh': `export GITHUB_TOKEN=${githubToken()}\n` });
+    mkdirSync(join(root, 'conf'));
+    writeFileSync(join(root, 'conf', 'inventory.yaml'), `repositories:\n  - url: ${repo.dir}\n    name: demo\n`);
+    writeFileSync(
+      join(root, 'conf', 'leakwatch.yaml'),
+      [
+        'dataDir: ../data',
+        'inventory: { staticFile: inventory.yaml }',
+        `schedule: { inventoryRefresh: '${NEVER}', mirrorScan: '${NEVER}', watch: '${NEVER}', escalation: '${NEVER}' }`,
+        'http: { host: 127.0.0.1, port: 0 }',
+        '',
+      ].join('\n'),
+    );
+    const elsewhere = tempDir();
+    const token = ['hook', 'token'].join('-');
+    const { config } = loadConfig({ configPath: join(root, 'conf', 'leakwatch.yaml'), cwd: elsewhere, env: { LEAKWATCH_HTTP_WEBHOOK_TOKEN: token } });
+    const memory = createMemoryLogger('info');
+    const daemon = await startDaemon({ config, log: memory.log, cwd: elsewhere });
+    try {
+      await daemon.queue.idle();
+      expect(daemon.store.getRepository('static:demo')?.lastMirrorOk).toBe(true);
+      expect(daemon.store.listFindings('static:demo')).toHaveLength(1);
+      expect((await fetch(`${daemon.url}/readyz`)).status).toBe(200);
+      const event = {
+        source: 'aws.codecommit',
+        'detail-type': 'CodeCommit Repository State Change',
+        region: 'eu-west-1',
+        detail: { event: 'referenceUpdated', repositoryName: 'ghost' },
+      };
+      const answer = await fetch(`${daemon.url}/webhook/codecommit`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
+      expect(await answer.json()).toEqual({ queued: [] });
+      expect(memory.lines().find((l) => l['msg'] === 'Change for a repository not in the inventory')).toMatchObject({ repo: 'ghost', region: 'eu-west-1' });
+    } finally {
+      await daemon.stop(5000);
+    }
+  }, 60_000);
 });

@@ -41,7 +41,7 @@ function notification(version: '1' | '2', extra: Partial<SnsMessage> = {}): Unsi
     TopicArn: TOPIC,
     Subject: 'CodeCommit push',
     Message: JSON.stringify({ detail: { repositoryName: 'payments', event: 'referenceUpdated' } }),
-    Timestamp: '2026-11-28T12:00:00.000Z',
+    Timestamp: new Date().toISOString(),
     SignatureVersion: version,
     SigningCertURL: CERT_URL,
     UnsubscribeURL: 'https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=x',
@@ -98,7 +98,7 @@ describe('SNS message verification', () => {
           MessageId: 'm-1',
           TopicArn: TOPIC,
           Message: 'You have chosen to subscribe to the topic.',
-          Timestamp: '2026-11-28T12:00:00.000Z',
+          Timestamp: new Date().toISOString(),
           SignatureVersion: '2',
           SigningCertURL: CERT_URL,
           Token: 'token-' + 'a'.repeat(32),
@@ -115,7 +115,7 @@ describe('SNS message verification', () => {
     ['Message', { Message: '{"detail":{"repositoryName":"other"}}' }],
     ['Subject', { Subject: 'something else' }],
     ['TopicArn', { TopicArn: 'arn:aws:sns:eu-west-1:111122223333:another-topic' }],
-    ['Timestamp', { Timestamp: '2026-11-28T12:00:01.000Z' }],
+    ['Timestamp', { Timestamp: new Date(Date.now() - 1000).toISOString() }],
   ])('rejects a message whose %s was changed after signing', async (_field, change) => {
     const message = { ...sign(notification('2'), good.key), ...change };
     const err = await rejection(createSnsVerifier({ fetchCertificate }).verify(message));
@@ -169,8 +169,23 @@ describe('SNS message verification', () => {
   });
 
   it('rejects a certificate outside its validity period', async () => {
-    const verifier = createSnsVerifier({ fetchCertificate, now: () => new Date(Date.now() + 10 * 24 * 3600 * 1000) });
-    expect((await rejection(verifier.verify(sign(notification('2'), good.key)))).message).toMatch(/not valid now/);
+    const later = new Date(Date.now() + 10 * 24 * 3600 * 1000);
+    const verifier = createSnsVerifier({ fetchCertificate, now: () => later });
+    const message = sign(notification('2', { Timestamp: later.toISOString() }), good.key);
+    expect((await rejection(verifier.verify(message))).message).toMatch(/not valid now/);
+  });
+
+  it('rejects an authentic message more than an hour old, or from the future, without fetching a certificate', async () => {
+    fetched.length = 0;
+    const now = new Date();
+    const verifier = createSnsVerifier({ fetchCertificate, now: () => now });
+    const at = (ms: number) => sign(notification('2', { Timestamp: new Date(now.getTime() + ms).toISOString() }), good.key);
+    expect((await rejection(verifier.verify(at(-61 * 60_000)))).message).toMatch(/more than an hour old/);
+    expect((await rejection(verifier.verify(at(10 * 60_000)))).message).toMatch(/in the future/);
+    expect((await rejection(verifier.verify(sign(notification('2', { Timestamp: 'yesterday' }), good.key)))).message).toMatch(/not a date/);
+    expect(fetched).toEqual([]);
+    await expect(verifier.verify(at(-59 * 60_000))).resolves.toBeDefined();
+    await expect(verifier.verify(at(60_000))).resolves.toBeDefined();
   });
 
   it.each([
