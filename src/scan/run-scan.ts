@@ -11,10 +11,12 @@ import { resolveTarget } from '../git/resolve-target.js';
 import type { ResolvedTarget } from '../git/resolve-target.js';
 import { runGit } from '../git/run-git.js';
 import { SqliteScanStore } from '../store/sqlite/sqlite-scan-store.js';
+import { stateError } from '../store/sqlite/state-error.js';
 import type { VerifySecret } from '../verify/verify-secret.js';
 import { buildFindings } from './build-findings.js';
 import { emptyIgnoreRules, parseIgnoreRules } from './ignore-rules.js';
 import type { IgnoreRules } from './ignore-rules.js';
+import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
@@ -40,6 +42,10 @@ export interface RunScanOptions {
   /** `--verify`: check each credential finding live through this service (verify-findings.ts). */
   verify?: VerifySecret;
   onVerifyProgress?: (done: number, total: number) => void;
+  /** How long to wait for another scan of the same target under the same state (ms). */
+  lockWaitMs?: number;
+  /** Told once when the scan waits for another one (stderr in the CLI). */
+  onLockWait?: (message: string) => void;
 }
 
 async function readIgnoreRules(target: ResolvedTarget, explicit?: string): Promise<IgnoreRules> {
@@ -85,8 +91,13 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
       introductions: [],
     };
   } else {
-    const store = stateDir ? new SqliteScanStore(join(stateDir, 'state.db')) : null;
+    // --since uses no state, so it needs no lock either.
+    const useState = stateDir !== null && !options.since;
+    const lock = useState ? await lockTarget(stateDir, target.key, target.display, { waitMs: options.lockWaitMs, onWait: options.onLockWait }) : null;
+    const stateFile = stateDir ? join(stateDir, 'state.db') : '';
+    let store: SqliteScanStore | null = null;
     try {
+      store = useState ? new SqliteScanStore(stateFile) : null;
       scan = await scanRepository(target.gitDir, {
         ruleset,
         store,
@@ -96,8 +107,15 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
         since: options.since,
         onProgress: options.onProgress,
       });
+    } catch (err) {
+      // SQLite's own errors ("file is not a database", "readonly database") name neither the file nor the way out.
+      throw stateError(stateFile, err);
     } finally {
-      store?.close();
+      try {
+        store?.close();
+      } finally {
+        lock?.release();
+      }
     }
   }
   const findings = buildFindings(ruleset, scan.results, scan.introductions, {

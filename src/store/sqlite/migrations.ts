@@ -106,4 +106,10 @@ export const MIGRATIONS: string[] = [
      marker TEXT NOT NULL,
      PRIMARY KEY (file_id, marker)
    ) WITHOUT ROWID;`,
+  // 4: what a scan left unread (too large, cut short, missing, submodules, objects gone) and
+  // the options it read with, so an unchanged store answers from the state only under the
+  // same options and still says what was not read. Old states scan once more to fill them.
+  `ALTER TABLE scan_targets ADD COLUMN options_key TEXT;
+   ALTER TABLE scan_targets ADD COLUMN gaps TEXT;
+   UPDATE scan_targets SET store_fingerprint = NULL;`,
 ];
