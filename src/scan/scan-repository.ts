@@ -93,6 +93,8 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
       : null;
   const toScan: ObjectInfo[] = [];
   const newCommits: string[] = [];
+  /** Commits walked by earlier runs: walked again only for a blob read now that one of them introduced. */
+  const oldCommits: string[] = [];
   const results: ObjectResult[] = [];
   let prefetch: IntroductionPrefetch | null = null;
   let totalBytes = 0;
@@ -125,6 +127,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
       if (watched.size > 0 && watched.has(o.oid)) seen.add(o.oid);
       if (scanned.has(o.oid)) {
         stats.cachedObjects++;
+        if (o.type === 'commit') oldCommits.push(o.oid);
         return;
       }
       if (scope && !(o.type === 'blob' ? scope.blobs.has(o.oid) : scope.commits.has(o.oid))) return;
@@ -177,6 +180,13 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   }
   // Not "clean" until the walk has checked every entry: a failure here is the scan's.
   await prefetch?.checked;
+  // A blob read only now (a larger --max-blob-bytes, read whole after being cut short, fetched
+  // after being missing) may have entered history in commits an earlier run walked.
+  const attributed = new Set(introductions.map((i) => i.oid));
+  const late = new Set(results.filter((r) => r.type === 'blob' && !attributed.has(r.oid)).map((r) => r.oid));
+  if (late.size > 0 && oldCommits.length > 0) {
+    await walkIntroductions(gitDir, oldCommits, late, (oid, path, commit) => introductions.push(toIntroduction(oid, path, commit)));
+  }
   const merged = gaps.merge(previous, (oid) => !present.has(oid));
   const saved: ScanGaps = {
     tooLarge: stats.skipped.tooLarge,
