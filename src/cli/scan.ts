@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
+import { incompleteError, renderWarnings } from '../report/render-warnings.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { openScanStore } from '../store/open-store.js';
 import { collect, parsePositiveInt } from './parse-options.js';
@@ -29,6 +30,7 @@ interface ScanFlags {
   progress: boolean;
   verify?: boolean;
   config?: string;
+  allowIncomplete?: boolean;
 }
 
 export function createScanCommand(): Command {
@@ -55,12 +57,14 @@ export function createScanCommand(): Command {
     .option('--internal-cidr <prefix>', 'an internal address prefix such as 10.20. (repeatable)', collect, [])
     .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt('--workers')))
     .option('--no-progress', 'no progress line on stderr')
+    .option('--allow-incomplete', 'accept a shallow or partial clone, or one with missing objects: report what is there (exit 0/1) instead of exit 2')
     .option('--verify', 'check whether each found AWS key or GitHub token is still live, using it once (see below)')
     .option('--config <file>', 'with --verify: configuration for response.awsRegion, response.canaryAccounts, github.apiUrl (default: $LEAKWATCH_CONFIG, else built-in defaults)')
     .addHelpText(
       'after',
       `
-Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or an incomplete repository
+(shallow, partial clone, missing objects) without --allow-incomplete.
 
 --verify calls third parties with the leaked credential itself, once per distinct secret and
 read-only: an AWS key pair with sts:GetCallerIdentity, after looking up the key's account with
@@ -103,6 +107,7 @@ Examples:
         onMirror: (url) => progress.note(`mirroring ${url} ...`),
         verify: verifier?.verify,
         onVerifyProgress: (done, total) => progress.note(`verifying credentials: ${done}/${total}`),
+        onLockWait: (message) => process.stderr.write(`leakwatch: ${message}\n`),
       }).finally(() => {
         progress.done();
         verifier?.close();
@@ -111,6 +116,9 @@ Examples:
       const text =
         format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, process.stdout.isTTY === true && !flags.output);
       writeOutput(text, flags.output);
-      process.exitCode = report.findings.length > 0 ? 1 : 0;
+      for (const line of renderWarnings(report)) process.stderr.write(`leakwatch: ${line}\n`);
+      const incomplete = flags.allowIncomplete ? null : incompleteError(report);
+      if (incomplete) process.stderr.write(`leakwatch: ${incomplete}\n`);
+      process.exitCode = incomplete ? 2 : report.findings.length > 0 ? 1 : 0;
     });
 }

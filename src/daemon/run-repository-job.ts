@@ -98,10 +98,19 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
     refreshFindingGauge(deps.store, deps.metrics);
     if (added.length > 0) await deps.onNewFindings?.(repository, added);
     const durationMs = Date.now() - started;
+    // A mirror that lacks history (shallow, partial, missing blobs) is not "clean": said and counted.
+    const incomplete = scan.stats.incomplete;
+    if (incomplete) {
+      deps.metrics.errors.inc({ kind: 'incomplete' });
+      log.warn(
+        { reasons: incomplete.reasons, missing: scan.stats.skipped.missing, missingExamples: scan.stats.skipped.missingExamples, submodules: scan.stats.skipped.submodules.length },
+        'Mirror is incomplete; what it lacks was not scanned',
+      );
+    }
     deps.metrics.scans.inc({ outcome: 'ok' });
     deps.metrics.scanDuration.observe({ outcome: 'ok' }, durationMs / 1000);
     log.info(
-      { outcome: 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, newFindings: added.length, index },
+      { outcome: incomplete ? 'incomplete' : 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, newFindings: added.length, index },
       'Repository job finished',
     );
   } catch (err) {

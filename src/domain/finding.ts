@@ -42,6 +42,53 @@ export interface ChunkResult {
   bytes: number;
   binary: number;
   partial: number;
+  /** Ids of the objects cut short by the time budget: they stay unscanned in the state. */
+  partialOids: string[];
+  /** Plain files that could not be read (path and the error code). */
+  unreadable: UnreadablePath[];
+}
+
+export interface UnreadablePath {
+  path: string;
+  /** The system's error code (EACCES, EIO, ...). */
+  error: string;
+}
+
+/** A submodule commit recorded in history: its contents live in another repository. */
+export interface SkippedSubmodule {
+  path: string;
+  /** The newest commit the superproject points at for this path. */
+  commit: string;
+}
+
+/** A blob named by a tree of a scanned commit but absent from the object store. */
+export interface MissingObject {
+  blob: string;
+  path: string;
+  commit: string;
+}
+
+/** Why a repository's history could not be read whole. */
+/** Why a repository cannot be scanned whole: a shallow or partial clone, or blobs its history names but its store lacks. */
+export type CloneGap = 'shallow' | 'partial-clone';
+export type IncompleteReason = CloneGap | 'missing-objects';
+
+export interface SkippedStats {
+  /** Over --max-blob-bytes. */
+  tooLarge: number;
+  /** Not text. */
+  binary: number;
+  /** Hostile content that hit the time budget (matched only in part; read again next run). */
+  partial: number;
+  /** Blobs that history names but the object store does not hold. */
+  missing: number;
+  /** A few of the missing blobs, to name on stderr. */
+  missingExamples: MissingObject[];
+  /** Plain-directory files and folders that could not be read. */
+  unreadable: number;
+  unreadablePaths: UnreadablePath[];
+  /** Gitlinks (submodules) in history: not scanned, since their objects are elsewhere. */
+  submodules: SkippedSubmodule[];
 }
 
 export interface Location {
@@ -85,10 +132,23 @@ export interface ScanStats {
   durationMs: number;
   /** Objects in the store that earlier runs had already scanned under this ruleset. */
   cachedObjects: number;
-  /** tooLarge: over --max-blob-bytes; binary: not text; partial: hostile content that hit the time budget. */
-  skipped: { tooLarge: number; binary: number; partial: number };
+  skipped: SkippedStats;
+  /** null when everything was read; else why not (the CLI exits 2 unless --allow-incomplete). */
+  incomplete: { reasons: IncompleteReason[] } | null;
   /** Where the time went: listing objects, matching, attributing, saving state (ms). */
   phases?: { enumerateMs: number; scanMs: number; attributeMs: number; saveMs: number };
+}
+
+export function emptyStats(): ScanStats {
+  return {
+    commits: 0,
+    blobs: 0,
+    bytes: 0,
+    durationMs: 0,
+    cachedObjects: 0,
+    skipped: { tooLarge: 0, binary: 0, partial: 0, missing: 0, missingExamples: [], unreadable: 0, unreadablePaths: [], submodules: [] },
+    incomplete: null,
+  };
 }
 
 export interface ScanReport {

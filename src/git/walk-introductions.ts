@@ -28,6 +28,8 @@ export interface RawEntry {
   pathStart: number;
   pathEnd: number;
   commit: CommitHeader;
+  /** A submodule entry (mode 160000): the id is a commit of another repository, not a blob. */
+  gitlink: boolean;
 }
 
 export function toIntroduction(oid: string, path: string, commit: CommitHeader): Introduction {
@@ -94,11 +96,12 @@ export async function walkHistoryEntries(
     child.stdin.end(text);
   })();
 
-  const entry: RawEntry = { bytes: Buffer.alloc(0), oidAt: 0, oidLength: 40, pathStart: 0, pathEnd: 0, commit: { commit: '', time: 0, author: '', email: '' } };
+  const entry: RawEntry = { bytes: Buffer.alloc(0), oidAt: 0, oidLength: 40, pathStart: 0, pathEnd: 0, commit: { commit: '', time: 0, author: '', email: '' }, gitlink: false };
   let header: CommitHeader | null = null;
   /** Offset of the new id in the pending raw line, -1 for a deletion, null when no path is due. */
   let pendingOid: number | null = null;
   let pendingLength = 40;
+  let pendingGitlink = false;
   let pendingLine: Buffer | null = null;
   const onToken = (bytes: Buffer, start: number, end: number): void => {
     if (bytes[start] === 10) start++;
@@ -111,6 +114,7 @@ export async function walkHistoryEntries(
         entry.pathStart = start;
         entry.pathEnd = end;
         entry.commit = header;
+        entry.gitlink = pendingGitlink;
         if (pendingLine === bytes) onEntry(entry);
         else onEntry(joinEntry(entry, bytes));
       }
@@ -130,12 +134,15 @@ export async function walkHistoryEntries(
       if (fixed) {
         pendingOid = bytes[start + 97] === 68 /* D */ ? -1 : start + 56;
         pendingLength = 40;
+        // New mode "160000": only gitlinks start with "16".
+        pendingGitlink = bytes[start + 8] === 49 && bytes[start + 9] === 54;
       } else {
         const fields = bytes.toString('latin1', start, end).split(' ');
         const oid = fields[3] ?? '';
         const at = fields.slice(0, 3).join(' ').length + 1;
         pendingOid = (fields[4] ?? '').startsWith('D') || (oid.length !== 40 && oid.length !== 64) ? -1 : start + at;
         pendingLength = oid.length;
+        pendingGitlink = fields[1] === '160000';
       }
       pendingLine = bytes;
     }
@@ -161,7 +168,7 @@ function joinEntry(entry: RawEntry, pathBytes: Buffer): RawEntry {
   const oid = entry.bytes.subarray(entry.oidAt, entry.oidAt + entry.oidLength);
   const path = pathBytes.subarray(entry.pathStart, entry.pathEnd);
   const bytes = Buffer.concat([oid, path]);
-  return { bytes, oidAt: 0, oidLength: entry.oidLength, pathStart: entry.oidLength, pathEnd: bytes.length, commit: entry.commit };
+  return { bytes, oidAt: 0, oidLength: entry.oidLength, pathStart: entry.oidLength, pathEnd: bytes.length, commit: entry.commit, gitlink: entry.gitlink };
 }
 
 export async function walkIntroductions(

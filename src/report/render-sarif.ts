@@ -65,6 +65,9 @@ export function renderSarif(report: ScanReport): string {
         tool: { driver: { name: 'leakwatch', version: VERSION, informationUri: 'https://github.com/leakwatch/leakwatch', rules } },
         automationDetails: { id: `leakwatch/${report.target}` },
         results,
+        // What was and was not read (stats.incomplete, stats.skipped): an empty result list
+        // from an incomplete repository must not read as "clean".
+        properties: { stats: report.stats },
       },
     ],
   };

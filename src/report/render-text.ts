@@ -23,6 +23,16 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
 }
 
+/** What the scan could not read, for the summary line (details go to stderr). */
+function notRead(s: ScanReport['stats']): string {
+  const parts: string[] = [];
+  if (s.skipped.missing > 0) parts.push(`${s.skipped.missing} missing from the object store`);
+  if (s.skipped.unreadable > 0) parts.push(`${s.skipped.unreadable} unreadable`);
+  if (s.skipped.submodules.length > 0) parts.push(`${s.skipped.submodules.length} submodule${s.skipped.submodules.length === 1 ? '' : 's'} not scanned (${s.skipped.submodules.map((m) => m.path).join(', ')})`);
+  if (s.incomplete) parts.push(`INCOMPLETE: ${s.incomplete.reasons.join(', ')}`);
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+}
+
 export function renderText(report: ScanReport, colour: boolean): string {
   const paint = (code: string, s: string): string => (colour ? `${code}${s}${RESET}` : s);
   const lines: string[] = [];
@@ -45,12 +55,13 @@ export function renderText(report: ScanReport, colour: boolean): string {
   const skipped = s.skipped.tooLarge + s.skipped.binary > 0 ? `, skipped ${s.skipped.tooLarge} too large and ${s.skipped.binary} binary` : '';
   const partial = s.skipped.partial > 0 ? `, ${s.skipped.partial} only partly matched (time budget)` : '';
   const cached = s.cachedObjects > 0 ? `, ${s.cachedObjects} already scanned` : '';
+  const unread = notRead(s);
   const live = report.findings.filter((f) => f.verified === true).length;
   const revoked = report.findings.filter((f) => f.verified === false).length;
   const verified = live + revoked > 0 ? `; verified: ${live} live, ${revoked} revoked` : '';
   const summary =
     `${report.findings.length === 0 ? 'No findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')}${verified})`}` +
-    ` in ${report.target}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}.`;
+    ` in ${report.target}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}${unread}.`;
   lines.push(report.findings.length === 0 ? paint('\x1b[32m', summary) : summary);
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@
  */
 import { oidPrefix, oidPrefixOf, walkHistoryEntries } from '../git/walk-introductions.js';
 import type { CommitHeader } from '../git/walk-introductions.js';
+import type { BlobPrefixSet } from '../git/blob-prefix-set.js';
 
 const LIMIT = 500_000;
 
@@ -18,6 +19,8 @@ export interface PrefetchedIntroductions {
 export interface IntroductionPrefetch {
   /** Every introduction in the commits, or null when there were more than the limit. */
   result: Promise<PrefetchedIntroductions | null>;
+  /** Settles when the walk has seen every entry (the check is complete), or rejects with its failure. */
+  checked: Promise<void>;
   cancel(): void;
 }
 
@@ -54,7 +57,17 @@ class Columns {
   }
 }
 
-export function prefetchIntroductions(gitDir: string, commits: string[], limit = LIMIT): IntroductionPrefetch {
+/**
+ * What the walk checks on its way, for free: every blob a commit names should be in the store
+ * (else history cannot be read whole), and every gitlink is a submodule left unscanned.
+ */
+export interface HistoryCheck {
+  present: BlobPrefixSet;
+  onMissing: (oid: string, path: string, commit: CommitHeader) => void;
+  onGitlink: (oid: string, path: string, commit: CommitHeader) => void;
+}
+
+export function prefetchIntroductions(gitDir: string, commits: string[], limit = LIMIT, check?: HistoryCheck): IntroductionPrefetch {
   const controller = new AbortController();
   let columns: Columns | null = null;
   const pathIds = new Map<string, number>();
@@ -77,10 +90,19 @@ export function prefetchIntroductions(gitDir: string, commits: string[], limit =
     gitDir,
     commits,
     (entry) => {
+      if (check) {
+        if (entry.gitlink) {
+          check.onGitlink(entry.bytes.toString('latin1', entry.oidAt, entry.oidAt + entry.oidLength), entry.bytes.toString('utf8', entry.pathStart, entry.pathEnd), entry.commit);
+        } else if (!check.present.hasAt(entry.bytes, entry.oidAt)) {
+          check.onMissing(entry.bytes.toString('latin1', entry.oidAt, entry.oidAt + entry.oidLength), entry.bytes.toString('utf8', entry.pathStart, entry.pathEnd), entry.commit);
+        }
+      }
+      if (overflow) return;
       columns ??= new Columns(entry.oidLength);
       if (columns.count >= limit) {
         overflow = true;
-        controller.abort();
+        // Past the limit the walk goes on only when it still has blobs to check.
+        if (!check) controller.abort();
         return;
       }
       if (headers[headers.length - 1] !== entry.commit) headers.push(entry.commit);
@@ -95,7 +117,10 @@ export function prefetchIntroductions(gitDir: string, commits: string[], limit =
     },
     controller.signal,
   ).then(() => (overflow || controller.signal.aborted ? null : seen));
-  // A failure here is seen again, and reported, by the walk the caller then makes itself.
+  // A failure here is seen again, and reported, by the walk the caller then makes itself;
+  // with a check there is no second walk, so the failure is the caller's (see `checked`).
   const safe = result.catch(() => null);
-  return { result: safe, cancel: () => controller.abort() };
+  const checked = result.then(() => undefined);
+  checked.catch(() => undefined); // awaited by the caller when it checks; never unhandled
+  return { result: safe, checked, cancel: () => controller.abort() };
 }

@@ -12,6 +12,8 @@ import { LeakwatchError } from '../errors.js';
 import type { ScanStore } from '../store/types.js';
 import { buildFindings } from './build-findings.js';
 import { checkIgnoredRuleIds } from './ignore-rules.js';
+import { stateError } from '../store/state-error.js';
+import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
 import { scanDirectory } from './scan-directory.js';
@@ -43,6 +45,10 @@ export interface RunScanOptions {
   /** `--verify`: check each credential finding live through this service (verify-findings.ts). */
   verify?: VerifySecret;
   onVerifyProgress?: (done: number, total: number) => void;
+  /** How long to wait for another scan of the same target under the same state (ms). */
+  lockWaitMs?: number;
+  /** Told once when the scan waits for another one (stderr in the CLI). */
+  onLockWait?: (message: string) => void;
 }
 
 function openStateStore(options: RunScanOptions, stateDir: string): ScanStore {
@@ -75,8 +81,13 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
       introductions: [],
     };
   } else {
-    const store = stateDir ? openStateStore(options, stateDir) : null;
+    // --since uses no state, so it needs no lock either.
+    const useState = stateDir !== null && !options.since;
+    const lock = useState ? await lockTarget(stateDir, target.key, target.display, { waitMs: options.lockWaitMs, onWait: options.onLockWait }) : null;
+    const stateFile = stateDir ? join(stateDir, 'state.db') : '';
+    let store: ScanStore | null = null;
     try {
+      store = useState && stateDir ? openStateStore(options, stateDir) : null;
       scan = await scanRepository(target.gitDir, {
         ruleset,
         store,
@@ -86,8 +97,15 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
         since: options.since,
         onProgress: options.onProgress,
       });
+    } catch (err) {
+      // SQLite's own errors ("file is not a database", "readonly database") name neither the file nor the way out.
+      throw stateError(stateFile, err);
     } finally {
-      store?.close();
+      try {
+        store?.close();
+      } finally {
+        lock?.release();
+      }
     }
   }
   const findings = buildFindings(ruleset, scan.results, scan.introductions, {

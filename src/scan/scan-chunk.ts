@@ -13,7 +13,7 @@ export type ScanTask =
   | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] };
 
 function emptyResult(): ChunkResult {
-  return { results: [], objects: 0, bytes: 0, binary: 0, partial: 0 };
+  return { results: [], objects: 0, bytes: 0, binary: 0, partial: 0, partialOids: [], unreadable: [] };
 }
 
 export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[]): Promise<ChunkResult> {
@@ -25,7 +25,10 @@ export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner,
     const result = scanner.scan(info.oid, type, data);
     if (result === null) out.binary++;
     else {
-      if (result.partial) out.partial++;
+      if (result.partial) {
+        out.partial++;
+        out.partialOids.push(info.oid);
+      }
       if (result.matches.length > 0) out.results.push(result);
     }
   });
@@ -38,8 +41,10 @@ export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: str
     let data: Buffer;
     try {
       data = readFileSync(f.abs);
-    } catch {
-      continue; // vanished or unreadable since it was listed; the walker already reported it
+    } catch (err) {
+      // Permissions, an I/O error, or gone since it was listed: never scanned, so said.
+      out.unreadable.push({ path: f.rel, error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      continue;
     }
     out.objects++;
     out.bytes += data.length;

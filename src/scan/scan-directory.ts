@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
 import { planChunks } from './plan-chunks.js';
 import type { ScanProgress } from './progress.js';
+import { emptyStats } from '../domain/finding.js';
 import type { ObjectResult, ScanStats } from '../domain/finding.js';
 import { createTaskRunner } from './worker-pool.js';
 
@@ -27,12 +28,23 @@ function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanS
     let names: string[];
     try {
       names = readdirSync(dir);
-    } catch {
+    } catch (err) {
+      // A folder we may not list: everything below it goes unscanned, so it is counted and named.
+      stats.skipped.unreadable++;
+      stats.skipped.unreadablePaths.push({ path: relative(root, dir).split(sep).join('/') || '.', error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
       continue;
     }
     for (const name of names.sort()) {
       const abs = join(dir, name);
-      const st = lstatSync(abs, { throwIfNoEntry: false });
+      let st;
+      try {
+        st = lstatSync(abs, { throwIfNoEntry: false });
+      } catch (err) {
+        // A folder we may list but not enter (read without search permission).
+        stats.skipped.unreadable++;
+        stats.skipped.unreadablePaths.push({ path: relative(root, abs).split(sep).join('/'), error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+        continue;
+      }
       if (!st || st.isSymbolicLink()) continue;
       if (st.isDirectory()) {
         if (!SKIP_DIRS.has(name) && !skipAbs.has(abs)) stack.push(abs);
@@ -60,7 +72,7 @@ export interface DirectoryScanOptions {
 
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
-  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } };
+  const stats: ScanStats = emptyStats();
   const files = walk(root, options.maxBlobBytes, new Set(options.exclude ?? []), stats);
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const chunks = planChunks(files, 512);
@@ -75,12 +87,15 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
         stats.bytes += r.bytes;
         stats.skipped.binary += r.binary;
         stats.skipped.partial += r.partial;
+        stats.skipped.unreadable += r.unreadable.length;
+        stats.skipped.unreadablePaths.push(...r.unreadable);
         options.onProgress?.({ objectsDone: stats.blobs, objectsTotal: files.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
       }),
     );
   } finally {
     await runner.close();
   }
+  stats.skipped.unreadablePaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   stats.durationMs = Date.now() - started;
   return { stats, results };
 }

@@ -4,6 +4,8 @@
  * introduced them with one pass over the new history, and record it all in one transaction.
  */
 import type { Ruleset } from '../detect/types.js';
+import { BlobPrefixSet } from '../git/blob-prefix-set.js';
+import { detectIncomplete } from '../git/detect-incomplete.js';
 import { enumerateObjects } from '../git/enumerate-objects.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { objectStoreFingerprint, packedBytes } from '../git/object-store-fingerprint.js';
@@ -16,6 +18,9 @@ import { CHUNK_BYTES, CHUNK_ITEMS, planChunks } from './plan-chunks.js';
 import { prefetchIntroductions } from './prefetch-introductions.js';
 import type { IntroductionPrefetch } from './prefetch-introductions.js';
 import type { ScanProgress } from './progress.js';
+import { applyGaps, GapCollector, parseGaps, withoutAbsent } from './scan-gaps.js';
+import type { ScanGaps } from './scan-gaps.js';
+import { emptyStats } from '../domain/finding.js';
 import type { ObjectResult, ScanStats } from '../domain/finding.js';
 import { createTaskRunner } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
@@ -51,19 +56,37 @@ async function objectsSince(gitDir: string, since: string): Promise<{ commits: S
   return { commits: new Set(commits), blobs };
 }
 
+/** The options that change what a scan reads: a state saved under others cannot answer for it. */
+function optionsKeyOf(options: RepositoryScanOptions): string {
+  return JSON.stringify({ maxBlobBytes: options.maxBlobBytes });
+}
+
 export async function scanRepository(gitDir: string, options: RepositoryScanOptions): Promise<RepositoryScan> {
   const started = Date.now();
-  const stats: ScanStats = { commits: 0, blobs: 0, bytes: 0, durationMs: 0, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } };
+  const stats: ScanStats = emptyStats();
+  const clone = detectIncomplete(gitDir);
   const store = options.since ? null : options.store;
   const target = store?.openTarget(options.targetKey, options.ruleset.hash) ?? null;
   const fingerprint = objectStoreFingerprint(gitDir);
+  const optionsKey = optionsKeyOf(options);
+  const previous = parseGaps(target?.gaps);
 
-  if (store && target && target.storeFingerprint === fingerprint) {
+  if (store && target && target.storeFingerprint === fingerprint && target.optionsKey === optionsKey) {
     stats.cachedObjects = store.scannedCount(target.id);
+    applyGaps(stats, previous, clone);
     stats.durationMs = Date.now() - started;
-    return { stats, ...store.loadResults(target.id) };
+    return { stats, ...withoutAbsent(store.loadResults(target.id), previous.absent) };
   }
 
+  // What the state already holds: attributed again below, and checked against the store.
+  const stored = store && target ? store.loadResults(target.id) : { results: [], introductions: [] };
+  const watched = new Set<string>();
+  for (const r of stored.results) watched.add(r.oid);
+  for (const i of stored.introductions) watched.add(i.commit);
+  const seen = new Set<string>();
+  const present = new BlobPrefixSet();
+  const gaps = new GapCollector();
+  const partialOids = new Set<string>();
   const scanned = store && target ? store.scannedObjects(target.id) : new Set<string>();
   // A first scan of a big store: start the worker threads now, while the objects are listed.
   let runner: TaskRunner | null =
@@ -72,6 +95,8 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
       : null;
   const toScan: ObjectInfo[] = [];
   const newCommits: string[] = [];
+  /** Commits walked by earlier runs: walked again only for a blob read now that one of them introduced. */
+  const oldCommits: string[] = [];
   const results: ObjectResult[] = [];
   let prefetch: IntroductionPrefetch | null = null;
   let totalBytes = 0;
@@ -86,6 +111,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
       stats.bytes += r.bytes;
       stats.skipped.binary += r.binary;
       stats.skipped.partial += r.partial;
+      for (const oid of r.partialOids) partialOids.add(oid);
       for (const o of objects) {
         if (o.type === 'blob') stats.blobs++;
         else if (o.type === 'commit') stats.commits++;
@@ -99,8 +125,11 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     const scope = options.since ? await objectsSince(gitDir, options.since) : null;
     await enumerateObjects(gitDir, (o) => {
       if (o.type === 'tree') return;
+      if (o.type === 'blob') present.add(o.oid);
+      if (watched.size > 0 && watched.has(o.oid)) seen.add(o.oid);
       if (scanned.has(o.oid)) {
         stats.cachedObjects++;
+        if (o.type === 'commit') oldCommits.push(o.oid);
         return;
       }
       if (scope && !(o.type === 'blob' ? scope.blobs.has(o.oid) : scope.commits.has(o.oid))) return;
@@ -121,7 +150,8 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
       }
     });
     phases.enumerateMs = Date.now() - started;
-    prefetch = newCommits.length > 0 ? prefetchIntroductions(gitDir, newCommits) : null;
+    // The walk also checks that every blob history names is here, and notes the submodules.
+    prefetch = newCommits.length > 0 ? prefetchIntroductions(gitDir, newCommits, undefined, { present, onMissing: gaps.onMissing, onGitlink: gaps.onGitlink }) : null;
     if (runner) {
       if (pending.length > 0) runChunk(runner, pending);
     } else {
@@ -140,7 +170,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
   phases.scanMs = Date.now() - started - phases.enumerateMs;
   // Attribute every blob with matches, old or new, within the commits not walked before.
   const interest = new Set(results.filter((r) => r.type === 'blob').map((r) => r.oid));
-  if (store && target) for (const r of store.loadResults(target.id).results) if (r.type === 'blob') interest.add(r.oid);
+  for (const r of stored.results) if (r.type === 'blob') interest.add(r.oid);
   const introductions: Introduction[] = [];
   if (interest.size > 0 && newCommits.length > 0) {
     const all = await prefetch!.result;
@@ -149,23 +179,46 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     } else {
       await walkIntroductions(gitDir, newCommits, interest, (oid, path, commit) => introductions.push(toIntroduction(oid, path, commit)));
     }
-  } else {
-    prefetch?.cancel();
   }
+  // Not "clean" until the walk has checked every entry: a failure here is the scan's.
+  await prefetch?.checked;
+  // A blob read only now (a larger --max-blob-bytes, read whole after being cut short, fetched
+  // after being missing) may have entered history in commits an earlier run walked.
+  const attributed = new Set(introductions.map((i) => i.oid));
+  const late = new Set(results.filter((r) => r.type === 'blob' && !attributed.has(r.oid)).map((r) => r.oid));
+  if (late.size > 0 && oldCommits.length > 0) {
+    await walkIntroductions(gitDir, oldCommits, late, (oid, path, commit) => introductions.push(toIntroduction(oid, path, commit)));
+  }
+  const merged = gaps.merge(previous, (oid) => !present.has(oid));
+  const saved: ScanGaps = {
+    tooLarge: stats.skipped.tooLarge,
+    partial: stats.skipped.partial,
+    ...merged,
+    absent: [...watched].filter((oid) => !seen.has(oid)),
+  };
+  applyGaps(stats, saved, clone);
   phases.attributeMs = Date.now() - started - phases.enumerateMs - phases.scanMs;
   stats.phases = phases;
   if (store && target) {
     const within = options.withinSave;
     store.saveScan(
       target.id,
-      { scanned: toScan.map((o) => o.oid), results, introductions, storeFingerprint: fingerprint },
+      {
+        // Blobs cut short by the time budget stay unscanned, and keep the next run off the fast path.
+        scanned: partialOids.size > 0 ? toScan.filter((o) => !partialOids.has(o.oid)).map((o) => o.oid) : toScan.map((o) => o.oid),
+        results,
+        introductions,
+        storeFingerprint: partialOids.size > 0 ? null : fingerprint,
+        optionsKey,
+        gaps: JSON.stringify(saved),
+      },
       within ? () => {
-        const saved = store.loadResults(target.id);
-        within(saved.results, saved.introductions);
+        const now = withoutAbsent(store.loadResults(target.id), saved.absent);
+        within(now.results, now.introductions);
       } : undefined,
     );
     phases.saveMs = Date.now() - started - phases.enumerateMs - phases.scanMs - phases.attributeMs;
   }
   stats.durationMs = Date.now() - started;
-  return store && target ? { stats, ...store.loadResults(target.id) } : { stats, results, introductions };
+  return store && target ? { stats, ...withoutAbsent(store.loadResults(target.id), saved.absent) } : { stats, results, introductions };
 }

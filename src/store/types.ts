@@ -12,6 +12,10 @@ export interface TargetState {
   rulesetHash: string;
   /** Fingerprint of the object store at the last completed scan, if any. */
   storeFingerprint: string | null;
+  /** The options that change what is read (e.g. --max-blob-bytes) at the last scan. */
+  optionsKey: string | null;
+  /** What the last scan left unread, as the scanner serialised it (opaque to the store). */
+  gaps: string | null;
 }
 
 export interface ScanDelta {
@@ -21,7 +25,10 @@ export interface ScanDelta {
   results: ObjectResult[];
   /** Where objects with matches entered history, found in this run. */
   introductions: Introduction[];
+  /** null keeps the next run off the fast path (e.g. blobs were cut short and must be read again). */
   storeFingerprint: string | null;
+  optionsKey: string;
+  gaps: string;
 }
 
 export interface ScanStore {

@@ -9,7 +9,7 @@ import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 afterAll(removeTempDirs);
 
 const save = (store: SqliteScanStore, targetId: number, scanned: string[]): void =>
-  store.saveScan(targetId, { scanned, results: [], introductions: [], storeFingerprint: 'fp' });
+  store.saveScan(targetId, { scanned, results: [], introductions: [], storeFingerprint: 'fp', optionsKey: '{}', gaps: '{}' });
 
 describe('scan state: scanned objects', () => {
   it('remembers every scanned id across scans and reopening, SHA-1 and SHA-256 alike', () => {

@@ -108,4 +108,10 @@ export const MIGRATIONS: string[] = [
    ) WITHOUT ROWID;`,
   // 4: the path-restricted rules a match yields to where they apply (build-findings.ts).
   `ALTER TABLE object_matches ADD COLUMN yields_to TEXT;`,
+  // 5: what a scan left unread (too large, cut short, missing, submodules, objects gone) and
+  // the options it read with, so an unchanged store answers from the state only under the
+  // same options and still says what was not read. Old states scan once more to fill them.
+  `ALTER TABLE scan_targets ADD COLUMN options_key TEXT;
+   ALTER TABLE scan_targets ADD COLUMN gaps TEXT;
+   UPDATE scan_targets SET store_fingerprint = NULL;`,
 ];

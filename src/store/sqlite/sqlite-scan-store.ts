@@ -48,15 +48,15 @@ export class SqliteScanStore implements ScanStore {
   }
 
   openTarget(key: string, rulesetHash: string): TargetState {
-    const row = this.db.prepare('SELECT id, ruleset_hash, store_fingerprint FROM scan_targets WHERE key = ?').get(key) as
-      | { id: number; ruleset_hash: string; store_fingerprint: string | null }
+    const row = this.db.prepare('SELECT id, ruleset_hash, store_fingerprint, options_key, gaps FROM scan_targets WHERE key = ?').get(key) as
+      | { id: number; ruleset_hash: string; store_fingerprint: string | null; options_key: string | null; gaps: string | null }
       | undefined;
     const now = new Date().toISOString();
     if (!row) {
       const info = this.db
         .prepare('INSERT INTO scan_targets (key, ruleset_hash, updated_at) VALUES (?, ?, ?)')
         .run(key, rulesetHash, now);
-      return { id: Number(info.lastInsertRowid), key, rulesetHash, storeFingerprint: null };
+      return { id: Number(info.lastInsertRowid), key, rulesetHash, storeFingerprint: null, optionsKey: null, gaps: null };
     }
     if (row.ruleset_hash !== rulesetHash) {
       this.db.transaction(() => {
@@ -64,12 +64,12 @@ export class SqliteScanStore implements ScanStore {
           this.db.prepare(`DELETE FROM ${table} WHERE target_id = ?`).run(row.id);
         }
         this.db
-          .prepare('UPDATE scan_targets SET ruleset_hash = ?, store_fingerprint = NULL, updated_at = ? WHERE id = ?')
+          .prepare('UPDATE scan_targets SET ruleset_hash = ?, store_fingerprint = NULL, options_key = NULL, gaps = NULL, updated_at = ? WHERE id = ?')
           .run(rulesetHash, now, row.id);
       })();
-      return { id: row.id, key, rulesetHash, storeFingerprint: null };
+      return { id: row.id, key, rulesetHash, storeFingerprint: null, optionsKey: null, gaps: null };
     }
-    return { id: row.id, key, rulesetHash, storeFingerprint: row.store_fingerprint };
+    return { id: row.id, key, rulesetHash, storeFingerprint: row.store_fingerprint, optionsKey: row.options_key, gaps: row.gaps };
   }
 
   scannedObjects(targetId: number): Set<string> {
@@ -94,8 +94,11 @@ export class SqliteScanStore implements ScanStore {
     const insertIntro = this.db.prepare(
       `INSERT OR IGNORE INTO introductions (target_id, oid, commit_id, path, time, author, email) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    // An object read again (cut short last time) replaces its earlier matches.
+    const dropMatches = this.db.prepare('DELETE FROM object_matches WHERE target_id = ? AND oid = ?');
     this.db.transaction(() => {
       for (const [width, oids] of packOids(delta.scanned)) insertScanned.run(targetId, width, oids);
+      for (const r of delta.results) dropMatches.run(targetId, r.oid);
       for (const r of delta.results) {
         const meta = r.meta ? JSON.stringify(r.meta) : null;
         for (const m of r.matches) {
@@ -104,8 +107,8 @@ export class SqliteScanStore implements ScanStore {
       }
       for (const i of delta.introductions) insertIntro.run(targetId, i.oid, i.commit, i.path, i.time, i.author, i.email);
       this.db
-        .prepare('UPDATE scan_targets SET store_fingerprint = ?, updated_at = ? WHERE id = ?')
-        .run(delta.storeFingerprint, new Date().toISOString(), targetId);
+        .prepare('UPDATE scan_targets SET store_fingerprint = ?, options_key = ?, gaps = ?, updated_at = ? WHERE id = ?')
+        .run(delta.storeFingerprint, delta.optionsKey, delta.gaps, new Date().toISOString(), targetId);
       within?.();
     })();
   }

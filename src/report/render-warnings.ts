@@ -1,0 +1,52 @@
+/**
+ * The stderr lines that say what a scan did not read — an incomplete repository, blobs
+ * history names but the store lacks, unreadable files, submodules — whatever the report's
+ * format, so a "no findings" is never silent about what it could not see.
+ */
+import type { IncompleteReason, ScanReport } from '../domain/finding.js';
+
+const NAMED = 5;
+
+const REASON: Record<IncompleteReason, string> = {
+  shallow: 'a shallow clone (history cut at its graft points)',
+  'partial-clone': 'a partial clone (objects left on the server, e.g. --filter=blob:none)',
+  'missing-objects': 'blobs that history names are missing from the object store',
+};
+
+const REMEDY: Record<IncompleteReason, string> = {
+  shallow: 'git fetch --unshallow',
+  'partial-clone': 'clone it again without --filter (or git fetch --refetch with no filter)',
+  'missing-objects': 'fetch the missing objects again or run git fsck',
+};
+
+function more(total: number, named: number): string {
+  return total > named ? `, and ${total - named} more` : '';
+}
+
+export function renderWarnings(report: ScanReport): string[] {
+  const s = report.stats;
+  const lines: string[] = [];
+  if (s.incomplete) {
+    lines.push(`warning: ${report.target} is incomplete: ${s.incomplete.reasons.map((r) => REASON[r]).join('; ')}; what it lacks was not scanned`);
+  }
+  if (s.skipped.missing > 0) {
+    const named = s.skipped.missingExamples.map((m) => `${m.blob} (${m.path} in ${m.commit.slice(0, 12)})`);
+    lines.push(`warning: ${s.skipped.missing} blob${s.skipped.missing === 1 ? '' : 's'} missing from the object store: ${named.join(', ')}${more(s.skipped.missing, named.length)}`);
+  }
+  if (s.skipped.unreadable > 0) {
+    const named = s.skipped.unreadablePaths.slice(0, NAMED).map((u) => `${u.path} (${u.error})`);
+    lines.push(`warning: ${s.skipped.unreadable} file${s.skipped.unreadable === 1 ? '' : 's'} or folder${s.skipped.unreadable === 1 ? '' : 's'} could not be read and ${s.skipped.unreadable === 1 ? 'was' : 'were'} not scanned: ${named.join(', ')}${more(s.skipped.unreadable, named.length)}`);
+  }
+  if (s.skipped.submodules.length > 0) {
+    const named = s.skipped.submodules.slice(0, NAMED).map((m) => `${m.path} @ ${m.commit.slice(0, 12)}`);
+    lines.push(`note: ${s.skipped.submodules.length} submodule${s.skipped.submodules.length === 1 ? '' : 's'} not scanned (scan ${s.skipped.submodules.length === 1 ? 'its' : 'their'} own repositories): ${named.join(', ')}${more(s.skipped.submodules.length, named.length)}`);
+  }
+  return lines;
+}
+
+/** The one-line error for an incomplete repository without --allow-incomplete. */
+export function incompleteError(report: ScanReport): string | null {
+  const reasons = report.stats.incomplete?.reasons;
+  if (!reasons) return null;
+  return `${report.target} was not scanned whole (${reasons.join(', ')}): ${reasons.map((r) => REMEDY[r]).join('; ')}; or pass --allow-incomplete to accept the findings of what is there`;
+}

@@ -1,0 +1,97 @@
+/**
+ * One scan of a target at a time per state folder. Two scans sharing a `--state` would both
+ * read the same incremental state, scan the same objects and save them twice (and report
+ * them "already scanned" twice over). A lock file per target, created exclusively, holds the
+ * owner's pid: a second scan waits for it (saying so once on stderr) and gives up after a
+ * bounded wait with a one-line error; a lock whose process is gone (kill -9) is taken over.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LeakwatchError } from '../errors.js';
+
+export const DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1000;
+const POLL_MS = 100;
+
+export interface TargetLock {
+  release(): void;
+}
+
+export interface LockOptions {
+  /** How long to wait for another scan of the same target (ms). */
+  waitMs?: number;
+  /** Told once when the scan has to wait. */
+  onWait?: (message: string) => void;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function holder(file: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the lock in this process; a lock of this process counts as held by another scan. */
+function tryLock(file: string): boolean {
+  try {
+    writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const pid = holder(file);
+  if (pid !== null && alive(pid)) return false;
+  // The holder is gone (or the file was half-written by one that died): take it over.
+  rmSync(file, { force: true });
+  try {
+    writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function lockTarget(stateDir: string, key: string, display: string, options: LockOptions = {}): Promise<TargetLock> {
+  const dir = join(stateDir, 'locks');
+  const file = join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.lock`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new LeakwatchError('state', `cannot create ${dir}: ${(err as Error).message}; pass another --state, or --no-state`);
+  }
+  const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const deadline = Date.now() + waitMs;
+  let told = false;
+  for (;;) {
+    let locked: boolean;
+    try {
+      locked = tryLock(file);
+    } catch (err) {
+      throw new LeakwatchError('state', `cannot lock ${file}: ${(err as Error).message}; pass another --state, or --no-state`);
+    }
+    if (locked) return { release: () => rmSync(file, { force: true }) };
+    if (Date.now() >= deadline) {
+      throw new LeakwatchError(
+        'state',
+        `another scan of ${display} (pid ${holder(file) ?? '?'}) still holds ${file} after ${Math.round(waitMs / 1000)} s: wait for it to finish, or pass another --state`,
+      );
+    }
+    if (!told) {
+      told = true;
+      options.onWait?.(`waiting for another scan of ${display} (pid ${holder(file) ?? '?'}) to finish (lock ${file})`);
+    }
+    await sleep(POLL_MS);
+  }
+}
