@@ -105,12 +105,7 @@ describe('aws-iam-access-key rotator: replacement key (response.aws.createReplac
     expect(replacementEntry(result)).toMatchObject({ outcome: 'ok', phase: 'recovery', data: { secretName: 'leakwatch/replacement-keys/alice', secretArn: ARN } });
     expect(step(result)).toContain(`aws secretsmanager get-secret-value --secret-id ${ARN}`);
     expect(result.remainingSteps.some((s) => s.startsWith('Move every system'))).toBe(false);
-  });
-
-  it('sends the new secret key only to Secrets Manager: never in the result, the log, or any other call', async () => {
-    const ctx = context();
-    const result = await awsIamAccessKeyRotator.contain(ctx);
-    expect(smMock.commandCalls(CreateSecretCommand)).toHaveLength(1);
+    // The new secret key goes only to Secrets Manager: not in the result, the log or another call.
     expect(JSON.stringify(result)).not.toContain(newSecret);
     expect(ctx.logText()).not.toContain(newSecret);
     expect(sentInputs(stsMock, iamMock)).not.toContain(newSecret);
@@ -139,6 +134,7 @@ describe('aws-iam-access-key rotator: replacement key (response.aws.createReplac
     const second = await awsIamAccessKeyRotator.contain(ctx);
     expect(callSequence(smMock)).toEqual([]);
     expect(iamMock.commandCalls(CreateAccessKeyCommand)).toHaveLength(0);
+    expect(step(first)).toContain(ARN);
     expect(step(second)).toBe(step(first));
   });
 
@@ -178,5 +174,7 @@ describe('aws-iam-access-key rotator: replacement key (response.aws.createReplac
     await awsIamAccessKeyRotator.contain(context());
     expect(iamMock.commandCalls(CreateAccessKeyCommand)).toHaveLength(1);
     expect(iamMock.commandCalls(DeleteAccessKeyCommand)).toHaveLength(0);
+    const tags = smMock.commandCalls(TagResourceCommand)[0]?.args[0].input.Tags ?? [];
+    expect(tags).toEqual(expect.arrayContaining([{ Key: 'leakwatch:access-key-id', Value: newId }]));
   });
 });
