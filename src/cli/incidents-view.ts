@@ -1,10 +1,11 @@
 /**
  * Renders incidents for `leakwatch incidents`: the list as a table, one incident as its facts,
- * the "determine" answers, the timeline and the owner's remaining steps, and either as JSON.
- * Only stored fields are shown, and the store never holds a secret.
+ * the "determine" answers, the timeline and the owner's steps still open (open-steps.ts), and
+ * either as JSON. Only stored fields are shown, and the store never holds a secret.
  */
 import { describeEntry, oneLine } from '../respond/incident-message-parts.js';
 import type { IncidentRecord, StoredLocation } from '../respond/incident-store.js';
+import { openSteps } from '../respond/open-steps.js';
 
 const HEADERS = ['ID', 'STATUS', 'SEVERITY', 'KIND', 'REPOSITORY', 'RULE', 'OWNER', 'OPENED'] as const;
 
@@ -35,6 +36,7 @@ function place(l: StoredLocation): string {
 export function renderIncidentDetail(r: IncidentRecord): string {
   const x = r.exposure;
   const d = r.determination;
+  const open = openSteps(r);
   const lines = [
     `Incident ${r.id}: ${x.title} in ${r.repository.name}`,
     `  Status:      ${r.status}${r.policy === 'approve' && r.approvedAt === null ? ' (waiting for approval)' : ''}`,
@@ -58,7 +60,12 @@ export function renderIncidentDetail(r: IncidentRecord): string {
     ...r.timeline.map((e) => `  ${describeEntry(e)}`),
     '',
     'Remaining steps for the owner',
-    ...(r.remainingSteps.length > 0 ? r.remainingSteps.map((s, i) => `  ${i + 1}. ${oneLine(s)}`) : ['  (none)']),
+    ...(open.length > 0 ? open.map((s, i) => `  ${i + 1}. ${oneLine(s)}`) : ['  (none)']),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** An incident as `show --format json` prints it: its remaining steps are those still open. */
+export function incidentJson(r: IncidentRecord): IncidentRecord {
+  return { ...r, remainingSteps: openSteps(r) };
 }

@@ -14,7 +14,7 @@ import type { IncidentChange } from '../respond/change-incident.js';
 import type { IncidentRecord } from '../respond/incident-store.js';
 import type { IncidentStatus } from '../domain/incident.js';
 import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
-import { renderIncidentDetail, renderIncidentTable } from './incidents-view.js';
+import { incidentJson, renderIncidentDetail, renderIncidentTable } from './incidents-view.js';
 import { parseChoice } from './parse-options.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -94,7 +94,7 @@ export function createIncidentsCommand(deps: IncidentsCommandDeps = {}): Command
     common(new Command('show').description("Show an incident: facts, timeline and the owner's remaining steps").argument('<id>', 'incident id')).action(
       (id: string, options: CommonOptions) => {
         const record = withStore(deps, options, (store) => loadIncident(store, id));
-        write(options.format === 'json' ? json(record) : renderIncidentDetail(record));
+        write(options.format === 'json' ? json(incidentJson(record)) : renderIncidentDetail(record));
       },
     ),
   );

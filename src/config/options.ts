@@ -430,6 +430,29 @@ export const OPTIONS = [
     description: "Region of the daemon's own AWS clients for containment (IAM, STS, Secrets Manager), SNS, SES and CloudTrail.",
   },
   {
+    path: 'response.aws.createReplacementKey',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_RESPONSE_AWS_CREATE_REPLACEMENT_KEY',
+    description:
+      "When leakwatch contains a leaked IAM access key (policy auto, or once approved), also create one new access key for the key's IAM user, as the daemon's own principal, and store it only in Secrets Manager (response.aws.replacementSecretName); the owner is told where to fetch it. At most one replacement per leaked key, across restarts. See docs/respond-providers.md.",
+  },
+  {
+    path: 'response.aws.replacementSecretName',
+    kind: 'string',
+    default: 'leakwatch/replacement-keys/{user}',
+    env: 'LEAKWATCH_RESPONSE_AWS_REPLACEMENT_SECRET_NAME',
+    description:
+      'Secrets Manager name of a replacement access key; `{user}` is replaced by the IAM user name. Keep it under leakwatch/replacement-keys/ (the prefix config/iam-policy.json grants).',
+  },
+  {
+    path: 'response.aws.replacementKmsKeyId',
+    kind: 'string',
+    env: 'LEAKWATCH_RESPONSE_AWS_REPLACEMENT_KMS_KEY_ID',
+    description:
+      "KMS key (id, ARN or alias) that encrypts replacement access keys in Secrets Manager; unset: the account's aws/secretsmanager key. A customer-managed key also needs kms:GenerateDataKey and kms:Decrypt for the daemon.",
+  },
+  {
     path: 'response.email.channel',
     kind: 'enum',
     values: ['none', 'smtp', 'ses'],

@@ -21,6 +21,7 @@ import type { Logger } from '../logger.js';
 import type { EngineDeps } from '../respond/engine-deps.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import type { NotifierDeps } from '../respond/notifiers/types.js';
+import type { RotatorOptions } from '../respond/rotators/types.js';
 import { recoverSecret } from '../scan/recover-secret.js';
 
 export interface CreateEngineDepsOptions {
@@ -57,6 +58,18 @@ function notifierDeps(config: LeakwatchConfig): { deps: NotifierDeps; emailChann
   return { deps, emailChannels };
 }
 
+/** The rotators' options from the configuration (`response.aws.*`). */
+export function rotatorOptionsOf(config: LeakwatchConfig): RotatorOptions {
+  const aws = config.response.aws;
+  return {
+    awsIamAccessKey: {
+      createReplacement: aws.createReplacementKey,
+      replacementSecretName: aws.replacementSecretName,
+      ...(aws.replacementKmsKeyId === undefined ? {} : { kmsKeyId: aws.replacementKmsKeyId }),
+    },
+  };
+}
+
 export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
   const { config } = options;
   const region = config.response.awsRegion;
@@ -76,6 +89,7 @@ export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
     notifierDeps: deps,
     emailChannels,
     knownPrincipals: config.response.forensics.knownPrincipals,
+    rotatorOptions: rotatorOptionsOf(config),
     ...(options.gitDirFor === undefined ? {} : { gitDirFor: options.gitDirFor }),
     ...(config.response.verify
       ? {

@@ -121,6 +121,8 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
         await step('advance', () => advanceOpenIncidents(engine()));
         await step('escalate', () => escalateIncidents(engine()));
         await step('follow-ups', () => runDueFollowUps(engine()));
+        // One line per pass, so operators (and tests) can tell a pass happened without a timer.
+        log.debug('Incident pass finished');
       },
       indexMirror: (repository, gitDir) => fingerprints.updateRepository(repository, gitDir),
       watch: async (context) => {

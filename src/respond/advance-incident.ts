@@ -1,7 +1,7 @@
 /**
  * Runs every action an incident is due, each at most once (run-once.ts): containment as the
  * family's policy allows (contain-incident.ts), forensics, then the owner's notification, so the
- * message says what was already done. Failures are timeline entries; an action that keeps failing
+ * message says what was already done, and one more message once a later pass contains it. Failures are timeline entries; an action that keeps failing
  * is given up and escalated to the escalation contacts, once.
  */
 import { containIncident } from './contain-incident.js';
@@ -9,6 +9,7 @@ import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
 import { investigateIncident } from './investigate-incident.js';
 import { incidentSecretLoader } from './load-incident-secret.js';
+import { notifyOwnerAfterContainment } from './notify-after-containment.js';
 import { notifyIncident } from './notify-incident.js';
 import { recordResult } from './record-result.js';
 import type { OnceOutcome } from './run-once.js';
@@ -21,6 +22,7 @@ export async function advanceIncident(deps: EngineDeps, record: IncidentRecord, 
   if (record.kind === 'credential-exposure') outcomes.push(...(await containIncident(deps, record, loadSecret)));
   outcomes.push(...(await investigateIncident(deps, record, loadSecret)));
   outcomes.push(...(await notifyIncident(deps, record, 'owner', 'notify.owner')));
+  outcomes.push(...(await notifyOwnerAfterContainment(deps, record)));
 
   if (outcomes.includes('gave-up')) {
     const detail = `An action kept failing after ${deps.config.response.maxAttempts} attempts; escalated to a person.`;

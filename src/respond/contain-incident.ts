@@ -4,10 +4,11 @@
  * `auto` or once approved. Marks the incident `contained` only when the rotator did something and
  * nothing failed (a key of another account is only reported, so it is not contained).
  */
-import { APPROVE_STEP_PREFIX } from './approve-step.js';
+import { APPROVE_STEP_PREFIX, CONTAIN_BY_HAND_PREFIX } from './approve-step.js';
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
 import type { SecretLoader } from './load-incident-secret.js';
+import { withoutPlanSteps } from './open-steps.js';
 import { mayContain } from './policy.js';
 import { recordEntry, recordResult } from './record-result.js';
 import { rotators } from './rotators/api.js';
@@ -29,7 +30,7 @@ function planSteps(record: IncidentRecord): string[] {
   if (record.policy === 'approve') {
     return [`${APPROVE_STEP_PREFIX}: leakwatch incidents approve ${record.id} (or do the steps below by hand).`, ...manual];
   }
-  return [`Contain the credential by hand (or set response.policies.${record.ruleFamily}: auto to let leakwatch do it):`, ...manual];
+  return [`${CONTAIN_BY_HAND_PREFIX} (or set response.policies.${record.ruleFamily}: auto to let leakwatch do it):`, ...manual];
 }
 
 async function contain(deps: EngineDeps, record: IncidentRecord, rotator: Rotator, loadSecret: SecretLoader): Promise<TimelineEntry[]> {
@@ -46,7 +47,8 @@ async function contain(deps: EngineDeps, record: IncidentRecord, rotator: Rotato
   const options = deps.rotatorOptions ?? {};
   const sleep = deps.sleep === undefined ? {} : { sleep: deps.sleep };
   const result = await runContain(rotator, { incident: record, secret, clients: deps.clients, options, log, now, ...sleep });
-  record.remainingSteps = record.remainingSteps.filter((s) => !s.startsWith(APPROVE_STEP_PREFIX));
+  // The plan's steps (approve, contain by hand) are done now; the rotator's own steps replace them.
+  record.remainingSteps = withoutPlanSteps(record);
   recordResult(deps.store, record, result, now());
   return result.entries;
 }

@@ -4,8 +4,11 @@
  * which holds the redacted preview and the SHA-256.
  */
 import type { ExposureLocation, Incident, TimelineEntry } from '../domain/incident.js';
+import { containmentRan, openSteps } from './open-steps.js';
 
 export type Audience = 'owner' | 'escalation';
+/** `contained`: the one message after leakwatch contained an incident the owner already knew of. */
+export type MessageKind = 'opened' | 'contained';
 
 export interface MessageSection {
   title: string;
@@ -34,19 +37,21 @@ export function describeEntry(e: TimelineEntry): string {
   return `${e.at.toISOString()} [${e.phase}] ${e.outcome}${retry}: ${oneLine(e.detail)}`;
 }
 
-export function incidentSubject(incident: Incident, audience: Audience): string {
-  const prefix = audience === 'escalation' ? 'Unacknowledged: ' : '';
+export function incidentSubject(incident: Incident, audience: Audience, kind: MessageKind = 'opened'): string {
+  const prefix = audience === 'escalation' ? 'Unacknowledged: ' : kind === 'contained' ? 'Contained: ' : '';
   const { severity, exposure, repository } = incident;
   return oneLine(`[leakwatch] ${prefix}${severity.toUpperCase()} ${exposure.title} exposed in ${repository.name}`);
 }
 
-export function incidentIntro(incident: Incident, audience: Audience): string {
+export function incidentIntro(incident: Incident, audience: Audience, kind: MessageKind = 'opened'): string {
   const who = audience === 'escalation' ? 'You are an escalation contact for' : 'You own';
-  const kind = incident.kind.replaceAll('-', ' ');
-  return (
-    `${who} repository ${incident.repository.name}. leakwatch found a ${kind} there ` +
-    `(incident ${incident.id}, status ${incident.status}). The secret itself is never sent; below is its redacted preview.`
-  );
+  const what = incident.kind.replaceAll('-', ' ');
+  const news =
+    kind === 'contained'
+      ? `leakwatch has now acted on the ${what} it told you about (incident ${incident.id}, status ${incident.status}): ` +
+        'below is what it did and what is still yours to do.'
+      : `leakwatch found a ${what} there (incident ${incident.id}, status ${incident.status}).`;
+  return `${who} repository ${incident.repository.name}. ${news} The secret itself is never sent; below is its redacted preview.`;
 }
 
 export function incidentSections(incident: Incident, now: Date): MessageSection[] {
@@ -80,10 +85,13 @@ export function incidentSections(incident: Incident, now: Date): MessageSection[
     },
     { title: 'What leakwatch already did', bullets: done.length > 0 ? done.map(describeEntry) : ['Nothing yet.'] },
   ];
-  if (planned.length > 0) {
+  // Once a rotator has acted, the plan is history (the timeline keeps it), not a promise.
+  const contained = containmentRan(incident);
+  if (planned.length > 0 && !contained) {
     sections.push({ title: 'What leakwatch would do once approved', bullets: planned.map((e) => oneLine(e.detail)) });
   }
-  const steps = incident.remainingSteps.length > 0 ? incident.remainingSteps : ['Confirm the exposure is handled and resolve the incident.'];
+  const open = openSteps(incident);
+  const steps = open.length > 0 ? open : ['Confirm the exposure is handled and resolve the incident.'];
   sections.push({ title: 'What you still need to do', numbered: steps.map(oneLine) });
   sections.push({
     title: 'Acknowledge',

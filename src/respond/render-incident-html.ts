@@ -3,7 +3,7 @@
  * inline styles only (mail clients drop style sheets).
  */
 import { incidentIntro, incidentSections, incidentSubject } from './incident-message-parts.js';
-import type { Audience } from './incident-message-parts.js';
+import type { Audience, MessageKind } from './incident-message-parts.js';
 import type { Incident } from '../domain/incident.js';
 
 export function escapeHtml(value: string): string {
@@ -26,11 +26,11 @@ function link(value: string): string {
   return /^https:\/\//.test(value) ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value);
 }
 
-export function renderIncidentHtml(incident: Incident, audience: Audience, now: Date): string {
+export function renderIncidentHtml(incident: Incident, audience: Audience, now: Date, kind: MessageKind = 'opened'): string {
   const parts = [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
-    `<h1 style="font-size:18px;color:${SEVERITY_COLOURS[incident.severity]}">${escapeHtml(incidentSubject(incident, audience))}</h1>`,
-    `<p>${escapeHtml(incidentIntro(incident, audience))}</p>`,
+    `<h1 style="font-size:18px;color:${SEVERITY_COLOURS[incident.severity]}">${escapeHtml(incidentSubject(incident, audience, kind))}</h1>`,
+    `<p>${escapeHtml(incidentIntro(incident, audience, kind))}</p>`,
   ];
   for (const s of incidentSections(incident, now)) {
     parts.push(`<h2 style="font-size:15px">${escapeHtml(s.title)}</h2>`);

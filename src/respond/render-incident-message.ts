@@ -3,7 +3,7 @@
  * how severe and why, what leakwatch already did, and what the reader must still do.
  */
 import { incidentIntro, incidentSections, incidentSubject } from './incident-message-parts.js';
-import type { Audience } from './incident-message-parts.js';
+import type { Audience, MessageKind } from './incident-message-parts.js';
 import { renderIncidentHtml } from './render-incident-html.js';
 import type { Incident } from '../domain/incident.js';
 
@@ -13,8 +13,8 @@ export interface IncidentMessage {
   html: string;
 }
 
-export function renderIncidentText(incident: Incident, audience: Audience, now: Date): string {
-  const lines = [incidentIntro(incident, audience), ''];
+export function renderIncidentText(incident: Incident, audience: Audience, now: Date, kind: MessageKind = 'opened'): string {
+  const lines = [incidentIntro(incident, audience, kind), ''];
   for (const s of incidentSections(incident, now)) {
     lines.push(s.title);
     const width = Math.max(0, ...(s.rows ?? []).map(([label]) => label.length));
@@ -26,10 +26,10 @@ export function renderIncidentText(incident: Incident, audience: Audience, now: 
   return lines.join('\n');
 }
 
-export function renderIncidentMessage(incident: Incident, audience: Audience, now: Date): IncidentMessage {
+export function renderIncidentMessage(incident: Incident, audience: Audience, now: Date, kind: MessageKind = 'opened'): IncidentMessage {
   return {
-    subject: incidentSubject(incident, audience),
-    text: renderIncidentText(incident, audience, now),
-    html: renderIncidentHtml(incident, audience, now),
+    subject: incidentSubject(incident, audience, kind),
+    text: renderIncidentText(incident, audience, now, kind),
+    html: renderIncidentHtml(incident, audience, now, kind),
   };
 }

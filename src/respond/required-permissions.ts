@@ -14,8 +14,11 @@ export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = 
     'iam:UpdateAccessKey',
     'iam:CreateAccessKey',
     'iam:DeleteAccessKey',
+    // Only with response.aws.createReplacementKey: the replacement and its secret.
+    'secretsmanager:DescribeSecret',
     'secretsmanager:CreateSecret',
     'secretsmanager:PutSecretValue',
+    'secretsmanager:TagResource',
   ],
   'secrets-manager': [
     'secretsmanager:ListSecrets',

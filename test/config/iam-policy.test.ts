@@ -39,4 +39,14 @@ describe('config/iam-policy.json', () => {
     }
     expect([...granted].filter((action) => action.startsWith('codecommit:Git') && action !== 'codecommit:GitPull')).toEqual([]);
   });
+
+  it('grants the replacement key (response.aws.createReplacementKey) in statements of its own, its secrets only under leakwatch/replacement-keys/', () => {
+    const withAction = (action: string) => policy.Statement.filter((s) => s.Action.includes(action));
+    const create = withAction('iam:CreateAccessKey');
+    expect(create.map((s) => s.Action)).toEqual([['iam:CreateAccessKey']]);
+    const store = withAction('secretsmanager:CreateSecret');
+    expect(store).toHaveLength(1);
+    expect(store[0]!.Action.sort()).toEqual(['secretsmanager:CreateSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:PutSecretValue', 'secretsmanager:TagResource']);
+    expect(store[0]!.Resource).toBe('arn:aws:secretsmanager:*:*:secret:leakwatch/replacement-keys/*');
+  });
 });

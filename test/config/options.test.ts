@@ -37,6 +37,7 @@ describe('option list', () => {
       escalateAfterMinutes: 60,
       maxAttempts: 3,
       awsRegion: 'us-east-1',
+      aws: { createReplacementKey: false, replacementSecretName: 'leakwatch/replacement-keys/{user}' },
       email: { channel: 'none' },
       sns: { enabled: false },
       verify: false,

@@ -37,6 +37,18 @@ describe('createEngineDeps', () => {
     expect(d.clients.cloudtrail).toBeDefined();
   });
 
+  it('passes response.aws.* to the IAM access key rotator: no replacement key unless asked', () => {
+    expect(deps({}).rotatorOptions?.awsIamAccessKey).toMatchObject({ createReplacement: false });
+    const asked = deps({ response: { aws: { createReplacementKey: true, replacementKmsKeyId: 'alias/replacements' } } }).rotatorOptions;
+    expect(asked?.awsIamAccessKey).toEqual({
+      createReplacement: true,
+      replacementSecretName: 'leakwatch/replacement-keys/{user}',
+      kmsKeyId: 'alias/replacements',
+    });
+    const fromEnv = deps({}, { LEAKWATCH_RESPONSE_AWS_CREATE_REPLACEMENT_KEY: 'true' }).rotatorOptions;
+    expect(fromEnv?.awsIamAccessKey?.createReplacement).toBe(true);
+  });
+
   it('refuses an e-mail channel without a sender or an SMTP URL, naming the option', () => {
     expect(() => deps({ response: { email: { channel: 'ses' } } })).toThrow(/response\.email\.from/);
     expect(() => deps({ response: { email: { channel: 'smtp', from: 'a@example.test' } } })).toThrow(/LEAKWATCH_RESPONSE_EMAIL_SMTP_URL/);

@@ -66,7 +66,9 @@ describe('respondToFindings failures', () => {
     expect(outcomes(id, 'iam.deactivate-key')).toEqual(['failed:retryable', 'ok']);
     expect(iamMock.commandCalls(AttachUserPolicyCommand)).toHaveLength(1);
     expect(engine.store.get(id)?.status).toBe('contained');
-    expect(sink.received).toHaveLength(1);
+    // The first message said the deactivation would be retried; the second says it is done.
+    expect(sink.received).toHaveLength(2);
+    expect(sink.received[1]?.raw).toContain('Contained:');
   });
 
   it('gives up after response.maxAttempts throttled tries and escalates once to the escalation contacts', async () => {

@@ -8,7 +8,12 @@ import {
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateSecretCommand,
+  DescribeSecretCommand,
+  PutSecretValueCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +55,7 @@ function ourKey(status: 'Active' | 'Inactive' = 'Active'): void {
     AccessKeyLastUsed: { LastUsedDate: new Date('2026-11-27T08:00:00Z'), ServiceName: 's3', Region: 'eu-west-1' },
   });
   iamMock.on(ListAccessKeysCommand).resolves({ AccessKeyMetadata: [{ AccessKeyId: keyId, Status: status, UserName: 'alice' }] });
+  smMock.on(DescribeSecretCommand).rejects(awsError('ResourceNotFoundException'));
 }
 
 beforeEach(() => {
@@ -215,7 +221,14 @@ describe('aws-iam-access-key rotator: contain', () => {
     smMock.on(PutSecretValueCommand).resolves({});
     const result = await awsIamAccessKeyRotator.contain(context({ awsIamAccessKey: { createReplacement: true, replacementSecretName: 'keys/{user}' } }));
 
-    expect(callSequence(stsMock, iamMock, smMock).slice(-4)).toEqual(['UpdateAccessKey', 'CreateAccessKey', 'CreateSecret', 'PutSecretValue']);
+    expect(callSequence(stsMock, iamMock, smMock).slice(-6)).toEqual([
+      'UpdateAccessKey',
+      'DescribeSecret',
+      'CreateAccessKey',
+      'CreateSecret',
+      'TagResource',
+      'PutSecretValue',
+    ]);
     expect(iamMock.commandCalls(CreateAccessKeyCommand)[0]?.args[0].input).toEqual({ UserName: 'alice' });
     const put = smMock.commandCalls(PutSecretValueCommand)[0]?.args[0].input;
     expect(put?.SecretId).toBe('keys/alice');

@@ -12,6 +12,7 @@ import type { EntryScope } from '../../timeline-entry.js';
 import type { ActionResult, FollowUp, TimelineEntry } from '../../../domain/incident.js';
 import type { EradicateContext, PlanContext, Rotator, RotatorContext } from '../types.js';
 import { createReplacementKey } from './create-replacement-key.js';
+import { replacementOnRecord } from './replacement-on-record.js';
 import { deactivateKey, listUserKeys } from './deactivate-key.js';
 import { deleteKey } from './delete-key.js';
 import { identifyKey } from './identify-key.js';
@@ -60,10 +61,22 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
   entries.push(deactivated);
   const keyGone = deactivated.data?.keyState === 'deleted' || deactivated.data?.error === 'NoSuchEntity';
 
-  if (opts.createReplacement && !keyGone && !done('iam.create-replacement-key')) {
-    const secretName = opts.replacementSecretName.replaceAll('{user}', userName);
-    const { secretsManager } = ctx.clients;
-    entries.push(...(await createReplacementKey({ iam, secretsManager, scope, userName, leakedKeyId: keyId, keys, secretName })));
+  let replacement = replacementOnRecord(ctx.incident, userName);
+  if (opts.createReplacement && !keyGone && replacement === undefined) {
+    const created = await createReplacementKey({
+      iam,
+      secretsManager: ctx.clients.secretsManager,
+      scope,
+      userName,
+      leakedKeyId: keyId,
+      keys,
+      secretName: opts.replacementSecretName.replaceAll('{user}', userName),
+      ...(opts.kmsKeyId === undefined ? {} : { kmsKeyId: opts.kmsKeyId }),
+      incidentId: ctx.incident.id,
+      ...(ctx.incident.repository.ownerEmail === undefined ? {} : { ownerEmail: ctx.incident.repository.ownerEmail }),
+    });
+    entries.push(...created.entries);
+    replacement = created.stored;
   }
 
   const followUps: FollowUp[] = [];
@@ -78,8 +91,12 @@ async function contain(ctx: RotatorContext): Promise<ActionResult> {
   const since = ctx.incident.exposure.firstSeen.toISOString();
   const remainingSteps = [
     `Review CloudTrail for everything done with access key ${shown} since ${since} (${describeLastUse(lastUsed)}).`,
-    `Move every system that used ${shown} to a new credential, then detach ${QUARANTINE_POLICY_NAME} ` +
-      `and the leakwatch session-deny policy from ${userName}.`,
+    replacement === undefined
+      ? `Move every system that used ${shown} to a new credential, then detach ${QUARANTINE_POLICY_NAME} ` +
+        `and the leakwatch session-deny policy from ${userName}.`
+      : `Fetch the replacement key ${replacement.accessKey} from Secrets Manager ` +
+        `(aws secretsmanager get-secret-value --secret-id ${replacement.secretArn ?? replacement.secretName}), ` +
+        `move every system that used ${shown} to it, then detach ${QUARANTINE_POLICY_NAME} and the leakwatch session-deny policy from ${userName}.`,
     ...(opts.deleteAfterDays === null && !keyGone ? [`Delete access key ${shown} of ${userName} once nothing needs it.`] : []),
     ...stepsForFailures(entries),
   ];

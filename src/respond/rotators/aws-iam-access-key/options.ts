@@ -7,6 +7,8 @@ export interface AwsIamAccessKeyOptions {
   createReplacement: boolean;
   /** Secrets Manager name for the replacement; `{user}` is replaced by the IAM user name. */
   replacementSecretName: string;
+  /** KMS key that encrypts the replacement secret; undefined: the account's aws/secretsmanager key. */
+  kmsKeyId?: string;
   /** Days between deactivation and deletion; null leaves deletion to a person. */
   deleteAfterDays: number | null;
 }

@@ -1,0 +1,241 @@
+/**
+ * A local fake of the AWS APIs the response providers call (STS and IAM over the query protocol,
+ * Secrets Manager over JSON 1.1), for the real SDK through AWS_ENDPOINT_URL. It keeps IAM users
+ * with their access keys and policies, and secrets with their values and tags, and records every
+ * call so tests can count them. Keys it creates are built at run time like every test credential.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fakeAccessKeyId, fakeSecretAccessKey } from './fake-credentials.js';
+
+export interface FakeAccessKey {
+  id: string;
+  secret: string;
+  status: 'Active' | 'Inactive';
+}
+
+export interface FakeUser {
+  keys: FakeAccessKey[];
+  attachedPolicies: string[];
+  inlinePolicies: string[];
+}
+
+export interface FakeSecret {
+  arn: string;
+  value: string | undefined;
+  tags: Record<string, string>;
+  kmsKeyId: string | undefined;
+}
+
+export interface FakeAwsCall {
+  service: 'sts' | 'iam' | 'secretsmanager';
+  action: string;
+  /** The raw request body, to search for values that must not be sent. */
+  body: string;
+}
+
+export interface FakeAws {
+  /** For AWS_ENDPOINT_URL. */
+  url: string;
+  account: string;
+  users: Map<string, FakeUser>;
+  secrets: Map<string, FakeSecret>;
+  calls: FakeAwsCall[];
+  count(action: string): number;
+  close(): Promise<void>;
+}
+
+const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+function xml(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+class AwsFault extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(code);
+  }
+}
+
+function queryReply(res: ServerResponse, ns: string, action: string, result: string): void {
+  res.writeHead(200, { 'content-type': 'text/xml' });
+  res.end(`<${action}Response xmlns="${ns}"><${action}Result>${result}</${action}Result>` +
+    `<ResponseMetadata><RequestId>${randomBytes(8).toString('hex')}</RequestId></ResponseMetadata></${action}Response>`);
+}
+
+export async function startFakeAws(options: { account: string; users: Record<string, string[]> }): Promise<FakeAws> {
+  const { account } = options;
+  const users = new Map<string, FakeUser>();
+  for (const [name, keyIds] of Object.entries(options.users)) {
+    users.set(name, { keys: keyIds.map((id) => ({ id, secret: fakeSecretAccessKey(), status: 'Active' })), attachedPolicies: [], inlinePolicies: [] });
+  }
+  const secrets = new Map<string, FakeSecret>();
+  const calls: FakeAwsCall[] = [];
+
+  const ownerOf = (keyId: string): [string, FakeUser] | undefined => [...users].find(([, u]) => u.keys.some((k) => k.id === keyId));
+  const user = (name: string | null): FakeUser => {
+    const found = name === null ? undefined : users.get(name);
+    if (found === undefined) throw new AwsFault('NoSuchEntity', 404);
+    return found;
+  };
+
+  function sts(action: string, p: URLSearchParams): string {
+    if (action === 'GetCallerIdentity') {
+      return `<Arn>arn:aws:sts::${account}:assumed-role/leakwatch/daemon</Arn><UserId>AROAFAKE:daemon</UserId><Account>${account}</Account>`;
+    }
+    if (action === 'GetAccessKeyInfo') return `<Account>${ownerOf(p.get('AccessKeyId') ?? '') === undefined ? '999988887777' : account}</Account>`;
+    throw new AwsFault('InvalidAction', 400);
+  }
+
+  function iam(action: string, p: URLSearchParams): string {
+    switch (action) {
+      case 'GetAccessKeyLastUsed': {
+        const owner = ownerOf(p.get('AccessKeyId') ?? '');
+        if (owner === undefined) throw new AwsFault('NoSuchEntity', 404);
+        return `<UserName>${xml(owner[0])}</UserName><AccessKeyLastUsed><ServiceName>N/A</ServiceName><Region>N/A</Region></AccessKeyLastUsed>`;
+      }
+      case 'AttachUserPolicy':
+        user(p.get('UserName')).attachedPolicies.push(p.get('PolicyArn') ?? '');
+        return '';
+      case 'PutUserPolicy':
+        user(p.get('UserName')).inlinePolicies.push(p.get('PolicyName') ?? '');
+        return '';
+      case 'ListAccessKeys': {
+        const name = p.get('UserName') ?? '';
+        const members = user(name).keys.map(
+          (k) => `<member><UserName>${xml(name)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status}</Status></member>`,
+        );
+        return `<AccessKeyMetadata>${members.join('')}</AccessKeyMetadata><IsTruncated>false</IsTruncated>`;
+      }
+      case 'UpdateAccessKey': {
+        const key = user(p.get('UserName')).keys.find((k) => k.id === p.get('AccessKeyId'));
+        if (key === undefined) throw new AwsFault('NoSuchEntity', 404);
+        key.status = p.get('Status') === 'Active' ? 'Active' : 'Inactive';
+        return '';
+      }
+      case 'CreateAccessKey': {
+        const name = p.get('UserName') ?? '';
+        const u = user(name);
+        if (u.keys.length >= 2) throw new AwsFault('LimitExceeded', 409);
+        const key: FakeAccessKey = { id: fakeAccessKeyId(), secret: fakeSecretAccessKey(), status: 'Active' };
+        u.keys.push(key);
+        return `<AccessKey><UserName>${xml(name)}</UserName><AccessKeyId>${key.id}</AccessKeyId><Status>Active</Status>` +
+          `<SecretAccessKey>${xml(key.secret)}</SecretAccessKey></AccessKey>`;
+      }
+      case 'DeleteAccessKey': {
+        const u = user(p.get('UserName'));
+        const before = u.keys.length;
+        u.keys = u.keys.filter((k) => k.id !== p.get('AccessKeyId'));
+        if (u.keys.length === before) throw new AwsFault('NoSuchEntity', 404);
+        return '';
+      }
+      default:
+        throw new AwsFault('InvalidAction', 400);
+    }
+  }
+
+  type Json = Record<string, unknown>;
+  const tagsOf = (list: unknown): Record<string, string> =>
+    Object.fromEntries(((list as Array<{ Key: string; Value: string }> | undefined) ?? []).map((t) => [t.Key, t.Value]));
+  const secretOf = (id: unknown): [string, FakeSecret] => {
+    const found = [...secrets].find(([name, s]) => name === id || s.arn === id);
+    if (found === undefined) throw new AwsFault('ResourceNotFoundException', 400);
+    return found;
+  };
+
+  function secretsManager(action: string, input: Json): Json {
+    switch (action) {
+      case 'DescribeSecret': {
+        const [name, s] = secretOf(input['SecretId']);
+        return {
+          ARN: s.arn,
+          Name: name,
+          Tags: Object.entries(s.tags).map(([Key, Value]) => ({ Key, Value })),
+          VersionIdsToStages: s.value === undefined ? {} : { v1: ['AWSCURRENT'] },
+        };
+      }
+      case 'CreateSecret': {
+        const name = String(input['Name']);
+        if (secrets.has(name)) throw new AwsFault('ResourceExistsException', 400);
+        const arn = `arn:aws:secretsmanager:us-east-1:${account}:secret:${name}-${randomBytes(3).toString('hex')}`;
+        const value = typeof input['SecretString'] === 'string' ? input['SecretString'] : undefined;
+        const kmsKeyId = typeof input['KmsKeyId'] === 'string' ? input['KmsKeyId'] : undefined;
+        secrets.set(name, { arn, value, tags: tagsOf(input['Tags']), kmsKeyId });
+        return { ARN: arn, Name: name, ...(value === undefined ? {} : { VersionId: 'v1' }) };
+      }
+      case 'PutSecretValue': {
+        const [name, s] = secretOf(input['SecretId']);
+        s.value = String(input['SecretString']);
+        return { ARN: s.arn, Name: name, VersionId: 'v1' };
+      }
+      case 'TagResource': {
+        const [, s] = secretOf(input['SecretId']);
+        Object.assign(s.tags, tagsOf(input['Tags']));
+        return {};
+      }
+      case 'GetSecretValue': {
+        const [name, s] = secretOf(input['SecretId']);
+        return { ARN: s.arn, Name: name, SecretString: s.value };
+      }
+      default:
+        throw new AwsFault('InvalidAction', 400);
+    }
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+    const target = req.headers['x-amz-target'];
+    if (typeof target === 'string' && target.startsWith('secretsmanager.')) {
+      const action = target.slice('secretsmanager.'.length);
+      calls.push({ service: 'secretsmanager', action, body });
+      try {
+        const out = secretsManager(action, JSON.parse(body || '{}') as Json);
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify(out));
+      } catch (err) {
+        const fault = err instanceof AwsFault ? err : new AwsFault('InternalFailure', 500);
+        res.writeHead(fault.status, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: fault.code, Message: fault.code }));
+      }
+      return;
+    }
+    const p = new URLSearchParams(body);
+    const action = p.get('Action') ?? '';
+    const isSts = p.get('Version') === '2011-06-15';
+    calls.push({ service: isSts ? 'sts' : 'iam', action, body });
+    try {
+      queryReply(res, isSts ? STS_NS : IAM_NS, action, isSts ? sts(action, p) : iam(action, p));
+    } catch (err) {
+      const fault = err instanceof AwsFault ? err : new AwsFault('InternalFailure', 500);
+      res.writeHead(fault.status, { 'content-type': 'text/xml' });
+      res.end(`<ErrorResponse xmlns="${isSts ? STS_NS : IAM_NS}"><Error><Type>Sender</Type><Code>${fault.code}</Code>` +
+        `<Message>${fault.code}</Message></Error><RequestId>0</RequestId></ErrorResponse>`);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    account,
+    users,
+    secrets,
+    calls,
+    count: (action) => calls.filter((c) => c.action === action).length,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
