@@ -36,16 +36,17 @@ export function toIntroduction(oid: string, path: string, commit: CommitHeader):
   return { oid, path, ...commit };
 }
 
-const HEX = new Int8Array(256).fill(-1);
+/** The value of each hex digit by its byte (-1 for other bytes). */
+export const HEX_VALUE = new Int8Array(256).fill(-1);
 for (let i = 0; i < 16; i++) {
-  HEX['0123456789abcdef'.charCodeAt(i)] = i;
-  HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 
 /** The first eight hex digits of an id as a number: a cheap key to test before making a string. */
 export function oidPrefix(bytes: Uint8Array, at: number): number {
   let n = 0;
-  for (let i = 0; i < 8; i++) n = n * 16 + HEX[bytes[at + i]!]!;
+  for (let i = 0; i < 8; i++) n = n * 16 + HEX_VALUE[bytes[at + i]!]!;
   return n;
 }
 
