@@ -1,7 +1,8 @@
 /**
  * Connects the daemon to the incident engine and the public watch: the engine's dependencies
  * are built once (an incident store on the daemon's database, the mirror of each repository as
- * its git directory; the engine itself on first use); new findings after a scan go to `respondToFindings`; the escalation
+ * its git directory; the engine itself on first use); findings waiting in the response outbox go
+ * to `respondToFindings` after each scan, at start and on each escalation pass; the escalation
  * schedule advances open incidents, escalates the unacknowledged and runs due follow-ups; the
  * watch schedule runs a public watch cycle whose exposures go to the engine's sink. The
  * fingerprint index is opened once here and shared: each repository job updates it after its
@@ -19,8 +20,11 @@ import type { EngineDeps } from '../respond/engine-deps.js';
 import { escalateIncidents } from '../respond/escalate-incidents.js';
 import { createPublicExposureSink } from '../respond/public-exposure-sink.js';
 import type { PublicSinkOptions } from '../respond/public-exposure-sink.js';
-import { advanceOpenIncidents, respondToFindings } from '../respond/respond-to-findings.js';
+import { advanceOpenIncidents } from '../respond/respond-to-findings.js';
 import { runDueFollowUps } from '../respond/run-follow-ups.js';
+import { releaseDeadLeases } from '../respond/with-incident-lease.js';
+import { drainOutbox } from './drain-outbox.js';
+import type { DrainSummary } from './drain-outbox.js';
 import { openDatabase } from '../store/sqlite/open-database.js';
 import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
 import type { MonitorStore } from '../store/types.js';
@@ -61,6 +65,9 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
   const log = options.log.child({ component: 'respond' });
   const dbFile = join(dataDir, 'state.db');
   const incidents = new SqliteIncidentStore(dbFile);
+  // Leases of a killed earlier process would hold its incidents until they expire.
+  const released = releaseDeadLeases(incidents);
+  if (released.length > 0) log.info({ incidents: released.length }, 'Leases of a stopped process released');
   const byName = (name: string): Repository | undefined => store.listRepositories().find((r) => r.repository.name === name)?.repository;
   const gitDirFor = (name: string): string | undefined => {
     const repository = byName(name);
@@ -94,6 +101,15 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 
+  // One drain at a time in this process (start, each job, each escalation pass); the incident
+  // leases keep other processes (the CLI, later replicas) from acting on the same incident.
+  let draining: Promise<unknown> = Promise.resolve();
+  function answerPending(repositoryId?: string): Promise<DrainSummary> {
+    const run = draining.then(() => drainOutbox({ store, engine, dataDir, log }, repositoryId));
+    draining = run.catch(() => undefined);
+    return run;
+  }
+
   async function step(name: string, run: () => Promise<unknown>): Promise<void> {
     try {
       await run();
@@ -107,17 +123,10 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
   return {
     incidents,
     hooks: {
-      onNewFindings: async (repository, findings) => {
-        await step('respond', async () => {
-          const summary = await respondToFindings(engine(), {
-            findings: findings.map((f) => f.finding),
-            repository,
-            gitDir: mirrorDir(dataDir, repository.id),
-          });
-          log.info({ repository: repository.id, opened: summary.opened.length, joined: summary.joined.length, failed: summary.failed.length }, 'Findings answered');
-        });
-      },
+      respond: (repositoryId) => step('respond', () => answerPending(repositoryId)),
       escalate: async () => {
+        // The next pass after a crash: whatever the outbox still holds is answered first.
+        await step('respond', () => answerPending());
         await step('advance', () => advanceOpenIncidents(engine()));
         await step('escalate', () => escalateIncidents(engine()));
         await step('follow-ups', () => runDueFollowUps(engine()));

@@ -2,9 +2,10 @@
  * One repository's job: fetch its mirror (clone on first sight) with retries and a timeout,
  * bring the fingerprint index up to date with it (a failure there is logged and counted, never
  * fails the job), scan only what is new under the store's incremental state, and record its
- * findings. The scan state and the findings are written in one transaction, and findings are
- * keyed by stable id, so a job cut short at any point (kill -9 included) is simply done again
- * on restart.
+ * findings. The scan state, the findings and the response outbox (what the incident engine must
+ * answer) are written in one transaction, and findings are keyed by stable id, so a job cut short
+ * at any point (kill -9 included) is simply done again on restart, and findings recorded but not
+ * yet answered are answered then.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -33,8 +34,11 @@ export interface RepositoryJobDeps {
   log: Logger;
   workers: number;
   signal: AbortSignal;
-  /** Called with the findings a repository had not reported before (the incident hook). */
-  onNewFindings?: (repository: Repository, findings: StoredFinding[]) => Promise<void> | void;
+  /**
+   * Answers the repository's findings waiting in the response outbox (the incident hook). The
+   * scan queues them in its own transaction; this consumes them, so a kill in between loses none.
+   */
+  respond?: (repositoryId: string) => Promise<void> | void;
   /** Updates the fingerprint index from the fetched mirror (the daemon's shared index). */
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
 }
@@ -96,7 +100,8 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
     if (added === null) record(scan.results, scan.introductions);
     added ??= [];
     refreshFindingGauge(deps.store, deps.metrics);
-    if (added.length > 0) await deps.onNewFindings?.(repository, added);
+    // Always, not only with new findings: items left by a run cut short are answered too.
+    await deps.respond?.(repository.id);
     const durationMs = Date.now() - started;
     // A mirror that lacks history (shallow, partial, missing blobs) is not "clean": said and counted.
     const incomplete = scan.stats.incomplete;

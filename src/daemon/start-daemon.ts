@@ -16,7 +16,7 @@ import type { InventorySource } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
 import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
-import type { MonitorStore, StoredFinding } from '../store/types.js';
+import type { MonitorStore } from '../store/types.js';
 import { createDaemonMetrics } from './daemon-metrics.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
 import { startDaemonHttpServer } from './daemon-http-server.js';
@@ -41,8 +41,11 @@ export interface DaemonHooks {
   watch?: (context: WatchHookContext) => Promise<void> | void;
   /** Escalation of incidents nobody acted on. */
   escalate?: (context: { store: MonitorStore; log: Logger }) => Promise<void> | void;
-  /** Findings a repository had not reported before. */
-  onNewFindings?: (repository: Repository, findings: StoredFinding[]) => Promise<void> | void;
+  /**
+   * Answers findings waiting in the response outbox: one repository's after its scan, every
+   * repository's (left by a process that was killed) at start.
+   */
+  respond?: (repositoryId?: string) => Promise<void> | void;
   /**
    * Brings the fingerprint index up to date with a repository's mirror right after its fetch.
    * A failure is logged and counted; the job goes on.
@@ -98,7 +101,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
 
   const jobDeps = {
     config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal,
-    onNewFindings: options.hooks?.onNewFindings, indexMirror: options.hooks?.indexMirror,
+    respond: options.hooks?.respond, indexMirror: options.hooks?.indexMirror,
   };
   const queue = createJobQueue({
     concurrency: config.mirror.concurrency,
@@ -184,6 +187,11 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
 
   await refreshInventory();
   ready = true;
+  // Findings an earlier process recorded and never answered (killed mid-response) go first; the
+  // hook serialises with the jobs' own answering, so this does not block readiness.
+  void Promise.resolve()
+    .then(() => options.hooks?.respond?.())
+    .catch((err: unknown) => log.error({ err: (err as Error).message }, 'Answering pending findings failed'));
   enqueueAll('start');
 
   return {

@@ -1,8 +1,10 @@
 /**
  * Runs every action an incident is due, each at most once (run-once.ts): containment as the
  * family's policy allows (contain-incident.ts), forensics, then the owner's notification, so the
- * message says what was already done, and one more message once a later pass contains it. Failures are timeline entries; an action that keeps failing
- * is given up and escalated to the escalation contacts, once.
+ * message says what was already done, and one more message once a later pass contains it.
+ * Failures are timeline entries; an action that keeps failing is given up and escalated to the
+ * escalation contacts, once. The caller holds the incident's lease (with-incident-lease.ts) and
+ * passes a copy read under it.
  */
 import { containIncident } from './contain-incident.js';
 import type { EngineDeps } from './engine-deps.js';

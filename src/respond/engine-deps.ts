@@ -12,6 +12,7 @@ import type { LeakedSecret } from '../domain/incident.js';
 import type { IncidentStore, StoredLocation } from './incident-store.js';
 import type { NotifierDeps } from './notifiers/types.js';
 import type { RespondClients, RotatorOptions } from './rotators/types.js';
+import type { HeldLease } from './with-incident-lease.js';
 
 export interface EngineDeps {
   store: IncidentStore;
@@ -37,6 +38,8 @@ export interface EngineDeps {
   now: () => Date;
   /** Opt-in live checks of leaked credentials (`response.verify`); absent: never verified. */
   verify?: VerifySecret;
+  /** Set by withIncidentLease for the call holding an incident's lease. */
+  lease?: HeldLease;
   /** Injected so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
 }

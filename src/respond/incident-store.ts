@@ -56,8 +56,16 @@ export interface IncidentRecord extends Incident {
 }
 
 export interface ActionState {
-  state: 'done' | 'failed';
+  /** `started`: recorded before the call, so a holder killed mid-call is seen by the next one. */
+  state: 'started' | 'done' | 'failed';
   attempts: number;
+}
+
+/** Who handles an incident until when (see with-incident-lease.ts). */
+export interface IncidentLease {
+  incidentId: string;
+  holder: string;
+  expiresAt: Date;
 }
 
 export interface StoredFollowUp extends FollowUp {
@@ -83,8 +91,18 @@ export interface IncidentStore {
   addLocation(incidentId: string, location: StoredLocation): boolean;
   appendTimeline(incidentId: string, entries: TimelineEntry[]): void;
   action(incidentId: string, key: string): ActionState | undefined;
+  /** Marks an action as being run now (attempts unchanged); the key is unique per incident. */
+  startAction(incidentId: string, key: string, at: Date): void;
   /** Records an attempt of an action; `failed` attempts count up so the engine can give up. */
-  recordAction(incidentId: string, key: string, state: ActionState['state'], at: Date): ActionState;
+  recordAction(incidentId: string, key: string, state: 'done' | 'failed', at: Date): ActionState;
+  /**
+   * Takes or renews the incident's lease for `holder` until `until`: true when it was free,
+   * expired (at `now`), or already this holder's. One row per incident, so one holder at a time.
+   */
+  acquireLease(incidentId: string, holder: string, now: Date, until: Date): boolean;
+  /** Gives the lease up; only its holder can. */
+  releaseLease(incidentId: string, holder: string): void;
+  listLeases(): IncidentLease[];
   /** Adds follow-ups; one already scheduled (same provider, step, target) is not added twice. */
   addFollowUps(incidentId: string, followUps: FollowUp[]): void;
   dueFollowUps(now: Date): StoredFollowUp[];

@@ -32,10 +32,10 @@ export async function notifyIncident(
       continue;
     }
     outcomes.push(
-      await runOnce(deps, record, `${keyPrefix}.${channel}`, async () => {
+      await runOnce(deps, record, `${keyPrefix}.${channel}`, async (idempotencyKey) => {
         const message = renderIncidentMessage(record, audience, deps.now());
         const log = deps.log.child({ incident: record.id, channel });
-        const entry = await notifier.send({ incident: record, message, audience, deps: deps.notifierDeps, log, now: deps.now, phase });
+        const entry = await notifier.send({ incident: record, message, audience, deps: deps.notifierDeps, log, now: deps.now, phase, idempotencyKey });
         recordResult(deps.store, record, { entries: [entry], remainingSteps: [], followUps: [] }, deps.now());
         return [entry];
       }),

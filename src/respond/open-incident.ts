@@ -35,6 +35,8 @@ export interface OpenResult {
   record: IncidentRecord;
   created: boolean;
   newLocations: number;
+  /** The locations this call added to a known incident (none when it opened one). */
+  added: StoredLocation[];
 }
 
 const MAX_INTELLIGENCE = 50;
@@ -173,22 +175,22 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
       makeEntry(scope, 'detection-analysis', 'incident.determined', 'ok', describeDetermination(determination)),
     ];
     ctx.store.create(record);
-    return { record, created: true, newLocations: record.locations.length };
+    return { record, created: true, newLocations: record.locations.length, added: [] };
   }
 
   const record = existing;
   const entries: TimelineEntry[] = [];
   for (const h of group.hashes) if (!record.secretSha256s.includes(h)) ctx.store.addSecret(record.id, h);
-  let added = 0;
+  const added: StoredLocation[] = [];
   for (const loc of locationsOf(group, ctx.repository.name, ctx.publicUrl)) {
     if (!ctx.store.addLocation(record.id, loc)) continue;
-    added += 1;
+    added.push(loc);
     const at = `${loc.repository}${loc.path === null ? '' : ` ${loc.path}${loc.line === null ? '' : `:${loc.line}`}`}`;
     entries.push(makeEntry(scope, 'detection-analysis', 'incident.location-added', 'ok',
       `The same secret was found again: ${at}${loc.publicUrl === undefined ? '' : ` (${loc.publicUrl})`}.`,
       { repository: loc.repository, commit: loc.commit, path: loc.path }));
   }
-  if (added === 0) return { record, created: false, newLocations: 0 };
+  if (added.length === 0) return { record, created: false, newLocations: 0, added };
   record.determination = mergeDetermination(record.determination, group, ctx, branches);
   if (ctx.publicUrl !== undefined && record.exposure.publicUrl === undefined) {
     record.exposure.publicUrl = ctx.publicUrl;
@@ -216,5 +218,5 @@ export async function openOrJoinIncident(group: ExposureGroup, ctx: OpenContext)
   ctx.store.update(record);
   ctx.store.appendTimeline(record.id, entries);
   const fresh = ctx.store.get(record.id)!;
-  return { record: fresh, created: false, newLocations: added };
+  return { record: fresh, created: false, newLocations: added.length, added };
 }

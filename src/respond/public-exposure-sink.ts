@@ -14,9 +14,11 @@ import { canaryUseEntry } from './canary-use-entry.js';
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
 import { notifyIncident } from './notify-incident.js';
-import { openCodeExposure } from './open-code-exposure.js';
+import { incidentId } from './incident-id.js';
+import { codeExposureKey, openCodeExposure } from './open-code-exposure.js';
 import { recordEntry } from './record-result.js';
 import { respondToFindings } from './respond-to-findings.js';
+import { withIncidentLease } from './with-incident-lease.js';
 
 export interface PublicSinkOptions {
   /** Our repository by the name the watch uses (index and known secrets are keyed by name). */
@@ -85,10 +87,15 @@ export function createPublicExposureSink(deps: EngineDeps, options: PublicSinkOp
           return;
         }
         const code: PublicExposure = canary ? { ...exposure, kind: 'code-exposure', score: 1 } : exposure;
-        const opened = openCodeExposure(code, { store: deps.store, config: deps.config, repository, now: deps.now });
-        if (opened.created) log.info({ incident: opened.record.id, severity: opened.record.severity }, 'Incident opened');
-        else await joinCanaryUses(deps, opened.record, code);
-        await advanceIncident(deps, opened.record);
+        const key = codeExposureKey(code);
+        const id = deps.store.findBySecret(key)?.id ?? incidentId(key, repository.name);
+        const done = await withIncidentLease(deps, id, async (leased) => {
+          const opened = openCodeExposure(code, { store: leased.store, config: leased.config, repository, now: leased.now });
+          if (opened.created) log.info({ incident: opened.record.id, severity: opened.record.severity }, 'Incident opened');
+          else await joinCanaryUses(leased, opened.record, code);
+          await advanceIncident(leased, leased.store.get(opened.record.id) ?? opened.record);
+        });
+        if (!done.held) log.warn({ incident: id }, 'Public exposure left for the next pass: its incident is being handled');
       } catch (err) {
         log.error({ errName: err instanceof Error ? err.name : typeof err }, 'Public exposure response failed');
       }

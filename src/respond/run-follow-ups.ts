@@ -8,22 +8,27 @@ import { recordResult } from './record-result.js';
 import { rotators } from './rotators/api.js';
 import { runEradicate } from './rotators/run-rotator.js';
 import { needsRetry } from './run-once.js';
+import { withIncidentLease } from './with-incident-lease.js';
 
 export async function runDueFollowUps(deps: EngineDeps): Promise<number> {
   let ran = 0;
   for (const followUp of deps.store.dueFollowUps(deps.now())) {
     const rotator = rotators.get(followUp.provider);
-    const record = deps.store.get(followUp.incidentId);
-    if (rotator === undefined || record === undefined) {
+    if (rotator === undefined || deps.store.get(followUp.incidentId) === undefined) {
       deps.store.completeFollowUp(followUp.id, deps.now());
       continue;
     }
-    const log = deps.log.child({ incident: record.id, rotator: rotator.id });
+    const log = deps.log.child({ incident: followUp.incidentId, rotator: rotator.id });
     try {
-      const result = await runEradicate(rotator, { followUp, clients: deps.clients, options: deps.rotatorOptions ?? {}, log, now: deps.now });
-      recordResult(deps.store, record, result, deps.now());
-      if (!needsRetry(result.entries)) deps.store.completeFollowUp(followUp.id, deps.now());
-      ran += 1;
+      // Under the incident's lease; held elsewhere, the follow-up stays due for the next pass.
+      await withIncidentLease(deps, followUp.incidentId, async (leased) => {
+        const record = leased.store.get(followUp.incidentId);
+        if (record === undefined) return;
+        const result = await runEradicate(rotator, { followUp, clients: leased.clients, options: leased.rotatorOptions ?? {}, log, now: leased.now });
+        recordResult(leased.store, record, result, leased.now());
+        if (!needsRetry(result.entries)) leased.store.completeFollowUp(followUp.id, leased.now());
+        ran += 1;
+      });
     } catch (err) {
       log.error({ errName: err instanceof Error ? err.name : typeof err }, 'Follow-up failed');
     }

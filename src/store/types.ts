@@ -90,12 +90,32 @@ export interface FindingStore {
   /**
    * Records what one scan of a repository reported, in one transaction. Findings are keyed by
    * their stable id, so recording the same scan twice (a retry after a crash) adds nothing.
-   * Returns the findings this repository had not reported before.
+   * Returns the findings this repository had not reported before. In the same transaction, every
+   * finding to respond to (new, or known and found in a new place) is queued in the outbox.
    */
   recordFindings(repositoryId: string, findings: readonly Finding[], seenAt: Date): StoredFinding[];
   listFindings(repositoryId?: string): StoredFinding[];
   /** Open findings per severity, over all repositories. */
   countOpenFindings(): Record<string, number>;
+}
+
+/** A finding waiting for its response; `seq` grows each time the same finding is queued again. */
+export interface OutboxItem {
+  seq: number;
+  repositoryId: string;
+  finding: Finding;
+}
+
+/**
+ * The response outbox: findings recorded by a scan and not yet answered by the incident engine.
+ * Keys are unique per repository and finding, so queueing twice is one item; a consumer that
+ * dies before `completeResponses` leaves the item for the next one.
+ */
+export interface ResponseOutbox {
+  /** Items waiting, oldest first; only one repository's when given. */
+  pendingResponses(repositoryId?: string): OutboxItem[];
+  /** Removes answered items; one queued again since it was read (a newer `seq`) stays. */
+  completeResponses(items: readonly OutboxItem[]): void;
 }
 
 /** Where a public watch source got to: a value, the HTTP ETag of its last poll, a cursor. */
@@ -113,4 +133,4 @@ export interface WatchCursorStore {
 }
 
 /** Everything the daemon keeps; one backend implements all of it. */
-export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, WatchCursorStore {}
+export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, ResponseOutbox, WatchCursorStore {}

@@ -88,8 +88,8 @@ afterAll(() => removeTempDirs());
 describe('daemon playbook', () => {
   it('answers new findings with one incident per credential, for the owner, and a later escalation pass keeps it open', async () => {
     playbook = await createPlaybook({ config: f.config, log: logs.log, dataDir: f.dataDir, store, ruleset: ruleset(), engine: engineFor(logs) });
-    const added = store.recordFindings(f.repository.id, await scanFindings(f), T0);
-    await playbook.hooks.onNewFindings(f.repository, added);
+    store.recordFindings(f.repository.id, await scanFindings(f), T0);
+    await playbook.hooks.respond(f.repository.id);
     const incidents = playbook.incidents.list();
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ kind: 'credential-exposure', policy: 'notify', repository: { ownerEmail: OWNER } });
@@ -115,8 +115,8 @@ describe('daemon playbook', () => {
     ];
     const runtime = { octokit: {} as Octokit, settings: parseWatchSettings({}), sources: [fakeSource(candidates)], authenticated: false };
     playbook = await createPlaybook({ config: f.config, log: logs.log, dataDir: f.dataDir, store, ruleset: ruleset(), engine: engineFor(logs), watchRuntime: runtime });
-    const added = store.recordFindings(f.repository.id, await scanFindings(f), T0);
-    await playbook.hooks.onNewFindings(f.repository, added);
+    store.recordFindings(f.repository.id, await scanFindings(f), T0);
+    await playbook.hooks.respond(f.repository.id);
     await playbook.hooks.watch({ store, log: logs.log });
     await playbook.hooks.watch({ store, log: logs.log });
 
@@ -143,8 +143,8 @@ describe('daemon playbook', () => {
     f.config = { ...f.config, canary: { awsKeys, cloudtrailRegions: ['us-east-1'] } };
     const runtime = () => ({ octokit: {} as Octokit, settings: parseWatchSettings({ canaryKeys: awsKeys }), sources: [createAwsCanaryKeysSource({ sleep: async () => undefined })], authenticated: false });
     playbook = await createPlaybook({ config: f.config, log: logs.log, dataDir: f.dataDir, store, ruleset: ruleset(), engine: engineFor(logs), watchRuntime: runtime() });
-    const added = store.recordFindings(f.repository.id, await scanFindings(f), T0);
-    await playbook.hooks.onNewFindings(f.repository, added);
+    store.recordFindings(f.repository.id, await scanFindings(f), T0);
+    await playbook.hooks.respond(f.repository.id);
     expect(playbook.incidents.list()).toEqual([]);
     await playbook.hooks.watch({ store, log: logs.log });
     playbook.close();

@@ -11,11 +11,17 @@ export interface ReceivedMail {
 export interface SmtpSink {
   port: number;
   received: ReceivedMail[];
+  /** While set, each message is kept unanswered (the sender waits) until the promise settles. */
+  hold: Promise<void> | null;
+  /** Resolves once `n` messages have been received (kept, whether held or not). */
+  waitForCount(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(options: { rejectRecipients?: boolean } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const waiters: Array<() => void> = [];
+  const control: { hold: Promise<void> | null } = { hold: null };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -37,11 +43,27 @@ export async function startSmtpSink(options: { rejectRecipients?: boolean } = {}
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         });
-        callback();
+        for (const wake of waiters.splice(0)) wake();
+        const hold = control.hold;
+        if (hold === null) callback();
+        else void hold.then(() => callback());
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    received,
+    get hold() {
+      return control.hold;
+    },
+    set hold(value) {
+      control.hold = value;
+    },
+    async waitForCount(n) {
+      while (received.length < n) await new Promise<void>((wake) => waiters.push(wake));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -27,6 +27,8 @@ export interface NotifyContext {
   now: () => Date;
   /** Defaults to detection-analysis: telling the owner is part of analysing the exposure. */
   phase?: PlaybookPhase;
+  /** Unique per incident and message; sent along so a message sent again is known as the same one. */
+  idempotencyKey?: string;
 }
 
 export interface Notifier {

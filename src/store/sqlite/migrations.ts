@@ -114,4 +114,22 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE scan_targets ADD COLUMN options_key TEXT;
    ALTER TABLE scan_targets ADD COLUMN gaps TEXT;
    UPDATE scan_targets SET store_fingerprint = NULL;`,
+  // 6: the response outbox and per-incident leases. A finding to respond to (new, or known with a
+  // new location) is queued in the scan's own transaction and removed only once answered, so a
+  // kill between the two loses nothing; `seq` grows on every re-queue, so an answer to an older
+  // state never removes a newer one. A lease names the one actor handling an incident until it
+  // expires (a killed holder's lease lapses).
+  `CREATE TABLE response_outbox (
+     repository_id TEXT NOT NULL,
+     finding_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     queued_at TEXT NOT NULL,
+     PRIMARY KEY (repository_id, finding_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX response_outbox_seq ON response_outbox(seq);
+   CREATE TABLE incident_leases (
+     incident_id TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];

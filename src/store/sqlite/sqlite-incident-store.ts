@@ -1,7 +1,8 @@
 /**
  * Incidents in the embedded SQLite database: one row per incident (mutable fields as columns,
  * the rest as JSON), its secret hashes, locations, an append-only timeline, the actions already
- * done (the idempotency keys that survive restarts) and scheduled follow-ups.
+ * started or done (the idempotency keys that survive restarts), scheduled follow-ups, and
+ * per-incident leases (one actor at a time).
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { ResponsePolicy } from '../../config/config-types.js';
@@ -9,6 +10,7 @@ import type {
   ActionState,
   Determination,
   IncidentFilter,
+  IncidentLease,
   IncidentRecord,
   IncidentStore,
   StoredFollowUp,
@@ -189,7 +191,16 @@ export class SqliteIncidentStore implements IncidentStore {
       | undefined;
   }
 
-  recordAction(incidentId: string, key: string, state: ActionState['state'], at: Date): ActionState {
+  startAction(incidentId: string, key: string, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO incident_actions (incident_id, key, state, attempts, updated_at) VALUES (?, ?, 'started', 0, ?)
+         ON CONFLICT (incident_id, key) DO UPDATE SET state = 'started', updated_at = excluded.updated_at`,
+      )
+      .run(incidentId, key, at.toISOString());
+  }
+
+  recordAction(incidentId: string, key: string, state: 'done' | 'failed', at: Date): ActionState {
     this.db
       .prepare(
         `INSERT INTO incident_actions (incident_id, key, state, attempts, updated_at) VALUES (?, ?, ?, 1, ?)
@@ -197,6 +208,31 @@ export class SqliteIncidentStore implements IncidentStore {
       )
       .run(incidentId, key, state, at.toISOString());
     return this.action(incidentId, key)!;
+  }
+
+  acquireLease(incidentId: string, holder: string, now: Date, until: Date): boolean {
+    // ISO-8601 UTC strings compare in time order, so the expiry test stays in SQL (one statement).
+    const info = this.db
+      .prepare(
+        `INSERT INTO incident_leases (incident_id, holder, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (incident_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE incident_leases.holder = excluded.holder OR incident_leases.expires_at <= ?`,
+      )
+      .run(incidentId, holder, until.toISOString(), now.toISOString());
+    return info.changes > 0;
+  }
+
+  releaseLease(incidentId: string, holder: string): void {
+    this.db.prepare('DELETE FROM incident_leases WHERE incident_id = ? AND holder = ?').run(incidentId, holder);
+  }
+
+  listLeases(): IncidentLease[] {
+    const rows = this.db.prepare('SELECT incident_id, holder, expires_at FROM incident_leases ORDER BY incident_id').all() as Array<{
+      incident_id: string;
+      holder: string;
+      expires_at: string;
+    }>;
+    return rows.map((r) => ({ incidentId: r.incident_id, holder: r.holder, expiresAt: new Date(r.expires_at) }));
   }
 
   addFollowUps(incidentId: string, followUps: FollowUp[]): void {

@@ -1,11 +1,12 @@
 /**
  * The daemon's store in SQLite: the scan state of SqliteScanStore plus the inventory with each
  * repository's mirror history, findings per repository (first and last seen), and the public
- * watch's cursors. Each write is one transaction.
+ * watch's cursors, and the response outbox filled in the same transaction as the findings. Each
+ * write is one transaction.
  */
 import type { Repository } from '../../domain/repository.js';
 import type { Finding } from '../../domain/finding.js';
-import type { MirrorOutcome, MonitorStore, StoredFinding, StoredRepository, WatchState } from '../types.js';
+import type { MirrorOutcome, MonitorStore, OutboxItem, StoredFinding, StoredRepository, WatchState } from '../types.js';
 import { SqliteScanStore } from './sqlite-scan-store.js';
 
 interface RepositoryRow {
@@ -56,6 +57,13 @@ function toFinding(row: FindingRow): StoredFinding {
   };
 }
 
+/** Whether `next` holds the secret somewhere (commit and file) that `before` did not. */
+function hasNewLocation(before: Finding, next: Finding): boolean {
+  const key = (l: Finding['locations'][number]): string => JSON.stringify([l.commit, l.path]);
+  const known = new Set(before.locations.map(key));
+  return next.locations.some((l) => !known.has(key(l)));
+}
+
 export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore {
   upsertRepositories(repositories: readonly Repository[]): void {
     const upsert = this.db.prepare(
@@ -95,25 +103,54 @@ export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore 
 
   recordFindings(repositoryId: string, findings: readonly Finding[], seenAt: Date): StoredFinding[] {
     const at = seenAt.toISOString();
-    const exists = this.db.prepare('SELECT 1 FROM findings WHERE repository_id = ? AND finding_id = ?').pluck();
+    const previous = this.db.prepare('SELECT data FROM findings WHERE repository_id = ? AND finding_id = ?').pluck();
     const insert = this.db.prepare(
       `INSERT INTO findings (repository_id, finding_id, rule_id, severity, secret_sha256, redacted, status, first_seen, last_seen, data)
        VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
     );
     const touch = this.db.prepare('UPDATE findings SET last_seen = ?, data = ? WHERE repository_id = ? AND finding_id = ?');
+    // The next seq is above every seq in the table, so a re-queued item never keeps the seq a consumer read.
+    const enqueue = this.db.prepare(
+      `INSERT INTO response_outbox (repository_id, finding_id, seq, queued_at)
+       VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM response_outbox), ?)
+       ON CONFLICT (repository_id, finding_id) DO UPDATE SET seq = excluded.seq, queued_at = excluded.queued_at`,
+    );
     const added: StoredFinding[] = [];
     this.db.transaction(() => {
       for (const f of findings) {
         const data = JSON.stringify(f);
-        if (exists.get(repositoryId, f.id) === undefined) {
+        const before = previous.get(repositoryId, f.id) as string | undefined;
+        if (before === undefined) {
           insert.run(repositoryId, f.id, f.ruleId, f.severity, f.secretSha256, f.redacted, at, at, data);
           added.push({ repositoryId, finding: f, status: 'open', firstSeen: at, lastSeen: at });
+          enqueue.run(repositoryId, f.id, at);
         } else {
           touch.run(at, data, repositoryId, f.id);
+          // The same secret in a new place (the id is rule + secret) is news for its incident.
+          if (hasNewLocation(JSON.parse(before) as Finding, f)) enqueue.run(repositoryId, f.id, at);
         }
       }
     })();
     return added;
+  }
+
+  pendingResponses(repositoryId?: string): OutboxItem[] {
+    const sql = `SELECT o.seq, o.repository_id, f.data FROM response_outbox o
+      JOIN findings f ON f.repository_id = o.repository_id AND f.finding_id = o.finding_id
+      ${repositoryId === undefined ? '' : 'WHERE o.repository_id = ?'} ORDER BY o.seq`;
+    const rows = (repositoryId === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(repositoryId)) as Array<{
+      seq: number;
+      repository_id: string;
+      data: string;
+    }>;
+    return rows.map((r) => ({ seq: r.seq, repositoryId: r.repository_id, finding: JSON.parse(r.data) as Finding }));
+  }
+
+  completeResponses(items: readonly OutboxItem[]): void {
+    const remove = this.db.prepare('DELETE FROM response_outbox WHERE repository_id = ? AND finding_id = ? AND seq = ?');
+    this.db.transaction(() => {
+      for (const item of items) remove.run(item.repositoryId, item.finding.id, item.seq);
+    })();
   }
 
   listFindings(repositoryId?: string): StoredFinding[] {

@@ -113,7 +113,7 @@ describe('escalation of contained incidents', () => {
 });
 
 describe('dedupe', () => {
-  it('joins the same secret in another repository and in public to the one incident as new locations; the owner hears again only about the public copy', async () => {
+  it('joins the same secret in another repository and in public to the one incident as new locations; the owner hears once about each', async () => {
     const id = (await respond()).opened[0]!;
     const other = TestRepo.create();
     other.commit('copy', { 'deploy/env.sh': f.repo.git('show', `${f.leakCommit}:config/settings.py`) });
@@ -136,11 +136,13 @@ describe('dedupe', () => {
     expect(record.determination.publicUrls).toEqual([url]);
     expect(record.determination.files).toEqual(['payments-api:config/settings.py', 'payments-fork:deploy/env.sh']);
     expect(record.timeline.filter((e) => e.action === 'incident.location-added')).toHaveLength(2);
-    // Told once when opened, and once more when the secret turned up in public.
-    expect(sink.received).toHaveLength(2);
-    expect(sink.received[1]?.raw).toContain('someone/payments-fork');
+    // Told once when opened, once about the other repository, once when the secret turned up in public.
+    expect(sink.received).toHaveLength(3);
+    expect(sink.received[1]?.raw).toContain('payments-fork');
+    expect(sink.received[2]?.raw).toContain('someone/payments-fork');
+    await respond(otherFixture, otherRepo);
     await respond(otherFixture, otherRepo, url);
-    expect(sink.received).toHaveLength(2);
+    expect(sink.received).toHaveLength(3);
   });
 
   it('opens a separate incident for a different secret in the same repository', async () => {

@@ -13,7 +13,9 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
   const { scope, phase, to } = plan;
 
   const { subject, text, html } = ctx.message;
-  const res = await attempt(() => smtp.transport.sendMail({ from: smtp.from, to, subject, text, html }));
+  // The Message-ID is the idempotency key: a copy sent again after a crash has the same one.
+  const messageId = ctx.idempotencyKey === undefined ? {} : { messageId: `<${ctx.idempotencyKey.replace(/[^\w.-]+/g, '.')}@leakwatch>` };
+  const res = await attempt(() => smtp.transport.sendMail({ from: smtp.from, to, subject, text, html, ...messageId }));
   const data = { audience: ctx.audience, recipients: to.join(', ') };
   if (!res.ok) {
     const { responseCode, code } = res.error as { responseCode?: unknown; code?: unknown };
@@ -24,10 +26,10 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
     entry.retryable = typeof responseCode === 'number' ? responseCode < 500 : code !== 'EAUTH' && code !== 'EENVELOPE';
     return entry;
   }
-  const messageId = (res.value as { messageId?: unknown }).messageId;
+  const sentId = (res.value as { messageId?: unknown }).messageId;
   return makeEntry(scope, phase, ACTION, 'ok', `E-mailed ${to.join(', ')} over SMTP.`, {
     ...data,
-    messageId: typeof messageId === 'string' ? messageId : null,
+    messageId: typeof sentId === 'string' ? sentId : null,
   });
 }
 

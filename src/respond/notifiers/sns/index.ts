@@ -3,6 +3,7 @@
  * printable ASCII characters with no line breaks; severity, kind and repository go in message
  * attributes so subscribers can filter on them.
  */
+import { createHash } from 'node:crypto';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { attempt, errorEntry, makeEntry } from '../../timeline-entry.js';
 import type { TimelineEntry } from '../../../domain/incident.js';
@@ -20,6 +21,11 @@ export function snsSubject(subject: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return ascii.length <= MAX_SUBJECT ? ascii : `${ascii.slice(0, MAX_SUBJECT - 3).trimEnd()}...`;
+}
+
+/** SNS allows up to 128 characters of letters, digits and punctuation. */
+function dedupId(key: string): string {
+  return key.length <= 128 ? key.replace(/[^\x21-\x7e]/g, '_') : createHash('sha256').update(key).digest('hex');
 }
 
 async function send(ctx: NotifyContext): Promise<TimelineEntry> {
@@ -43,7 +49,12 @@ async function send(ctx: NotifyContext): Promise<TimelineEntry> {
           severity: { DataType: 'String', StringValue: incident.severity },
           kind: { DataType: 'String', StringValue: incident.kind },
           repository: { DataType: 'String', StringValue: incident.repository.name },
+          ...(ctx.idempotencyKey === undefined ? {} : { 'idempotency-key': { DataType: 'String', StringValue: ctx.idempotencyKey } }),
         },
+        // A FIFO topic drops a second publish with the same deduplication id (within 5 minutes).
+        ...(topicArn.endsWith('.fifo') && ctx.idempotencyKey !== undefined
+          ? { MessageDeduplicationId: dedupId(ctx.idempotencyKey), MessageGroupId: incident.id.slice(0, 128) }
+          : {}),
       }),
     ),
   );
