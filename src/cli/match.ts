@@ -18,6 +18,7 @@ import { isUrlCandidate } from '../watch/url/parse-candidate-url.js';
 import { createUrlCandidateReader, parseUrlLimits } from '../watch/url/read-url-candidates.js';
 import type { UrlCandidateReader } from '../watch/url/read-url-candidates.js';
 import { DEFAULT_URL_LIMITS } from '../watch/url/types.js';
+import { escapeField, escapeText } from '../util/terminal-text.js';
 import { openMatchIndex } from './match-index.js';
 
 export interface MatchIo {
@@ -76,7 +77,7 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
         process.exitCode = await runMatch(candidates, options, io);
       } catch (err) {
         if (!isLeakwatchError(err)) throw err;
-        io.err(`leakwatch match: ${err.message}\n`);
+        io.err(`leakwatch match: ${escapeText(err.message)}\n`);
         process.exitCode = 2;
       }
     });
@@ -92,7 +93,7 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
     limits: parseUrlLimits(options, DEFAULT_URL_LIMITS),
     configPath: options.config,
     env: io.env,
-    notice: (text) => io.err(`leakwatch match: ${text}\n`),
+    notice: (text) => io.err(`leakwatch match: ${escapeText(text)}\n`),
   });
   for (const c of candidates) {
     if (isUrlCandidate(c)) urls.check(c);
@@ -111,7 +112,7 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
       } catch (err) {
         // One unreadable URL should not hide what the other candidates matched.
         if (!isUrlCandidate(c) || !isLeakwatchError(err)) throw err;
-        io.err(`leakwatch match: ${err.message}\n`);
+        io.err(`leakwatch match: ${escapeText(err.message)}\n`);
         failed = true;
       }
     }
@@ -156,7 +157,7 @@ function toJson(r: MatchRecord): Record<string, unknown> {
 function formatText(records: MatchRecord[]): string {
   if (records.length === 0) return 'No match.\n';
   return records.map((r) => [
-    `${r.candidate}: ${r.repo}/${r.path} score ${r.score.toFixed(2)} (${r.kind}, containment ${r.containment.toFixed(2)}, coverage ${r.coverage.toFixed(2)})`,
+    `${escapeField(r.candidate)}: ${escapeField(r.repo)}/${escapeField(r.path)} score ${r.score.toFixed(2)} (${r.kind}, containment ${r.containment.toFixed(2)}, coverage ${r.coverage.toFixed(2)})`,
     `  candidate lines ${formatRanges(r.candidateLines)}`,
     `  source lines    ${formatRanges(r.sourceLines)}`,
   ].join('\n')).join('\n') + '\n';

@@ -27,6 +27,7 @@ import { prepareLocalRepos } from '../watch/prepare-local-repos.js';
 import type { KeptFingerprintIndex } from '../watch/prepare-local-repos.js';
 import { runWatchCycle } from '../watch/run-watch.js';
 import type { PublicExposure } from '../watch/types.js';
+import { escapeField, escapeText } from '../util/terminal-text.js';
 
 export interface WatchIo {
   out(text: string): void;
@@ -69,7 +70,7 @@ export function createWatchCommand(io: WatchIo = defaultIo): Command {
         process.exitCode = await runWatchCommand(options, io);
       } catch (err) {
         if (!isLeakwatchError(err)) throw err;
-        io.err(`leakwatch watch: ${err.message}\n`);
+        io.err(`leakwatch watch: ${escapeText(err.message)}\n`);
         process.exitCode = 2;
       }
     });
@@ -124,7 +125,7 @@ function formatText(exposures: readonly PublicExposure[]): string {
         : e.kind === 'credential-exposure'
           ? `secret ${e.redacted ?? ''} (${e.ruleId ?? 'unknown rule'})`
           : `code, score ${e.score}, from ${e.matchedFiles.map((f) => f.path).join(', ')}`;
-      return `${e.kind} of ${e.repository}: ${what}\n  ${e.url} lines ${e.lines.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}\n`;
+      return `${e.kind} of ${escapeField(e.repository)}: ${escapeText(what)}\n  ${escapeField(e.url)} lines ${e.lines.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}\n`;
     })
     .join('');
 }
