@@ -3,6 +3,7 @@
  * repository's mirror history, findings per repository (first and last seen), and the public
  * watch's cursors. Each write is one transaction.
  */
+import { redactUrl } from '../../git/redact-url.js';
 import type { Repository } from '../../inventory/types.js';
 import type { Finding } from '../../scan/types.js';
 import type { MirrorOutcome, MonitorStore, StoredFinding, StoredRepository, WatchState } from '../types.js';
@@ -30,15 +31,20 @@ interface FindingRow {
   data: string;
 }
 
+/** The store keeps clone URLs without credentials: the daemon clones from the inventory's. */
+function withoutCredentials(repository: Repository): Repository {
+  return { ...repository, cloneUrl: redactUrl(repository.cloneUrl) };
+}
+
 function toRepository(row: RepositoryRow): StoredRepository {
   return {
     id: row.id,
     name: row.name,
-    cloneUrl: row.clone_url,
+    cloneUrl: redactUrl(row.clone_url),
     ownerEmail: row.owner_email,
     team: row.team,
     classification: row.classification,
-    repository: JSON.parse(row.data) as Repository,
+    repository: withoutCredentials(JSON.parse(row.data) as Repository),
     lastMirrorAt: row.last_mirror_at,
     lastMirrorOk: row.last_mirror_ok === null ? null : row.last_mirror_ok === 1,
     lastMirrorError: row.last_mirror_error,
@@ -57,6 +63,27 @@ function toFinding(row: FindingRow): StoredFinding {
 }
 
 export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore {
+  constructor(...args: ConstructorParameters<typeof SqliteScanStore>) {
+    super(...args);
+    this.redactStoredUrls();
+  }
+
+  /**
+   * Rows an older leakwatch wrote hold clone URLs with their credentials: rewrite them once,
+   * at open. (In code rather than a numbered migration: the redaction is redactUrl's.)
+   */
+  private redactStoredUrls(): void {
+    const rows = this.db.prepare(`SELECT id, clone_url, data FROM repositories WHERE clone_url LIKE '%@%' OR clone_url LIKE '%?%' OR data LIKE '%://%@%' OR data LIKE '%://%?%'`).all() as Pick<RepositoryRow, 'id' | 'clone_url' | 'data'>[];
+    const update = this.db.prepare('UPDATE repositories SET clone_url = ?, data = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const data = JSON.stringify(withoutCredentials(JSON.parse(row.data) as Repository));
+        const cloneUrl = redactUrl(row.clone_url);
+        if (cloneUrl !== row.clone_url || data !== row.data) update.run(cloneUrl, data, row.id);
+      }
+    })();
+  }
+
   upsertRepositories(repositories: readonly Repository[]): void {
     const upsert = this.db.prepare(
       `INSERT INTO repositories (id, name, clone_url, owner_email, team, classification, data, updated_at)
@@ -68,7 +95,8 @@ export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore 
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const r of repositories) {
-        upsert.run(r.id, r.name, r.cloneUrl, r.owner.email ?? null, r.owner.team ?? null, r.classification, JSON.stringify(r), now);
+        const stored = withoutCredentials(r);
+        upsert.run(r.id, r.name, stored.cloneUrl, r.owner.email ?? null, r.owner.team ?? null, r.classification, JSON.stringify(stored), now);
       }
     })();
   }
