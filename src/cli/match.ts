@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
+import { redactUrlsIn } from '../git/redact-url.js';
 import { ignoreReasonForText } from '../fingerprint/is-ignorable-text.js';
 import { DEFAULT_SCORE_OPTIONS, scoreCandidate } from '../fingerprint/score-candidate.js';
 import type { CandidateMatch } from '../fingerprint/score-candidate.js';
@@ -77,7 +78,7 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
         process.exitCode = await runMatch(candidates, options, io);
       } catch (err) {
         if (!isLeakwatchError(err)) throw err;
-        io.err(`leakwatch match: ${escapeText(err.message)}\n`);
+        io.err(`leakwatch match: ${escapeText(redactUrlsIn(err.message))}\n`);
         process.exitCode = 2;
       }
     });
@@ -112,7 +113,7 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
       } catch (err) {
         // One unreadable URL should not hide what the other candidates matched.
         if (!isUrlCandidate(c) || !isLeakwatchError(err)) throw err;
-        io.err(`leakwatch match: ${escapeText(err.message)}\n`);
+        io.err(`leakwatch match: ${escapeText(redactUrlsIn(err.message))}\n`);
         failed = true;
       }
     }

@@ -13,6 +13,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { loadRules } from '../detect/load-rules.js';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
+import { redactUrlsIn } from '../git/redact-url.js';
 import { createLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
@@ -70,7 +71,7 @@ export function createWatchCommand(io: WatchIo = defaultIo): Command {
         process.exitCode = await runWatchCommand(options, io);
       } catch (err) {
         if (!isLeakwatchError(err)) throw err;
-        io.err(`leakwatch watch: ${escapeText(err.message)}\n`);
+        io.err(`leakwatch watch: ${escapeText(redactUrlsIn(err.message))}\n`);
         process.exitCode = 2;
       }
     });
