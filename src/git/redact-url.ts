@@ -5,8 +5,9 @@
  * query for anything but a token, so none is kept.
  */
 
-// A URL with a scheme, up to the end of the token it sits in (errors quote URLs in '' or "").
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>`]+/gi;
+// A URL with a scheme, up to the end of the token it sits in (errors quote URLs in '' or ""),
+// less the punctuation of the sentence around it (`URL: reason`, `URL.`).
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>`]*[^\s'"<>`.,:;)]/gi;
 
 function redactOne(url: string): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)(.*)$/is.exec(url);
@@ -15,7 +16,8 @@ function redactOne(url: string): string {
   // Userinfo ends at the last '@': a password may hold an unencoded '@', never the host.
   const at = rest.lastIndexOf('@');
   if (at >= 0) rest = `***@${rest.slice(at + 1)}`;
-  rest = rest.replace(/([?&][^=&#]*=)[^&#]*/g, '$1***');
+  // A value already redacted elsewhere (`REDACTED`, `***`) is left as it reads.
+  rest = rest.replace(/([?&][^=&#]*=)([^&#]*)/g, (_m, key: string, value: string) => (value === 'REDACTED' || value === '***' ? `${key}${value}` : `${key}***`));
   return `${m[1]}${rest}`;
 }
 

@@ -81,5 +81,6 @@ describe('redactUrl', () => {
     expect(redactUrlsIn("fatal: unable to access 'https://u:p@w@host/r.git/?private_token=zz': 401")).toBe(
       "fatal: unable to access 'https://***@host/r.git/?private_token=***': 401",
     );
+    expect(redactUrlsIn('http://h/x?access_token=REDACTED: not found; http://h/y?token=t1.')).toBe('http://h/x?access_token=REDACTED: not found; http://h/y?token=***.');
   });
 });
