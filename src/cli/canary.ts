@@ -5,10 +5,11 @@
  * and nowhere else: not to the terminal, not to a log. If the file cannot be written, the key
  * and user are deleted again. Usage errors exit 2.
  */
-import { closeSync, chmodSync, existsSync, openSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Command, Option } from 'commander';
 import { LeakwatchError } from '../errors.js';
+import { writeFileSafely } from '../util/write-file-safely.js';
 import { canaryUserName, createCanaryKey, deleteCanaryKey, CANARY_TAG } from '../watch/sources/aws-canary-keys/create-canary-key.js';
 import type { CanaryKey } from '../watch/sources/aws-canary-keys/create-canary-key.js';
 import { PLANTING_FORMATS, renderPlantingFile } from '../watch/sources/aws-canary-keys/render-planting-file.js';
@@ -63,14 +64,8 @@ export function createCanaryCommand(deps: CanaryCommandDeps = {}): Command {
 }
 
 function writeSecretFile(path: string, text: string): void {
-  // 'wx': never follow or replace a file that appeared since the check; 0600 from the start.
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(path, 0o600);
+  // Exclusive: never follow or replace a file that appeared since the check; 0600 from the start.
+  writeFileSafely(path, text, { exclusive: true, mode: 0o600 });
 }
 
 function nextSteps(options: CreateOptions, key: CanaryKey): string {

@@ -6,6 +6,7 @@
 import { describeEntry, oneLine } from '../respond/incident-message-parts.js';
 import type { IncidentRecord, StoredLocation } from '../respond/incident-store.js';
 import { openSteps } from '../respond/open-steps.js';
+import { escapeField, escapeText } from '../util/terminal-text.js';
 
 const HEADERS = ['ID', 'STATUS', 'SEVERITY', 'KIND', 'REPOSITORY', 'RULE', 'OWNER', 'OPENED'] as const;
 
@@ -20,7 +21,7 @@ export function renderIncidentTable(records: readonly IncidentRecord[]): string 
     r.exposure.ruleId,
     r.repository.ownerEmail ?? '-',
     r.createdAt.toISOString(),
-  ]);
+  ].map(escapeField));
   const widths = HEADERS.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const line = (cells: readonly string[]): string => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
   return `${[line(HEADERS), ...rows.map(line)].join('\n')}\n`;
@@ -62,7 +63,8 @@ export function renderIncidentDetail(r: IncidentRecord): string {
     'Remaining steps for the owner',
     ...(open.length > 0 ? open.map((s, i) => `  ${i + 1}. ${oneLine(s)}`) : ['  (none)']),
   ];
-  return `${lines.join('\n')}\n`;
+  // Every field is from a repository or its owner: no control sequence reaches the terminal.
+  return `${escapeText(lines.join('\n'))}\n`;
 }
 
 /** An incident as `show --format json` prints it: its remaining steps are those still open. */

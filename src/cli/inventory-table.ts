@@ -3,6 +3,7 @@
  * with no owner and where their incidents will go instead.
  */
 import type { Repository } from '../domain/repository.js';
+import { escapeField } from '../util/terminal-text.js';
 
 const HEADERS = ['REPOSITORY', 'SOURCE', 'REGION', 'OWNER', 'TEAM', 'CLASSIFICATION'] as const;
 
@@ -19,7 +20,7 @@ export function renderInventoryTable(repositories: readonly Repository[], defaul
     ownerCell(repository, defaultOwner),
     repository.owner.team ?? '-',
     repository.classification,
-  ]);
+  ].map(escapeField));
   const widths = HEADERS.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => row[column]!.length)),
   );

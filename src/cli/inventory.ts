@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { LeakwatchError } from '../errors.js';
+import { redactUrl } from '../git/redact-url.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import type { InventorySource } from '../inventory/types.js';
 import { createLogger } from '../logger.js';
@@ -44,7 +45,8 @@ export function createInventoryCommand(deps: InventoryCommandDeps = {}): Command
       const defaultOwner = config.inventory.defaultOwner;
       if (options.format === 'json') {
         const report = {
-          repositories,
+          // The inventory file may hold clone URLs with credentials: never print them.
+          repositories: repositories.map((repository) => ({ ...repository, cloneUrl: redactUrl(repository.cloneUrl) })),
           missingOwner: repositories.filter((repository) => repository.ownerMissing).map((repository) => repository.id),
           defaultOwner: defaultOwner ?? null,
           unmatched: unmatched.map((record) => ({ name: record.name, region: record.region ?? null })),

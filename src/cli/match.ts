@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
+import { redactUrlsIn } from '../git/redact-url.js';
 import { ignoreReasonForText } from '../fingerprint/is-ignorable-text.js';
 import { DEFAULT_SCORE_OPTIONS, scoreCandidate } from '../fingerprint/score-candidate.js';
 import type { CandidateMatch } from '../fingerprint/score-candidate.js';
@@ -18,6 +19,7 @@ import { isUrlCandidate } from '../watch/url/parse-candidate-url.js';
 import { createUrlCandidateReader, parseUrlLimits } from '../watch/url/read-url-candidates.js';
 import type { UrlCandidateReader } from '../watch/url/read-url-candidates.js';
 import { DEFAULT_URL_LIMITS } from '../watch/url/types.js';
+import { escapeField, escapeText } from '../util/terminal-text.js';
 import { openMatchIndex } from './match-index.js';
 import { reportUsageErrors } from './usage-errors.js';
 
@@ -73,7 +75,7 @@ export function createMatchCommand(io: MatchIo = defaultIo): Command {
         process.exitCode = await runMatch(candidates, options, io);
       } catch (err) {
         if (!isLeakwatchError(err)) throw err;
-        io.err(`leakwatch match: ${err.message}\n`);
+        io.err(`leakwatch match: ${escapeText(redactUrlsIn(err.message))}\n`);
         process.exitCode = 2;
       }
     });
@@ -90,7 +92,7 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
     limits: parseUrlLimits(options, DEFAULT_URL_LIMITS),
     configPath: options.config,
     env: io.env,
-    notice: (text) => io.err(`leakwatch match: ${text}\n`),
+    notice: (text) => io.err(`leakwatch match: ${escapeText(text)}\n`),
   });
   for (const c of candidates) {
     if (isUrlCandidate(c)) urls.check(c);
@@ -109,7 +111,7 @@ export async function runMatch(candidates: string[], options: MatchOptions, io: 
       } catch (err) {
         // One unreadable URL should not hide what the other candidates matched.
         if (!isUrlCandidate(c) || !isLeakwatchError(err)) throw err;
-        io.err(`leakwatch match: ${err.message}\n`);
+        io.err(`leakwatch match: ${escapeText(redactUrlsIn(err.message))}\n`);
         failed = true;
       }
     }
@@ -154,7 +156,7 @@ function toJson(r: MatchRecord): Record<string, unknown> {
 function formatText(records: MatchRecord[]): string {
   if (records.length === 0) return 'No match.\n';
   return records.map((r) => [
-    `${r.candidate}: ${r.repo}/${r.path} score ${r.score.toFixed(2)} (${r.kind}, containment ${r.containment.toFixed(2)}, coverage ${r.coverage.toFixed(2)})`,
+    `${escapeField(r.candidate)}: ${escapeField(r.repo)}/${escapeField(r.path)} score ${r.score.toFixed(2)} (${r.kind}, containment ${r.containment.toFixed(2)}, coverage ${r.coverage.toFixed(2)})`,
     `  candidate lines ${formatRanges(r.candidateLines)}`,
     `  source lines    ${formatRanges(r.sourceLines)}`,
   ].join('\n')).join('\n') + '\n';

@@ -1,5 +1,6 @@
 /** A one-line, self-overwriting progress display on stderr, only when stderr is a terminal. */
 import type { ScanProgress } from '../scan/progress.js';
+import { escapeField } from '../util/terminal-text.js';
 
 export interface ProgressLine {
   update(p: ScanProgress): void;
@@ -27,7 +28,7 @@ export function createProgressLine(enabled: boolean): ProgressLine {
       write(`scanning: ${p.objectsDone}/${p.objectsTotal} objects, ${mb.toFixed(1)}/${(p.bytesTotal / 1024 / 1024).toFixed(1)} MB (${pct}%), ${rate.toFixed(1)} MB/s`);
     },
     note(text) {
-      if (enabled) write(text);
+      if (enabled) write(escapeField(text));
     },
     done() {
       if (enabled && shown) process.stderr.write('\r\x1b[2K');

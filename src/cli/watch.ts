@@ -13,6 +13,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { loadRules } from '../detect/load-rules.js';
 import { isLeakwatchError, LeakwatchError } from '../errors.js';
+import { redactUrlsIn } from '../git/redact-url.js';
 import { createLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
@@ -28,6 +29,7 @@ import type { KeptFingerprintIndex } from '../watch/prepare-local-repos.js';
 import { runWatchCycle } from '../watch/run-watch.js';
 import type { PublicExposure } from '../watch/types.js';
 import { reportUsageErrors } from './usage-errors.js';
+import { escapeField, escapeText } from '../util/terminal-text.js';
 
 export interface WatchIo {
   out(text: string): void;
@@ -66,7 +68,7 @@ export function createWatchCommand(io: WatchIo = defaultIo): Command {
         process.exitCode = await runWatchCommand(options, io);
       } catch (err) {
         if (!isLeakwatchError(err)) throw err;
-        io.err(`leakwatch watch: ${err.message}\n`);
+        io.err(`leakwatch watch: ${escapeText(redactUrlsIn(err.message))}\n`);
         process.exitCode = 2;
       }
     });
@@ -122,7 +124,7 @@ function formatText(exposures: readonly PublicExposure[]): string {
         : e.kind === 'credential-exposure'
           ? `secret ${e.redacted ?? ''} (${e.ruleId ?? 'unknown rule'})`
           : `code, score ${e.score}, from ${e.matchedFiles.map((f) => f.path).join(', ')}`;
-      return `${e.kind} of ${e.repository}: ${what}\n  ${e.url} lines ${e.lines.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}\n`;
+      return `${e.kind} of ${escapeField(e.repository)}: ${escapeText(what)}\n  ${escapeField(e.url)} lines ${e.lines.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}\n`;
     })
     .join('');
 }

@@ -1,17 +1,20 @@
-/** Writes a report to stdout, or to a file atomically (never a half-written report). */
-import { renameSync, writeFileSync } from 'node:fs';
+/** Writes a report to stdout, or to the file the user named (see write-file-safely.ts). */
 import { LeakwatchError } from '../errors.js';
+import { writeFileSafely } from '../util/write-file-safely.js';
+
+/** Writes `text` to `file`, mapping a failure to a one-line error that names the option. */
+export function writeUserFile(text: string, file: string, option: string): void {
+  try {
+    writeFileSafely(file, text);
+  } catch (err) {
+    throw new LeakwatchError('usage', `cannot write ${file}: ${(err as Error).message}; check the ${option} path`);
+  }
+}
 
 export function writeOutput(text: string, file: string | undefined): void {
   if (!file) {
     process.stdout.write(text);
     return;
   }
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (err) {
-    throw new LeakwatchError('usage', `cannot write ${file}: ${(err as Error).message}; check the --output path`);
-  }
+  writeUserFile(text, file, '--output');
 }

@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { LeakwatchError } from '../errors.js';
+import { describeYamlError } from '../util/describe-parse-error.js';
 import { applyEnvOverrides } from './apply-env-overrides.js';
 import type { LeakwatchConfig } from './config-types.js';
 import { resolveConfigPaths } from './resolve-config-paths.js';
@@ -57,9 +58,8 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     data = parseYaml(text);
   } catch (err) {
-    throw new LeakwatchError('config', `Config file ${path} is not valid YAML: ${(err as Error).message}`, {
-      cause: err,
-    });
+    // No cause: the parser's message quotes the file's lines, which may hold a secret.
+    throw new LeakwatchError('config', `Config file ${path} is not valid YAML: ${describeYamlError(err)}`);
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {

@@ -4,12 +4,14 @@
  * engine version, so any change to either forces a full rescan.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { LeakwatchError } from '../errors.js';
+import { writeFileSafely } from '../util/write-file-safely.js';
+import { describeYamlError } from '../util/describe-parse-error.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
 import type { RuleVariables } from './apply-rule-variables.js';
 import { buildRuleset, ENGINE_VERSION } from './build-ruleset.js';
@@ -38,7 +40,7 @@ export function readRuleFile(file: string, text?: string): RuleSpec[] {
   try {
     doc = requireYaml().parse(text ?? readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new LeakwatchError('rules', `${name}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new LeakwatchError('rules', `${name}: not valid YAML: ${describeYamlError(err)}`);
   }
   const parsed = ruleSchemas().ruleFileSchema.safeParse(doc);
   if (!parsed.success) {
@@ -92,10 +94,8 @@ function readCache(file: string, key: string): RuleSpec[] | null {
 function writeCache(file: string, cache: RuleCache): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
     const specs = cache.specs.map((s) => ({ ...s, source: resolve(s.source) }));
-    writeFileSync(tmp, JSON.stringify({ key: cache.key, specs }));
-    renameSync(tmp, file);
+    writeFileSafely(file, JSON.stringify({ key: cache.key, specs }));
   } catch {
     // A cache that cannot be written only costs time on the next run.
   }

@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { LeakwatchError } from '../errors.js';
-import { redactUrl } from './redact-url.js';
+import { redactUrl, redactUrlsIn } from './redact-url.js';
 import { GIT_ENV, firstLine } from './run-git.js';
+import { splitUrlCredentials } from './url-credentials.js';
 
 export interface MirrorOptions {
   timeoutMs?: number;
@@ -44,7 +45,8 @@ export function removeDeadPartials(dir: string): void {
 }
 
 function gitError(action: string, url: string, err: unknown): LeakwatchError {
-  const message = firstLine(String((err as Error).message ?? err)).replace(url, redactUrl(url));
+  // git quotes the URL it used, in its own forms: redact every URL in the line, not just ours.
+  const message = redactUrlsIn(firstLine(String((err as Error).message ?? err)));
   return new LeakwatchError('target', `cannot ${action} ${redactUrl(url)}: ${message}`);
 }
 
@@ -72,6 +74,9 @@ const TRUSTED_ENVIRONMENT = {
 } as const;
 
 export async function mirrorRepository(url: string, dir: string, options: MirrorOptions = {}): Promise<'cloned' | 'fetched'> {
+  // The mirror's config gets the URL without credentials; git's environment maps it back.
+  const source = splitUrlCredentials(url, GIT_ENV);
+  const env = { ...GIT_ENV, ...source.env };
   const git = (baseDir?: string) =>
     simpleGit({
       baseDir,
@@ -79,10 +84,12 @@ export async function mirrorRepository(url: string, dir: string, options: Mirror
       timeout: { block: options.timeoutMs ?? 600_000 },
       ...(options.signal ? { abort: options.signal } : {}),
       unsafe: TRUSTED_ENVIRONMENT,
-      allowEnvironment: Object.keys(GIT_ENV),
-    }).env(GIT_ENV);
+      allowEnvironment: Object.keys(env),
+    }).env(env);
   if (existsSync(dir)) {
     try {
+      // Also rewrites a URL with credentials that an older leakwatch stored in the mirror.
+      await git(dir).raw(['config', 'remote.origin.url', source.url]);
       await git(dir).raw(['fetch', '--prune', '--quiet', 'origin']);
       return 'fetched';
     } catch (err) {
@@ -94,7 +101,7 @@ export async function mirrorRepository(url: string, dir: string, options: Mirror
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   try {
-    await git().clone(url, partial, ['--mirror', '--quiet']);
+    await git().clone(source.url, partial, ['--mirror', '--quiet']);
     renameSync(partial, dir);
     return 'cloned';
   } catch (err) {

@@ -17,6 +17,15 @@ function message(f: Finding): string {
   return `${f.title}: ${f.redacted}.${where}${more} Rotate it, then remove it from history.`;
 }
 
+/**
+ * A repository path as a SARIF `uri` (a relative reference, RFC 3986): each segment
+ * percent-encoded as UTF-8, so a space, `%`, `#`, `?` or a non-ASCII name stays one path that
+ * consumers resolve back to the same file; `/` separates segments.
+ */
+export function pathToSarifUri(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+}
+
 export function renderSarif(report: ScanReport): string {
   const rules: object[] = [];
   const ruleIndex = new Map<string, number>();
@@ -39,7 +48,7 @@ export function renderSarif(report: ScanReport): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f.path ?? `COMMIT_MSG` },
+          artifactLocation: { uri: f.path === null ? 'COMMIT_MSG' : pathToSarifUri(f.path) },
           region: { startLine: f.line, endLine: f.endLine, startColumn: f.column },
         },
         ...(f.path === null && f.commit ? { message: { text: `commit message of ${f.commit}` } } : {}),

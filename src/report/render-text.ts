@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../detect/types.js';
 import type { Finding, ScanReport } from '../domain/finding.js';
+import { escapeField } from '../util/terminal-text.js';
 
 const COLOUR: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m' };
 const DIM = '\x1b[2m';
@@ -12,9 +13,9 @@ const RESET = '\x1b[0m';
 const ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 
 function where(f: Finding): string {
-  const place = f.path ? `${f.path}:${f.line}` : f.commit ? `commit message:${f.line}` : `dangling blob ${f.blob?.slice(0, 12)}:${f.line}`;
+  const place = f.path ? `${escapeField(f.path)}:${f.line}` : f.commit ? `commit message:${f.line}` : `dangling blob ${f.blob?.slice(0, 12)}:${f.line}`;
   const commit = f.commit ? ` in ${f.commit.slice(0, 10)}` : '';
-  const who = f.author ? ` by ${f.author}` : '';
+  const who = f.author ? ` by ${escapeField(f.author)}` : '';
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : '';
   return `${place}${commit}${who}${when}`;
 }
@@ -43,7 +44,7 @@ export function renderText(report: ScanReport, colour: boolean): string {
     for (const f of group) {
       const more = f.locations.length > 1 ? paint(DIM, ` (+${f.locations.length - 1} more places)`) : '';
       const status = f.verified === true ? `  ${paint('\x1b[1;31m', '[LIVE]')}` : f.verified === false ? `  ${paint(DIM, '[revoked]')}` : '';
-      lines.push(`  ${f.title}  ${paint(COLOUR[severity], f.redacted)}  ${paint(DIM, f.ruleId)}${status}`);
+      lines.push(`  ${escapeField(f.title)}  ${paint(COLOUR[severity], escapeField(f.redacted))}  ${paint(DIM, escapeField(f.ruleId))}${status}`);
       lines.push(`    ${where(f)}${more}`);
     }
     lines.push('');
@@ -61,7 +62,7 @@ export function renderText(report: ScanReport, colour: boolean): string {
   const verified = live + revoked > 0 ? `; verified: ${live} live, ${revoked} revoked` : '';
   const summary =
     `${report.findings.length === 0 ? 'No findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')}${verified})`}` +
-    ` in ${report.target}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}${unread}.`;
+    ` in ${escapeField(report.target)}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}${unread}.`;
   lines.push(report.findings.length === 0 ? paint('\x1b[32m', summary) : summary);
   return `${lines.join('\n')}\n`;
 }

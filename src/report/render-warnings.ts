@@ -4,6 +4,7 @@
  * format, so a "no findings" is never silent about what it could not see.
  */
 import type { IncompleteReason, ScanReport } from '../domain/finding.js';
+import { escapeField } from '../util/terminal-text.js';
 
 const NAMED = 5;
 
@@ -27,18 +28,18 @@ export function renderWarnings(report: ScanReport): string[] {
   const s = report.stats;
   const lines: string[] = [];
   if (s.incomplete) {
-    lines.push(`warning: ${report.target} is incomplete: ${s.incomplete.reasons.map((r) => REASON[r]).join('; ')}; what it lacks was not scanned`);
+    lines.push(`warning: ${escapeField(report.target)} is incomplete: ${s.incomplete.reasons.map((r) => REASON[r]).join('; ')}; what it lacks was not scanned`);
   }
   if (s.skipped.missing > 0) {
-    const named = s.skipped.missingExamples.map((m) => `${m.blob} (${m.path} in ${m.commit.slice(0, 12)})`);
+    const named = s.skipped.missingExamples.map((m) => `${m.blob} (${escapeField(m.path)} in ${m.commit.slice(0, 12)})`);
     lines.push(`warning: ${s.skipped.missing} blob${s.skipped.missing === 1 ? '' : 's'} missing from the object store: ${named.join(', ')}${more(s.skipped.missing, named.length)}`);
   }
   if (s.skipped.unreadable > 0) {
-    const named = s.skipped.unreadablePaths.slice(0, NAMED).map((u) => `${u.path} (${u.error})`);
+    const named = s.skipped.unreadablePaths.slice(0, NAMED).map((u) => `${escapeField(u.path)} (${u.error})`);
     lines.push(`warning: ${s.skipped.unreadable} file${s.skipped.unreadable === 1 ? '' : 's'} or folder${s.skipped.unreadable === 1 ? '' : 's'} could not be read and ${s.skipped.unreadable === 1 ? 'was' : 'were'} not scanned: ${named.join(', ')}${more(s.skipped.unreadable, named.length)}`);
   }
   if (s.skipped.submodules.length > 0) {
-    const named = s.skipped.submodules.slice(0, NAMED).map((m) => `${m.path} @ ${m.commit.slice(0, 12)}`);
+    const named = s.skipped.submodules.slice(0, NAMED).map((m) => `${escapeField(m.path)} @ ${m.commit.slice(0, 12)}`);
     lines.push(`note: ${s.skipped.submodules.length} submodule${s.skipped.submodules.length === 1 ? '' : 's'} not scanned (scan ${s.skipped.submodules.length === 1 ? 'its' : 'their'} own repositories): ${named.join(', ')}${more(s.skipped.submodules.length, named.length)}`);
   }
   return lines;
@@ -48,5 +49,5 @@ export function renderWarnings(report: ScanReport): string[] {
 export function incompleteError(report: ScanReport): string | null {
   const reasons = report.stats.incomplete?.reasons;
   if (!reasons) return null;
-  return `${report.target} was not scanned whole (${reasons.join(', ')}): ${reasons.map((r) => REMEDY[r]).join('; ')}; or pass --allow-incomplete to accept the findings of what is there`;
+  return `${escapeField(report.target)} was not scanned whole (${reasons.join(', ')}): ${reasons.map((r) => REMEDY[r]).join('; ')}; or pass --allow-incomplete to accept the findings of what is there`;
 }

@@ -10,6 +10,7 @@ import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
 import { startPlainHttpServer } from '../helpers/plain-http-server.js';
 import type { PlainHttpServer } from '../helpers/plain-http-server.js';
 import { githubToken } from '../helpers/tokens.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 interface MatchJson {
   matches: Array<{ candidate: string; repo: string; path: string; score: number }>;
@@ -32,7 +33,7 @@ const renamed = OUR_PARSER.replaceAll('header', 'h').replaceAll('params', 'kv');
 const binary = `GIF89a\u0000\u0001${OUR_CACHE}`;
 
 beforeAll(async () => {
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+  process.env.GIT_CONFIG_GLOBAL = GIT_CONFIG_GLOBAL;
   repo = makeRepo('payments', { 'src/cache.js': OUR_CACHE, 'src/parse.js': OUR_PARSER });
   github = await startFakePublicGitHub();
   web = await startPlainHttpServer();

@@ -10,6 +10,7 @@ import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../fingerprint/fixtures.js';
 import { git, makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
 import { runCommand } from '../helpers/run-command.js';
 import type { CommandRun } from '../helpers/run-command.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 function match(args: string[]): Promise<CommandRun> {
   return runCommand((out, err) => createMatchCommand({ out, err, isTty: false }), args);
@@ -20,7 +21,7 @@ describe('leakwatch match', () => {
   let candidates: string;
 
   beforeAll(() => {
-    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_GLOBAL = GIT_CONFIG_GLOBAL;
     repo = makeRepo('payments', { 'src/cache.js': OUR_CACHE, 'src/parse.js': OUR_PARSER });
     candidates = tempDir('cand');
     const excerpt = OUR_PARSER.split('\n').slice(1, 27).join('\n').replaceAll('header', 'h').replaceAll('  ', '    ');

@@ -14,6 +14,7 @@ import type { FakePublicGitHub } from '../helpers/fake-github-public.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import type { MemoryLogger } from '../helpers/memory-logger.js';
 import { githubToken } from '../helpers/tokens.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 type Run = CommandRun & { logs: MemoryLogger };
 
@@ -30,7 +31,7 @@ const token = githubToken();
 let repo: string;
 
 beforeAll(() => {
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+  process.env.GIT_CONFIG_GLOBAL = GIT_CONFIG_GLOBAL;
   repo = makeRepo('payments', { 'src/cache.js': OUR_CACHE, 'ci/env.sh': `export GH_TOKEN=${token}\n` });
 });
 

@@ -5,13 +5,14 @@ import { indexLocalRepo } from '../../src/fingerprint/index-local-repo.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../../src/fingerprint/winnow-parameters.js';
 import { OUR_CACHE, OUR_PARSER } from './fixtures.js';
 import { git, makeRepo, tempDir, writeFiles } from './git-fixture.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 const paths = (index: InMemoryFingerprintIndex) => [...index.allFiles()].map((f) => `${f.repo}:${f.path}`).sort();
 const saved = { ...process.env };
 
 describe('indexLocalRepo', () => {
   beforeAll(() => {
-    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_GLOBAL = GIT_CONFIG_GLOBAL;
   });
   afterAll(() => {
     process.env = saved;

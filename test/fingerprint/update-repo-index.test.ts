@@ -5,12 +5,13 @@ import { updateRepoIndex } from '../../src/fingerprint/update-repo-index.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../../src/fingerprint/winnow-parameters.js';
 import { OUR_CACHE, OUR_PARSER } from './fixtures.js';
 import { git, makeRepo, writeFiles } from './git-fixture.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 const saved = process.env.GIT_CONFIG_GLOBAL;
 
 describe('updateRepoIndex', () => {
   beforeAll(() => {
-    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_GLOBAL = GIT_CONFIG_GLOBAL;
   });
   afterAll(() => {
     process.env.GIT_CONFIG_GLOBAL = saved;

@@ -8,6 +8,7 @@ import { codecommitGitConfigArgs } from '../../src/git/codecommit-git-config.js'
 import { createCodecommitAuthorizer } from '../helpers/codecommit-authorizer.js';
 import { startGitHttpServer } from '../helpers/git-http-server.js';
 import type { GitHttpServer } from '../helpers/git-http-server.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const REGION = 'eu-west-1';
@@ -18,7 +19,7 @@ const sessionToken = 'session' + randomBytes(24).toString('hex');
 const gitEnv: NodeJS.ProcessEnv = {
   PATH: process.env['PATH'],
   HOME: tmpdir(),
-  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_GLOBAL: GIT_CONFIG_GLOBAL,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_TERMINAL_PROMPT: '0',
   GIT_AUTHOR_NAME: 'Test',

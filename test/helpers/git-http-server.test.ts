@@ -6,12 +6,13 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGitHttpServer } from './git-http-server.js';
 import type { GitHttpServer } from './git-http-server.js';
+import { GIT_CONFIG_GLOBAL } from './git-config-global.js';
 
 const run = promisify(execFile);
 const env = {
   PATH: process.env['PATH'],
   HOME: tmpdir(),
-  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_GLOBAL: GIT_CONFIG_GLOBAL,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_TERMINAL_PROMPT: '0',
   GIT_AUTHOR_NAME: 'Test',

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GIT_CONFIG_GLOBAL } from './git-config-global.js';
 
 export interface BasicCredentials {
   username: string;
@@ -57,7 +58,7 @@ function runBackend(options: GitHttpServerOptions, req: IncomingMessage, res: Se
     PATH: process.env['PATH'],
     GIT_PROJECT_ROOT: options.root,
     GIT_HTTP_EXPORT_ALL: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_GLOBAL: GIT_CONFIG_GLOBAL,
     GIT_CONFIG_NOSYSTEM: '1',
     PATH_INFO: decodeURIComponent(url.pathname),
     QUERY_STRING: url.search.slice(1),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasValidCrc32Checksum } from '../../src/detect/validators/checksum-crc32.js';
+import { GIT_CONFIG_GLOBAL } from '../helpers/git-config-global.js';
 
 interface Labels {
   commits: number;
@@ -28,7 +29,7 @@ const tmp = () => {
   return d;
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const env = { ...process.env, GIT_CONFIG_GLOBAL: GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: '1' };
 const git = (gitDir: string, ...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args], { env, encoding: 'utf8' }).trim();
 
 describe('quality corpus', () => {

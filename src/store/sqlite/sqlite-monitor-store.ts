@@ -4,6 +4,7 @@
  * watch's cursors, and the response outbox filled in the same transaction as the findings. Each
  * write is one transaction.
  */
+import { redactUrl } from '../../git/redact-url.js';
 import type { Repository } from '../../domain/repository.js';
 import type { Finding } from '../../domain/finding.js';
 import type { MirrorOutcome, MonitorStore, OutboxItem, StoredFinding, StoredRepository, WatchState } from '../types.js';
@@ -31,15 +32,20 @@ interface FindingRow {
   data: string;
 }
 
+/** The store keeps clone URLs without credentials: the daemon clones from the inventory's. */
+function withoutCredentials(repository: Repository): Repository {
+  return { ...repository, cloneUrl: redactUrl(repository.cloneUrl) };
+}
+
 function toRepository(row: RepositoryRow): StoredRepository {
   return {
     id: row.id,
     name: row.name,
-    cloneUrl: row.clone_url,
+    cloneUrl: redactUrl(row.clone_url),
     ownerEmail: row.owner_email,
     team: row.team,
     classification: row.classification,
-    repository: JSON.parse(row.data) as Repository,
+    repository: withoutCredentials(JSON.parse(row.data) as Repository),
     lastMirrorAt: row.last_mirror_at,
     lastMirrorOk: row.last_mirror_ok === null ? null : row.last_mirror_ok === 1,
     lastMirrorError: row.last_mirror_error,
@@ -65,6 +71,27 @@ function hasNewLocation(before: Finding, next: Finding): boolean {
 }
 
 export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore {
+  constructor(...args: ConstructorParameters<typeof SqliteScanStore>) {
+    super(...args);
+    this.redactStoredUrls();
+  }
+
+  /**
+   * Rows an older leakwatch wrote hold clone URLs with their credentials: rewrite them once,
+   * at open. (In code rather than a numbered migration: the redaction is redactUrl's.)
+   */
+  private redactStoredUrls(): void {
+    const rows = this.db.prepare(`SELECT id, clone_url, data FROM repositories WHERE clone_url LIKE '%@%' OR clone_url LIKE '%?%' OR data LIKE '%://%@%' OR data LIKE '%://%?%'`).all() as Pick<RepositoryRow, 'id' | 'clone_url' | 'data'>[];
+    const update = this.db.prepare('UPDATE repositories SET clone_url = ?, data = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const data = JSON.stringify(withoutCredentials(JSON.parse(row.data) as Repository));
+        const cloneUrl = redactUrl(row.clone_url);
+        if (cloneUrl !== row.clone_url || data !== row.data) update.run(cloneUrl, data, row.id);
+      }
+    })();
+  }
+
   upsertRepositories(repositories: readonly Repository[]): void {
     const upsert = this.db.prepare(
       `INSERT INTO repositories (id, name, clone_url, owner_email, team, classification, data, updated_at)
@@ -76,7 +103,8 @@ export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore 
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const r of repositories) {
-        upsert.run(r.id, r.name, r.cloneUrl, r.owner.email ?? null, r.owner.team ?? null, r.classification, JSON.stringify(r), now);
+        const stored = withoutCredentials(r);
+        upsert.run(r.id, r.name, stored.cloneUrl, r.owner.email ?? null, r.owner.team ?? null, r.classification, JSON.stringify(stored), now);
       }
     })();
   }

@@ -6,6 +6,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GIT_CONFIG_GLOBAL } from '../../helpers/git-config-global.js';
 
 interface Manifest {
   commits: number;
@@ -34,7 +35,7 @@ const SPEC = {
 };
 
 const git = (repo: string, ...args: string[]): string =>
-  execFileSync('git', ['-C', repo, ...args], { env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } }).toString();
+  execFileSync('git', ['-C', repo, ...args], { env: { ...process.env, GIT_CONFIG_GLOBAL: GIT_CONFIG_GLOBAL } }).toString();
 
 /** The files of one synthetic version: most change every release, one goes away in 2.0.0. */
 function versionFiles(name: string, version: string, index: number): Record<string, string> {

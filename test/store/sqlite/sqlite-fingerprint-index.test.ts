@@ -15,6 +15,7 @@ import {
 import { OUR_CACHE, OUR_PARSER, UNRELATED } from '../../fingerprint/fixtures.js';
 import { git, makeRepo, tempDir, writeFiles } from '../../fingerprint/git-fixture.js';
 import { createMemoryLogger } from '../../helpers/memory-logger.js';
+import { GIT_CONFIG_GLOBAL } from '../../helpers/git-config-global.js';
 
 const saved = process.env.GIT_CONFIG_GLOBAL;
 const params = DEFAULT_WINNOW_PARAMETERS;
@@ -41,7 +42,7 @@ function candidates(): string[] {
 
 describe('SqliteFingerprintIndex', () => {
   beforeAll(() => {
-    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_GLOBAL = GIT_CONFIG_GLOBAL;
   });
   afterEach(() => {
     for (const db of open) if (db.open) db.close();

@@ -4,19 +4,25 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { LeakwatchError } from '../../../errors.js';
+import { describeYamlError } from '../../../util/describe-parse-error.js';
 import { staticInventorySchema } from './schema.js';
 import type { StaticInventory } from './schema.js';
 
 export function readStaticInventory(path: string): StaticInventory {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new LeakwatchError('config', `Cannot read inventory file ${path}: ${(err as Error).message}. Fix inventory.staticFile or the file.`, {
+      cause: err,
+    });
+  }
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(path, 'utf8'));
+    data = parseYaml(text);
   } catch (err) {
-    throw new LeakwatchError(
-      'config',
-      `Cannot read inventory file ${path}: ${(err as Error).message}. Fix inventory.staticFile or the file.`,
-      { cause: err },
-    );
+    // The parser's message quotes the file's lines (clone URLs can carry tokens): position only.
+    throw new LeakwatchError('config', `Inventory file ${path} is not valid YAML: ${describeYamlError(err)}. Fix the file.`);
   }
   const parsed = staticInventorySchema.safeParse(data ?? {});
   if (!parsed.success) {
