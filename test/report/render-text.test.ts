@@ -5,7 +5,8 @@ import { renderInventoryTable } from '../../src/cli/inventory-table.js';
 import type { Repository } from '../../src/domain/repository.js';
 import { renderText } from '../../src/report/render-text.js';
 import type { IncidentRecord } from '../../src/respond/incident-store.js';
-import type { Finding, ScanReport, ScanStats } from '../../src/domain/finding.js';
+import { emptyStats } from '../../src/domain/finding.js';
+import type { Finding, ScanReport } from '../../src/domain/finding.js';
 import { makeIncident } from '../helpers/make-incident.js';
 
 /** Moves the cursor up and erases, retitles the window, returns to the line start. */
@@ -22,7 +23,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
 }
 
 function report(findings: Finding[]): ScanReport {
-  const stats = { commits: 1, blobs: 1, bytes: 10, durationMs: 1, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } } as ScanStats;
+  const stats = { ...emptyStats(), commits: 1, blobs: 1, bytes: 10, durationMs: 1 };
   return { version: 1, tool: 'leakwatch', target: `repo${HOSTILE}`, rulesetHash: 'x', stats, findings };
 }
 
