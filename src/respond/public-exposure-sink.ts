@@ -2,8 +2,10 @@
  * The incident engine's side of the public watch (`PublicExposureSink`). A secret of ours found in
  * public joins the incident of that secret as a public location (the engine raises the severity
  * and tells the owner, once per URL); a copy of our code opens a `code-exposure` incident for the
- * owner of the matched repository. Errors are logged and the exposure counts as delivered: one
- * bad incident must not stall the watch, and the exposure stays recorded in the watch log line.
+ * owner of the matched repository. An exposure not answered now (another actor holds its
+ * incident, or its response failed) is `'deferred'`: the watch keeps it and delivers it again
+ * next cycle, so a public copy of a secret is never dropped. Other errors are logged and the
+ * exposure counts as delivered: one bad incident must not stall the watch.
  */
 import type { Repository } from '../domain/repository.js';
 import type { Finding } from '../domain/finding.js';
@@ -42,7 +44,7 @@ function atPublicPlace(finding: Finding, exposure: PublicExposure): Finding {
   };
 }
 
-async function deliverCredential(deps: EngineDeps, options: PublicSinkOptions, exposure: PublicExposure, repository: Repository): Promise<void> {
+async function deliverCredential(deps: EngineDeps, options: PublicSinkOptions, exposure: PublicExposure, repository: Repository): Promise<'deferred' | void> {
   const sha = exposure.secretSha256;
   if (sha === undefined) return;
   const findings = options.findings(repository, sha);
@@ -51,12 +53,17 @@ async function deliverCredential(deps: EngineDeps, options: PublicSinkOptions, e
     return;
   }
   const gitDir = options.gitDir?.(repository);
-  await respondToFindings(deps, {
+  const answer = await respondToFindings(deps, {
     findings: findings.map((f) => atPublicPlace(f, exposure)),
     repository,
     publicUrl: exposure.url,
     ...(gitDir === undefined ? {} : { gitDir }),
   });
+  // Its incident held by another actor, or its response failed: answered at the next cycle.
+  if (answer.unanswered.length > 0) {
+    deps.log.warn({ repository: repository.name, url: exposure.url, unanswered: answer.unanswered.length }, 'Public secret exposure left for the next cycle');
+    return 'deferred';
+  }
 }
 
 /**
@@ -82,10 +89,7 @@ export function createPublicExposureSink(deps: EngineDeps, options: PublicSinkOp
       try {
         // One of our canary keys in public is no credential to rotate: it proves the code is there.
         const canary = exposure.kind === 'credential-exposure' && exposure.secretSha256 !== undefined && canaryKeyHashes(deps.config).has(exposure.secretSha256);
-        if (exposure.kind === 'credential-exposure' && !canary) {
-          await deliverCredential(deps, options, exposure, repository);
-          return;
-        }
+        if (exposure.kind === 'credential-exposure' && !canary) return await deliverCredential(deps, options, exposure, repository);
         const code: PublicExposure = canary ? { ...exposure, kind: 'code-exposure', score: 1 } : exposure;
         const key = codeExposureKey(code);
         const id = deps.store.findBySecret(key)?.id ?? incidentId(key, repository.name);
@@ -95,7 +99,10 @@ export function createPublicExposureSink(deps: EngineDeps, options: PublicSinkOp
           else await joinCanaryUses(leased, opened.record, code);
           await advanceIncident(leased, leased.store.get(opened.record.id) ?? opened.record);
         });
-        if (!done.held) log.warn({ incident: id }, 'Public exposure left for the next pass: its incident is being handled');
+        if (!done.held) {
+          log.warn({ incident: id }, 'Public exposure left for the next cycle: its incident is being handled');
+          return 'deferred';
+        }
       } catch (err) {
         log.error({ errName: err instanceof Error ? err.name : typeof err }, 'Public exposure response failed');
       }

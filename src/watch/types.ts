@@ -71,9 +71,13 @@ export interface CanaryKeyUse {
   errorCode?: string;
 }
 
-/** Receives exposures; the incident engine opens or joins an incident for each one. */
+/**
+ * Receives exposures; the incident engine opens or joins an incident for each one. It resolves
+ * `'deferred'` when it could not answer the exposure now (another actor holds its incident, or
+ * the response failed): the watch keeps it and delivers it again at its next cycle.
+ */
 export interface PublicExposureSink {
-  deliver(exposure: PublicExposure): Promise<void>;
+  deliver(exposure: PublicExposure): Promise<'deferred' | void>;
 }
 
 /** One public file a source fetched, to be matched. */

@@ -3,6 +3,8 @@
  * Secrets Manager over JSON 1.1), for the real SDK through AWS_ENDPOINT_URL. It keeps IAM users
  * with their access keys and policies, and secrets with their values and tags, and records every
  * call so tests can count them. Keys it creates are built at run time like every test credential.
+ * `holdCall` keeps one call's response back (its change already made, as AWS makes it before a
+ * reply that is then lost), so a test can kill the caller while it waits.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -44,7 +46,21 @@ export interface FakeAws {
   secrets: Map<string, FakeSecret>;
   calls: FakeAwsCall[];
   count(action: string): number;
+  /** Calls of `action` per value of one request parameter (e.g. per `UserName`). */
+  countBy(action: string, param: string): Map<string, number>;
+  /**
+   * Holds the response to the `nth` (1-based) call of `action` from now on, after its change is
+   * made, until `release`; `reached` resolves when that call arrives.
+   */
+  holdCall(action: string, nth?: number): { reached: Promise<void>; release: () => void };
   close(): Promise<void>;
+}
+
+interface Hold {
+  action: string;
+  left: number;
+  arrived: () => void;
+  released: Promise<void>;
 }
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -100,12 +116,19 @@ export async function startFakeAws(options: { account: string; users: Record<str
         if (owner === undefined) throw new AwsFault('NoSuchEntity', 404);
         return `<UserName>${xml(owner[0])}</UserName><AccessKeyLastUsed><ServiceName>N/A</ServiceName><Region>N/A</Region></AccessKeyLastUsed>`;
       }
-      case 'AttachUserPolicy':
-        user(p.get('UserName')).attachedPolicies.push(p.get('PolicyArn') ?? '');
+      // As IAM: attaching an attached policy, or putting an inline policy by the same name again, changes nothing more.
+      case 'AttachUserPolicy': {
+        const u = user(p.get('UserName'));
+        const arn = p.get('PolicyArn') ?? '';
+        if (!u.attachedPolicies.includes(arn)) u.attachedPolicies.push(arn);
         return '';
-      case 'PutUserPolicy':
-        user(p.get('UserName')).inlinePolicies.push(p.get('PolicyName') ?? '');
+      }
+      case 'PutUserPolicy': {
+        const u = user(p.get('UserName'));
+        const name = p.get('PolicyName') ?? '';
+        if (!u.inlinePolicies.includes(name)) u.inlinePolicies.push(name);
         return '';
+      }
       case 'ListAccessKeys': {
         const name = p.get('UserName') ?? '';
         const members = user(name).keys.map(
@@ -188,6 +211,16 @@ export async function startFakeAws(options: { account: string; users: Record<str
     }
   }
 
+  const holds: Hold[] = [];
+  /** The hold this call of `action` triggers, if any. */
+  function holdFor(action: string): Promise<void> | undefined {
+    const hold = holds.find((h) => h.action === action);
+    if (hold === undefined || --hold.left > 0) return undefined;
+    holds.splice(holds.indexOf(hold), 1);
+    hold.arrived();
+    return hold.released;
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string' && target.startsWith('secretsmanager.')) {
@@ -209,7 +242,10 @@ export async function startFakeAws(options: { account: string; users: Record<str
     const isSts = p.get('Version') === '2011-06-15';
     calls.push({ service: isSts ? 'sts' : 'iam', action, body });
     try {
-      queryReply(res, isSts ? STS_NS : IAM_NS, action, isSts ? sts(action, p) : iam(action, p));
+      const result = isSts ? sts(action, p) : iam(action, p);
+      const held = holdFor(action);
+      if (held === undefined) queryReply(res, isSts ? STS_NS : IAM_NS, action, result);
+      else void held.then(() => res.destroyed || queryReply(res, isSts ? STS_NS : IAM_NS, action, result));
     } catch (err) {
       const fault = err instanceof AwsFault ? err : new AwsFault('InternalFailure', 500);
       res.writeHead(fault.status, { 'content-type': 'text/xml' });
@@ -232,6 +268,22 @@ export async function startFakeAws(options: { account: string; users: Record<str
     secrets,
     calls,
     count: (action) => calls.filter((c) => c.action === action).length,
+    countBy: (action, param) => {
+      const counts = new Map<string, number>();
+      for (const c of calls.filter((x) => x.action === action)) {
+        const value = new URLSearchParams(c.body).get(param) ?? '';
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      return counts;
+    },
+    holdCall: (action, nth = 1) => {
+      let arrived!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((done) => (arrived = done));
+      const released = new Promise<void>((done) => (release = done));
+      holds.push({ action, left: nth, arrived, released });
+      return { reached, release };
+    },
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

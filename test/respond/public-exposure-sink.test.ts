@@ -104,6 +104,43 @@ describe('public exposure sink', () => {
     expect(after.timeline.some((e) => e.action === 'incident.location-added' && e.detail.includes(url))).toBe(true);
   });
 
+  it('defers a public copy of a secret whose incident another actor holds, and joins it when delivered again', async () => {
+    const summary = await respondToFindings(engine.deps, { findings, repository, gitDir: `${f.repo.dir}/.git` });
+    const id = summary.opened[0]!;
+    const paired = findings.find((x) => x.related !== undefined)!;
+    const url = 'https://gist.github.com/someone/4567cdef';
+    const exposure: PublicExposure = {
+      kind: 'credential-exposure',
+      public: true,
+      url,
+      repository: 'payments-api',
+      score: 1,
+      matchedFiles: [],
+      lines: [[1, 1]],
+      secretSha256: paired.secretSha256,
+      redacted: paired.redacted,
+      ruleId: paired.ruleId,
+      source: 'github-gists',
+      publicLocation: 'gist:4567cdef',
+      publicPath: 'env.txt',
+    };
+    // The escalation pass (another actor) is working on the incident.
+    expect(engine.store.acquireLease(id, 'escalation-pass', T0, new Date(T0.getTime() + 60_000))).toBe(true);
+    expect(await sink().deliver(exposure)).toBe('deferred');
+    expect(engine.store.get(id)!.exposure.publicUrl).toBeUndefined();
+
+    engine.store.releaseLease(id, 'escalation-pass');
+    expect(await sink().deliver(exposure)).toBeUndefined();
+    expect(engine.store.get(id)!.exposure.publicUrl).toBe(url);
+  });
+
+  it('defers a code exposure whose incident another actor holds', async () => {
+    await sink().deliver(codeExposure());
+    const id = engine.store.list()[0]!.id;
+    expect(engine.store.acquireLease(id, 'escalation-pass', T0, new Date(T0.getTime() + 60_000))).toBe(true);
+    expect(await sink().deliver({ ...codeExposure(), url: 'https://github.com/someone/copy/blob/def/src/billing.py' })).toBe('deferred');
+  });
+
   it('ignores an exposure of a repository that is not in the inventory', async () => {
     await sink().deliver({ ...codeExposure(), repository: 'not-ours' });
     expect(engine.store.list()).toEqual([]);

@@ -163,6 +163,42 @@ describe('runWatchCycle', () => {
     expect(delivered.at(-1)).toMatchObject({ kind: 'code-exposure', repository: 'billing-service', matchedFiles: [{ path: 'src/parse.js', score: 1 }] });
   });
 
+  it('delivers an exposure the sink deferred again at the next cycle, and only until it is answered', async () => {
+    const file = join(tempDir('watch-deferred'), 'leakwatch.db');
+    let db = new Database(file);
+    // The engine cannot answer the credential exposure the first time (its incident is busy).
+    let busy = true;
+    const deferring = {
+      deliver: async (e: PublicExposure): Promise<'deferred' | void> => {
+        delivered.push(e);
+        if (busy && e.kind === 'credential-exposure') return 'deferred';
+      },
+    };
+    const run = (state: WatchStateStore) =>
+      runWatchCycle({ ...base, state, sink: deferring, sources: createWatchSources({ now: () => clock.now, sleep: async (ms) => void (clock.now += ms), searchTerms: () => terms }) });
+    const first = await run(new SqliteWatchState(db));
+    expect(first).toMatchObject({ delivered: 1, deferred: 1 });
+    db.close();
+
+    // A restart in between: the deferred exposure is in the watch state, not in memory.
+    db = new Database(file);
+    const state = new SqliteWatchState(db);
+    clock.now += 120_000;
+    const stillBusy = await run(state);
+    expect(stillBusy.delivered).toBe(0);
+    busy = false;
+    clock.now += 120_000;
+    const second = await run(state);
+    expect(second.delivered).toBe(1);
+    clock.now += 120_000;
+    const third = await run(state);
+    db.close();
+    expect(third.delivered).toBe(0);
+    const creds = delivered.filter((e) => e.kind === 'credential-exposure');
+    expect(creds).toHaveLength(3);
+    expect(new Set(creds.map((e) => e.url))).toEqual(new Set(['https://github.com/dev-jane/dotfiles/blob/d2/.env.ci']));
+  });
+
   it('keeps polling the other sources when one fails', async () => {
     github.failNext('/events', { status: 500, times: 5, message: 'boom' });
     github.addGist({ id: 'g7', updatedAt: '2026-11-28T11:00:00Z', files: { 'ci.env': `GH=${token}\n` } });
