@@ -5,7 +5,7 @@ import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
-import { collect, parseChoice, parsePositiveInt } from './parse-options.js';
+import { collect, parseChoice, parsePositiveInt, parseWorkers } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
 import { writeOutput } from './write-output.js';
 
@@ -47,7 +47,7 @@ export function createScanCommand(): Command {
     .option('--internal-domain <domain>', 'an internal domain for the environment-intelligence rules (repeatable)', collect, [])
     .option('--org-domain <domain>', "the organisation's e-mail domain (repeatable)", collect, [])
     .option('--internal-cidr <prefix>', 'an internal address prefix such as 10.20. (repeatable)', collect, [])
-    .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt('--workers')))
+    .addOption(new Option('--workers <n>', 'worker threads, at most two per core (default: one per core)').argParser(parseWorkers))
     .option('--no-progress', 'no progress line on stderr')
     .option('--verify', 'check whether each found AWS key or GitHub token is still live, using it once (see below)')
     .option('--config <file>', 'with --verify: configuration for response.awsRegion, response.canaryAccounts, github.apiUrl (default: $LEAKWATCH_CONFIG, else built-in defaults)')
