@@ -1,12 +1,14 @@
 /**
  * Rejects rule regexes that could backtrack badly on hostile input. Every quantifier must have
  * a finite maximum, nested quantifiers may not multiply past a bound, backreferences are
- * refused, and no repeated group may match one text in more than a bounded number of ways
- * (regex-ambiguity.ts). With bounded work per start position, matching stays linear in the
+ * refused, neighbouring variable-length parts over overlapping characters may not split a text
+ * in too many ways (regex-adjacent.ts), and no repeated group may match one text in more than a
+ * bounded number of ways (regex-ambiguity.ts). With bounded work per start position, matching stays linear in the
  * input size.
  */
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Node } from '@eslint-community/regexpp/ast';
+import { checkAdjacent } from './regex-adjacent.js';
 import { checkAmbiguity } from './regex-ambiguity.js';
 
 const MAX_NESTED_PRODUCT = 100_000;
@@ -64,5 +66,5 @@ export function checkRegexSafety(source: string, flags: string): string | null {
     }
   };
   visit(ast, 1);
-  return problem ?? checkAmbiguity(ast, flags);
+  return problem ?? checkAdjacent(ast, flags) ?? checkAmbiguity(ast, flags);
 }

@@ -38,3 +38,16 @@ describe('regex safety: repeated groups that can backtrack exponentially', () =>
     expect(checkRegexSafety('(?:[a-z]{1,8}K){1,12}', 'gdi')).not.toBeNull();
   });
 });
+
+describe('regex safety: neighbouring quantifiers over the same characters', () => {
+  it('refuses [a-z]{0,300}[a-z]{0,300}[a-z]{0,300}X, naming the parts', () => {
+    expect(checkRegexSafety('[a-z]{0,300}[a-z]{0,300}[a-z]{0,300}X', 'gd')).toMatch(
+      /adjacent parts "\[a-z\]\{0,300\}\[a-z\]\{0,300\}\[a-z\]\{0,300\}" can split one text/,
+    );
+  });
+
+  it('accepts neighbours the text itself separates', () => {
+    expect(checkRegexSafety('[a-z]{0,300}[0-9]{0,300}[A-Z]{0,300}X', 'gd')).toBeNull();
+    expect(checkRegexSafety('[a-z]{0,300}x?[a-z]{0,30}', 'gd')).toBeNull();
+  });
+});
