@@ -2,7 +2,8 @@
 // (scripts/bench/build-scan-corpus.mjs), then measures on that repository, in one run:
 // the two floors (reading every object with `git cat-file`, and `git log -p`, the bound of any
 // diff-based scanner), a full `leakwatch scan` with a fresh state directory, a rerun with the
-// same state, and the scan's peak RSS. Each figure is the median of several runs. Prints a table
+// same state, the scan's peak RSS, and a scan with a hostile user rule (bench/hostile-regex.mjs).
+// Each figure is the median of several runs. Prints a table
 // with PASS/FAIL per target (or JSON with --json) and exits 0 whatever the verdicts; exit 2
 // means the benchmark could not run at all.
 //
@@ -14,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildScanCorpus } from './bench/build-scan-corpus.mjs';
 import { evaluateTargets, formatTable } from './bench/format-report.mjs';
+import { timeHostileRegex } from './bench/hostile-regex.mjs';
 import { GIT_ENV } from './bench/git.mjs';
 import { TIME_BIN, median, repeat, timeProcess } from './bench/measure.mjs';
 
@@ -111,6 +113,9 @@ async function main() {
     log('rerun with the same state');
     const rerun = await repeat(opts.runs, () => scanOnce(cli, repo, join(work, `state-${opts.runs - 1}`)));
 
+    log('hostile regex rule');
+    const hostileRegex = await timeHostileRegex(cli);
+
     const scanSeconds = median(full.map((r) => r.seconds));
     const last = full.at(-1);
     const rss = full.map((r) => r.rssKb).filter((v) => v !== null);
@@ -133,6 +138,7 @@ async function main() {
         findings: last.findings.length,
       },
       rerun: { seconds: median(rerun.map((r) => r.seconds)), runs: rerun.map((r) => r.seconds), stats: rerun.at(-1).stats },
+      hostileRegex,
       ratios: { floorA: scanSeconds / floorA.seconds, floorB: scanSeconds / floorB.seconds },
       planted: plantedFound(manifest, last.findings),
     };

@@ -9,6 +9,7 @@ export function evaluateTargets(f) {
     { id: 'ratio-floor-a', label: 'full scan / floor A', value: f.ratios.floorA, limit: 2.0, op: '<=', target: '<= 2.0' },
     { id: 'ratio-floor-b', label: 'full scan / floor B', value: f.ratios.floorB, limit: 1.0, op: '<', target: '< 1.0' },
     { id: 'rerun', label: 'rerun, unchanged repository', value: f.rerun.seconds, limit: 0.3, op: '<', unit: ' s', target: '< 0.3 s' },
+    { id: 'hostile-regex', label: 'scan with a hostile user regex', value: f.hostileRegex?.seconds ?? null, limit: 5, op: '<', unit: ' s', target: '< 5 s' },
     { id: 'peak-rss', label: 'peak RSS of the scan', value: f.scan.peakRssMb, limit: 300, op: '<', unit: ' MB', digits: 0, target: '< 300 MB' },
   ];
   return targets.map((t) => ({ ...t, pass: t.value === null ? null : t.op === '<' ? t.value < t.limit : t.value <= t.limit }));
@@ -30,6 +31,7 @@ export function formatTable(f) {
   for (const t of f.targets) {
     rows.push([t.label, `${fmt(t.value, t.digits)}${t.unit ?? ''}`, '', t.target, t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL']);
   }
+  if (f.hostileRegex) rows.push(['  (info) hostile regex outcome', f.hostileRegex.outcome, '', '', '']);
   rows.push(['planted secrets found', `${f.planted.found}/${f.planted.total}`, f.planted.missing.join(', '), '', '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
   const header = `leakwatch scan benchmark: ${c.spec} corpus, ${c.commits} commits, ${c.blobs} blobs, ` +

@@ -1,5 +1,6 @@
 /** Parsers for CLI option values: a bad value is a usage error naming the option. */
 import { InvalidArgumentError } from 'commander';
+import { maxWorkerCount } from '../scan/worker-pool.js';
 
 export function parsePositiveInt(name: string) {
   return (value: string): number => {
@@ -7,6 +8,16 @@ export function parsePositiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number of 1 or more, not "${value}".`);
     return n;
   };
+}
+
+/** Worker threads: 1 up to two per core; more only costs memory and time. */
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  const max = maxWorkerCount();
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new InvalidArgumentError(`--workers takes a whole number from 1 to ${max} (two per core), not "${value}".`);
+  }
+  return n;
 }
 
 export function parseChoice<T extends string>(name: string, choices: readonly T[]) {

@@ -7,7 +7,7 @@ import { renderText } from '../report/render-text.js';
 import { incompleteError, renderWarnings } from '../report/render-warnings.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { openScanStore } from '../store/open-store.js';
-import { collect, parsePositiveInt } from './parse-options.js';
+import { collect, parsePositiveInt, parseWorkers } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
 import { writeOutput } from './write-output.js';
 
@@ -55,7 +55,7 @@ export function createScanCommand(): Command {
     .option('--internal-domain <domain>', 'an internal domain for the environment-intelligence rules (repeatable)', collect, [])
     .option('--org-domain <domain>', "the organisation's e-mail domain (repeatable)", collect, [])
     .option('--internal-cidr <prefix>', 'an internal address prefix such as 10.20. (repeatable)', collect, [])
-    .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt('--workers')))
+    .addOption(new Option('--workers <n>', 'worker threads, at most two per core (default: one per core)').argParser(parseWorkers))
     .option('--no-progress', 'no progress line on stderr')
     .option('--allow-incomplete', 'accept a shallow or partial clone, or one with missing objects: report what is there (exit 0/1) instead of exit 2')
     .option('--verify', 'check whether each found AWS key or GitHub token is still live, using it once (see below)')

@@ -1,14 +1,30 @@
 /**
  * Rejects rule regexes that could backtrack badly on hostile input. Every quantifier must have
- * a finite maximum, nested quantifiers may not multiply past a bound, and backreferences are
- * refused. With bounded work per start position, matching stays linear in the input size.
+ * a finite maximum, nested quantifiers may not multiply past a bound, backreferences are
+ * refused, neighbouring variable-length parts over overlapping characters may not split a text
+ * in too many ways (regex-adjacent.ts), and no repeated group may match one text in more than a
+ * bounded number of ways (regex-ambiguity.ts). With bounded work per start position, matching stays linear in the
+ * input size.
  */
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Node } from '@eslint-community/regexpp/ast';
+import { checkAdjacent } from './regex-adjacent.js';
+import { checkAmbiguity } from './regex-ambiguity.js';
 
 const MAX_NESTED_PRODUCT = 100_000;
 
+/** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
+export const REGEX_CHECK_VERSION = 2;
+
+/** Patterns (flags, source) proved safe by this check in an earlier run (the built-in cache). */
+const provenSafe = new Set<string>();
+
+export function markProvenSafe(source: string, flags: string): void {
+  provenSafe.add(`${flags}\0${source}`);
+}
+
 export function checkRegexSafety(source: string, flags: string): string | null {
+  if (provenSafe.has(`${flags}\0${source}`)) return null;
   let ast;
   try {
     ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
@@ -50,5 +66,5 @@ export function checkRegexSafety(source: string, flags: string): string | null {
     }
   };
   visit(ast, 1);
-  return problem;
+  return problem ?? checkAdjacent(ast, flags) ?? checkAmbiguity(ast, flags);
 }

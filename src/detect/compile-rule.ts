@@ -45,10 +45,15 @@ export function countCapturingGroups(source: string): number {
   return count;
 }
 
+/** The flags each of a spec's regexes is compiled with: [regex, allow lists]. */
+export function ruleFlags(spec: RuleSpec): { regex: string; lists: string } {
+  return { regex: `gd${spec.ignoreCase ? 'i' : ''}`, lists: 'i' };
+}
+
 /** `checked`: the spec passed the safety check before (a cache, or the main thread for a worker). */
 export function compileRule(spec: RuleSpec, index: number, checked = false): CompiledRule {
-  const flags = `gd${spec.ignoreCase ? 'i' : ''}`;
-  const re = compileRegex(spec, spec.regex, flags, 'regex', checked);
+  const flags = ruleFlags(spec);
+  const re = compileRegex(spec, spec.regex, flags.regex, 'regex', checked);
   const groupCount = countCapturingGroups(spec.regex);
   const hasNamed = /\(\?<secret>/.test(spec.regex);
   let secretIndex: number | string = hasNamed ? 'secret' : (spec.secretGroup ?? (groupCount >= 1 ? 1 : 0));
@@ -60,7 +65,7 @@ export function compileRule(spec: RuleSpec, index: number, checked = false): Com
     if (!validators.has(name)) fail(spec, `unknown validator "${name}" (known: ${[...validators.keys()].join(', ')})`);
   }
   const list = (sources: string[], what: string): RegExp[] =>
-    sources.map((s) => compileRegex(spec, s, 'i', what, checked));
+    sources.map((s) => compileRegex(spec, s, flags.lists, what, checked));
   return {
     ...spec,
     keywords: spec.keywords.map((k) => k.toLowerCase()),

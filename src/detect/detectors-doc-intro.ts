@@ -29,9 +29,18 @@ goes through the same steps.
    \`window\` (private keys, session tokens and other values that span lines). Overlapping
    regions merge, so the work stays linear even on one long line full of keywords.
 3. **Bounded regexes.** The full regex runs only inside those regions. When rules load, every
-   regex is checked: each quantifier needs a finite maximum (\`{1,64}\`, not \`+\` or \`*\`), nested
-   quantifiers may not multiply past 100,000, and backreferences are refused. A rule that fails is
-   not loaded (exit 2, naming the file, the rule and the problem). The secret is the named group
+   regex is checked so that V8's backtracking engine stays linear in the text: each quantifier
+   needs a finite maximum (\`{1,64}\`, not \`+\` or \`*\`), nested quantifiers may not multiply
+   past 100,000, backreferences are refused, neighbouring single-character parts over the same
+   characters (\`[a-z]{0,300}[a-z]{0,300}\`) may not split a text more than 20,000 ways, and a
+   repeated group (\`(?:...){m,n}\` over more than one character) may not match one text in more
+   than 1,000,000 ways: each such group is expanded into its position automaton and every
+   reachable state is counted (\`src/detect/regex-ambiguity.ts\`). End each iteration with a
+   character its other parts cannot match (\`(?:[^\\n]{0,100}\\n){2,400}\`,
+   \`(?:[0-9]{1,14}-){1,3}\`) and the group is proved from one copy; overlapping parts
+   (\`(?:[A-Za-z0-9]{1,20}[-_]?){1,20}\`) are refused. Lookarounds are allowed; their bodies are
+   checked the same way. A rule that fails is not loaded (exit 2, naming the file, the rule, the
+   construct and the problem); \`leakwatch rules test --rules DIR\` shows it too. The secret is the named group
    \`secret\`, else group \`secretGroup\`, else group 1, else the whole match.
 4. **Precision filters.** A match must pass every one of them:
    - \`entropy\`: the secret's Shannon entropy (bits per character) must reach this minimum;

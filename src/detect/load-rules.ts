@@ -15,6 +15,8 @@ import { describeYamlError } from '../util/describe-parse-error.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
 import type { RuleVariables } from './apply-rule-variables.js';
 import { buildRuleset, ENGINE_VERSION } from './build-ruleset.js';
+import { markProvenSafe, REGEX_CHECK_VERSION } from './check-regex-safety.js';
+import { ruleFlags } from './compile-rule.js';
 import { ruleSchemas } from './rule-schema.js';
 import type { RuleSpec, Ruleset } from './types.js';
 
@@ -101,6 +103,24 @@ function writeCache(file: string, cache: RuleCache): void {
   }
 }
 
+function cacheKey(variables: unknown[], files: { file: string; text: string }[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ENGINE_VERSION, REGEX_CHECK_VERSION, variables, files.map((f) => [f.file, f.text])]))
+    .digest('hex');
+}
+
+/**
+ * The regex safety check takes tens of seconds over the whole catalogue; `npm run build` ran it
+ * on the built-in rules, so with extra rule folders only the new patterns are checked.
+ */
+function trustBuiltinChecks(builtinFiles: { file: string; text: string }[]): void {
+  for (const spec of readCache(BUILTIN_RULES_CACHE, cacheKey([], builtinFiles)) ?? []) {
+    const flags = ruleFlags(spec);
+    markProvenSafe(spec.regex, flags.regex);
+    for (const s of [...spec.allow, ...spec.allowLine, ...spec.allowPath]) markProvenSafe(s, flags.lists);
+  }
+}
+
 export function loadRuleSpecs(extraDirs: string[] = [], options: LoadRulesOptions = {}): RuleSpec[] {
   return loadRuleSpecsChecked(extraDirs, options).specs;
 }
@@ -111,11 +131,10 @@ function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): {
   const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   // Variables with no values switch nothing on, so they do not change the key.
   const variables = Object.entries(options.variables ?? {}).filter(([, v]) => v && v.length > 0);
-  const key = createHash('sha256')
-    .update(JSON.stringify([ENGINE_VERSION, variables, files.map((f) => [f.file, f.text])]))
-    .digest('hex');
+  const key = cacheKey(variables, files);
   const cached = (options.cacheFile ? readCache(options.cacheFile, key) : null) ?? readCache(BUILTIN_RULES_CACHE, key);
   if (cached) return { specs: cached, checked: true };
+  if (options.builtin !== false) trustBuiltinChecks(files.filter((f) => f.file.startsWith(BUILTIN_RULES_DIR)));
   const specs = new Map<string, RuleSpec>();
   for (const { file, text } of files) {
     for (const spec of readRuleFile(file, text)) {

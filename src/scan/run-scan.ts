@@ -19,7 +19,7 @@ import { readIgnoreRules } from './read-ignore-rules.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
 import type { ScanReport } from '../domain/finding.js';
-import { defaultWorkerCount } from './worker-pool.js';
+import { checkWorkerCount, defaultWorkerCount } from './worker-pool.js';
 
 export const DEFAULT_MAX_BLOB_BYTES = 50 * 1024 * 1024;
 
@@ -70,7 +70,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
     onMirror: options.onMirror,
   });
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-  const workers = options.workers ?? defaultWorkerCount();
+  const workers = options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount();
   const ignore = await readIgnoreRules(target, options.ignoreFile);
   checkIgnoredRuleIds(ignore, ruleset.byId);
 

@@ -15,8 +15,15 @@ describe('evaluateTargets', () => {
   it('passes a ratio of exactly 2.0 to floor A but fails exactly 1.0 to floor B', async () => {
     const verdicts = (await load()).evaluateTargets(figures(2.0, 1.0, 0.1, 100));
     expect(Object.fromEntries(verdicts.map((t) => [t.id, t.pass]))).toEqual({
-      'ratio-floor-a': true, 'ratio-floor-b': false, rerun: true, 'peak-rss': true,
+      'ratio-floor-a': true, 'ratio-floor-b': false, rerun: true, 'hostile-regex': null, 'peak-rss': true,
     });
+  });
+
+  it('fails a hostile-regex scan of 5 s and passes one under it', async () => {
+    const at = async (seconds: number) =>
+      (await load()).evaluateTargets({ ...figures(1.5, 0.5, 0.2, 100), hostileRegex: { seconds } }).find((t) => t.id === 'hostile-regex')?.pass;
+    expect(await at(5)).toBe(false);
+    expect(await at(0.6)).toBe(true);
   });
 
   it('fails a rerun of 0.3 s and 300 MB, and gives no verdict without an RSS figure', async () => {
