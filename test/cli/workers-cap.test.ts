@@ -20,7 +20,7 @@ describe('worker thread count is capped at two per core', () => {
     const r = runCli(['scan', folder(), '--no-state', '--workers', String(max + 1)]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(`--workers takes a whole number from 1 to ${max} (two per core), not "${max + 1}".`);
+    expect(r.stderr).toContain(`--workers takes a whole number from 1 to ${max} (two per core), not "${max + 1}"`);
   });
 
   it('LEAKWATCH_WORKERS above the cap (or not a number) is refused the same way', () => {
