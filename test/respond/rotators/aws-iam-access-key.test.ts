@@ -185,11 +185,11 @@ describe('aws-iam-access-key rotator: contain', () => {
       { UserName: 'alice', Marker: 'page-2' },
     ]);
     const byAction = new Map(result.entries.map((e) => [e.action, e]));
-    expect(byAction.get('iam.attach-quarantine-policy')).toMatchObject({ outcome: 'skipped', data: { policyState: 'already-attached' } });
+    expect(byAction.get('iam.attach-quarantine-policy')).toMatchObject({ outcome: 'ok', data: { policyState: 'already-attached' } });
     expect(byAction.get('iam.attach-quarantine-policy')?.detail).toContain('already attached');
     // The original cut-off is kept, not moved to the rerun's time.
     expect(byAction.get('iam.deny-older-sessions')).toMatchObject({
-      outcome: 'skipped',
+      outcome: 'ok',
       data: { issuedBefore: cutOff, policyState: 'already-in-place' },
     });
     expect(byAction.get('iam.deny-older-sessions')?.detail).toContain(cutOff);

@@ -3,7 +3,9 @@
  * use first, including key and user changes) and an inline deny-all for every session issued
  * before now, which cuts off STS sessions already minted from the leaked key. Each reads first
  * (quarantine-state.ts): a containment cut short after it reached AWS is run again on restart,
- * and must then record what is in place rather than send the change twice.
+ * and must then record what is in place rather than send the change twice. What is in place is
+ * recorded `ok` (the user is quarantined, whoever did it), so the incident counts as contained
+ * and a later rerun skips the step on the timeline (already-done.ts) without reading again.
  */
 import { AttachUserPolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import type { IAMClient } from '@aws-sdk/client-iam';
@@ -36,7 +38,7 @@ export async function attachQuarantinePolicy(
   const policyArn = quarantinePolicyArn(partition);
   const action = 'iam.attach-quarantine-policy';
   if ((await policyAttached(iam, userName, policyArn)) === true) {
-    return makeEntry(scope, 'containment', action, 'skipped', `The AWS quarantine policy ${policyArn} is already attached to IAM user ${userName}.`, {
+    return makeEntry(scope, 'containment', action, 'ok', `The AWS quarantine policy ${policyArn} is already attached to IAM user ${userName}.`, {
       userName,
       policyArn,
       policyState: 'already-attached',
@@ -60,7 +62,7 @@ export async function denyOlderSessions(iam: IAMClient, scope: EntryScope, userN
       scope,
       'containment',
       action,
-      'skipped',
+      'ok',
       `Sessions of ${userName} issued before ${existing.issuedBefore} are already denied (inline policy ${SESSION_DENY_POLICY_NAME}).`,
       { userName, policyName: SESSION_DENY_POLICY_NAME, issuedBefore: existing.issuedBefore, policyState: 'already-in-place' },
     );
