@@ -8,7 +8,10 @@ export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = 
     'sts:GetCallerIdentity',
     'sts:GetAccessKeyInfo',
     'iam:GetAccessKeyLastUsed',
+    // Read before each change, so a rerun after a kill records what is in place instead.
+    'iam:ListAttachedUserPolicies',
     'iam:AttachUserPolicy',
+    'iam:GetUserPolicy',
     'iam:PutUserPolicy',
     'iam:ListAccessKeys',
     'iam:UpdateAccessKey',

@@ -5,12 +5,11 @@
  * "Incident opened" and while the fake AWS holds back the reply to an UpdateAccessKey (its change
  * made, the reply lost), then restarted; per key and user the calls are counted at the fake.
  *
- * Exactly once: one incident per key, one UpdateAccessKey per key id (a rerun lists the user's
- * keys first and skips a key already Inactive), one owner message per incident. At most once
- * more, and only for the one incident whose `containment.contain` was recorded `started` at the
- * kill and had already reached AWS: AttachUserPolicy (attaching an attached managed policy
- * changes nothing) and PutUserPolicy (the same inline policy by name, its cut-off moved to the
- * rerun's time), both idempotent.
+ * Exactly once, at every kill point: one incident per key, one message per incident, and per
+ * user one AttachUserPolicy, one PutUserPolicy and one UpdateAccessKey. A containment cut short
+ * after it reached AWS is run again on restart; it reads first (ListAttachedUserPolicies,
+ * GetUserPolicy, ListAccessKeys) and records what is already in place, keeping the session
+ * cut-off the first run wrote.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +29,10 @@ const NEVER = '0 0 1 1 *';
 const KEYS = Number(process.env['LEAKWATCH_AWS_KILL_TEST_KEYS'] ?? 12);
 const OWNER = 'owner@example.test';
 const QUARANTINE = 'arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3';
+const SESSION_DENY = 'leakwatch-deny-sessions-issued-before-exposure-response';
+interface SessionDeny {
+  Statement: Array<{ Condition: { DateLessThan: { 'aws:TokenIssueTime': string } } }>;
+}
 const users = Array.from({ length: KEYS }, (_, i) => `svc${i}`);
 
 /** A bare repository with one commit of one file per user, each holding that user's key pair. */
@@ -71,8 +74,8 @@ interface Tally {
   notified: number;
   /** Incidents whose containment was recorded started and never finished. */
   containStarted: number;
-  /** Users whose quarantine is on an incident's timeline (containment recorded). */
-  quarantineRecorded: Set<string>;
+  /** Per user, the session cut-offs recorded by `iam.deny-older-sessions` (done or already in place). */
+  cutOffs: Map<string, string[]>;
 }
 
 function tally(dbFile: string): Tally {
@@ -80,16 +83,31 @@ function tally(dbFile: string): Tally {
   const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
   try {
     if (count("SELECT count(*) FROM sqlite_master WHERE name = 'incidents'") === 0) {
-      return { incidents: 0, contained: 0, notified: 0, containStarted: 0, quarantineRecorded: new Set() };
+      return { incidents: 0, contained: 0, notified: 0, containStarted: 0, cutOffs: new Map() };
     }
-    const recorded = db.prepare("SELECT data FROM incident_timeline WHERE action = 'iam.attach-quarantine-policy' AND outcome = 'ok'").pluck().all() as string[];
+    const recorded = db.prepare("SELECT data FROM incident_timeline WHERE action = 'iam.deny-older-sessions'").pluck().all() as string[];
+    const cutOffs = new Map<string, string[]>();
+    for (const d of recorded.map((x) => JSON.parse(x) as { userName: string; issuedBefore?: string })) {
+      if (d.issuedBefore !== undefined) cutOffs.set(d.userName, [...(cutOffs.get(d.userName) ?? []), d.issuedBefore]);
+    }
     return {
       incidents: count('SELECT count(*) FROM incidents'),
       contained: count("SELECT count(*) FROM incidents WHERE status = 'contained'"),
       notified: count("SELECT count(*) FROM incident_actions WHERE key = 'notify.owner.smtp' AND state = 'done'"),
       containStarted: count("SELECT count(*) FROM incident_actions WHERE key = 'containment.contain' AND state = 'started'"),
-      quarantineRecorded: new Set(recorded.map((d) => (JSON.parse(d) as { userName: string }).userName)),
+      cutOffs,
     };
+  } finally {
+    db.close();
+  }
+}
+
+/** Timeline entries of the quarantine steps a rerun found already in place. */
+function alreadyInPlace(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const sql = "SELECT count(*) FROM incident_timeline WHERE action IN ('iam.attach-quarantine-policy', 'iam.deny-older-sessions') AND data LIKE '%\"policyState\"%'";
+    return db.prepare(sql).pluck().get() as number;
   } finally {
     db.close();
   }
@@ -130,19 +148,22 @@ describe('daemon AWS containment through kill -9 (policy auto, real SDK, fake AW
     };
   }
 
-  /** Kill when the fake AWS has made the `nth` UpdateAccessKey's change and holds its reply back. */
-  const atUpdate = (nth: number) => (a: FakeAws) => {
-    const hold = a.holdCall('UpdateAccessKey', nth);
+  /** Kill when the fake AWS has made the `nth` `action`'s change and holds its reply back. */
+  const atHeld = (action: string, nth: number) => (a: FakeAws) => {
+    const hold = a.holdCall(action, nth);
     return () => hold.reached;
   };
+  const half = Math.ceil(KEYS / 2);
   const killPoints: Array<{ name: string; arm: (aws: FakeAws) => (d: DaemonProcess) => Promise<unknown> }> = [
     { name: 'the first "Incident opened"', arm: () => (d) => d.waitForLog((l) => l['msg'] === 'Incident opened') },
-    { name: 'the first UpdateAccessKey, its reply held back', arm: atUpdate(1) },
-    { name: `UpdateAccessKey no. ${Math.ceil(KEYS / 2)}, its reply held back`, arm: atUpdate(Math.ceil(KEYS / 2)) },
+    { name: 'the first AttachUserPolicy, its reply held back', arm: atHeld('AttachUserPolicy', 1) },
+    { name: `PutUserPolicy no. ${half}, its reply held back`, arm: atHeld('PutUserPolicy', half) },
+    { name: 'the first UpdateAccessKey, its reply held back', arm: atHeld('UpdateAccessKey', 1) },
+    { name: `UpdateAccessKey no. ${half}, its reply held back`, arm: atHeld('UpdateAccessKey', half) },
   ];
 
   for (const point of killPoints) {
-    it(`kill -9 at ${point.name}, then restart: one incident, one deactivation and one message per key; quarantine at most once more, only where cut short`, async () => {
+    it(`kill -9 at ${point.name}, then restart: one incident, one deactivation, one quarantine, one session-deny and one message per key`, async () => {
       sink.received.length = 0;
       await aws?.close();
       aws = await startFakeAws({ account: '111122223333', users: Object.fromEntries(users.map((u, i) => [u, [keyIds[i]!]])) });
@@ -157,7 +178,7 @@ describe('daemon AWS containment through kill -9 (policy auto, real SDK, fake AW
       first.child.kill('SIGKILL');
       expect((await first.exited).signal).toBe('SIGKILL');
       const atKill = tally(dbFile);
-      const attachedBeforeKill = aws.countBy('AttachUserPolicy', 'UserName');
+      const changesAtKill = { attach: aws.count('AttachUserPolicy'), put: aws.count('PutUserPolicy') };
       const updatesAtKill = aws.count('UpdateAccessKey');
 
       const second = startDaemonProcess(configFile, env, root);
@@ -176,17 +197,17 @@ describe('daemon AWS containment through kill -9 (policy auto, real SDK, fake AW
       const updates = aws.countBy('UpdateAccessKey', 'AccessKeyId');
       expect([...updates.keys()].sort()).toEqual([...keyIds].sort());
       expect([...updates.values()].every((n) => n === 1)).toBe(true);
-      // Quarantine: once per user, twice only for a user whose containment was cut short after reaching AWS.
+      // Quarantine and session-deny: once per user, whatever the kill point (the rerun reads first).
       const attached = aws.countBy('AttachUserPolicy', 'UserName');
       const denied = aws.countBy('PutUserPolicy', 'UserName');
-      const cutShort = users.filter((u) => (attachedBeforeKill.get(u) ?? 0) > 0 && !atKill.quarantineRecorded.has(u));
-      expect(cutShort.length).toBeLessThanOrEqual(atKill.containStarted);
       for (const u of users) {
-        const expected = cutShort.includes(u) ? 2 : 1;
-        expect({ user: u, attach: attached.get(u), deny: denied.get(u) }).toEqual({ user: u, attach: expected, deny: expected });
+        expect({ user: u, attach: attached.get(u), deny: denied.get(u) }).toEqual({ user: u, attach: 1, deny: 1 });
         const state = aws.users.get(u)!;
         expect(state.attachedPolicies).toEqual([QUARANTINE]);
         expect(state.keys.every((k) => k.status === 'Inactive')).toBe(true);
+        // The cut-off on the timeline is the one in IAM, the first run's: a rerun does not move it.
+        const inIam = (JSON.parse(state.inlineDocuments.get(SESSION_DENY)!) as SessionDeny).Statement[0]!.Condition.DateLessThan['aws:TokenIssueTime'];
+        expect({ user: u, cutOffs: after.cutOffs.get(u) }).toEqual({ user: u, cutOffs: [inIam] });
       }
       expect(aws.count('CreateAccessKey')).toBe(0);
 
@@ -195,12 +216,20 @@ describe('daemon AWS containment through kill -9 (policy auto, real SDK, fake AW
         const line = {
           point: `aws: kill -9 at ${point.name}`,
           keys: KEYS,
-          atKill: { incidents: atKill.incidents, containStarted: atKill.containStarted, updateAccessKey: updatesAtKill },
+          atKill: {
+            incidents: atKill.incidents,
+            containStarted: atKill.containStarted,
+            attachUserPolicy: changesAtKill.attach,
+            putUserPolicy: changesAtKill.put,
+            updateAccessKey: updatesAtKill,
+          },
           incidents: after.incidents,
           updateAccessKey: aws.count('UpdateAccessKey'),
           attachUserPolicy: aws.count('AttachUserPolicy'),
           putUserPolicy: aws.count('PutUserPolicy'),
-          cutShort: cutShort.length,
+          listAttachedUserPolicies: aws.count('ListAttachedUserPolicies'),
+          getUserPolicy: aws.count('GetUserPolicy'),
+          alreadyInPlace: alreadyInPlace(dbFile),
           messages: ids.length,
         };
         appendFileSync(file, `${JSON.stringify(line)}\n`);

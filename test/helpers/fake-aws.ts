@@ -1,9 +1,9 @@
 /**
  * A local fake of the AWS APIs the response providers call (STS and IAM over the query protocol,
  * Secrets Manager over JSON 1.1), for the real SDK through AWS_ENDPOINT_URL. It keeps IAM users
- * with their access keys and policies, and secrets with their values and tags, and records every
- * call so tests can count them. Keys it creates are built at run time like every test credential.
- * `holdCall` keeps one call's response back (its change already made, as AWS makes it before a
+ * with their access keys and policies (attached ARNs, inline documents), and secrets with their
+ * values and tags, and records every call so tests can count them. Keys it creates are built at
+ * run time like every test credential. `holdCall` keeps one call's response back (its change already made, as AWS makes it before a
  * reply that is then lost), so a test can kill the caller while it waits.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +22,8 @@ export interface FakeUser {
   keys: FakeAccessKey[];
   attachedPolicies: string[];
   inlinePolicies: string[];
+  /** Inline policy documents by name, as put. */
+  inlineDocuments: Map<string, string>;
 }
 
 export interface FakeSecret {
@@ -89,7 +91,7 @@ export async function startFakeAws(options: { account: string; users: Record<str
   const { account } = options;
   const users = new Map<string, FakeUser>();
   for (const [name, keyIds] of Object.entries(options.users)) {
-    users.set(name, { keys: keyIds.map((id) => ({ id, secret: fakeSecretAccessKey(), status: 'Active' })), attachedPolicies: [], inlinePolicies: [] });
+    users.set(name, { keys: keyIds.map((id) => ({ id, secret: fakeSecretAccessKey(), status: 'Active' })), attachedPolicies: [], inlinePolicies: [], inlineDocuments: new Map() });
   }
   const secrets = new Map<string, FakeSecret>();
   const calls: FakeAwsCall[] = [];
@@ -127,7 +129,26 @@ export async function startFakeAws(options: { account: string; users: Record<str
         const u = user(p.get('UserName'));
         const name = p.get('PolicyName') ?? '';
         if (!u.inlinePolicies.includes(name)) u.inlinePolicies.push(name);
+        u.inlineDocuments.set(name, p.get('PolicyDocument') ?? '');
         return '';
+      }
+      // Paged as IAM pages: MaxItems (default 100) per page, the next page's Marker while IsTruncated.
+      case 'ListAttachedUserPolicies': {
+        const arns = user(p.get('UserName')).attachedPolicies;
+        const start = Number(p.get('Marker') ?? 0);
+        const page = arns.slice(start, start + Number(p.get('MaxItems') ?? 100));
+        const next = start + page.length;
+        const members = page.map((arn) => `<member><PolicyName>${xml(arn.split('/').pop() ?? '')}</PolicyName><PolicyArn>${xml(arn)}</PolicyArn></member>`);
+        const more = next < arns.length ? `<IsTruncated>true</IsTruncated><Marker>${next}</Marker>` : '<IsTruncated>false</IsTruncated>';
+        return `<AttachedPolicies>${members.join('')}</AttachedPolicies>${more}`;
+      }
+      // As IAM, the document comes back URL-encoded.
+      case 'GetUserPolicy': {
+        const name = p.get('UserName') ?? '';
+        const policyName = p.get('PolicyName') ?? '';
+        const document = user(name).inlineDocuments.get(policyName);
+        if (document === undefined) throw new AwsFault('NoSuchEntity', 404);
+        return `<UserName>${xml(name)}</UserName><PolicyName>${xml(policyName)}</PolicyName><PolicyDocument>${xml(encodeURIComponent(document))}</PolicyDocument>`;
       }
       case 'ListAccessKeys': {
         const name = p.get('UserName') ?? '';

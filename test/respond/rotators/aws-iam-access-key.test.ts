@@ -3,8 +3,10 @@ import {
   CreateAccessKeyCommand,
   DeleteAccessKeyCommand,
   GetAccessKeyLastUsedCommand,
+  GetUserPolicyCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListAttachedUserPoliciesCommand,
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
@@ -55,6 +57,8 @@ function ourKey(status: 'Active' | 'Inactive' = 'Active'): void {
     AccessKeyLastUsed: { LastUsedDate: new Date('2026-11-27T08:00:00Z'), ServiceName: 's3', Region: 'eu-west-1' },
   });
   iamMock.on(ListAccessKeysCommand).resolves({ AccessKeyMetadata: [{ AccessKeyId: keyId, Status: status, UserName: 'alice' }] });
+  iamMock.on(ListAttachedUserPoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false });
+  iamMock.on(GetUserPolicyCommand).rejects(awsError('NoSuchEntity', { $metadata: { httpStatusCode: 404 } }));
   smMock.on(DescribeSecretCommand).rejects(awsError('ResourceNotFoundException'));
 }
 
@@ -81,11 +85,17 @@ describe('aws-iam-access-key rotator: contain', () => {
       'GetCallerIdentity',
       'GetAccessKeyInfo',
       'GetAccessKeyLastUsed',
+      'ListAttachedUserPolicies',
       'AttachUserPolicy',
+      'GetUserPolicy',
       'PutUserPolicy',
       'ListAccessKeys',
       'UpdateAccessKey',
     ]);
+    expect(iamMock.commandCalls(GetUserPolicyCommand)[0]?.args[0].input).toEqual({
+      UserName: 'alice',
+      PolicyName: 'leakwatch-deny-sessions-issued-before-exposure-response',
+    });
     expect(stsMock.commandCalls(GetAccessKeyInfoCommand)[0]?.args[0].input).toEqual({ AccessKeyId: keyId });
     expect(iamMock.commandCalls(AttachUserPolicyCommand)[0]?.args[0].input).toEqual({
       UserName: 'alice',
@@ -149,6 +159,70 @@ describe('aws-iam-access-key rotator: contain', () => {
       ['iam.lookup-owner', 'ok'],
       ['iam.deactivate-key', 'skipped'],
     ]);
+  });
+
+  it('after a run cut short past AWS (nothing recorded), reads the quarantine and the session-deny policy and sends neither again', async () => {
+    ourKey('Inactive');
+    const cutOff = '2026-11-28T11:58:30.000Z';
+    const document = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': cutOff } } }],
+    });
+    // The quarantine policy on the second page; IAM returns the inline document URL-encoded.
+    iamMock
+      .on(ListAttachedUserPoliciesCommand)
+      .resolves({ AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::111122223333:policy/other' }], IsTruncated: true, Marker: 'page-2' });
+    iamMock
+      .on(ListAttachedUserPoliciesCommand, { UserName: 'alice', Marker: 'page-2' })
+      .resolves({ AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3' }], IsTruncated: false });
+    iamMock.on(GetUserPolicyCommand).resolves({ UserName: 'alice', PolicyName: 'x', PolicyDocument: encodeURIComponent(document) });
+
+    const result = await awsIamAccessKeyRotator.contain(context());
+    expect(iamMock.commandCalls(AttachUserPolicyCommand)).toHaveLength(0);
+    expect(iamMock.commandCalls(PutUserPolicyCommand)).toHaveLength(0);
+    expect(iamMock.commandCalls(ListAttachedUserPoliciesCommand).map((c) => c.args[0].input)).toEqual([
+      { UserName: 'alice' },
+      { UserName: 'alice', Marker: 'page-2' },
+    ]);
+    const byAction = new Map(result.entries.map((e) => [e.action, e]));
+    expect(byAction.get('iam.attach-quarantine-policy')).toMatchObject({ outcome: 'ok', data: { policyState: 'already-attached' } });
+    expect(byAction.get('iam.attach-quarantine-policy')?.detail).toContain('already attached');
+    // The original cut-off is kept, not moved to the rerun's time.
+    expect(byAction.get('iam.deny-older-sessions')).toMatchObject({
+      outcome: 'ok',
+      data: { issuedBefore: cutOff, policyState: 'already-in-place' },
+    });
+    expect(byAction.get('iam.deny-older-sessions')?.detail).toContain(cutOff);
+    expect(result.remainingSteps.some((s) => s.startsWith('Do by hand'))).toBe(false);
+  });
+
+  it('attaches and puts when the reads show neither in place, and acts blind when the reads are denied', async () => {
+    ourKey();
+    iamMock
+      .on(ListAttachedUserPoliciesCommand)
+      .resolves({ AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::111122223333:policy/other' }], IsTruncated: false });
+    const first = await awsIamAccessKeyRotator.contain(context());
+    expect(iamMock.commandCalls(AttachUserPolicyCommand)).toHaveLength(1);
+    expect(iamMock.commandCalls(PutUserPolicyCommand)).toHaveLength(1);
+    expect(first.entries.filter((e) => e.action.startsWith('iam.') && e.action !== 'iam.lookup-owner').map((e) => e.outcome)).toEqual(['ok', 'ok', 'ok']);
+
+    iamMock.reset();
+    stsMock.reset();
+    ourKey();
+    iamMock.on(ListAttachedUserPoliciesCommand).rejects(awsError('AccessDenied', { $metadata: { httpStatusCode: 403 } }));
+    iamMock.on(GetUserPolicyCommand).rejects(awsError('AccessDenied', { $metadata: { httpStatusCode: 403 } }));
+    const blind = await awsIamAccessKeyRotator.contain(context());
+    expect(iamMock.commandCalls(AttachUserPolicyCommand)).toHaveLength(1);
+    expect(iamMock.commandCalls(PutUserPolicyCommand)).toHaveLength(1);
+    expect(blind.entries.find((e) => e.action === 'iam.deny-older-sessions')).toMatchObject({ outcome: 'ok', data: { issuedBefore: NOW.toISOString() } });
+  });
+
+  it('replaces a session-deny policy whose cut-off it cannot read', async () => {
+    ourKey();
+    iamMock.on(GetUserPolicyCommand).resolves({ UserName: 'alice', PolicyName: 'x', PolicyDocument: encodeURIComponent('{"Statement":[]}') });
+    const result = await awsIamAccessKeyRotator.contain(context());
+    expect(iamMock.commandCalls(PutUserPolicyCommand)).toHaveLength(1);
+    expect(result.entries.find((e) => e.action === 'iam.deny-older-sessions')).toMatchObject({ outcome: 'ok' });
   });
 
   it('uses the partition of the daemon for the quarantine policy ARN', async () => {
