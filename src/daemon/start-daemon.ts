@@ -25,7 +25,7 @@ import type { JobQueue } from './job-queue.js';
 import type { CodecommitChange } from './parse-codecommit-event.js';
 import { refreshFindingGauge, runRepositoryJob } from './run-repository-job.js';
 import { scheduleJobs } from './schedule-jobs.js';
-import { createSeenMessageIds } from './seen-message-ids.js';
+import { createStoredSeenMessageIds } from './seen-message-ids.js';
 import { createSnsVerifier } from './verify-sns-message.js';
 import type { SnsVerifier } from './verify-sns-message.js';
 
@@ -153,7 +153,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         token: config.http.webhookToken,
         snsTopicArns: config.http.snsTopicArns,
         verifier: options.verifier ?? createSnsVerifier(),
-        seenMessages: createSeenMessageIds(),
+        seenMessages: createStoredSeenMessageIds(store),
         fetch: fetchUrl,
         log,
         onChanges: (changes) => {
