@@ -2,7 +2,10 @@
  * The daemon's job queue: at most `concurrency` jobs at once and never two for one repository,
  * so a slow repository holds one slot and the others go on. A request for a repository that is
  * already running is remembered and run once more afterwards, so a push that lands mid-scan is
- * not missed; a request for one already waiting is merged into it.
+ * not missed; a request for one already waiting is merged into it. A queue made `paused` keeps
+ * what it is given until `resume`: the daemon starts it so, because until its first inventory
+ * refresh it knows only the redacted clone URLs in its store (credentials are never stored) and
+ * a job then could not authenticate.
  */
 
 export type JobRunner = (key: string, reasons: string[]) => Promise<void>;
@@ -16,9 +19,12 @@ export interface JobQueue {
   idle(): Promise<void>;
   running(): string[];
   waiting(): string[];
+  /** Starts the waiting jobs of a queue made paused; a no-op once running. */
+  resume(): void;
 }
 
-export function createJobQueue(options: { concurrency: number; run: JobRunner }): JobQueue {
+export function createJobQueue(options: { concurrency: number; run: JobRunner; paused?: boolean }): JobQueue {
+  let paused = options.paused ?? false;
   const waiting = new Map<string, string[]>();
   const running = new Map<string, Promise<void>>();
   const again = new Map<string, string[]>();
@@ -31,7 +37,7 @@ export function createJobQueue(options: { concurrency: number; run: JobRunner })
   }
 
   function pump(): void {
-    while (!stopped && running.size < options.concurrency) {
+    while (!stopped && !paused && running.size < options.concurrency) {
       const next = [...waiting.keys()].find((key) => !running.has(key));
       if (next === undefined) break;
       const reasons = waiting.get(next)!;
@@ -76,6 +82,11 @@ export function createJobQueue(options: { concurrency: number; run: JobRunner })
     idle() {
       if (running.size === 0 && waiting.size === 0) return Promise.resolve();
       return new Promise((done) => idleWaiters.push(done));
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      pump();
     },
     running: () => [...running.keys()],
     waiting: () => [...waiting.keys()],

@@ -2,9 +2,11 @@
  * The SNS MessageIds the webhook has acted on, so a delivery SNS (or an attacker holding a
  * captured copy) sends again is acted on once. Memory is bounded twice: an id is forgotten once
  * its message is older than the verifier accepts (a replay of it is refused there anyway), and
- * past `maxEntries` the oldest ids go first. Kept in memory: a restart forgets them, and the
- * verifier's one-hour window then bounds what can be repeated (a rescan, never a second incident).
+ * past `maxEntries` the oldest ids go first. The daemon keeps them in its store
+ * (`createStoredSeenMessageIds`), so a repeat after a restart is dropped too; the in-memory
+ * set serves tests and callers without a store.
  */
+import type { SeenMessageStore } from '../store/types.js';
 import { SNS_MAX_AGE_MS } from './verify-sns-message.js';
 
 export interface SeenMessageIds {
@@ -50,5 +52,16 @@ export function createSeenMessageIds(options: SeenMessageIdsOptions = {}): SeenM
       entries.delete(messageId);
     },
     size: () => entries.size,
+  };
+}
+
+/** The same, kept in the daemon's store: ids outlive a restart, and expire after `maxAgeMs`. */
+export function createStoredSeenMessageIds(store: SeenMessageStore, options: Omit<SeenMessageIdsOptions, 'maxEntries'> = {}): SeenMessageIds {
+  const maxAgeMs = options.maxAgeMs ?? SNS_MAX_AGE_MS;
+  const now = options.now ?? Date.now;
+  return {
+    claim: (messageId, sentAt) => store.claimMessageId(messageId, sentAt, now() - maxAgeMs),
+    release: (messageId) => store.releaseMessageId(messageId),
+    size: () => store.seenMessageIdCount(),
   };
 }

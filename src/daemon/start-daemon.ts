@@ -25,7 +25,7 @@ import type { JobQueue } from './job-queue.js';
 import type { CodecommitChange } from './parse-codecommit-event.js';
 import { refreshFindingGauge, runRepositoryJob } from './run-repository-job.js';
 import { scheduleJobs } from './schedule-jobs.js';
-import { createSeenMessageIds } from './seen-message-ids.js';
+import { createStoredSeenMessageIds } from './seen-message-ids.js';
 import { createSnsVerifier } from './verify-sns-message.js';
 import type { SnsVerifier } from './verify-sns-message.js';
 
@@ -103,7 +103,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal,
     respond: options.hooks?.respond, indexMirror: options.hooks?.indexMirror,
   };
+  // Paused until the first successful inventory refresh: the store's clone URLs are redacted.
   const queue = createJobQueue({
+    paused: true,
     concurrency: config.mirror.concurrency,
     run: async (id, reasons) => {
       const repository = repositories.get(id);
@@ -119,6 +121,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
       repositories.clear();
       for (const r of inventory.repositories) repositories.set(r.id, r);
+      // Only now, with the inventory's own clone URLs in place, may jobs run (see the queue).
+      queue.resume();
       // New repositories are mirrored now rather than at the next scheduled run.
       if (ready) for (const id of added) queue.enqueue(id, 'inventory');
       metrics.repositories.set(repositories.size);
@@ -153,7 +157,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         token: config.http.webhookToken,
         snsTopicArns: config.http.snsTopicArns,
         verifier: options.verifier ?? createSnsVerifier(),
-        seenMessages: createSeenMessageIds(),
+        seenMessages: createStoredSeenMessageIds(store),
         fetch: fetchUrl,
         log,
         onChanges: (changes) => {

@@ -15,9 +15,24 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   GIT_OPTIONAL_LOCKS: '0',
 };
 
+/**
+ * For every git that only reads a local object store (all of a scan's). In a partial clone a
+ * read of an object the store lacks makes git fetch it from the promisor remote, silently: a
+ * scan would then reach the network, wait on it, and change the repository it reports on. The
+ * scan detects partial clones and says they are incomplete instead. `GIT_NO_LAZY_FETCH` stops
+ * the lazy fetch on git 2.44 and later; an empty `GIT_ALLOW_PROTOCOL` allows no transport at
+ * all, so the fetch git starts fails on older gits too (it overrides every `protocol.*.allow`).
+ * The mirror's clone and fetch use `GIT_ENV`, which fetches as usual.
+ */
+export const READ_GIT_ENV: NodeJS.ProcessEnv = {
+  ...GIT_ENV,
+  GIT_NO_LAZY_FETCH: '1',
+  GIT_ALLOW_PROTOCOL: '',
+};
+
 export function spawnGit(gitDir: string, args: string[]): ChildProcessWithoutNullStreams {
   return spawn('git', [`--git-dir=${gitDir}`, '-c', 'core.quotePath=false', ...args], {
-    env: GIT_ENV,
+    env: READ_GIT_ENV,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -29,7 +44,7 @@ export function firstLine(text: string): string {
 export async function runGit(gitDir: string | null, args: string[], input?: string): Promise<string> {
   const child = gitDir
     ? spawnGit(gitDir, args)
-    : spawn('git', args, { env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    : spawn('git', args, { env: READ_GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));

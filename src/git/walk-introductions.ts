@@ -7,6 +7,7 @@
  */
 import type { Introduction } from '../domain/introduction.js';
 import { LeakwatchError } from '../errors.js';
+import { detectIncomplete } from './detect-incomplete.js';
 import { firstLine, spawnGit } from './run-git.js';
 
 export interface CommitHeader {
@@ -161,7 +162,15 @@ export async function walkHistoryEntries(
   }
   if (rest) onToken(rest, 0, rest.length);
   const code = await done;
-  if (code !== 0 && !aborted) throw new LeakwatchError('git', `cannot read history: ${firstLine(stderr) || `git exited ${code}`}`);
+  if (code !== 0 && !aborted) {
+    const why = firstLine(stderr) || `git exited ${code}`;
+    // A partial clone lacking trees (`--filter=tree:0`) cannot even list what history introduced;
+    // the objects are not fetched (see READ_GIT_ENV), so say what the repository is.
+    if (detectIncomplete(gitDir).includes('partial-clone')) {
+      throw new LeakwatchError('git', `cannot read history: ${gitDir} is an incomplete partial clone (${why}); leakwatch never fetches from its promisor remote: scan a full clone`);
+    }
+    throw new LeakwatchError('git', `cannot read history: ${why}`);
+  }
 }
 
 /** An entry whose id and path are in different buffers, as one buffer. */

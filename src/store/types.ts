@@ -132,5 +132,17 @@ export interface WatchCursorStore {
   setWatchState(key: string, state: Omit<WatchState, 'updatedAt'>): void;
 }
 
+/**
+ * The SNS MessageIds the webhook acted on, kept across restarts so a delivery repeated after one
+ * is still a repeat. Rows whose message was sent before `expireBefore` are dropped on each claim.
+ */
+export interface SeenMessageStore {
+  /** Records the id; false when it is already recorded (a repeat). */
+  claimMessageId(messageId: string, sentAt: number, expireBefore: number): boolean;
+  /** Forgets an id whose handling failed, so a retry of it is handled. */
+  releaseMessageId(messageId: string): void;
+  seenMessageIdCount(): number;
+}
+
 /** Everything the daemon keeps; one backend implements all of it. */
-export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, ResponseOutbox, WatchCursorStore {}
+export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, ResponseOutbox, WatchCursorStore, SeenMessageStore {}

@@ -132,4 +132,11 @@ export const MIGRATIONS: string[] = [
      holder TEXT NOT NULL,
      expires_at TEXT NOT NULL
    ) WITHOUT ROWID;`,
+  // 7: SNS MessageIds acted on (seen-message-ids.ts), so a delivery repeated across a restart
+  // is dropped; rows older than the verifier's one-hour window are deleted as new ids come.
+  `CREATE TABLE sns_message_ids (
+     message_id TEXT PRIMARY KEY,
+     sent_at INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX sns_message_ids_sent_at ON sns_message_ids(sent_at);`,
 ];

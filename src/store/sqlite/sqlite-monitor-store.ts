@@ -212,4 +212,19 @@ export class SqliteMonitorStore extends SqliteScanStore implements MonitorStore 
       )
       .run(key, state.value, state.etag, state.cursor, new Date().toISOString());
   }
+
+  claimMessageId(messageId: string, sentAt: number, expireBefore: number): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sns_message_ids WHERE sent_at < ?').run(expireBefore);
+      return this.db.prepare('INSERT OR IGNORE INTO sns_message_ids (message_id, sent_at) VALUES (?, ?)').run(messageId, sentAt).changes === 1;
+    })();
+  }
+
+  releaseMessageId(messageId: string): void {
+    this.db.prepare('DELETE FROM sns_message_ids WHERE message_id = ?').run(messageId);
+  }
+
+  seenMessageIdCount(): number {
+    return this.db.prepare('SELECT count(*) FROM sns_message_ids').pluck().get() as number;
+  }
 }
