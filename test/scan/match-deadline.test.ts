@@ -11,6 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir, TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { githubToken } from '../helpers/tokens.js';
+import type * as LoadRules from '../../src/detect/load-rules.js';
+import type * as EnumerateObjects from '../../src/git/enumerate-objects.js';
+import type { ObjectInfo } from '../../src/git/enumerate-objects.js';
+import type * as WorkerPool from '../../src/scan/worker-pool.js';
 
 afterAll(removeTempDirs);
 
@@ -63,9 +67,9 @@ describe('the hard matching deadline', () => {
   });
 
   it('stops a worker stuck on one blob, counts the blob as partial, and scans the rest of its chunk', async () => {
-    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof import('../../src/detect/load-rules.js');
-    const { createTaskRunner } = (await import(dist('scan/worker-pool.js'))) as typeof import('../../src/scan/worker-pool.js');
-    const { enumerateObjects } = (await import(dist('git/enumerate-objects.js'))) as typeof import('../../src/git/enumerate-objects.js');
+    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
+    const { createTaskRunner } = (await import(dist('scan/worker-pool.js'))) as typeof WorkerPool;
+    const { enumerateObjects } = (await import(dist('git/enumerate-objects.js'))) as typeof EnumerateObjects;
     const before = githubToken();
     const after = githubToken();
     const repo = TestRepo.create();
@@ -74,7 +78,7 @@ describe('the hard matching deadline', () => {
     const ruleset = loadRules([slowRules()]);
     expect(ruleset.userRules).toBe(true);
     const hostileOid = repo.git('rev-parse', 'HEAD:b.txt').trim();
-    const objects: import('../../src/git/enumerate-objects.js').ObjectInfo[] = [];
+    const objects: ObjectInfo[] = [];
     await enumerateObjects(gitDir, (o) => {
       if (o.type !== 'tree') objects.push(o);
     });
@@ -108,8 +112,8 @@ describe('the hard matching deadline', () => {
   }, 60_000);
 
   it('does the same for plain files', async () => {
-    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof import('../../src/detect/load-rules.js');
-    const { createTaskRunner } = (await import(dist('scan/worker-pool.js'))) as typeof import('../../src/scan/worker-pool.js');
+    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
+    const { createTaskRunner } = (await import(dist('scan/worker-pool.js'))) as typeof WorkerPool;
     const dir = tempDir();
     const token = githubToken();
     writeFileSync(join(dir, 'a.txt'), HOSTILE);
