@@ -155,5 +155,7 @@ function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): {
 
 export function loadRules(extraDirs: string[] = [], options: LoadRulesOptions = {}): Ruleset {
   const { specs, checked } = loadRuleSpecsChecked(extraDirs, options);
-  return buildRuleset(specs, { checked });
+  const ruleset = buildRuleset(specs, { checked });
+  if (extraDirs.length > 0) ruleset.userRules = true;
+  return ruleset;
 }

@@ -59,6 +59,8 @@ export interface Ruleset {
   byId: Map<string, CompiledRule>;
   /** sha256 over the normalised rule specs and the engine version: a change forces a rescan. */
   hash: string;
+  /** User rules (`--rules`) are in: the load-time regex checks are all that vouch for them. */
+  userRules?: boolean;
 }
 
 /** One match of a rule inside one text, before attribution. Holds the secret in memory only. */

@@ -54,6 +54,11 @@ export class CatFileReader {
     });
   }
 
+  /** The child's process id (undefined if it could not start). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   close(): void {
     this.child.stdin.end();
   }

@@ -6,6 +6,7 @@
 import { Matcher } from '../detect/matcher.js';
 import { redact, secretSha256 } from '../detect/redact.js';
 import type { RawMatch, Ruleset } from '../detect/types.js';
+import { textBudgetMs } from './match-watch.js';
 import { decodeText, hasUtf16Bom, isBinary } from './is-binary.js';
 import type { ObjectMeta, ObjectResult, SafeMatch } from '../domain/finding.js';
 
@@ -54,9 +55,12 @@ function parseMessageObject(oid: string, data: Buffer): { message: Buffer; meta:
   };
 }
 
-/** Time budget for one text: a second plus a second per MB, a hundred times normal speed. */
+/**
+ * Time budget for one text: a second plus a second per MB, a hundred times normal speed. Checked
+ * between regex calls; the pool's hard deadline (match-watch.ts) stops one call that runs on.
+ */
 function deadlineFor(bytes: number): number {
-  return Date.now() + 1000 + bytes / 1000;
+  return Date.now() + textBudgetMs(bytes);
 }
 
 export class ObjectScanner {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { CatFileReader } from '../git/cat-file-reader.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
+import type { MatchWatch } from './match-watch.js';
 import type { ObjectScanner } from './object-scanner.js';
 import type { ChunkResult } from '../domain/finding.js';
 
@@ -12,17 +13,24 @@ export type ScanTask =
   | { kind: 'objects'; objects: ObjectInfo[] }
   | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] };
 
-function emptyResult(): ChunkResult {
+const UNWATCHED: MatchWatch = { start: () => undefined, done: () => undefined };
+
+export function emptyResult(): ChunkResult {
   return { results: [], objects: 0, bytes: 0, binary: 0, partial: 0, partialOids: [], unreadable: [] };
 }
 
-export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[]): Promise<ChunkResult> {
+/** `watch` hears the index (in `objects`) of each object as its matching starts and ends. */
+export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[], watch = UNWATCHED): Promise<ChunkResult> {
   const out = emptyResult();
+  // The reader hands the objects over in order (a missing one fails the read).
+  let index = 0;
   await reader.read(objects, (info, data) => {
     out.objects++;
     out.bytes += data.length;
     const type = info.type === 'tree' ? 'blob' : info.type;
+    watch.start(index++, data.length);
     const result = scanner.scan(info.oid, type, data);
+    watch.done();
     if (result === null) out.binary++;
     else {
       if (result.partial) {
@@ -35,9 +43,9 @@ export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner,
   return out;
 }
 
-export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[]): ChunkResult {
+export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[], watch = UNWATCHED): ChunkResult {
   const out = emptyResult();
-  for (const f of files) {
+  for (const [index, f] of files.entries()) {
     let data: Buffer;
     try {
       data = readFileSync(f.abs);
@@ -48,7 +56,9 @@ export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: str
     }
     out.objects++;
     out.bytes += data.length;
+    watch.start(index, data.length);
     const result = scanner.scan(f.oid, 'file', data, f.rel);
+    watch.done();
     if (result === null) out.binary++;
     else {
       if (result.partial) out.partial++;

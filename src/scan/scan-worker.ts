@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildRuleset } from '../detect/build-ruleset.js';
 import type { RuleSpec } from '../detect/types.js';
 import { CatFileReader } from '../git/cat-file-reader.js';
+import { publishPid, publisher } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
 import { scanFiles, scanObjects } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
@@ -13,12 +14,17 @@ import type { ScanTask } from './scan-chunk.js';
 interface WorkerInit {
   gitDir: string | null;
   specs: RuleSpec[];
+  /** Shared with the pool: which object is being matched (match-watch.ts). */
+  watchState: Int32Array;
 }
 
 const init = workerData as WorkerInit;
 // The main thread has checked these specs already.
 const scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
 const reader = init.gitDir ? new CatFileReader(init.gitDir) : null;
+const watch = publisher(init.watchState);
+// The pool kills this child if it has to stop the thread mid-match.
+publishPid(init.watchState, reader?.pid);
 
 parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
   if (task.kind === 'stop') {
@@ -26,7 +32,7 @@ parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
     parentPort!.close();
     return;
   }
-  const run = task.kind === 'objects' ? scanObjects(reader!, scanner, task.objects) : Promise.resolve(scanFiles(scanner, task.files));
+  const run = task.kind === 'objects' ? scanObjects(reader!, scanner, task.objects, watch) : Promise.resolve(scanFiles(scanner, task.files, watch));
   run.then(
     (result) => parentPort!.postMessage({ ok: true, result }),
     (err: Error) => parentPort!.postMessage({ ok: false, error: { message: err.message, code: (err as { code?: string }).code } }),

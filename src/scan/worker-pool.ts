@@ -2,14 +2,17 @@
  * Spreads scan tasks over worker threads (one per core by default), or runs them inline for
  * small jobs and where workers cannot start (e.g. under a TypeScript test runner).
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { CatFileReader } from '../git/cat-file-reader.js';
+import { hardDeadlineMs, newWatchState, publishedPid, StuckObjectCheck, WATCH_INTERVAL_MS } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
-import { scanFiles, scanObjects } from './scan-chunk.js';
+import { emptyResult, scanFiles, scanObjects } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
 import type { ChunkResult } from '../domain/finding.js';
 
@@ -87,44 +90,188 @@ class InlineRunner implements TaskRunner {
 
 interface Slot {
   worker: Worker;
+  state: Int32Array;
+  check: StuckObjectCheck;
   busy: boolean;
+  /** Set while a chunk runs: stops it, as cut short at the given index. */
+  cut: ((index: number) => void) | null;
+}
+
+type Reply = { ok: boolean; result?: ChunkResult; error?: { message: string; code?: string } };
+
+export interface PoolOptions {
+  /** The hard deadline for one object of this many bytes (tests set it low). */
+  hardDeadlineMs?: (bytes: number) => number;
+}
+
+/** The object at `index` stopped at the hard deadline: counted as a partial, like a budget cut. */
+function cutResult(task: ScanTask, index: number): ChunkResult {
+  const out = emptyResult();
+  out.objects = 1;
+  out.partial = 1;
+  if (task.kind === 'objects') {
+    const o = task.objects[index]!;
+    out.bytes = o.size;
+    out.partialOids.push(o.oid);
+  } else {
+    try {
+      out.bytes = statSync(task.files[index]!.abs).size;
+    } catch {
+      // Read a moment ago; gone now. The size is only a figure.
+    }
+  }
+  return out;
+}
+
+function withoutIndex(task: ScanTask, index: number): ScanTask {
+  return task.kind === 'objects'
+    ? { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) }
+    : { kind: 'files', files: task.files.filter((_, i) => i !== index) };
+}
+
+function addInto(into: ChunkResult, r: ChunkResult): void {
+  into.results.push(...r.results);
+  into.objects += r.objects;
+  into.bytes += r.bytes;
+  into.binary += r.binary;
+  into.partial += r.partial;
+  into.partialOids.push(...r.partialOids);
+  into.unreadable.push(...r.unreadable);
+}
+
+/** How long a worker asked to stop may take before it is terminated. */
+const STOP_GRACE_MS = 5000;
+const exited = new WeakSet<Worker>();
+
+function stopWorker(worker: Worker): Promise<void> {
+  if (exited.has(worker)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ kind: 'stop' });
+  });
 }
 
 class ThreadPool implements TaskRunner {
   private readonly slots: Slot[] = [];
   private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly deadlineFor: (bytes: number) => number;
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(gitDir: string | null, ruleset: Ruleset, count: number) {
+  constructor(
+    private readonly gitDir: string | null,
+    private readonly ruleset: Ruleset,
+    count: number,
+    options: PoolOptions,
+  ) {
+    this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_URL, {
-        workerData: { gitDir, specs: ruleset.specs },
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      });
-      worker.unref();
-      this.slots.push({ worker, busy: false });
+      const state = newWatchState();
+      this.slots.push({ worker: this.spawn(state), state, check: new StuckObjectCheck(state, this.deadlineFor), busy: false, cut: null });
+    }
+    this.timer = setInterval(() => this.watch(), WATCH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private spawn(state: Int32Array): Worker {
+    const worker = new Worker(WORKER_URL, {
+      workerData: { gitDir: this.gitDir, specs: this.ruleset.specs, watchState: state },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    worker.unref();
+    worker.once('exit', () => exited.add(worker));
+    return worker;
+  }
+
+  /**
+   * Runs the chunk; an object stuck past the hard deadline is counted as partial and the rest
+   * of the chunk runs again, without it, on a fresh worker. The stopped run's results never
+   * arrived, so nothing is counted twice.
+   */
+  async run(task: ScanTask): Promise<ChunkResult> {
+    const cut = emptyResult();
+    let rest = task;
+    for (;;) {
+      const outcome = await this.runOnce(rest);
+      if ('result' in outcome) {
+        addInto(outcome.result, cut);
+        return outcome.result;
+      }
+      addInto(cut, cutResult(rest, outcome.cutAt));
+      rest = withoutIndex(rest, outcome.cutAt);
     }
   }
 
-  async run(task: ScanTask): Promise<ChunkResult> {
+  private async runOnce(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
     const slot = await this.acquire();
     try {
-      return await new Promise<ChunkResult>((resolve, reject) => {
-        const onError = (err: Error): void => reject(new LeakwatchError('git', `scan worker failed: ${err.message}`));
-        slot.worker.once('error', onError);
-        slot.worker.once('message', (msg: { ok: boolean; result?: ChunkResult; error?: { message: string; code?: string } }) => {
-          slot.worker.off('error', onError);
-          if (msg.ok) resolve(msg.result!);
+      return await new Promise((resolve, reject) => {
+        const worker = slot.worker;
+        const detach = (): void => {
+          slot.cut = null;
+          worker.off('error', onError);
+          worker.off('message', onMessage);
+        };
+        const onError = (err: Error): void => {
+          detach();
+          reject(new LeakwatchError('git', `scan worker failed: ${err.message}`));
+        };
+        const onMessage = (msg: Reply): void => {
+          detach();
+          if (msg.ok) resolve({ result: msg.result! });
           else reject(new LeakwatchError((msg.error!.code as ErrorCode | undefined) ?? 'git', msg.error!.message));
-        });
-        slot.worker.postMessage(task);
+        };
+        worker.on('error', onError);
+        worker.on('message', onMessage);
+        slot.cut = (index) => {
+          detach();
+          this.replace(slot);
+          resolve({ cutAt: index });
+        };
+        slot.check.reset(performance.now());
+        worker.postMessage(task);
       });
     } finally {
       this.release(slot);
     }
   }
 
+  /** Stops a stuck worker (terminate() interrupts a running regex) and its cat-file child. */
+  private replace(slot: Slot): void {
+    const pid = publishedPid(slot.state);
+    void slot.worker.terminate();
+    if (pid > 0) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone with its pipes.
+      }
+    }
+    slot.state = newWatchState();
+    slot.check = new StuckObjectCheck(slot.state, this.deadlineFor);
+    slot.worker = this.spawn(slot.state);
+  }
+
+  private watch(): void {
+    const now = performance.now();
+    for (const slot of this.slots) {
+      if (!slot.cut) continue;
+      const index = slot.check.stuck(now);
+      // Reported like a budget cut: stats.skipped.partial, and not saved as scanned.
+      if (index >= 0) slot.cut(index);
+    }
+  }
+
+  /**
+   * Asks each worker to stop, so it closes its cat-file child and waits for it: a thread
+   * terminated from outside leaves its child unreaped (a zombie until this process exits).
+   */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    clearInterval(this.timer);
+    await Promise.all(this.slots.map((s) => stopWorker(s.worker)));
   }
 
   private acquire(): Promise<Slot> {
@@ -143,7 +290,12 @@ class ThreadPool implements TaskRunner {
   }
 }
 
-export function createTaskRunner(gitDir: string | null, ruleset: Ruleset, workers: number): TaskRunner {
-  if (workers <= 1 || !workersAvailable()) return new InlineRunner(gitDir, ruleset);
-  return new ThreadPool(gitDir, ruleset, workers);
+/**
+ * Small jobs run inline with the built-in rules (checked at build time). With user rules a
+ * worker is used even for one object, so the hard deadline can stop a regex the load-time
+ * checks let through.
+ */
+export function createTaskRunner(gitDir: string | null, ruleset: Ruleset, workers: number, options: PoolOptions = {}): TaskRunner {
+  if (!workersAvailable() || (workers <= 1 && !ruleset.userRules)) return new InlineRunner(gitDir, ruleset);
+  return new ThreadPool(gitDir, ruleset, Math.max(1, workers), options);
 }

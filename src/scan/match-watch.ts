@@ -1,0 +1,100 @@
+/**
+ * The hard deadline on matching one object. The per-text budget (object-scanner.ts) is checked
+ * between regex calls and cannot interrupt one; a regex the load-time checks let through can
+ * still run for minutes on crafted input. So each worker publishes, in memory shared with the
+ * main thread, which object of its chunk it is matching; the pool samples that and terminates a
+ * worker stuck on one object (worker-pool.ts). Atomics, not messages: this runs per object.
+ */
+
+/** Int32 slots of the shared state: a counter bumped at every start and end of an object, the
+ * object's index in the chunk (-1 between objects), its size, and the worker's cat-file pid. */
+const SEQ = 0;
+const INDEX = 1;
+const BYTES = 2;
+const PID = 3;
+const SLOTS = 4;
+
+/** How far past the per-text budget one object may run before its worker is stopped. */
+export const HARD_DEADLINE_FACTOR = 4;
+/** The least time one object gets before its worker is stopped (worker start-up, a busy machine). */
+export const HARD_DEADLINE_FLOOR_MS = 10_000;
+/** How often the pool looks at its busy workers. */
+export const WATCH_INTERVAL_MS = 250;
+
+/** The per-text budget (object-scanner.ts): a second plus a second per MB. */
+export function textBudgetMs(bytes: number): number {
+  return 1000 + bytes / 1000;
+}
+
+export function hardDeadlineMs(bytes: number): number {
+  return Math.max(HARD_DEADLINE_FLOOR_MS, HARD_DEADLINE_FACTOR * textBudgetMs(bytes));
+}
+
+export function newWatchState(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** What scan-chunk.ts calls around each object; a no-op inline. */
+export interface MatchWatch {
+  start(index: number, bytes: number): void;
+  done(): void;
+}
+
+/** The worker's side: publishes each object it starts and ends. */
+export function publisher(state: Int32Array): MatchWatch {
+  Atomics.store(state, INDEX, -1);
+  return {
+    start(index, bytes) {
+      Atomics.store(state, INDEX, index);
+      Atomics.store(state, BYTES, Math.min(bytes, 0x7fffffff));
+      Atomics.add(state, SEQ, 1);
+    },
+    done() {
+      Atomics.store(state, INDEX, -1);
+      Atomics.add(state, SEQ, 1);
+    },
+  };
+}
+
+export function publishPid(state: Int32Array, pid: number | undefined): void {
+  Atomics.store(state, PID, pid ?? 0);
+}
+
+export function publishedPid(state: Int32Array): number {
+  return Atomics.load(state, PID);
+}
+
+/**
+ * The main thread's side, one per worker. The counter is sampled with the main thread's own
+ * clock, so the two threads need no shared clock: an object whose counter has not moved for
+ * longer than its deadline is stuck. Returns its index in the chunk, or -1.
+ */
+export class StuckObjectCheck {
+  private seq = -1;
+  private since = 0;
+
+  constructor(
+    private readonly state: Int32Array,
+    private readonly deadlineFor: (bytes: number) => number,
+  ) {}
+
+  /** Called when a chunk is handed to the worker. */
+  reset(now: number): void {
+    this.seq = Atomics.load(this.state, SEQ);
+    this.since = now;
+  }
+
+  stuck(now: number): number {
+    const seq = Atomics.load(this.state, SEQ);
+    if (seq !== this.seq) {
+      this.seq = seq;
+      this.since = now;
+      return -1;
+    }
+    const index = Atomics.load(this.state, INDEX);
+    const bytes = Atomics.load(this.state, BYTES);
+    // The worker moved on between the reads: not stuck.
+    if (index < 0 || Atomics.load(this.state, SEQ) !== seq) return -1;
+    return now - this.since > this.deadlineFor(bytes) ? index : -1;
+  }
+}
