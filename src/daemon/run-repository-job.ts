@@ -112,6 +112,9 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
         'Mirror is incomplete; what it lacks was not scanned',
       );
     }
+    // Blobs over the size limit and texts cut short by the time limits were not read whole.
+    const { tooLarge, partial } = scan.stats.skipped;
+    if (tooLarge + partial > 0) log.warn({ tooLarge, partial }, 'Some blobs were not read whole');
     deps.metrics.scans.inc({ outcome: 'ok' });
     deps.metrics.scanDuration.observe({ outcome: 'ok' }, durationMs / 1000);
     log.info(

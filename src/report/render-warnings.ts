@@ -1,6 +1,7 @@
 /**
  * The stderr lines that say what a scan did not read — an incomplete repository, blobs
- * history names but the store lacks, unreadable files, submodules — whatever the report's
+ * history names but the store lacks, unreadable files, blobs over the size limit, texts cut
+ * short by the time limit, submodules — whatever the report's
  * format, so a "no findings" is never silent about what it could not see.
  */
 import type { IncompleteReason, ScanReport } from '../domain/finding.js';
@@ -37,6 +38,12 @@ export function renderWarnings(report: ScanReport): string[] {
   if (s.skipped.unreadable > 0) {
     const named = s.skipped.unreadablePaths.slice(0, NAMED).map((u) => `${escapeField(u.path)} (${u.error})`);
     lines.push(`warning: ${s.skipped.unreadable} file${s.skipped.unreadable === 1 ? '' : 's'} or folder${s.skipped.unreadable === 1 ? '' : 's'} could not be read and ${s.skipped.unreadable === 1 ? 'was' : 'were'} not scanned: ${named.join(', ')}${more(s.skipped.unreadable, named.length)}`);
+  }
+  if (s.skipped.tooLarge > 0) {
+    lines.push(`warning: ${s.skipped.tooLarge} blob${s.skipped.tooLarge === 1 ? '' : 's'} larger than --max-blob-bytes ${s.skipped.tooLarge === 1 ? 'was' : 'were'} not scanned (raise --max-blob-bytes to read ${s.skipped.tooLarge === 1 ? 'it' : 'them'})`);
+  }
+  if (s.skipped.partial > 0) {
+    lines.push(`warning: ${s.skipped.partial} text${s.skipped.partial === 1 ? '' : 's'} hit the matching time limit and ${s.skipped.partial === 1 ? 'was' : 'were'} only partly matched; ${s.skipped.partial === 1 ? 'it is' : 'they are'} not recorded as scanned, so the next run reads ${s.skipped.partial === 1 ? 'it' : 'them'} again`);
   }
   if (s.skipped.submodules.length > 0) {
     const named = s.skipped.submodules.slice(0, NAMED).map((m) => `${escapeField(m.path)} @ ${m.commit.slice(0, 12)}`);
