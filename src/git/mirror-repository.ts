@@ -10,6 +10,7 @@ import { LeakwatchError } from '../errors.js';
 import { redactUrl, redactUrlsIn } from './redact-url.js';
 import { GIT_ENV, firstLine } from './run-git.js';
 import { splitUrlCredentials } from './url-credentials.js';
+import { isProcessAlive } from '../util/is-process-alive.js';
 
 export interface MirrorOptions {
   timeoutMs?: number;
@@ -17,15 +18,6 @@ export interface MirrorOptions {
   config?: string[];
   /** Kills the running git (daemon shutdown); a clone cut short leaves nothing behind. */
   signal?: AbortSignal;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Clones left half-done by a process that died (kill -9, power loss) are never used: drop them. */
@@ -40,7 +32,7 @@ export function removeDeadPartials(dir: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) rmSync(join(dirname(dir), name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isProcessAlive(pid)) rmSync(join(dirname(dir), name), { recursive: true, force: true });
   }
 }
 

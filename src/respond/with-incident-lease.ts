@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentStore } from './incident-store.js';
+import { isProcessAlive } from '../util/is-process-alive.js';
 
 /** Long enough for one action with the SDK's own retries; renewed before each action. */
 export const LEASE_MS = 5 * 60_000;
@@ -61,15 +62,6 @@ export function renewLease(deps: EngineDeps, incidentId: string): void {
   if (!deps.store.acquireLease(incidentId, lease.holder, now, new Date(now.getTime() + LEASE_MS))) throw new LeaseLostError(incidentId);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * At start: leases left by an earlier process on this host (killed, or the same pid in a
  * restarted container) are released now instead of at expiry, so its incidents go on at once.
@@ -81,7 +73,7 @@ export function releaseDeadLeases(store: IncidentStore): string[] {
   for (const lease of store.listLeases()) {
     const [h, p, n] = lease.holder.split(':');
     if (h !== host || n === nonce) continue;
-    if (p === pid || !isAlive(Number(p))) {
+    if (p === pid || !isProcessAlive(Number(p))) {
       store.releaseLease(lease.incidentId, lease.holder);
       released.push(lease.incidentId);
     }

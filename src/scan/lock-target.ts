@@ -12,6 +12,7 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LeakwatchError } from '../errors.js';
+import { isProcessAlive } from '../util/is-process-alive.js';
 
 export const DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1000;
 const POLL_MS = 100;
@@ -27,15 +28,6 @@ export interface LockOptions {
   onWait?: (message: string) => void;
   /** Tests only: runs when a dead lock was found, before it is taken over. */
   beforeTakeover?: () => void;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function holder(file: string): number | null {
@@ -61,7 +53,7 @@ function create(file: string): boolean {
 function tryLock(file: string, beforeTakeover?: () => void): boolean {
   if (create(file)) return true;
   const pid = holder(file);
-  if (pid !== null && alive(pid)) return false;
+  if (pid !== null && isProcessAlive(pid)) return false;
   beforeTakeover?.();
   // The holder is gone (or the file was half-written by one that died): take it over. Removing
   // the file and creating it again is not enough: two scans that both saw it dead would each
@@ -74,7 +66,7 @@ function tryLock(file: string, beforeTakeover?: () => void): boolean {
     throw err;
   }
   const moved = holder(grave);
-  if (moved !== null && moved !== pid && alive(moved)) {
+  if (moved !== null && moved !== pid && isProcessAlive(moved)) {
     // Between the check and the rename another scan took the dead lock over: what was moved is
     // its live lock. Put it back (a link never replaces a file) and wait like any other scan.
     try {
