@@ -42,6 +42,14 @@ goes through the same steps.
    checked the same way. A rule that fails is not loaded (exit 2, naming the file, the rule, the
    construct and the problem); \`leakwatch rules test --rules DIR\` shows it too. The secret is the named group
    \`secret\`, else group \`secretGroup\`, else group 1, else the whole match.
+   The checks do not bound every shape (how a repeated group's length trades against its
+   neighbours, \`(?:\\w{1,9}-){1,9}\\w{0,90}\`, or \`slow_[a-z]{0,120}(?:-?[a-z]{1,60}){1,4}!\`,
+   which passes and runs 31 s on 300 letters), so matching also has a **hard
+   deadline**: scan workers tell the main thread which object they are matching, and one
+   object matched for longer than four times its time budget (at least 10 s) has its worker
+   stopped mid-regex; the object counts as partly matched (\`stats.skipped.partial\`, scanned
+   again next run), the rest of its chunk is scanned by a fresh worker. With \`--rules\` a
+   worker is used even for small scans, so this holds for every user rule, CLI and daemon.
 4. **Precision filters.** A match must pass every one of them:
    - \`entropy\`: the secret's Shannon entropy (bits per character) must reach this minimum;
    - \`allow\`: regexes tested against the secret (for example the AWS documentation keys that
