@@ -26,7 +26,11 @@ export interface DrainSummary {
 export async function drainOutbox(ctx: DrainContext, repositoryId?: string): Promise<DrainSummary> {
   const pending = ctx.store.pendingResponses(repositoryId);
   const byRepository = new Map<string, OutboxItem[]>();
-  for (const item of pending) byRepository.set(item.repositoryId, [...(byRepository.get(item.repositoryId) ?? []), item]);
+  for (const item of pending) {
+    const items = byRepository.get(item.repositoryId);
+    if (items) items.push(item);
+    else byRepository.set(item.repositoryId, [item]);
+  }
   const summary: DrainSummary = { answered: 0, left: 0 };
   for (const [id, items] of byRepository) {
     const repository = ctx.store.getRepository(id)?.repository;
