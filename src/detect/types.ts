@@ -3,6 +3,14 @@
  */
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type RuleKind = 'credential' | 'sensitive-data';
+/**
+ * How sure leakwatch is that a finding is a real secret: `high` for provider-specific shapes
+ * (prefix, checksum, pairing), `medium` for a literal assigned to a credential name, `low` where
+ * the value or its context (a test fixture, documentation, a comment, a dictionary word) says it
+ * is probably not live. Text output shows medium and up by default; the daemon opens incidents
+ * for medium and up.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
 
 export type Example = string | { parts: string[] };
 
@@ -75,6 +83,12 @@ export interface RawMatch {
   column: number;
   /** For paired rules: the partner's match (e.g. the AWS key id of a secret access key). */
   related?: { ruleId: string; secret: string };
+  /**
+   * What the text around the match says (the value's shape, the line's syntax, a comment). Left
+   * out, the rule's own level applies (generic rules medium, the others high); the path's
+   * context (tests, fixtures, docs) is applied later, where the path is known.
+   */
+  confidence?: Confidence;
   /**
    * Matched with the path unknown (a blob in a history scan): the path-restricted rules whose
    * overlapping matches this one yields to. It is dropped only at a path where one of them
