@@ -3,7 +3,7 @@
  * redacted preview), where each object entered history, and the grouped findings of the
  * report contract in DESIGN.md.
  */
-import type { Severity } from '../detect/types.js';
+import type { Confidence, Severity } from '../detect/types.js';
 
 export interface SafeMatch {
   ruleId: string;
@@ -15,6 +15,8 @@ export interface SafeMatch {
   related?: { ruleId: string; secretSha256: string; redacted: string };
   /** Path-restricted rules this match yields to where they apply (RawMatch.yieldsTo). */
   yieldsTo?: string[];
+  /** The match's own level from the text (RawMatch.confidence); absent, the rule's applies. */
+  confidence?: Confidence;
 }
 
 /** Who and when, for objects that carry it themselves (commit and tag messages). */
@@ -109,6 +111,11 @@ export interface Finding {
   title: string;
   severity: Severity;
   kind: 'credential' | 'sensitive-data';
+  /**
+   * How sure leakwatch is that this is a real secret: the highest level among its locations
+   * (its most exposed place), see scan/finding-confidence.ts.
+   */
+  confidence: Confidence;
   secretSha256: string;
   redacted: string;
   commit: string | null;

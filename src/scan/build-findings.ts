@@ -2,12 +2,18 @@
  * Groups matches into findings: one finding per rule and secret, however many blobs, commits
  * and paths it appears in, with its first exposure (oldest commit) on top and every place it
  * occurs in `locations`. Path allowlists apply here, where paths are finally known, and so do
- * the overlaps a path-restricted rule wins only where it applies (RawMatch.yieldsTo).
+ * the overlaps a path-restricted rule wins only where it applies (RawMatch.yieldsTo), and each
+ * place's confidence (finding-confidence.ts): a finding takes the highest level among its
+ * places, since its most exposed place is the one that matters.
  */
 import { createHash } from 'node:crypto';
-import type { CompiledRule, Ruleset } from '../detect/types.js';
+import type { CompiledRule, Confidence, Ruleset } from '../detect/types.js';
+import { higherConfidence } from '../domain/confidence.js';
 import type { Introduction } from '../domain/introduction.js';
 import type { Finding, Location, ObjectResult, SafeMatch } from '../domain/finding.js';
+import { confidenceIn } from './finding-confidence.js';
+import { pathContext } from './path-context.js';
+import type { PathContext } from './path-context.js';
 
 export interface FindingFilter {
   /** Drops a location (e.g. an ignored path); the finding goes when no location is left. */
@@ -62,7 +68,18 @@ export function buildFindings(
     if (list) list.push(i);
     else introsByOid.set(i.oid, [i]);
   }
-  const groups = new Map<string, { match: SafeMatch; locations: Location[] }>();
+  const groups = new Map<string, { match: SafeMatch; locations: Location[]; confidence: Confidence }>();
+  // Many places share a path (a file changed in many commits): each path is classified once.
+  const contexts = new Map<string, PathContext | null>();
+  const contextOf = (path: string | null): PathContext | null => {
+    if (path === null) return null;
+    let context = contexts.get(path);
+    if (context === undefined) {
+      context = pathContext(path);
+      contexts.set(path, context);
+    }
+    return context;
+  };
   for (const result of results) {
     for (const m of result.matches) {
       const rule = ruleset.byId.get(m.ruleId);
@@ -74,14 +91,18 @@ export function buildFindings(
           !filter.dropLocation?.(m.ruleId, l.path),
       );
       if (kept.length === 0) continue;
+      let confidence = confidenceIn(rule, m.confidence, contextOf(kept[0]!.path));
+      for (let i = 1; i < kept.length && confidence !== 'high'; i++) confidence = higherConfidence(confidence, confidenceIn(rule, m.confidence, contextOf(kept[i]!.path)));
       const key = `${m.ruleId}\0${m.secretSha256}`;
       const group = groups.get(key);
-      if (group) group.locations.push(...kept);
-      else groups.set(key, { match: m, locations: kept });
+      if (group) {
+        group.locations.push(...kept);
+        group.confidence = higherConfidence(group.confidence, confidence);
+      } else groups.set(key, { match: m, locations: kept, confidence });
     }
   }
   const findings: Finding[] = [];
-  for (const { match, locations } of groups.values()) {
+  for (const { match, locations, confidence } of groups.values()) {
     const rule = ruleset.byId.get(match.ruleId)!;
     const seen = new Set<string>();
     const unique = locations.sort(byExposure).filter((l) => {
@@ -97,6 +118,7 @@ export function buildFindings(
       title: rule.title,
       severity: rule.severity,
       kind: rule.kind,
+      confidence,
       secretSha256: match.secretSha256,
       redacted: match.redacted,
       commit: first.commit,

@@ -23,6 +23,7 @@ export function toSafeMatch(m: RawMatch): SafeMatch {
     safe.related = { ruleId: m.related.ruleId, secretSha256: secretSha256(m.related.secret), redacted: redact(m.related.secret) };
   }
   if (m.yieldsTo) safe.yieldsTo = m.yieldsTo;
+  if (m.confidence) safe.confidence = m.confidence;
   return safe;
 }
 

@@ -4,7 +4,7 @@ import type { Finding, ScanReport, ScanStats } from '../../src/domain/finding.js
 
 function finding(path: string | null): Finding {
   return {
-    id: `f-${path}`, ruleId: 'github-pat', title: 'GitHub token', severity: 'high', kind: 'credential',
+    id: `f-${path}`, ruleId: 'github-pat', title: 'GitHub token', severity: 'high', kind: 'credential', confidence: 'high',
     secretSha256: 'a'.repeat(64), redacted: 'ghp_…abcd', commit: '0123456789abcdef0123456789abcdef01234567',
     author: null, email: null, date: null, path, line: 1, endLine: 1, column: 1, blob: null, verified: null, locations: [],
   };

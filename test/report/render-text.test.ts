@@ -15,7 +15,7 @@ const RAW = /[\x1b\r\u009b\x07]/;
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
-    id: 'f1', ruleId: 'github-pat', title: 'GitHub token', severity: 'high', kind: 'credential',
+    id: 'f1', ruleId: 'github-pat', title: 'GitHub token', severity: 'high', kind: 'credential', confidence: 'high',
     secretSha256: 'a'.repeat(64), redacted: 'ghp_…abcd', commit: '0123456789abcdef0123456789abcdef01234567',
     author: `Eve ${HOSTILE}`, email: 'eve@example.test', date: '2026-01-01T00:00:00Z', path: `src/${HOSTILE}`,
     line: 1, endLine: 1, column: 1, blob: 'b'.repeat(40), verified: null, locations: [], ...overrides,

@@ -10,6 +10,7 @@ function finding(ruleId: string, sha: string, overrides: Partial<Finding> = {}):
     title: ruleId,
     severity: 'high',
     kind: 'credential',
+    confidence: 'high',
     secretSha256: sha,
     redacted: 'xx…yy',
     commit: 'c'.repeat(40),

@@ -30,6 +30,7 @@ function finding(id: string): Finding {
     title: 'AWS access key',
     severity: 'critical',
     kind: 'credential',
+    confidence: 'high',
     secretSha256: 'a'.repeat(64),
     redacted: 'AK…XY',
     commit: 'c'.repeat(40),

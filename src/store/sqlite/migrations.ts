@@ -139,4 +139,7 @@ export const MIGRATIONS: string[] = [
      sent_at INTEGER NOT NULL
    ) WITHOUT ROWID;
    CREATE INDEX sns_message_ids_sent_at ON sns_message_ids(sent_at);`,
+  // 8: a match's own confidence level (SafeMatch.confidence); NULL where the rule's level applies,
+  // which is what every match of an older state had.
+  `ALTER TABLE object_matches ADD COLUMN confidence TEXT;`,
 ];

@@ -4,6 +4,7 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { Introduction } from '../../domain/introduction.js';
+import { isConfidence } from '../../domain/confidence.js';
 import type { ObjectResult } from '../../domain/finding.js';
 import type { ScanDelta, ScanStore, TargetState } from '../types.js';
 import { openDatabase } from './open-database.js';
@@ -20,6 +21,7 @@ interface MatchRow {
   col: number;
   related: string | null;
   yields_to: string | null;
+  confidence: string | null;
   meta: string | null;
 }
 
@@ -88,8 +90,8 @@ export class SqliteScanStore implements ScanStore {
   saveScan(targetId: number, delta: ScanDelta, within?: () => void): void {
     const insertScanned = this.db.prepare('INSERT INTO scanned_sets (target_id, width, oids) VALUES (?, ?, ?)');
     const insertMatch = this.db.prepare(
-      `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta, yields_to)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO object_matches (target_id, oid, object_type, path, rule_id, secret_sha256, redacted, line, end_line, col, related, meta, yields_to, confidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertIntro = this.db.prepare(
       `INSERT OR IGNORE INTO introductions (target_id, oid, commit_id, path, time, author, email) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -102,7 +104,7 @@ export class SqliteScanStore implements ScanStore {
       for (const r of delta.results) {
         const meta = r.meta ? JSON.stringify(r.meta) : null;
         for (const m of r.matches) {
-          insertMatch.run(targetId, r.oid, r.type, r.path ?? null, m.ruleId, m.secretSha256, m.redacted, m.line, m.endLine, m.column, m.related ? JSON.stringify(m.related) : null, meta, m.yieldsTo ? JSON.stringify(m.yieldsTo) : null);
+          insertMatch.run(targetId, r.oid, r.type, r.path ?? null, m.ruleId, m.secretSha256, m.redacted, m.line, m.endLine, m.column, m.related ? JSON.stringify(m.related) : null, meta, m.yieldsTo ? JSON.stringify(m.yieldsTo) : null, m.confidence ?? null);
         }
       }
       for (const i of delta.introductions) insertIntro.run(targetId, i.oid, i.commit, i.path, i.time, i.author, i.email);
@@ -133,6 +135,7 @@ export class SqliteScanStore implements ScanStore {
         column: row.col,
         ...(row.related ? { related: JSON.parse(row.related) as ObjectResult['matches'][number]['related'] } : {}),
         ...(row.yields_to ? { yieldsTo: JSON.parse(row.yields_to) as string[] } : {}),
+        ...(isConfidence(row.confidence) ? { confidence: row.confidence } : {}),
       });
     }
     const introductions = (

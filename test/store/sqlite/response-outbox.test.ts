@@ -27,6 +27,7 @@ function finding(id: string, paths: string[]): Finding {
     title: 'AWS access key',
     severity: 'critical',
     kind: 'credential',
+    confidence: 'high',
     secretSha256: id.padEnd(64, '0'),
     redacted: 'AK…XY',
     commit: 'c'.repeat(40),

@@ -1,0 +1,46 @@
+/**
+ * What a file's path says about the text in it, from common conventions across languages:
+ * tests and their fixtures, examples and templates, documentation, vendored third-party code, or
+ * none of these (ordinary code and configuration). Used to lower a finding's confidence, never
+ * to drop it. A path in several contexts gets the first of test, example, docs, vendor.
+ */
+export type PathContext = 'test' | 'example' | 'docs' | 'vendor';
+
+/** Folder names, compared lower-case. */
+const DIRS: ReadonlyArray<[PathContext, ReadonlySet<string>]> = [
+  ['test', new Set([
+    'test', 'tests', '__tests__', 'spec', 'specs', 'testdata', 'test-data', 'test_data', 'testing', 'e2e',
+    'fixture', 'fixtures', '__fixtures__', 'mock', 'mocks', '__mocks__', 'stub', 'stubs', 'cassettes',
+  ])],
+  ['example', new Set(['example', 'examples', '_example', '_examples', 'sample', 'samples', 'demo', 'demos', 'template', 'templates', 'skeleton'])],
+  ['docs', new Set(['doc', 'docs', 'documentation', '_docs', 'man'])],
+  ['vendor', new Set(['vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', '3rdparty', 'node_modules', 'bower_components'])],
+];
+
+/** File names, lower-case, per context; `Cased` tests the name as it is. */
+const FILES: ReadonlyArray<[PathContext, RegExp]> = [
+  // foo_test.go, foo.test.ts, foo-spec.js, foo.spec.rb, foo_spec.rb, test_foo.py, conftest.py
+  ['test', /(?:[._-](?:test|tests|spec|specs)\.[a-z0-9]{1,10}$)|(?:^test_[^/]{1,200}\.py$)|(?:^conftest\.py$)/],
+  // .env.example, config.sample.yml, settings.py.dist, app.yaml.tmpl, config-example.json
+  ['example', /(?:\.(?:example|sample|template|tmpl|tpl|dist)(?:\.[a-z0-9]{1,10})?$)|(?:[._-](?:example|sample)s?\.[a-z0-9]{1,10}$)/],
+  // Markdown, reStructuredText, AsciiDoc and the like, and README/CHANGELOG-like files of any extension
+  ['docs', /(?:\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc|pod)$)|(?:^(?:readme|changelog|changes|history|contributing)(?:\.[a-z0-9]{1,10})?$)/],
+];
+// FooTest.java, FooTests.cs, FooSpec.scala, FooIT.java
+const TEST_FILE_CASED = /[a-z0-9](?:Test|Tests|Spec|IT)\.(?:java|kt|scala|groovy|cs|swift|php)$/;
+
+const PRECEDENCE: readonly PathContext[] = ['test', 'example', 'docs', 'vendor'];
+
+export function pathContext(path: string): PathContext | null {
+  const segments = path.split('/');
+  const base = segments[segments.length - 1] ?? '';
+  const lowerBase = base.toLowerCase();
+  const found = new Set<PathContext>();
+  for (let i = 0; i < segments.length - 1; i++) {
+    const dir = segments[i]!.toLowerCase();
+    for (const [context, names] of DIRS) if (names.has(dir)) found.add(context);
+  }
+  for (const [context, re] of FILES) if (re.test(lowerBase)) found.add(context);
+  if (TEST_FILE_CASED.test(base)) found.add('test');
+  return PRECEDENCE.find((c) => found.has(c)) ?? null;
+}
