@@ -1,6 +1,9 @@
 /** `leakwatch scan <target>`: scan a repository's whole history, a directory, or a clone URL. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
+import type { Confidence } from '../detect/types.js';
+import { CONFIDENCE_LEVELS } from '../domain/confidence.js';
+import { filterByConfidence } from '../report/filter-confidence.js';
 import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
@@ -31,6 +34,7 @@ interface ScanFlags {
   verify?: boolean;
   config?: string;
   allowIncomplete?: boolean;
+  minConfidence?: Confidence;
 }
 
 export function createScanCommand(): Command {
@@ -44,6 +48,11 @@ export function createScanCommand(): Command {
     )
     .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, else json)').choices(FORMATS))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('--min-confidence <level>', 'report only findings at this confidence or above (default: medium in text, low, i.e. all, in json and sarif)').choices(
+        CONFIDENCE_LEVELS,
+      ),
+    )
     .option('--baseline <file>', 'report only findings that are not in this baseline (a previous JSON report)')
     .option('--write-baseline <file>', 'write the findings of this scan as a baseline file')
     .option('--since <rev>', 'only what commits after this revision introduced (no incremental state)')
@@ -64,7 +73,13 @@ export function createScanCommand(): Command {
       'after',
       `
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or an incomplete repository
-(shallow, partial clone, missing objects) without --allow-incomplete.
+(shallow, partial clone, missing objects) without --allow-incomplete. Only the findings reported
+count: those at --min-confidence or above.
+
+Confidence: high for provider-specific shapes (prefix, checksum, pairing), medium for a literal
+assigned to a credential name, low where the value or its place (tests, fixtures, examples,
+docs) says it is probably not live. The text report says how many it left out;
+--write-baseline records every finding, whatever --min-confidence.
 
 --verify calls third parties with the leaked credential itself, once per distinct secret and
 read-only: an AWS key pair with sts:GetCallerIdentity, after looking up the key's account with
@@ -81,7 +96,8 @@ Examples:
   leakwatch scan . --write-baseline .leakwatch-baseline.json
   leakwatch scan . --baseline .leakwatch-baseline.json   # CI: fail only on new findings
   leakwatch scan ./build-output                 # a plain directory, files as they are
-  leakwatch scan . --verify                     # and check which found credentials still work`,
+  leakwatch scan . --verify                     # and check which found credentials still work
+  leakwatch scan . --min-confidence low         # also what tests, examples and docs hold`,
     )
     .action(async (target: string, flags: ScanFlags) => {
       const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
@@ -113,12 +129,17 @@ Examples:
         verifier?.close();
       });
       if (flags.writeBaseline) baselines!.writeBaseline(flags.writeBaseline, report.findings);
+      const shown = filterByConfidence(report, flags.minConfidence ?? (format === 'text' ? 'medium' : 'low'));
       const text =
-        format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, process.stdout.isTTY === true && !flags.output);
+        format === 'json'
+          ? renderJson(shown.report)
+          : format === 'sarif'
+            ? renderSarif(shown.report)
+            : renderText(shown.report, process.stdout.isTTY === true && !flags.output, { hidden: shown.hidden });
       writeOutput(text, flags.output);
       for (const line of renderWarnings(report)) process.stderr.write(`leakwatch: ${line}\n`);
       const incomplete = flags.allowIncomplete ? null : incompleteError(report);
       if (incomplete) process.stderr.write(`leakwatch: ${incomplete}\n`);
-      process.exitCode = incomplete ? 2 : report.findings.length > 0 ? 1 : 0;
+      process.exitCode = incomplete ? 2 : shown.report.findings.length > 0 ? 1 : 0;
     });
 }

@@ -5,7 +5,8 @@
  * findings. The scan state, the findings and the response outbox (what the incident engine must
  * answer) are written in one transaction, and findings are keyed by stable id, so a job cut short
  * at any point (kill -9 included) is simply done again on restart, and findings recorded but not
- * yet answered are answered then.
+ * yet answered are answered then. Every finding is recorded, low-confidence ones too (the job's
+ * log line counts them); the incident engine acts on high and medium only.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -118,7 +119,7 @@ export async function runRepositoryJob(repository: Repository, reasons: string[]
     deps.metrics.scans.inc({ outcome: 'ok' });
     deps.metrics.scanDuration.observe({ outcome: 'ok' }, durationMs / 1000);
     log.info(
-      { outcome: incomplete ? 'incomplete' : 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, newFindings: added.length, index },
+      { outcome: incomplete ? 'incomplete' : 'ok', durationMs, reasons, mirror: mirrored, scannedObjects: scan.stats.blobs + scan.stats.commits, cachedObjects: scan.stats.cachedObjects, findings: findings.length, lowConfidence: findings.filter((f) => f.confidence === 'low').length, newFindings: added.length, index },
       'Repository job finished',
     );
   } catch (err) {

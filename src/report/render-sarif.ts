@@ -2,13 +2,24 @@
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one rule per detector that
  * fired, one result per finding at its first exposure, with a partial fingerprint so the same
  * secret is tracked as one alert across runs. Commit-message findings point at the commit.
- * `properties.verified` carries the `--verify` outcome.
+ * `properties.verified` carries the `--verify` outcome and `properties.confidence` the finding's
+ * confidence, which also caps the result's level (low: note, medium: warning at most) and sets
+ * its `rank` (SARIF's 0-100 priority).
  */
-import type { Severity } from '../detect/types.js';
+import type { Confidence, Severity } from '../detect/types.js';
 import type { Finding, ScanReport } from '../domain/finding.js';
 import { VERSION } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const RANK: Record<Confidence, number> = { high: 90, medium: 60, low: 20 };
+
+/** The severity's level, no louder than the confidence allows. */
+function resultLevel(f: Finding): 'error' | 'warning' | 'note' {
+  const level = LEVEL[f.severity];
+  if (f.confidence === 'low') return 'note';
+  if (f.confidence === 'medium' && level === 'error') return 'warning';
+  return level;
+}
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 
 function message(f: Finding): string {
@@ -43,7 +54,8 @@ export function renderSarif(report: ScanReport): string {
   const results = report.findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
-    level: LEVEL[f.severity],
+    level: resultLevel(f),
+    rank: RANK[f.confidence],
     message: { text: message(f) },
     locations: [
       {
@@ -64,6 +76,7 @@ export function renderSarif(report: ScanReport): string {
       locations: f.locations.length,
       // true live, false rejected, null not checked (no --verify, or it could not be).
       verified: f.verified,
+      confidence: f.confidence,
     },
   }));
   const sarif = {

@@ -1,9 +1,11 @@
 /**
- * The report for people: findings grouped by severity, one line each with the redacted
- * preview and where it first appeared, and a summary line. Colour only on a terminal.
- * After `--verify`, a checked credential is marked LIVE or revoked.
+ * The report for people: findings grouped by confidence (high first), most severe first within
+ * a group, one line each with the severity, redacted preview and where it first appeared, and a
+ * summary line that also says how many lower-confidence findings `--min-confidence` left out.
+ * Colour only on a terminal. After `--verify`, a checked credential is marked LIVE or revoked.
  */
-import type { Severity } from '../detect/types.js';
+import type { Confidence, Severity } from '../detect/types.js';
+import { CONFIDENCE_LEVELS } from '../domain/confidence.js';
 import type { Finding, ScanReport } from '../domain/finding.js';
 import { escapeField } from '../util/terminal-text.js';
 
@@ -11,6 +13,22 @@ const COLOUR: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[3
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 const ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
+const SEVERITY_WIDTH = Math.max(...ORDER.map((s) => s.length));
+
+export interface TextOptions {
+  /** Findings left out below the threshold, per level (filter-confidence.ts). */
+  hidden?: Partial<Record<Confidence, number>>;
+}
+
+/** "2 low-confidence findings not shown (--min-confidence low shows them)", or nothing. */
+function hiddenLine(hidden: Partial<Record<Confidence, number>>): string | null {
+  const levels = CONFIDENCE_LEVELS.filter((c) => (hidden[c] ?? 0) > 0);
+  if (levels.length === 0) return null;
+  const total = levels.reduce((n, c) => n + hidden[c]!, 0);
+  const parts = levels.map((c) => `${hidden[c]} ${c}`).join(', ');
+  const lowest = levels[levels.length - 1]!;
+  return `${total} lower-confidence finding${total === 1 ? '' : 's'} not shown (${parts}); --min-confidence ${lowest} shows them.`;
+}
 
 function where(f: Finding): string {
   const place = f.path ? `${escapeField(f.path)}:${f.line}` : f.commit ? `commit message:${f.line}` : `dangling blob ${f.blob?.slice(0, 12)}:${f.line}`;
@@ -34,17 +52,20 @@ function notRead(s: ScanReport['stats']): string {
   return parts.length > 0 ? `; ${parts.join(', ')}` : '';
 }
 
-export function renderText(report: ScanReport, colour: boolean): string {
+export function renderText(report: ScanReport, colour: boolean, options: TextOptions = {}): string {
   const paint = (code: string, s: string): string => (colour ? `${code}${s}${RESET}` : s);
   const lines: string[] = [];
-  for (const severity of ORDER) {
-    const group = report.findings.filter((f) => f.severity === severity);
+  for (const confidence of CONFIDENCE_LEVELS) {
+    const group = report.findings
+      .filter((f) => f.confidence === confidence)
+      .sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
     if (group.length === 0) continue;
-    lines.push(paint(COLOUR[severity], `${severity.toUpperCase()} (${group.length})`));
+    lines.push(`${confidence.toUpperCase()} CONFIDENCE (${group.length})`);
     for (const f of group) {
       const more = f.locations.length > 1 ? paint(DIM, ` (+${f.locations.length - 1} more places)`) : '';
       const status = f.verified === true ? `  ${paint('\x1b[1;31m', '[LIVE]')}` : f.verified === false ? `  ${paint(DIM, '[revoked]')}` : '';
-      lines.push(`  ${escapeField(f.title)}  ${paint(COLOUR[severity], escapeField(f.redacted))}  ${paint(DIM, escapeField(f.ruleId))}${status}`);
+      const severity = paint(COLOUR[f.severity], f.severity.toUpperCase().padEnd(SEVERITY_WIDTH));
+      lines.push(`  ${severity}  ${escapeField(f.title)}  ${paint(COLOUR[f.severity], escapeField(f.redacted))}  ${paint(DIM, escapeField(f.ruleId))}${status}`);
       lines.push(`    ${where(f)}${more}`);
     }
     lines.push('');
@@ -60,9 +81,11 @@ export function renderText(report: ScanReport, colour: boolean): string {
   const live = report.findings.filter((f) => f.verified === true).length;
   const revoked = report.findings.filter((f) => f.verified === false).length;
   const verified = live + revoked > 0 ? `; verified: ${live} live, ${revoked} revoked` : '';
+  const hidden = hiddenLine(options.hidden ?? {});
   const summary =
-    `${report.findings.length === 0 ? 'No findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')}${verified})`}` +
+    `${report.findings.length === 0 ? (hidden === null ? 'No findings' : 'No findings shown') : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${counts.join(', ')}${verified})`}` +
     ` in ${escapeField(report.target)}: scanned ${s.commits} commits and ${s.blobs} blobs (${formatBytes(s.bytes)}) in ${(s.durationMs / 1000).toFixed(2)} s${cached}${skipped}${partial}${unread}.`;
-  lines.push(report.findings.length === 0 ? paint('\x1b[32m', summary) : summary);
+  lines.push(report.findings.length === 0 && hidden === null ? paint('\x1b[32m', summary) : summary);
+  if (hidden !== null) lines.push(hidden);
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,9 @@
  * The engine entry the daemon calls after a scan: one repository's findings → incidents opened
  * or joined (one per secret), then each incident advanced (policy actions, forensics, owner
  * notification), each action at most once across runs, each incident under its lease (one actor
- * at a time). A new place of a known secret joins its incident and the owner is told once. Never
+ * at a time). Only high- and medium-confidence findings are acted on: low ones (a fixture's key, a
+ * generic password in a test) stay recorded with the repository's findings and are answered
+ * without an incident. A new place of a known secret joins its incident and the owner is told once. Never
  * throws for one bad incident: it is logged, left unanswered for the outbox, and the rest go on.
  */
 import { createHash } from 'node:crypto';
@@ -35,6 +37,8 @@ export interface RespondSummary {
   failed: string[];
   /** Findings of our own canary keys, left out. */
   canaries: number;
+  /** Low-confidence findings, left out: recorded, not acted on. */
+  lowConfidence: number;
   /**
    * Finding ids not answered yet: their response failed, or another actor held the incident.
    * The outbox keeps them for the next pass; every other finding is answered.
@@ -84,9 +88,16 @@ async function answerGroup(leased: EngineDeps, group: ExposureGroup, input: Resp
 }
 
 export async function respondToFindings(deps: EngineDeps, input: RespondInput): Promise<RespondSummary> {
-  const summary: RespondSummary = { opened: [], joined: [], failed: [], canaries: 0, unanswered: [] };
+  const summary: RespondSummary = { opened: [], joined: [], failed: [], canaries: 0, lowConfidence: 0, unanswered: [] };
+  // Low confidence is what tests, examples and docs hold: kept for the owner, not an incident.
+  // A finding recorded before confidence existed has none and is acted on as before.
+  const actionable = input.findings.filter((f) => f.confidence !== 'low');
+  summary.lowConfidence = input.findings.length - actionable.length;
+  if (summary.lowConfidence > 0) {
+    deps.log.info({ repository: input.repository.name, findings: summary.lowConfidence }, 'Low-confidence findings recorded without an incident');
+  }
   // Our own planted canary keys are no leak of a credential: no incident, and no rotation.
-  const { kept, canaries } = partitionCanaryFindings(input.findings, canaryKeyHashes(deps.config));
+  const { kept, canaries } = partitionCanaryFindings(actionable, canaryKeyHashes(deps.config));
   summary.canaries = canaries.length;
   if (canaries.length > 0) {
     deps.log.info({ repository: input.repository.name, findings: canaries.length, secretSha256s: canaries.map((f) => f.secretSha256) }, 'Canary key findings skipped');

@@ -118,7 +118,6 @@ export function buildFindings(
       title: rule.title,
       severity: rule.severity,
       kind: rule.kind,
-      confidence,
       secretSha256: match.secretSha256,
       redacted: match.redacted,
       commit: first.commit,
@@ -131,6 +130,7 @@ export function buildFindings(
       column: first.column,
       blob: first.blob,
       verified: null,
+      confidence,
       ...(match.related ? { related: match.related } : {}),
       locations: unique.map(({ commit, path, line, endLine, blob }) => ({ commit, path, line, endLine, blob })),
     };
