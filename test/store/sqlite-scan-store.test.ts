@@ -51,3 +51,16 @@ describe('scan state: scanned objects', () => {
     expect(store.loadResults(target.id).results).toEqual([]);
   });
 });
+
+describe('scan state: match confidence', () => {
+  it("keeps a match's own level, and reads a match without one (an older state's) without one", () => {
+    const store = new SqliteScanStore(join(tempDir(), 'state.db'));
+    const target = store.openTarget('t', 'rules-1');
+    const match = { ruleId: 'r', secretSha256: 's'.repeat(64), redacted: 'x…y', line: 1, endLine: 1, column: 1 };
+    const results = [
+      { oid: 'aa', type: 'blob' as const, matches: [{ ...match, confidence: 'low' as const }, { ...match, line: 2, endLine: 2 }] },
+    ];
+    store.saveScan(target.id, { scanned: ['aa'], results, introductions: [], storeFingerprint: 'fp', optionsKey: '{}', gaps: '{}' });
+    expect(store.loadResults(target.id).results).toEqual(results);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { pathContext } from '../../src/scan/path-context.js';
+
+describe('pathContext', () => {
+  it.each([
+    ['test/fixtures/config.yml', 'test'],
+    ['pkg/__tests__/client.ts', 'test'],
+    ['spec/models/user_spec.rb', 'test'],
+    ['internal/auth/token_test.go', 'test'],
+    ['src/client.test.ts', 'test'],
+    ['src/client.spec.js', 'test'],
+    ['tests/test_login.py', 'test'],
+    ['app/conftest.py', 'test'],
+    ['src/main/java/app/ClientTest.java', 'test'],
+    ['pkg/parser/testdata/key.pem', 'test'],
+    ['lib/__mocks__/aws.js', 'test'],
+    ['examples/basic/main.go', 'example'],
+    ['samples/app.config', 'example'],
+    ['demo/settings.py', 'example'],
+    ['.env.example', 'example'],
+    ['config/database.yml.sample', 'example'],
+    ['config.php.dist', 'example'],
+    ['docs/setup.html', 'docs'],
+    ['README', 'docs'],
+    ['guide/install.md', 'docs'],
+    ['api.rst', 'docs'],
+    ['vendor/github.com/x/y/client.go', 'vendor'],
+    ['third_party/lib/conf.c', 'vendor'],
+    // Precedence: a test inside docs or vendored code is a test.
+    ['docs/examples/tests/a.txt', 'test'],
+    ['vendor/lib/examples/run.sh', 'example'],
+  ])('%s is %s', (path, context) => {
+    expect(pathContext(path)).toBe(context);
+  });
+
+  it.each([
+    'src/config.ts', '.env', 'deploy/creds.ini', 'keys/id_rsa', 'config/secrets.txt', 'src/latest.go',
+    'attestation/contest.py', 'src/Testing.java', 'app/testimonials.rb', 'build/app-dist.js', 'docsite.yml',
+  ])('%s is ordinary', (path) => {
+    expect(pathContext(path)).toBeNull();
+  });
+});
