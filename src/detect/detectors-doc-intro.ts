@@ -147,6 +147,43 @@ A positive example must be reported by its rule; a negative example must be repo
 its rule nor by any other non-generic rule. The test suite runs the same check over every
 built-in rule (\`test/detect/rule-examples.test.ts\`).
 
+## Confidence
+
+Every finding has a \`confidence\`: \`high\`, \`medium\` or \`low\`. It says how sure
+leakwatch is that the value is a live secret, and it lowers rather than hides: nothing is
+dropped for its context. A match may carry its own level from the text around it; otherwise a
+generic rule gives \`medium\` (a literal assigned to a credential name) and every other rule
+\`high\` (a provider's prefix, checksum or pairing). Then the path's context applies
+(\`src/scan/path-context.ts\`): tests and fixtures (\`test/\`, \`tests/\`, \`__tests__/\`,
+\`spec/\`, \`fixtures/\`, \`testdata/\`, \`mocks/\`, \`*_test.go\`, \`*.test.ts\`,
+\`*.spec.js\`, \`test_*.py\`, \`FooTest.java\`), examples and templates (\`examples/\`,
+\`samples/\`, \`demo/\`, \`templates/\`, \`.env.example\`, \`*.sample\`, \`*.dist\`,
+\`*.tmpl\`), documentation (\`docs/\`, \`doc/\`, \`*.md\`, \`*.rst\`, \`*.adoc\`,
+\`README\`, \`CHANGELOG\`) and vendored code (\`vendor/\`, \`third_party/\`,
+\`node_modules/\`):
+
+| rule | ordinary path | test, example, docs | vendor |
+|---|---|---|---|
+| provider-specific and sensitive data | high | medium | medium |
+| private key | high | low | medium |
+| generic | medium | low | low |
+
+Context lowers a level by one. Private keys in tests, examples and docs fall to \`low\`: test
+suites generate keys for TLS and SSH tests, and nothing in a key's shape ties it to an account,
+while a provider's token in a fixture (a recorded HTTP exchange) is often real. A place without
+a path (a commit message) has no context. A finding found in several places takes the highest
+level among them: its most exposed place is the one that matters.
+
+\`leakwatch scan\` shows \`medium\` and up in text (and says how many it left out), everything
+in JSON and SARIF; \`--min-confidence high|medium|low\` sets the threshold for every format,
+and the exit code counts only what is shown. SARIF results carry \`properties.confidence\`, a
+\`rank\` (90, 60, 20) and a level no louder than the confidence (\`low\` is a \`note\`,
+\`medium\` at most a \`warning\`). The daemon opens incidents for \`high\` and \`medium\`
+findings only; \`low\` ones are recorded with the repository's findings and counted in the
+job's log line. To tune: \`--min-confidence low\` in CI to see everything, a path in
+\`.leakwatchignore\` for a folder you never want reported, or a rule's \`allowPath\` for a rule
+that has no business there.
+
 ## Suppressing findings
 
 - **Inline**: \`leakwatch:allow\` anywhere on the line of a match (in a comment, for example) drops

@@ -232,7 +232,7 @@ describe('leakwatch scan errors: one line, exit 2, nothing half-written', () => 
       expect(text.stdout).not.toMatch(/LOW CONFIDENCE|server\.key/);
       expect(text.stdout).toMatch(/^1 lower-confidence finding not shown \(1 low\); --min-confidence low shows them\.$/m);
       const all = runCli(['scan', repo.dir, '--format', 'text', '--min-confidence', 'low', '--state', tempDir()]);
-      expect(all.stdout).toMatch(/^LOW CONFIDENCE \(1\)\n {2}CRITICAL  RSA private key .*\n {4}test\/fixtures\/server\.key:1/m);
+      expect(all.stdout).toMatch(/^LOW CONFIDENCE \(1\)\n {2}CRITICAL {2}RSA private key .*\n {4}test\/fixtures\/server\.key:1/m);
       expect(all.stdout).not.toMatch(/not shown/);
 
       const onlyLow = TestRepo.create();
