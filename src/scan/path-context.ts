@@ -30,6 +30,7 @@ const FILES: ReadonlyArray<[PathContext, RegExp]> = [
 const TEST_FILE_CASED = /[a-z0-9](?:Test|Tests|Spec|IT)\.(?:java|kt|scala|groovy|cs|swift|php)$/;
 
 const PRECEDENCE: readonly PathContext[] = ['test', 'example', 'docs', 'vendor'];
+const DIR_CONTEXT = new Map<string, PathContext>(DIRS.flatMap(([context, names]) => [...names].map((name) => [name, context] as const)));
 
 export function pathContext(path: string): PathContext | null {
   const segments = path.split('/');
@@ -37,8 +38,8 @@ export function pathContext(path: string): PathContext | null {
   const lowerBase = base.toLowerCase();
   const found = new Set<PathContext>();
   for (let i = 0; i < segments.length - 1; i++) {
-    const dir = segments[i]!.toLowerCase();
-    for (const [context, names] of DIRS) if (names.has(dir)) found.add(context);
+    const context = DIR_CONTEXT.get(segments[i]!.toLowerCase());
+    if (context !== undefined) found.add(context);
   }
   for (const [context, re] of FILES) if (re.test(lowerBase)) found.add(context);
   if (TEST_FILE_CASED.test(base)) found.add('test');
