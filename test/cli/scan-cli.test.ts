@@ -214,64 +214,64 @@ describe('leakwatch scan errors: one line, exit 2, nothing half-written', () => 
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
   });
+});
 
-  describe('--min-confidence', () => {
-    /** A token in code (high) and a test's generated key (low, test/fixtures/). */
-    function repoWithLevels(): TestRepo {
-      const repo = TestRepo.create();
-      repo.commit('code', { 'src/gh.ts': `export const token = '${githubToken()}';\n` });
-      repo.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n` });
-      return repo;
-    }
+describe('leakwatch scan --min-confidence (built CLI)', () => {
+  /** A token in code (high) and a test's generated key (low, test/fixtures/). */
+  function repoWithLevels(): TestRepo {
+    const repo = TestRepo.create();
+    repo.commit('code', { 'src/gh.ts': `export const token = '${githubToken()}';\n` });
+    repo.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n` });
+    return repo;
+  }
 
-    it('shows medium and up in text, says what it left out, and counts only what it shows in the exit code', () => {
-      const repo = repoWithLevels();
-      const text = runCli(['scan', repo.dir, '--format', 'text', '--state', tempDir()]);
-      expect(text.code).toBe(1);
-      expect(text.stdout).toMatch(/^HIGH CONFIDENCE \(1\)$/m);
-      expect(text.stdout).not.toMatch(/LOW CONFIDENCE|server\.key/);
-      expect(text.stdout).toMatch(/^1 lower-confidence finding not shown \(1 low\); --min-confidence low shows them\.$/m);
-      const all = runCli(['scan', repo.dir, '--format', 'text', '--min-confidence', 'low', '--state', tempDir()]);
-      expect(all.stdout).toMatch(/^LOW CONFIDENCE \(1\)\n {2}CRITICAL {2}RSA private key .*\n {4}test\/fixtures\/server\.key:1/m);
-      expect(all.stdout).not.toMatch(/not shown/);
+  it('shows medium and up in text, says what it left out, and counts only what it shows in the exit code', () => {
+    const repo = repoWithLevels();
+    const text = runCli(['scan', repo.dir, '--format', 'text', '--state', tempDir()]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^HIGH CONFIDENCE \(1\)$/m);
+    expect(text.stdout).not.toMatch(/LOW CONFIDENCE|server\.key/);
+    expect(text.stdout).toMatch(/^1 lower-confidence finding not shown \(1 low\); --min-confidence low shows them\.$/m);
+    const all = runCli(['scan', repo.dir, '--format', 'text', '--min-confidence', 'low', '--state', tempDir()]);
+    expect(all.stdout).toMatch(/^LOW CONFIDENCE \(1\)\n {2}CRITICAL {2}RSA private key .*\n {4}test\/fixtures\/server\.key:1/m);
+    expect(all.stdout).not.toMatch(/not shown/);
 
-      const onlyLow = TestRepo.create();
-      onlyLow.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n` });
-      const quiet = runCli(['scan', onlyLow.dir, '--format', 'text', '--state', tempDir()]);
-      expect(quiet.code).toBe(0);
-      expect(quiet.stdout).toMatch(/^No findings shown in .*\n1 lower-confidence finding not shown/m);
-      expect(runCli(['scan', onlyLow.dir, '--format', 'text', '--min-confidence', 'low', '--state', tempDir()]).code).toBe(1);
-    });
+    const onlyLow = TestRepo.create();
+    onlyLow.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n` });
+    const quiet = runCli(['scan', onlyLow.dir, '--format', 'text', '--state', tempDir()]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toMatch(/^No findings shown in .*\n1 lower-confidence finding not shown/m);
+    expect(runCli(['scan', onlyLow.dir, '--format', 'text', '--min-confidence', 'low', '--state', tempDir()]).code).toBe(1);
+  });
 
-    it('shows everything in json and sarif by default, and an explicit level applies to them too', () => {
-      const repo = repoWithLevels();
-      const json = runCli(['scan', repo.dir, '--format', 'json', '--state', tempDir()]);
-      expect(JSON.parse(json.stdout).findings.map((f: { confidence: string }) => f.confidence).sort()).toEqual(['high', 'low']);
-      const sarif = JSON.parse(runCli(['scan', repo.dir, '--format', 'sarif', '--state', tempDir()]).stdout);
-      const results = sarif.runs[0].results as Array<{ level: string; rank: number; properties: { confidence: string } }>;
-      const low = results.find((r) => r.properties.confidence === 'low')!;
-      expect(low).toMatchObject({ level: 'note', rank: 20 });
-      expect(results.find((r) => r.properties.confidence === 'high')).toMatchObject({ level: 'error', rank: 90 });
-      const high = runCli(['scan', repo.dir, '--format', 'json', '--min-confidence', 'high', '--state', tempDir()]);
-      expect(high.code).toBe(1);
-      expect(JSON.parse(high.stdout).findings.map((f: { confidence: string }) => f.confidence)).toEqual(['high']);
-    });
+  it('shows everything in json and sarif by default, and an explicit level applies to them too', () => {
+    const repo = repoWithLevels();
+    const json = runCli(['scan', repo.dir, '--format', 'json', '--state', tempDir()]);
+    expect(JSON.parse(json.stdout).findings.map((f: { confidence: string }) => f.confidence).sort()).toEqual(['high', 'low']);
+    const sarif = JSON.parse(runCli(['scan', repo.dir, '--format', 'sarif', '--state', tempDir()]).stdout);
+    const results = sarif.runs[0].results as Array<{ level: string; rank: number; properties: { confidence: string } }>;
+    const low = results.find((r) => r.properties.confidence === 'low')!;
+    expect(low).toMatchObject({ level: 'note', rank: 20 });
+    expect(results.find((r) => r.properties.confidence === 'high')).toMatchObject({ level: 'error', rank: 90 });
+    const high = runCli(['scan', repo.dir, '--format', 'json', '--min-confidence', 'high', '--state', tempDir()]);
+    expect(high.code).toBe(1);
+    expect(JSON.parse(high.stdout).findings.map((f: { confidence: string }) => f.confidence)).toEqual(['high']);
+  });
 
-    it('a baseline keeps every finding, whatever the level shown', () => {
-      const repo = repoWithLevels();
-      const baseline = join(tempDir(), 'baseline.json');
-      expect(runCli(['scan', repo.dir, '--format', 'text', '--write-baseline', baseline, '--state', tempDir()]).code).toBe(1);
-      expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(2);
-      const r = runCli(['scan', repo.dir, '--format', 'json', '--min-confidence', 'low', '--baseline', baseline, '--state', tempDir()]);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout).findings).toEqual([]);
-    });
+  it('a baseline keeps every finding, whatever the level shown', () => {
+    const repo = repoWithLevels();
+    const baseline = join(tempDir(), 'baseline.json');
+    expect(runCli(['scan', repo.dir, '--format', 'text', '--write-baseline', baseline, '--state', tempDir()]).code).toBe(1);
+    expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(2);
+    const r = runCli(['scan', repo.dir, '--format', 'json', '--min-confidence', 'low', '--baseline', baseline, '--state', tempDir()]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+  });
 
-    it('a level it does not know is a one-line usage error, exit 2', () => {
-      const r = runCli(['scan', '.', '--min-confidence', 'certain']);
-      expect(r.code).toBe(2);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/--min-confidence.*certain.*high, medium, low/);
-    });
+  it('a level it does not know is a one-line usage error, exit 2', () => {
+    const r = runCli(['scan', '.', '--min-confidence', 'certain']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--min-confidence.*certain.*high, medium, low/);
   });
 });
