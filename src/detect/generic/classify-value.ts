@@ -29,11 +29,20 @@ const TEMPLATE =
 
 /** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
 const REFERENCE =
-  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w.\/-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
+  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
 
 /** Crypt-style password hashes and named digests: stored hashes, not passwords. */
 const CRYPT_HASH =
   /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64})$/i;
+
+/** Filler words: a value made only of these names the slot rather than filling it (test-key). */
+const FILLER = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'test', 'testing', 'token', 'key', 'value', 'string', 'dummy', 'demo', 'foo',
+  'bar', 'baz', 'none', 'default', 'my', 'your', 'api', 'apikey', 'the', 'here', 'some', 'xxx', 'abc', 'qwerty',
+]);
+
+/** Ciphertext is what a team should commit instead of a secret: sops, sealed-secrets, KMS, Vault transit, Ansible Vault. */
+const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]{3,20},|Ag[AB][A-Za-z0-9+/]{60}|AQICAH[A-Za-z0-9+/]{40}|vault:v\d{1,3}:|\$ANSIBLE_VAULT;)/;
 
 /** Passwords people pick for tests and demos; the roots of their digit and symbol variants. */
 const COMMON_WORDS = new Set([
@@ -95,6 +104,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (shape === 'reference' || REFERENCE.test(v)) return 'reference';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
+  if (CIPHERTEXT.test(v)) return 'reference';
+  if (v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
   if (PLACEHOLDER.test(v)) return 'placeholder';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
