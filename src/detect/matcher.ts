@@ -19,6 +19,9 @@ import { validators } from './validators/api.js';
 
 const INLINE_ALLOW = 'leakwatch:allow';
 const LINE_PEEK = 4096;
+/** What the assignment tokenizer sees around a generic match: the key's context, a quoted value's end. */
+const JUDGE_BEFORE = 512;
+const JUDGE_AFTER = 1100;
 /** Long regions are matched in slices so a deadline can be checked between them. */
 const SLICE = 256 * 1024;
 /** Context before a slice, so look-behind boundaries see the real preceding bytes. */
@@ -54,10 +57,10 @@ function judgeMatch(
   end: number,
   keyHint: string | undefined,
 ): { value: string; start: number; end: number; confidence: Confidence } | null {
-  const lo = Math.max(0, matchStart - LINE_PEEK);
+  const lo = Math.max(0, matchStart - JUDGE_BEFORE);
   const before = text.lastNewline(lo, matchStart);
   const from = before < 0 ? lo : before + 1;
-  const hi = Math.min(text.length, end + LINE_PEEK);
+  const hi = Math.min(text.length, end + JUDGE_AFTER);
   const after = text.firstNewline(end, hi);
   const judged = judgeAssignment(text.slice(from, after < 0 ? hi : after), start - from, end - from, keyHint);
   if (!judged) return null;

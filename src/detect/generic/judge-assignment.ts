@@ -60,6 +60,8 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
 export function judgeAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
   const a = readAssignment(line, valueStart, valueEnd, keyHint);
   const key = classifyKey(a.key);
+  // Most candidates fail on the key or the length; the value classifier is the dearer part.
+  if (key === 'none' || a.value.length < MIN_QUOTED) return null;
   const confidence = confidenceFor(a, key, classifyValue(a.value, a.shape));
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference.
