@@ -59,6 +59,13 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
  */
 export function judgeAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
   const a = readAssignment(line, valueStart, valueEnd, keyHint);
+  // `token: "Bearer abc..."`: the credential is what follows the auth scheme, as the Bearer
+  // rule reports it, so both rules see the same bytes and one finding survives.
+  const scheme = /^(?:Bearer|Basic|Token|token)\s{1,3}(?=\S)/.exec(a.value);
+  if (scheme) {
+    a.start += scheme[0].length;
+    a.value = a.value.slice(scheme[0].length);
+  }
   const key = classifyKey(a.key);
   // Most candidates fail on the key or the length; the value classifier is the dearer part.
   if (key === 'none' || a.value.length < MIN_QUOTED) return null;

@@ -39,3 +39,11 @@ describe('judgeAssignment', () => {
     expect(judge(`token = "${short}"`, short)).toBeNull();
   });
 });
+
+describe('judgeAssignment: an auth scheme before the value', () => {
+  it('reports the credential after "Bearer", not the scheme', () => {
+    const line = `token: "Bearer ${random}"`;
+    const at = line.indexOf('Bearer');
+    expect(judgeAssignment(line, at, line.length - 1)).toMatchObject({ value: random, start: line.indexOf(random) });
+  });
+});
