@@ -13,8 +13,10 @@ import type { RuleSpec, Ruleset } from './types.js';
  * 2: commit and tag authors are decoded as UTF-8.
  * 3: a match that yields to a path-restricted rule is kept (with `yieldsTo`) when the path is
  *    not yet known, so old states, which dropped it, scan again.
+ * 4: generic rules read the line with the assignment tokenizer and value classifier (shorter
+ *    quoted passwords, more shapes, confidence levels), so old states scan again.
  */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {

@@ -54,7 +54,7 @@ goes through the same steps.
    - \`entropy\`: the secret's Shannon entropy (bits per character) must reach this minimum;
    - \`allow\`: regexes tested against the secret (for example the AWS documentation keys that
      end in \`EXAMPLE\`);
-   - for \`generic: true\` rules, the **placeholder filter**: values that look like a placeholder
+   - for \`generic: true\` rules without \`classify\`, the **placeholder filter**: values that look like a placeholder
      (\`example\`, \`changeme\`, \`your_token\`, \`xxxx\`, \`<token>\`, \`...\`), a reference rather
      than a value (\`\${VAR}\`, \`process.env\`, \`os.environ\`, \`getenv\`, \`secrets.\`, \`vault:\`,
      \`ssm:\`, \`!Ref\`, template tags), ciphertext a team should commit instead of a secret
@@ -97,6 +97,57 @@ A few sensitive-data rules look for the organisation itself: \`{{var:NAME}}\` in
 keywords becomes the list of configured values. A rule whose variable has no value is not loaded.
 The catalogue below marks these rules and names the \`scan\` option that sets each variable.
 
+## Generic detection
+
+Most credentials in real code have no provider prefix: a password in a keyword argument, a
+salt in a PHP \`define()\`, a token in a Helm values file. The rules of \`detectors/generic.yaml\`
+that set \`classify: assignment\` find such candidates with a broad regex (a credential word,
+an operator, a value) and then read the line instead of trusting the match
+(\`src/detect/generic/\`):
+
+1. **Assignment tokenizer.** From where the regex found the value, it reads the key, the
+   operator and the value the way the line's syntax means them: \`key = "v"\`, \`key: v\` (YAML),
+   \`key := "v"\` (Go), \`"key": "v"\` (JSON, dicts, maps), \`key => 'v'\` (PHP, Ruby), keyword
+   arguments, struct and object fields, XML attributes and elements, \`.properties\`/INI/TOML and
+   \`.env\` lines, \`export\`, \`--password v\` and \`mysql -pVALUE\` flags, connection strings
+   (\`Password=v;\`), \`scheme://user:pass@host\`, \`define('AUTH_KEY', 'v')\` and Kubernetes env
+   entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line). A quoted value is read to its
+   closing quote, so a password with spaces or symbols is whole; a bare value is judged by what
+   follows it: a call, a member chain (\`this.#internals.password\`, \`cp.flags & mask\`) or a
+   variable name (\`password = userPassword;\`, Go \`:=\`) is code, not a literal.
+2. **Key classifier.** Names that hold nothing but a secret (\`password\`, \`client_secret\`,
+   \`api_key\`, \`AUTH_SALT\`, \`consumer_key\`) are strong; names that often do (\`token\`, \`*_KEY\`,
+   \`nonce\`, \`credentials\`) are weak and need a longer value (8 characters); names about a secret
+   (\`password_hash\`, \`secret_name\`, \`token_type\`, \`passwordField\`, \`api_key_id\`) hold none.
+3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
+   \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`), a reference to a secret kept elsewhere
+   (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a file path,
+   ciphertext), code, a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
+   \`password-hash\` rules, never as a password), a number (a 13-digit timestamp, a short run
+   of digits), a placeholder (\`<your-password>\`, \`changeme\`, \`xxx\`, \`***\`, a sentence, a value
+   made only of filler words like \`test-key\`), a dictionary word or simple test password
+   (\`password123\`, \`admin\`, \`Passw0rd!\`), a random-looking value, or an ordinary one.
+
+Templates, references, code, hashes, numbers, placeholders, empty values and values under four
+characters are dropped: they are certainly not secrets. Everything else is reported with a
+**confidence** from the text (\`confidence\` in JSON and SARIF):
+
+| Value under the key | strong key | weak key |
+| --- | --- | --- |
+| random-looking | high | medium |
+| ordinary (4–7 characters only as a quoted literal or with a digit) | medium | medium from 12 characters, else low |
+| dictionary word, simple test password | low | low |
+
+A commented-out line (\`# hmac_secret: ...\`, \`// password = ...\`) is low whatever the value,
+since it is most often an example of the format; a quoted literal joined to code (\`"abc" + x\`)
+is at most medium. The path's context (tests, fixtures, documentation) is applied afterwards,
+where the path is known.
+
+To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline
+\`leakwatch:allow\` or a \`.leakwatchignore\` entry silences one finding or path (see
+[Suppressing findings](#suppressing-findings)); a rule of your own with the same id (\`--rules\`)
+can add \`allow\` and \`allowLine\` regexes for your organisation's own placeholder values.
+
 ## Writing your own rules
 
 Put one or more YAML files in a directory and pass it with \`--rules DIR\` (repeatable) to
@@ -123,7 +174,9 @@ rules:
 \`\`\`
 
 Other fields: \`description\`, \`ignoreCase\`, \`secretGroup\`, \`validators\`, \`allowLine\`,
-\`allowPath\`, \`generic\` (gets the placeholder filter and yields to specific rules), \`requires\`
+\`allowPath\`, \`generic\` (gets the placeholder filter and yields to specific rules), \`classify:
+assignment\` (a generic rule's match is read by the tokenizer and value classifier of
+[Generic detection](#generic-detection) instead of the placeholder filter), \`requires\`
 (pairing), \`window\` (16–65536 bytes, for multi-line values), \`rotate\` and \`verify\` (response
 provider ids). Unknown fields are errors, so a typo does not silently disable a filter.
 

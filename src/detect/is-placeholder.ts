@@ -4,7 +4,7 @@
  * from somewhere instead of containing it.
  */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|changeme|change_me|your[_-]?|xxxx|\*\*\*|redacted|secret_?here|replace|insert|fake|mock|todo|fixme|foobar|lorem|notreal|not[_-]?a[_-]?real|<[^>]{0,40}>|\.{3}|…/i;
+  /example|sample|dummy|placeholder|changeme|change_me|your[_-]?|xxxx|\*\*\*|redacted|secret_?here|replace|insert|fake|mock|todo|fixme|foobar|lorem|notreal|not[_-]?a[_-]?real|<[A-Za-z][\w .:-]{0,40}>|\.{3}|…/i;
 
 const REFERENCE =
   /^\$\{|^\$\(|^\$[A-Za-z_]|^%\(|^%[A-Z_]+%$|^\{\{|^<%|^#\{|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|config\.|settings\.|secrets\.|vault:|ssm:|arn:aws:secretsmanager|^!Ref|^\[\[/i;

@@ -6,18 +6,22 @@
  */
 import { LineFinder, RangeSet } from './candidate-ranges.js';
 import { shannonEntropy } from './entropy.js';
+import { judgeAssignment } from './generic/judge-assignment.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { buildKeywordIndex } from './keyword-index.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
 import { bufferSource, stringSource } from './source.js';
 import type { Source } from './source.js';
-import type { CompiledRule, RawMatch, Ruleset } from './types.js';
+import type { CompiledRule, Confidence, RawMatch, Ruleset } from './types.js';
 import { WASM_MAX_BYTES, WasmKeywordScanner } from './wasm-keyword-scanner.js';
 import { validators } from './validators/api.js';
 
 const INLINE_ALLOW = 'leakwatch:allow';
 const LINE_PEEK = 4096;
+/** What the assignment tokenizer sees around a generic match: the key's context, a quoted value's end. */
+const JUDGE_BEFORE = 512;
+const JUDGE_AFTER = 1100;
 /** Long regions are matched in slices so a deadline can be checked between them. */
 const SLICE = 256 * 1024;
 /** Context before a slice, so look-behind boundaries see the real preceding bytes. */
@@ -38,6 +42,29 @@ function lineAround(text: Source, start: number, end: number): string {
   const hi = Math.min(text.length, end + LINE_PEEK);
   const after = text.firstNewline(end, hi);
   return text.slice(from, after < 0 ? hi : after);
+}
+
+/**
+ * Runs the assignment tokenizer and value classifier on a generic match: the text from the
+ * start of the match's first line to the end of the value's line, so a multi-line shape (a
+ * Kubernetes env entry) is seen whole. Returns the value as read (a quoted value to its
+ * closing quote) with its offsets in the text, or null where it is not a secret.
+ */
+function judgeMatch(
+  text: Source,
+  matchStart: number,
+  start: number,
+  end: number,
+  keyHint: string | undefined,
+): { value: string; start: number; end: number; confidence: Confidence } | null {
+  const lo = Math.max(0, matchStart - JUDGE_BEFORE);
+  const before = text.lastNewline(lo, matchStart);
+  const from = before < 0 ? lo : before + 1;
+  const hi = Math.min(text.length, end + JUDGE_AFTER);
+  const after = text.firstNewline(end, hi);
+  const judged = judgeAssignment(text.slice(from, after < 0 ? hi : after), start - from, end - from, keyHint);
+  if (!judged) return null;
+  return { value: judged.value, start: from + judged.start, end: from + judged.end, confidence: judged.confidence };
 }
 
 export class Matcher {
@@ -178,11 +205,18 @@ export class Matcher {
       const secret = typeof key === 'string' ? m.groups?.[key] : m[key];
       const span = typeof key === 'string' ? m.indices?.groups?.[key] : m.indices?.[key];
       if (!secret || !span) continue;
-      const start = base + span[0];
-      const stop = base + span[1];
-      if (this.repeatsOnLine(text, rule.id, secret, start, stop)) continue;
-      if (this.accepts(text, rule, secret, start, stop, inlineAllow)) {
-        out.push({ ruleId: rule.id, secret, start, end: stop, line: 0, endLine: 0, column: 0 });
+      let start = base + span[0];
+      let stop = base + span[1];
+      let value = secret;
+      let confidence: Confidence | undefined;
+      if (rule.classify === 'assignment') {
+        const judged = judgeMatch(text, base + m.index, start, stop, m.groups?.key);
+        if (!judged) continue;
+        ({ value, start, end: stop, confidence } = judged);
+      }
+      if (this.repeatsOnLine(text, rule.id, value, start, stop)) continue;
+      if (this.accepts(text, rule, value, start, stop, inlineAllow)) {
+        out.push({ ruleId: rule.id, secret: value, start, end: stop, line: 0, endLine: 0, column: 0, ...(confidence ? { confidence } : {}) });
         if (out.length >= MAX_MATCHES) return;
       }
     }
@@ -205,7 +239,8 @@ export class Matcher {
   private accepts(text: Source, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: () => boolean): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.allowRes.some((re) => re.test(secret))) return false;
-    if (rule.generic && (isPlaceholder(secret) || this.looksLikeRejectedToken(secret))) return false;
+    // Rules read by the value classifier were judged already; isPlaceholder is its older, blunter form.
+    if (rule.generic && ((!rule.classify && isPlaceholder(secret)) || this.looksLikeRejectedToken(secret))) return false;
     for (const name of rule.validators) if (!validators.get(name)!(secret)) return false;
     if (rule.allowLineRes.length === 0 && !inlineAllow()) return true;
     const line = lineAround(text, start, end);

@@ -39,6 +39,11 @@ export interface RuleSpec {
   allowPath: string[];
   /** Generic rules yield to specific ones on the same text and get the placeholder filter. */
   generic: boolean;
+  /**
+   * `assignment`: the match is read by the generic assignment tokenizer and value classifier
+   * (src/detect/generic/), which drop templates, references and code and set the confidence.
+   */
+  classify?: 'assignment';
   /** Only a finding when `rule` matched within `within` lines of it in the same text. */
   requires?: { rule: string; within: number };
   /** Bytes of context the candidate region spans after a keyword (multi-line rules). */

@@ -1,0 +1,50 @@
+/**
+ * What a key says about its value: `strong` names hold a secret and nothing else (password,
+ * client_secret, api_key, salt); `weak` ones often do (token, key, credentials, nonce) but also
+ * name ids, types and counts; `none` names something about a secret, not the secret (its name,
+ * length, path, hash, field, prompt).
+ */
+export type KeyStrength = 'strong' | 'weak' | 'none';
+
+/** Split into lower-case words: DB_PASSWORD, dbPassword, db-password, db.password → db password. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey']);
+const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token)(?:\s|$)/;
+const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth', 'nonce', 'seed', 'signature', 'pin']);
+/**
+ * Last words that make the key a description of a secret rather than the secret: its name, id,
+ * path, hash, length, type, form field, ... (`password_hash`, `secret_name`, `token_type`).
+ */
+const DESCRIBING_WORDS = new Set([
+  'name', 'names', 'id', 'ids', 'arn', 'ref', 'type', 'types', 'url', 'uri', 'path', 'file', 'dir', 'env', 'var', 'field',
+  'label', 'prompt', 'hint', 'policy', 'regex', 'pattern', 'format', 'length', 'len', 'size', 'count', 'max', 'min', 'limit',
+  'ttl', 'timeout', 'expiry', 'expires', 'expiration', 'expire', 'expired', 'enabled', 'required', 'hash', 'hashed',
+  'digest', 'checksum', 'sha', 'sha1', 'sha256', 'md5', 'header', 'param', 'endpoint', 'version', 'provider', 'mode',
+  'strategy', 'validation', 'validator', 'reset', 'input', 'placeholder', 'error', 'message', 'msg', 'text', 'title',
+  'description', 'location', 'store', 'manager', 'generator', 'index', 'usage', 'used', 'count', 'key_id', 'column',
+  'table', 'class', 'method', 'handler', 'callback', 'service', 'client', 'policy', 'rotation', 'source', 'kind', 'fingerprint', 'algorithm', 'algo', 'scheme', 'encoding', 'cipher',
+  'strength', 'complexity', 'changed', 'updated', 'created', 'at',
+]);
+
+export function classifyKey(key: string): KeyStrength {
+  const words = keyWords(key);
+  if (words.length === 0) return 'none';
+  const last = words[words.length - 1]!;
+  if (DESCRIBING_WORDS.has(last) && words.length > 1) return 'none';
+  // `id` in any position but the secret's own word is about an id: token_id_x, key id.
+  const joined = words.join(' ');
+  if (/(?:^|\s)(?:key|token|secret) id(?:\s|$)/.test(joined)) return 'none';
+  if (STRONG_PAIRS.test(joined) || words.some((w) => STRONG_WORDS.has(w))) return 'strong';
+  // A compound written without separators (dbpassword, apitoken).
+  if (/password|passwd|secret|apikey|accesskey|privatekey/.test(words.join(''))) return 'strong';
+  if (words.some((w) => WEAK_WORDS.has(w)) || /token|credential/.test(joined)) return 'weak';
+  return 'none';
+}

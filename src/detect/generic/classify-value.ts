@@ -1,0 +1,122 @@
+/**
+ * The value classifier of the generic rules: what an assigned value is, read from the value
+ * alone and the shape the tokenizer saw. Only `word`, `plausible` and `random` can be secrets;
+ * the rest are what a value looks like when the line holds no secret (a template, a reference
+ * to a secret kept elsewhere, code, a stored hash, a number, a documentation placeholder).
+ */
+import { shannonEntropy } from '../entropy.js';
+import type { ValueShape } from './read-assignment.js';
+
+export type ValueClass =
+  | 'empty'
+  | 'placeholder'
+  | 'template'
+  | 'reference'
+  | 'code'
+  | 'hash'
+  | 'number'
+  | 'word'
+  | 'plausible'
+  | 'random';
+
+/** Documentation and example values: `<your-password>`, changeme, xxx, ***, TODO. */
+const PLACEHOLDER =
+  /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|^my[_ -]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+
+/** Templates and interpolations, anywhere in the value. */
+const TEMPLATE =
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_][\w]*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Z_][A-Z0-9_]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
+
+/** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
+const REFERENCE =
+  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
+
+/** Crypt-style password hashes and named digests: stored hashes, not passwords. */
+const CRYPT_HASH =
+  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64})$/i;
+
+/** Filler words: a value made only of these names the slot rather than filling it (test-key). */
+const FILLER = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'test', 'testing', 'token', 'key', 'value', 'string', 'dummy', 'demo', 'foo',
+  'bar', 'baz', 'none', 'default', 'my', 'your', 'api', 'apikey', 'the', 'here', 'some', 'xxx', 'abc', 'qwerty',
+]);
+
+/** Ciphertext is what a team should commit instead of a secret: sops, sealed-secrets, KMS, Vault transit, Ansible Vault. */
+const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]{3,20},|Ag[AB][A-Za-z0-9+/]{60}|AQICAH[A-Za-z0-9+/]{40}|vault:v\d{1,3}:|\$ANSIBLE_VAULT;)/;
+
+/** Passwords people pick for tests and demos; the roots of their digit and symbol variants. */
+const COMMON_WORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'admin', 'administrator', 'root', 'test', 'tester', 'testing', 'guest',
+  'user', 'username', 'default', 'demo', 'letmein', 'qwerty', 'welcome', 'hello', 'foo', 'bar', 'foobar', 'baz', 'abc',
+  'abcd', 'abcdef', 'master', 'login', 'access', 'pa', 'sa', 'postgres', 'mysql', 'oracle', 'redis', 'mongo', 'rabbitmq',
+  'changeit', 'token', 'key', 'apikey', 'qwertyuiop', 'asdf', 'asdfgh', 'zxcvbn', 'monkey', 'dragon', 'sunshine',
+  'iloveyou', 'trustno', 'superman', 'batman', 'football', 'baseball', 'shadow', 'michael', 'hunter', 'opensesame', 'sesame',
+  'private', 'public', 'mypassword', 'mysecret', 'testpassword', 'testpass', 'adminadmin', 'rootroot', 'secretkey', 'super',
+  'supersecret', 'topsecret', 'userpass', 'pw', 'pword', 'pass', 'system', 'manager', 'server', 'client', 'local', 'dev',
+  'develop', 'development', 'prod', 'production', 'staging', 'app', 'application', 'service', 'web', 'db', 'database',
+]);
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+
+/** A value that reads as words, maybe with digits or a symbol: password123, Passw0rd!, admin. */
+function looksLikeWords(value: string): boolean {
+  if (value.length > 24) return false;
+  const core = value.replace(/[^A-Za-z0-9@$!]+$/, '').replace(/\d+$/, '').replace(/^\d+/, '');
+  if (core.length === 0) return false;
+  const folded = core.replace(/[013457@$!]/g, (c) => LEET[c] ?? c).toLowerCase();
+  if (!/^[a-z]+(?:[_.-]?[a-z]+){0,2}$/.test(folded)) return false;
+  const letters = folded.replace(/[_.-]/g, '');
+  if (COMMON_WORDS.has(letters)) return true;
+  for (const w of COMMON_WORDS) if (w.length >= 4 && letters.startsWith(w) && COMMON_WORDS.has(letters.slice(w.length))) return true;
+  // Pronounceable: vowels throughout, no long consonant runs, and little case noise.
+  const upper = core.replace(/[^A-Z]/g, '').length;
+  const caseFlips = (core.match(/[a-z][A-Z]|[A-Z][a-z]/g) ?? []).length;
+  if (upper > 1 && caseFlips > 2) return false;
+  const parts = folded.split(/[_.-]/);
+  return parts.every((p) => /[aeiouy]/.test(p) && !/[^aeiouy]{4,}/.test(p) && (p.match(/[aeiouy]/g)?.length ?? 0) * 4 >= p.length);
+}
+
+/** Code written where a value would be: calls, member chains, struct literals, operators. */
+function looksLikeCode(value: string): boolean {
+  if (/^[A-Za-z_$][\w$.]*\s*\(|^new\s|^\w+\s*\{$|[\w\]]\{$|^[\w.]+\s+(?:&|\||==|!=|<=|>=|\+|-|\*)\s+[\w.(]|^[?!([]|=>|->|::/.test(value)) return true;
+  if (/^(?:this|self)\.|^#[A-Za-z_]/.test(value)) return true;
+  // this.#internals.password, req.body.password, cfg.Password — a chain of names.
+  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/[\w$]{30}/.test(value)) return true;
+  return /\s(?:if|else|and|or|not|in|is|return)\s/.test(value);
+}
+
+function charClasses(value: string): number {
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+}
+
+/** Random-looking: long enough, several character classes, high entropy, not words. */
+function looksRandom(value: string): boolean {
+  if (value.length < 10) return false;
+  const entropy = shannonEntropy(value);
+  if (value.length >= 16 && entropy >= 3.5 && charClasses(value) >= 2) return true;
+  return entropy >= 3.0 && charClasses(value) >= 3;
+}
+
+export function classifyValue(value: string, shape: ValueShape): ValueClass {
+  const v = value.trim();
+  if (shape === 'empty' || v === '' || /^["'`]+$/.test(v)) return 'empty';
+  if (TEMPLATE.test(v)) return 'template';
+  if (shape === 'reference' || REFERENCE.test(v)) return 'reference';
+  if (shape === 'expression') return 'code';
+  if (CRYPT_HASH.test(v)) return 'hash';
+  if (CIPHERTEXT.test(v)) return 'reference';
+  if (v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
+  if (PLACEHOLDER.test(v)) return 'placeholder';
+  // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
+  if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(v)) return v.length >= 7 && v.length <= 9 ? 'word' : 'number';
+  if (shape === 'bare' && looksLikeCode(v)) return 'code';
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
+  // A sentence or a label, not a secret: several words separated by spaces.
+  if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){2,}$/.test(v)) return 'placeholder';
+  if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
+  if (looksLikeWords(v)) return 'word';
+  if (looksRandom(v)) return 'random';
+  return 'plausible';
+}

@@ -1,0 +1,76 @@
+/**
+ * The confidence of a generic match, from the tokenizer's reading of the line and the value
+ * classifier: null where the value is certainly not a secret (a template, a reference, code, a
+ * stored hash, a number, a placeholder, nothing), otherwise high, medium or low. Context lowers
+ * confidence instead of hiding the finding: a dictionary word, a commented-out line, a value
+ * joined to code. The path's context (tests, docs) is applied later, where the path is known.
+ */
+import type { Confidence } from '../types.js';
+import { classifyKey } from './classify-key.js';
+import type { KeyStrength } from './classify-key.js';
+import { classifyValue } from './classify-value.js';
+import type { ValueClass } from './classify-value.js';
+import { readAssignment } from './read-assignment.js';
+import type { Assignment } from './read-assignment.js';
+
+export interface Judgement {
+  confidence: Confidence;
+  /** The value as the tokenizer read it (a quoted value whole), and its offsets in the line. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The shortest value reported under a strong key as a quoted literal, and otherwise. */
+const MIN_QUOTED = 4;
+const MIN_BARE = 6;
+const MIN_WEAK_KEY = 8;
+
+/** A line that is a comment: `#`, `//`, `--`, `;`, `*`, `<!--`, `%`, `REM`. */
+export function isCommentLine(line: string, at: number): boolean {
+  const lineStart = line.lastIndexOf('\n', at - 1) + 1;
+  return /^\s*(?:#(?![{!])|\/\/|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(line.slice(lineStart, at));
+}
+
+const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
+
+/** The level of one classified value under a key; null: not a secret. */
+export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass): Confidence | null {
+  if (DROP.has(cls) || key === 'none') return null;
+  const literal = a.shape === 'literal';
+  const length = a.value.length;
+  if (length < MIN_QUOTED) return null;
+  if (key === 'weak' && length < MIN_WEAK_KEY) return null;
+  if (!literal && length < MIN_BARE && key === 'strong' && cls !== 'random') {
+    // Short bare values are what config files hold (`password: abc1`), but also enum-like words.
+    if (!/\d/.test(a.value)) return null;
+  }
+  let level: Confidence;
+  if (cls === 'word') level = 'low';
+  else if (cls === 'random') level = key === 'strong' ? 'high' : 'medium';
+  else level = key === 'strong' || length >= 12 ? 'medium' : 'low';
+  if (a.concatenated) level = level === 'high' ? 'medium' : level;
+  return level;
+}
+
+/**
+ * Judges the value a generic rule found at [valueStart, valueEnd) of `line` (a line, or the
+ * window of a multi-line rule). `keyHint`: the key when the regex captured it apart.
+ */
+export function judgeAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
+  const a = readAssignment(line, valueStart, valueEnd, keyHint);
+  // `token: "Bearer abc..."`: the credential is what follows the auth scheme, as the Bearer
+  // rule reports it, so both rules see the same bytes and one finding survives.
+  const scheme = /^(?:Bearer|Basic|Token|token)\s{1,3}(?=\S)/.exec(a.value);
+  if (scheme) {
+    a.start += scheme[0].length;
+    a.value = a.value.slice(scheme[0].length);
+  }
+  const key = classifyKey(a.key);
+  // Most candidates fail on the key or the length; the value classifier is the dearer part.
+  if (key === 'none' || a.value.length < MIN_QUOTED) return null;
+  const confidence = confidenceFor(a, key, classifyValue(a.value, a.shape));
+  if (confidence === null) return null;
+  // Commented-out configuration is most often an example of the format, kept for reference.
+  return { confidence: isCommentLine(line, a.start) ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
+}

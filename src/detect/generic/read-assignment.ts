@@ -1,0 +1,156 @@
+/**
+ * The assignment tokenizer of the generic rules: given a line and where a rule's regex says a
+ * value starts, reads the key, the operator and the value the way the line's syntax means them,
+ * across the shapes credentials are written in — `key = "v"`, `key: v` (YAML), `key := "v"`
+ * (Go), `"key": "v"` (JSON, dicts, maps), `key => 'v'` (PHP, Ruby), keyword arguments, struct
+ * and object fields, XML attributes and elements, `.properties`/INI/TOML/.env lines, `export`,
+ * CLI flags (`--password v`, `-pVALUE`), connection strings (`Password=v;`), URL user info and
+ * `define('KEY', 'v')`. A quoted value is read to its closing quote (so a quoted password with
+ * spaces or symbols is whole); a bare value is read as the regex bounded it and then judged by
+ * what follows it: a call, a member chain or a variable name is code, not a literal.
+ */
+
+/** How the value is written: what the tokenizer saw, before the value classifier reads it. */
+export type ValueShape = 'literal' | 'bare' | 'expression' | 'reference' | 'empty';
+
+export interface Assignment {
+  /** The name the value is assigned to, without quotes, sigils or flag dashes. */
+  key: string;
+  /** `=`, `:`, `:=`, `=>`, `,`, `>` (an XML element), `@` (URL user info) or ' ' (a flag or .netrc). */
+  operator: string;
+  /** The quote around the value, or '' for a bare value. */
+  quote: string;
+  value: string;
+  /** Offsets of the value within the line. */
+  start: number;
+  end: number;
+  shape: ValueShape;
+  /** A quoted literal joined to more code (`"abc" + x`, `'%s' % x`): only part of a value. */
+  concatenated: boolean;
+}
+
+const QUOTES = '"\'`';
+const MAX_VALUE = 1000;
+const KEY_CHAR = /[\w.$#@-]/;
+/** A bare value that interpolates or reads a variable, or a template's marker. */
+const REFERENCE_START = /^(?:\$[{(A-Za-z_]|%[A-Za-z_(]|\{\{|<%|#\{|@[A-Za-z_][\w.]*@|!Ref\b|\[\[)/;
+/** Words that are code, not a value, when written bare. */
+const CODE_WORDS = /^(?:null|nil|none|undefined|true|false|this|self|new|await|function|lambda|string|str|bytes|int|bool)$/i;
+
+function isIdentifier(value: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(value);
+}
+
+/** snake_case or camelCase made of words (userPassword, db_pass), not random letters. */
+function looksLikeName(value: string): boolean {
+  if (/\d/.test(value)) return false;
+  const parts = value.split('_').filter((p) => p !== '').flatMap((p) => p.split(/(?=[A-Z][a-z])/));
+  return parts.every((p) => /^(?:[A-Za-z][a-z]+|[A-Z]{2,5})$/.test(p) && /[aeiouyAEIOUY]/.test(p));
+}
+
+/** The first non-space character at or after `from`, or ''. */
+function nextChar(line: string, from: number): { c: string; at: number } {
+  let i = from;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return { c: line[i] ?? '', at: i };
+}
+
+/** The end of a quoted value that opened just before `from`: the offset of its closing quote. */
+function closingQuote(line: string, from: number, quote: string, escaped: boolean): number {
+  const limit = Math.min(line.length, from + MAX_VALUE);
+  for (let i = from; i < limit; i++) {
+    const c = line[i];
+    if (c === '\n') return -1;
+    if (escaped) {
+      if (c === '\\' && line[i + 1] === quote) return i;
+    } else if (c === '\\') {
+      i++;
+    } else if (c === quote) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
+function readKey(line: string, valueOpen: number): { key: string; operator: string } {
+  let i = valueOpen - 1;
+  const opEnd = i + 1;
+  while (i >= 0 && /[\s=:>,\]"'`\\(]/.test(line[i]!) && opEnd - i < 24) i--;
+  const keyEnd = i + 1;
+  while (i >= 0 && KEY_CHAR.test(line[i]!) && keyEnd - i < 120) i--;
+  const raw = line.slice(i + 1, keyEnd);
+  const between = line.slice(keyEnd, opEnd);
+  let operator = between.replace(/["'`\\\]\s(]/g, '');
+  if (operator === '' && between.length > 0) operator = ' ';
+  if (operator === '' && raw.startsWith('-')) operator = ' ';
+  if (line[i] === '<' && operator === '>') operator = '>';
+  // mysql -pSECRET: the one-letter flag of the MySQL and MariaDB clients means the password.
+  if (raw === '-p') return { key: 'password', operator: ' ' };
+  const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
+  return { key, operator };
+}
+
+/** Reads a bare value's follow-up: what comes after it says whether it was code. */
+function bareShape(line: string, value: string, end: number, operator: string, key: string): ValueShape {
+  if (value === '') return 'empty';
+  if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
+  if (/[()]|->|::|\?\.|&&|\|\|/.test(value)) return 'expression';
+  // A member chain: this.config.password, cp.flags, self.#internals.password.
+  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/[\w$]{40}/.test(value)) return 'expression';
+  if (!isIdentifier(value)) return 'bare';
+  const { c } = nextChar(line, end);
+  // An XML element's text or a URL's password is followed by markup, not by code.
+  if (operator === '>' || operator === '@') return 'bare';
+  if (c !== '' && '([{.?&|+*/'.includes(c)) return 'expression';
+  if (CODE_WORDS.test(value)) return 'expression';
+  // Go and PHP/Ruby operators, and a statement ending: code, where a bare name is a variable.
+  if (operator === ':=' || operator === '=>') return 'expression';
+  // snake_case or camelCase names, or a name that repeats its key (password = password).
+  if (/[a-z][A-Z]|_[a-z]|^[a-z]+_/.test(value) && looksLikeName(value)) return 'expression';
+  const lowerKey = key.toLowerCase();
+  const lowerValue = value.toLowerCase();
+  if (lowerValue.length >= 3 && (lowerKey.includes(lowerValue) || /pass|pwd|secret|token|key/.test(lowerValue) && lowerValue.length > 12)) return 'expression';
+  // A bare name before `;`, `)` or `,` is a variable in code (a connection string's `;` aside).
+  if ((c === ';' || c === ')' || c === ',') && operator !== ' ' && !/;\s*[\w ]*$/.test(line.slice(0, Math.max(0, line.lastIndexOf(key))))) return 'expression';
+  return 'bare';
+}
+
+/**
+ * `valueStart`/`valueEnd`: where the rule's regex found the value (its `secret` group). A value
+ * opened by a quote just before `valueStart` (or at it) is read to its closing quote instead.
+ * `keyHint`: the key when the regex captured it elsewhere (a Kubernetes env entry's `name:`).
+ */
+export function readAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Assignment {
+  let start = valueStart;
+  let quote = '';
+  let escaped = false;
+  if (start < line.length && QUOTES.includes(line[start]!)) {
+    quote = line[start]!;
+    start++;
+  } else if (start > 0 && QUOTES.includes(line[start - 1]!)) {
+    quote = line[start - 1]!;
+  }
+  if (quote && line[start - 2] === '\\') escaped = true;
+  const valueOpen = quote ? start - (escaped ? 2 : 1) : start;
+  const { key: readKeyName, operator } = readKey(line, valueOpen);
+  const key = keyHint ?? readKeyName;
+  if (quote) {
+    const close = closingQuote(line, start, quote, escaped);
+    const end = close < 0 ? Math.max(start, Math.min(valueEnd, line.length)) : close;
+    const value = line.slice(start, end);
+    const after = close < 0 ? { c: '', at: end } : nextChar(line, close + (escaped ? 2 : 1));
+    const concatenated = after.c === '+' || (after.c === '.' && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
+    let shape: ValueShape = value === '' ? 'empty' : 'literal';
+    // A quoted string that is a template or an interpolation is a reference, not a literal.
+    if (shape === 'literal' && quote !== "'" && /\$\{|#\{|\{\{/.test(value)) shape = 'reference';
+    return { key, operator, quote, value, start, end, shape, concatenated };
+  }
+  const end = Math.min(valueEnd, line.length);
+  const value = line.slice(start, end);
+  // scheme://user:password@host: the user name stands where a key would, the value is a password.
+  if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {
+    return { key: keyHint ?? 'password', operator: '@', quote, value, start, end, shape: bareShape(line, value, end, '@', key), concatenated: false };
+  }
+  return { key, operator, quote, value, start, end, shape: bareShape(line, value, end, operator, key), concatenated: false };
+}

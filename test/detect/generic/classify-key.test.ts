@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { classifyKey, keyWords } from '../../../src/detect/generic/classify-key.js';
+
+describe('classifyKey', () => {
+  it('splits keys into words whatever the case style', () => {
+    expect(keyWords('dbPassword')).toEqual(['db', 'password']);
+    expect(keyWords('DB_PASSWORD')).toEqual(['db', 'password']);
+    expect(keyWords('oauth.consumer-key')).toEqual(['oauth', 'consumer', 'key']);
+  });
+  it('calls names that hold only secrets strong', () => {
+    for (const k of ['password', 'DB_PASSWORD', 'clientSecret', 'api_key', 'AUTH_SALT', 'oauth_consumer_key', 'dbpassword', 'access_token']) {
+      expect(classifyKey(k), k).toBe('strong');
+    }
+  });
+  it('calls names that often hold secrets weak', () => {
+    for (const k of ['token', 'LOGGED_IN_KEY', 'oauth_nonce', 'credentials']) expect(classifyKey(k), k).toBe('weak');
+  });
+  it('calls names about a secret none', () => {
+    for (const k of ['password_hash', 'secret_name', 'token_type', 'passwordField', 'max_tokens_count', 'api_key_id', 'host']) {
+      expect(classifyKey(k), k).toBe('none');
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { classifyValue } from '../../../src/detect/generic/classify-value.js';
+import type { ValueClass } from '../../../src/detect/generic/classify-value.js';
+
+const join = (...parts: string[]): string => parts.join('');
+
+describe('classifyValue', () => {
+  const cases: [ValueClass, string][] = [
+    ['placeholder', '<your-password>'],
+    ['placeholder', join('change', 'me')],
+    ['placeholder', 'xxxxxxxx'],
+    ['placeholder', '********'],
+    ['placeholder', 'put your unique phrase here'],
+    ['template', '###ORACLE_PWD###'],
+    ['template', '@DB_PASSWORD@'],
+    ['template', '{{ .Values.db.password }}'],
+    ['template', '%(pw)s'],
+    ['template', '$DB_PASS'],
+    ['template', '#{db_password}'],
+    ['template', '<%= ENV["DB_PASS"] %>'],
+    ['reference', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db'],
+    ['reference', 'secret/data/prod/db'],
+    ['reference', 'projects/acme/secrets/db-password/versions/latest'],
+    ['reference', '/run/secrets/db_password'],
+    ['reference', 'os.environ["DB_PASS"]'],
+    ['code', 'this.#internals.password'],
+    ['code', 'yaml_token_t{'],
+    ['code', 'cp.flags & passwordFlag'],
+    ['code', 'getPassword()'],
+    ['hash', join('$2b$12$', 'R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW')],
+    ['hash', join('$argon2id$v=19$m=65536,t=3,p=4$', 'c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG')],
+    ['hash', join('$6$', 'rounds=5000$saltsalt$', 'Qd0vVm4e1hJ8gX')],
+    ['number', '1712345678901'],
+    ['number', '1234'],
+    ['word', join('pass', 'word', '123')],
+    ['word', join('Pass', 'w0rd!')],
+    ['word', join('adm', 'in')],
+    ['placeholder', join('se', 'cret')],
+    ['placeholder', join('test', '-key')],
+    ['word', join('let', 'me', 'in')],
+  ];
+  for (const [cls, v] of cases) {
+    it(`classifies ${JSON.stringify(v.slice(0, 12))}… as ${cls}`, () => {
+      expect(classifyValue(v, cls === 'code' ? 'bare' : 'literal')).toBe(cls);
+    });
+  }
+
+  it('classifies random-looking values as random, whatever symbols they hold', () => {
+    expect(classifyValue(join('x7Hq', '9LmZ', 'p2Rt', 'Kw4B'), 'literal')).toBe('random');
+    // A WordPress salt: 64 printable characters, with brackets and template-like pairs.
+    const salt = join('t`]Fk|G!j+:Y(8i0H<qW', '>2v.N%z{9@R^m', 'Bc*4;Ux&e~P=6aL?', 'Dh/7sJ-oT1,yV$3K');
+    expect(classifyValue(salt, 'literal')).toBe('random');
+  });
+
+  it('classifies an ordinary short value as plausible', () => {
+    expect(classifyValue(join('k9', 'x2', 'q'), 'literal')).toBe('plausible');
+  });
+
+  it('follows the tokenizer: expressions are code, empty values empty', () => {
+    expect(classifyValue('userPassword', 'expression')).toBe('code');
+    expect(classifyValue('', 'empty')).toBe('empty');
+  });
+});

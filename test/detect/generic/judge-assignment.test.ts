@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { judgeAssignment } from '../../../src/detect/generic/judge-assignment.js';
+
+const random = ['x7Hq', '9LmZ', 'p2Rt', 'Kw4B'].join('');
+
+function judge(line: string, v: string) {
+  const at = line.lastIndexOf(v);
+  return judgeAssignment(line, at, at + v.length)?.confidence ?? null;
+}
+
+describe('judgeAssignment', () => {
+  it('is sure of a random literal under an unambiguous key', () => {
+    expect(judge(`password = "${random}"`, random)).toBe('high');
+  });
+  it('reports a plausible short quoted password at medium', () => {
+    const short = ['k9', 'x2'].join('');
+    expect(judge(`password = "${short}"`, short)).toBe('medium');
+  });
+  it('reports dictionary-word passwords at low confidence instead of dropping them', () => {
+    const word = ['pass', 'word', '123'].join('');
+    expect(judge(`password = "${word}"`, word)).toBe('low');
+  });
+  it('lowers commented-out configuration to low', () => {
+    expect(judge(`# hmac_secret: ${random}`, random)).toBe('low');
+    expect(judge(`// password = "${random}"`, random)).toBe('low');
+  });
+  it('keeps a weak key with a random value at medium', () => {
+    expect(judge(`token: ${random}`, random)).toBe('medium');
+  });
+  it('drops what is certainly not a secret', () => {
+    expect(judge('password: "1712345678901"', '1712345678901')).toBeNull();
+    expect(judge('password = ""', '')).toBeNull();
+    expect(judge('password = getenv("DB")', 'getenv("DB")')).toBeNull();
+    expect(judge(`password_hash = "${random}"`, random)).toBeNull();
+    expect(judge('password = "ab1"', 'ab1')).toBeNull();
+  });
+  it('needs a longer value under a weak key', () => {
+    const short = ['k9', 'x2', 'q'].join('');
+    expect(judge(`token = "${short}"`, short)).toBeNull();
+  });
+});
+
+describe('judgeAssignment: an auth scheme before the value', () => {
+  it('reports the credential after "Bearer", not the scheme', () => {
+    const line = `token: "Bearer ${random}"`;
+    const at = line.indexOf('Bearer');
+    expect(judgeAssignment(line, at, line.length - 1)).toMatchObject({ value: random, start: line.indexOf(random) });
+  });
+});

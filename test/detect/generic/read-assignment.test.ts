@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { readAssignment } from '../../../src/detect/generic/read-assignment.js';
+
+/** A random-looking value built at run time, never a committed literal. */
+const value = ['Qx7', 'Lm2', 'Zp9', 'Kd4'].join('');
+
+/** Reads the assignment of `value` in `line`, as a rule's regex would hand it over. */
+function read(line: string, v = value, keyHint?: string) {
+  const at = line.lastIndexOf(v);
+  return readAssignment(line, at, at + v.length, keyHint);
+}
+
+describe('readAssignment: shapes a credential is written in', () => {
+  const shapes: [string, string, string, string][] = [
+    ['an assignment', `password = "${value}"`, 'password', '='],
+    ['YAML', `  db_password: ${value}`, 'db_password', ':'],
+    ['Go :=', `secret := "${value}"`, 'secret', ':='],
+    ['JSON', `"apiKey": "${value}",`, 'apiKey', ':'],
+    ['PHP / Ruby =>', `'password' => '${value}',`, 'password', '=>'],
+    ['a keyword argument', `connect(user="app", password="${value}")`, 'password', '='],
+    ['a Go struct field', `  Password: "${value}",`, 'Password', ':'],
+    ['a JS object', `{password: '${value}'}`, 'password', ':'],
+    ['an XML attribute', `<db password="${value}" />`, 'password', '='],
+    ['an XML element', `<password>${value}</password>`, 'password', '>'],
+    ['.properties', `db.password=${value}`, 'db.password', '='],
+    ['a shell export', `export DB_PASSWORD=${value}`, 'DB_PASSWORD', '='],
+    ['a long flag', `tool --password ${value}`, 'password', ' '],
+    ['mysql -p', `mysql -u app -p${value} shop`, 'password', ' '],
+    ['a connection string', `Server=db;Password=${value};`, 'Password', '='],
+    ['a PHP define', `define('AUTH_KEY', '${value}');`, 'AUTH_KEY', ','],
+    ['a PHP array', `$cfg['password'] = '${value}';`, 'password', '='],
+    ['.netrc', `machine h login u password ${value}`, 'password', ' '],
+  ];
+  for (const [name, line, key, operator] of shapes) {
+    it(`reads the key, operator and value of ${name}`, () => {
+      const a = read(line);
+      expect(a).toMatchObject({ key, operator, value });
+      expect(['literal', 'bare']).toContain(a.shape);
+    });
+  }
+
+  it('reads URL user info as a password', () => {
+    expect(read(`nats://orders:${value}@nats:4222`)).toMatchObject({ key: 'password', operator: '@', value, shape: 'bare' });
+  });
+
+  it('takes the key a multi-line rule captured (a Kubernetes env entry)', () => {
+    expect(read(`- name: DB_PASSWORD\n  value: "${value}"`, value, 'DB_PASSWORD')).toMatchObject({ key: 'DB_PASSWORD', quote: '"', shape: 'literal' });
+  });
+
+  it('reads a quoted value whole, spaces and symbols included', () => {
+    const spaced = `${value} ;x`;
+    const line = `password = "${spaced}"`;
+    const a = readAssignment(line, line.indexOf(value), line.indexOf(value) + value.length);
+    expect(a.value).toBe(spaced);
+    expect(a.shape).toBe('literal');
+  });
+
+  it('reads an escaped quote pair (JSON inside a string)', () => {
+    expect(read(`"{\\"password\\": \\"${value}\\"}"`)).toMatchObject({ key: 'password', quote: '"', value });
+  });
+
+  it('marks a quoted literal joined to code as concatenated', () => {
+    expect(read(`token = "${value}" + suffix`).concatenated).toBe(true);
+    expect(read(`token = "${value}";`).concatenated).toBe(false);
+  });
+});
+
+describe('readAssignment: values that are not literals', () => {
+  const code: [string, string, string][] = [
+    ['a member chain', 'url.password = this.#internals.password', 'this.#internals.password'],
+    ['a Go bitmask', 'hasPassword := cp.flags & passwordFlag', 'cp.flags'],
+    ['a call', 'token = getToken(request)', 'getToken(request)'],
+    ['a variable in code', 'password = userPassword;', 'userPassword'],
+    ['a variable named like its key', 'password=password', 'password'],
+    ['a Go variable', 'pass := secretValue', 'secretValue'],
+    ['a keyword', 'password = None', 'None'],
+  ];
+  for (const [name, line, v] of code) {
+    it(`reads ${name} as an expression`, () => {
+      expect(read(line, v).shape).toBe('expression');
+    });
+  }
+  it('reads env reads and templates as references', () => {
+    expect(read('password = $DB_PASS', '$DB_PASS').shape).toBe('reference');
+    expect(read('password: %DB_PASS%', '%DB_PASS%').shape).toBe('reference');
+    expect(read('password: "${DB_PASS}"', '${DB_PASS}').shape).toBe('reference');
+    expect(read('password: @DB_PASS@', '@DB_PASS@').shape).toBe('reference');
+  });
+  it('reads an empty quoted value as empty', () => {
+    const line = 'password = ""';
+    expect(readAssignment(line, 12, 12).shape).toBe('empty');
+  });
+});
