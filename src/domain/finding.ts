@@ -3,7 +3,7 @@
  * redacted preview), where each object entered history, and the grouped findings of the
  * report contract in DESIGN.md.
  */
-import type { Severity } from '../detect/types.js';
+import type { RuleKind, Severity } from '../detect/types.js';
 
 export interface SafeMatch {
   ruleId: string;
@@ -108,7 +108,7 @@ export interface Finding {
   ruleId: string;
   title: string;
   severity: Severity;
-  kind: 'credential' | 'sensitive-data';
+  kind: RuleKind;
   secretSha256: string;
   redacted: string;
   commit: string | null;
