@@ -48,14 +48,14 @@ function loadCorpus() {
   return buildCorpus(OUT, seed, gen).labels;
 }
 
-/** Rules of kind sensitive-data report environment intelligence, not credentials. */
+/** Rules of kind sensitive-data (environment intelligence) and password-hash report no credential. */
 function sensitiveDataRules() {
   const ids = new Set();
   const dir = join(ROOT, 'detectors');
   if (!existsSync(dir)) return ids;
   for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
     const doc = parseYaml(readFileSync(join(dir, f), 'utf8'));
-    for (const r of doc?.rules ?? []) if (r.kind === 'sensitive-data') ids.add(r.id);
+    for (const r of doc?.rules ?? []) if (r.kind === 'sensitive-data' || r.kind === 'password-hash') ids.add(r.id);
   }
   return ids;
 }

@@ -161,7 +161,7 @@ rules:
   - id: acme-api-key            # lower-case kebab-case, unique
     title: Acme API key
     severity: high              # critical | high | medium | low
-    kind: credential            # credential (default) | sensitive-data
+    kind: credential            # credential (default) | sensitive-data | password-hash
     keywords: [acme_]           # at least one; case-insensitive literals, 3+ characters
     regex: '(?<![A-Za-z0-9_])(acme_[A-Za-z0-9]{32})(?![A-Za-z0-9_])'
     entropy: 3.5                # optional minimum, bits per character

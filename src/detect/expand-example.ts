@@ -8,6 +8,11 @@
  *   {{crc32:PREFIX}}        a GitHub/npm style token PREFIX + 30 random base62 + CRC32
  *   {{luhn:PREFIX:LEN}}     a Luhn-valid number of LEN digits starting with PREFIX
  *   {{jwt}}                 a JWT with a decodable header and payload
+ *   {{jwtnone}}             an unsigned JWT (alg none, empty signature)
+ *   {{jwe}}                 a compact JWE (five parts, header with alg and enc)
+ *   {{jwtlines:QUOTE}}      a JWT split over two QUOTE-delimited literals joined by " +\n  "
+ *                           (the template supplies the opening and closing quote)
+ *   {{nkey:TYPE}}           a NATS NKEY seed of TYPE (U, A, O, N, C, X) with a valid CRC-16
  *   {{pem:LABEL}}           a PEM block "-----BEGIN LABEL-----" with a random base64 body
  *   {{pemenc:LABEL}}        the same with the Proc-Type/DEK-Info headers of an encrypted key
  *   {{pemjson:LABEL}}       the PEM block as inside a JSON string (newlines written as \n)
@@ -18,6 +23,8 @@
  */
 import { crc32 } from 'node:zlib';
 import { BASE62, toBase62 } from './base62.js';
+import { encodeBase32 } from './base32.js';
+import { crc16 } from './crc16.js';
 import { passesLuhn } from './validators/luhn.js';
 import type { Example } from './types.js';
 
@@ -72,6 +79,21 @@ function luhnNumber(next: () => number, prefix: string, length: number): string 
   return `${body}9`;
 }
 
+/** NKEY type letters and their prefix bytes (nkeys: PrefixByteUser = 20 << 3, ...). */
+const NKEY_TYPES: Record<string, number> = { O: 14 << 3, N: 13 << 3, C: 2 << 3, A: 0, U: 20 << 3, X: 23 << 3 };
+
+function nkeySeed(next: () => number, type: string): string {
+  const prefix = NKEY_TYPES[type] ?? NKEY_TYPES.U!;
+  const raw = new Uint8Array(36);
+  raw[0] = (18 << 3) | (prefix >> 5);
+  raw[1] = (prefix & 31) << 3;
+  for (let i = 2; i < 34; i++) raw[i] = Math.floor(next() * 256);
+  const sum = crc16(raw.subarray(0, 34));
+  raw[34] = sum & 0xff;
+  raw[35] = sum >> 8;
+  return encodeBase32(raw);
+}
+
 function pemBlock(next: () => number, label: string, headers: string): string {
   const body = randomString(next, NAMED.base64!, 64 * 12);
   const lines = body.match(/.{1,64}/g)!.join('\n');
@@ -94,6 +116,24 @@ function generate(next: () => number, name: string, args: string[]): string {
       const sig = randomString(next, NAMED.base64url!, 43);
       return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub, iat: 1700000000 })}.${sig}`;
     }
+    case 'jwtnone': {
+      const enc = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+      return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ sub: randomString(next, BASE62, 12), admin: true })}.`;
+    }
+    case 'jwe': {
+      const header = Buffer.from(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })).toString('base64url');
+      const part = (n: number): string => randomString(next, NAMED.base64url!, n);
+      return `${header}.${part(342)}.${part(16)}.${part(120)}.${part(22)}`;
+    }
+    case 'jwtlines': {
+      const q = args[0] ?? '"';
+      const enc = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const jwt = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: randomString(next, BASE62, 12), iat: 1700000000 })}.${randomString(next, NAMED.base64url!, 43)}`;
+      const cut = jwt.indexOf('.') + 20;
+      return `${jwt.slice(0, cut)}${q} +\n    ${q}${jwt.slice(cut)}`;
+    }
+    case 'nkey':
+      return nkeySeed(next, args[0] ?? 'U');
     case 'pem':
       return pemBlock(next, args.join(':') || 'PRIVATE KEY', '');
     case 'pemenc': {

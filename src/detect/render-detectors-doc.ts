@@ -21,6 +21,12 @@ export const VALIDATOR_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'base64-json': 'the value decodes from base64 to a JSON object (an encoded service-account key)',
   'base64-pem': 'the value decodes from base64 to a PEM private key (kubeconfig `client-key-data`)',
   'base64-credentials': 'the value decodes from base64 to printable `user:password` text (Basic auth, `.npmrc` `_auth`, Docker `auth`)',
+  jwe: 'JWEs: five parts, the header decodes to JSON naming `alg` and `enc`',
+  'jwt-unsigned': 'unsigned JWTs: the header says `alg: none`, the payload decodes to JSON, the signature is empty',
+  'jwt-concatenated': 'a JWT split over string literals on several lines: joined, it passes the `jwt` check',
+  'nkey-seed': 'NATS NKEY seeds: base32 of the seed and key-type prefix, the 32-byte seed and a valid CRC-16',
+  bcrypt: 'bcrypt hashes: cost 4–31, and the unused low bits of the last salt and hash characters are zero',
+  'ldap-hash': 'LDAP `{SHA}`/`{SSHA}`-style hashes: the base64 decodes to the digest length (plus a salt when salted)',
 };
 
 /** How a `scan` user gives each organisation variable a value. */
@@ -41,7 +47,7 @@ function validatorRows(): string {
 }
 
 function kindOf(rule: CompiledRule, families: RuleFamilies): string {
-  const parts = [rule.kind === 'credential' ? 'credential' : 'sensitive data'];
+  const parts = [rule.kind.replace('-', ' ')];
   if (rule.generic) parts.push('generic');
   const vars = families.variables.get(rule.id) ?? [];
   for (const v of vars) parts.push(`needs ${code(v)} (${VARIABLE_SOURCES[v] ?? 'no scan option yet'})`);
@@ -68,7 +74,7 @@ function summary(ruleset: Ruleset, byFamily: Map<string, CompiledRule[]>): strin
   return [
     `**${rules.length} rules** from **${byFamily.size} provider families** (one rule file each).`,
     '',
-    `- By kind: ${count((r) => r.kind === 'credential')} credential rules, ${count((r) => r.kind === 'sensitive-data')} sensitive-data rules ("environment intelligence" for an incident).`,
+    `- By kind: ${count((r) => r.kind === 'credential')} credential rules, ${count((r) => r.kind === 'sensitive-data')} sensitive-data rules ("environment intelligence" for an incident), ${count((r) => r.kind === 'password-hash')} password-hash rules (stored hashes, crackable offline).`,
     `- By severity: ${severities}.`,
     `- ${count((r) => r.validators.length > 0)} rules confirm matches with a validator, ${count((r) => r.requires !== undefined)} are paired, ${count((r) => r.generic)} are generic (placeholder filter), ${count((r) => r.entropy !== undefined)} set an entropy minimum.`,
     `- ${count((r) => r.provider?.rotate !== undefined)} rules name a rotation provider and ${count((r) => r.provider?.verify !== undefined)} a verification provider; for the others an incident lists the steps a person must take.`,

@@ -18,7 +18,7 @@ function buildSchemas(z: typeof Zod.z) {
       title: z.string().min(3),
       description: z.string().optional(),
       severity: z.enum(['critical', 'high', 'medium', 'low']),
-      kind: z.enum(['credential', 'sensitive-data']).default('credential'),
+      kind: z.enum(['credential', 'sensitive-data', 'password-hash']).default('credential'),
       keywords: z.array(z.string().min(2)).min(1),
       regex: z.string().min(1),
       ignoreCase: z.boolean().default(false),

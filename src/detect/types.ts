@@ -2,7 +2,12 @@
  * Detector rules as loaded from detectors/*.yaml, and the compiled form the matcher runs.
  */
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
-export type RuleKind = 'credential' | 'sensitive-data';
+/**
+ * `credential`: a secret that grants access (rotate it). `sensitive-data`: what an exposure
+ * reveals (card numbers, internal hosts). `password-hash`: a stored hash of a password, not
+ * usable as it is but crackable offline, so the password behind it must be changed.
+ */
+export type RuleKind = 'credential' | 'sensitive-data' | 'password-hash';
 /**
  * How sure leakwatch is that a finding is a real secret: `high` for provider-specific shapes
  * (prefix, checksum, pairing), `medium` for a literal assigned to a credential name, `low` where

@@ -3,7 +3,7 @@
  * redacted preview), where each object entered history, and the grouped findings of the
  * report contract in DESIGN.md.
  */
-import type { Confidence, Severity } from '../detect/types.js';
+import type { Confidence, RuleKind, Severity } from '../detect/types.js';
 
 export interface SafeMatch {
   ruleId: string;
@@ -110,7 +110,7 @@ export interface Finding {
   ruleId: string;
   title: string;
   severity: Severity;
-  kind: 'credential' | 'sensitive-data';
+  kind: RuleKind;
   /**
    * How sure leakwatch is that this is a real secret: the highest level among its locations
    * (its most exposed place), see scan/finding-confidence.ts.

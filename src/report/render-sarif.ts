@@ -6,7 +6,7 @@
  * confidence, which also caps the result's level (low: note, medium: warning at most) and sets
  * its `rank` (SARIF's 0-100 priority).
  */
-import type { Confidence, Severity } from '../detect/types.js';
+import type { Confidence, RuleKind, Severity } from '../detect/types.js';
 import type { Finding, ScanReport } from '../domain/finding.js';
 import { VERSION } from '../version.js';
 
@@ -21,11 +21,18 @@ function resultLevel(f: Finding): 'error' | 'warning' | 'note' {
   return level;
 }
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const SARIF_TAG: Record<RuleKind, string> = { credential: 'secret', 'sensitive-data': 'sensitive-data', 'password-hash': 'password-hash' };
+/** What to do about a finding, by kind: a hash cannot be rotated, only the password behind it. */
+const ADVICE: Record<RuleKind, string> = {
+  credential: 'Rotate it, then remove it from history.',
+  'sensitive-data': 'Rotate it, then remove it from history.',
+  'password-hash': 'It can be cracked offline: change the password behind it, then remove it from history.',
+};
 
 function message(f: Finding): string {
   const where = f.commit ? ` First exposed in commit ${f.commit.slice(0, 12)}${f.date ? ` (${f.date.slice(0, 10)})` : ''}.` : '';
   const more = f.locations.length > 1 ? ` Found in ${f.locations.length} places.` : '';
-  return `${f.title}: ${f.redacted}.${where}${more} Rotate it, then remove it from history.`;
+  return `${f.title}: ${f.redacted}.${where}${more} ${ADVICE[f.kind]}`;
 }
 
 /**
@@ -48,7 +55,7 @@ export function renderSarif(report: ScanReport): string {
       name: f.ruleId.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
       shortDescription: { text: f.title },
       defaultConfiguration: { level: LEVEL[f.severity] },
-      properties: { tags: ['security', f.kind === 'credential' ? 'secret' : 'sensitive-data'], 'security-severity': SECURITY_SEVERITY[f.severity] },
+      properties: { tags: ['security', SARIF_TAG[f.kind]], 'security-severity': SECURITY_SEVERITY[f.severity] },
     });
   }
   const results = report.findings.map((f) => ({

@@ -3,7 +3,8 @@
  * id and its secret access key are one credential) become one group, with the paired finding as
  * the primary exposure. Sensitive-data findings (account ids, internal hosts) are environment
  * intelligence attached to the repository's incidents; only those of medium severity or more
- * (e.g. payment card numbers) open a `sensitive-data` incident of their own.
+ * (e.g. payment card numbers) open a `sensitive-data` incident of their own. Password hashes
+ * open a `sensitive-data` incident too: nothing can be rotated, the owner changes the password.
  */
 import type { Ruleset } from '../detect/types.js';
 import type { Finding } from '../domain/finding.js';

@@ -41,3 +41,15 @@ describe('SARIF artifact uris', () => {
     expect(uris(['src/app.ts', null])).toEqual(['src/app.ts', 'COMMIT_MSG']);
   });
 });
+
+describe('SARIF password hashes', () => {
+  it('tags a password-hash finding as such and asks for the password to be changed, not rotated', () => {
+    const stats = { commits: 1, blobs: 1, bytes: 1, durationMs: 1, cachedObjects: 0, skipped: { tooLarge: 0, binary: 0, partial: 0 } } as ScanStats;
+    const hash: Finding = { ...finding('.htpasswd'), ruleId: 'password-hash-bcrypt', title: 'bcrypt password hash', severity: 'medium', kind: 'password-hash' };
+    const report: ScanReport = { version: 1, tool: 'leakwatch', target: 't', rulesetHash: 'x', stats, findings: [hash] };
+    const run = (JSON.parse(renderSarif(report)) as { runs: { tool: { driver: { rules: { properties: { tags: string[] } }[] } }; results: { message: { text: string } }[] }[] }).runs[0]!;
+    expect(run.tool.driver.rules[0]!.properties.tags).toEqual(['security', 'password-hash']);
+    expect(run.results[0]!.message.text).toContain('change the password behind it');
+    expect(run.results[0]!.message.text).not.toContain('Rotate it');
+  });
+});

@@ -48,4 +48,10 @@ describe('groupExposures', () => {
     expect(intelligence.map((i) => i.ruleId)).toEqual(['aws-account-id', 'payment-card-number']);
     expect(groups.map((g) => [g.primary.ruleId, g.kind])).toEqual([['payment-card-number', 'sensitive-data']]);
   });
+
+  it('opens a sensitive-data incident, not a credential one, for a password hash: nothing to rotate', () => {
+    const hash = finding('password-hash-bcrypt', '5'.repeat(64), { kind: 'password-hash', severity: 'medium' });
+    const { groups } = groupExposures([hash], ruleset());
+    expect(groups.map((g) => [g.primary.ruleId, g.kind])).toEqual([['password-hash-bcrypt', 'sensitive-data']]);
+  });
 });
