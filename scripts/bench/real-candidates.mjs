@@ -41,7 +41,7 @@ const URL_CREDS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`]{0,64}:[^\s@/"'`]{1,1
 /** Database, queue and directory connection URIs (with or without a password). */
 const CONN_URI = /\b(?:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|redis|rediss|amqps?|nats|tls|mssql|sqlserver|ldaps?|ftps?|sftp|smtps?|imaps?|mqtts?|kafka|cassandra|jdbc:[a-z]{2,12}):\/\/[^\s"'`]{3,}/i;
 /** ADO / ODBC style `Password=…;` parts of connection strings. */
-const CONN_KV = /\b(?:password|pwd)\s{0,2}=\s{0,2}[^;"'\s]{1,128}\s{0,2};/i;
+const CONN_KV = /\b(?:password|pwd)=[^;"'\s]{1,128};/i;
 const AUTH_HEADER = /\bauthorization["']?\s{0,3}[:=,]\s{0,3}["'`]?\s{0,3}(?:basic|bearer|token|digest|hmac|aws4-hmac-sha256|sharedkey)\s/i;
 /** `Bearer …` / `Basic …` followed by a token-like value (a digit or symbol in it: not prose). */
 const SCHEME_VALUE = /\b(?:[Bb]earer|BEARER|Basic|BASIC)\s{1,3}(?=[A-Za-z0-9._~+/=-]{0,200}[\d._~+/=-])[A-Za-z0-9._~+/=-]{8,}/;
