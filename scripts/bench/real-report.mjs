@@ -1,0 +1,29 @@
+// The text report of the real-code benchmark: one table per confidence threshold, a row per
+// category and one overall, and the findings on lines nobody labelled (never their values).
+import { CATEGORIES } from './real-score.mjs';
+
+const fmt = (x) => (x === null ? '  -  ' : x.toFixed(3));
+const pad = (s, n) => String(s).padStart(n);
+
+function table(title, r) {
+  const lines = [title, `  ${'category'.padEnd(18)} ${pad('lines', 6)} ${pad('pos', 5)} ${pad('TP', 5)} ${pad('FN', 5)} ${pad('FP', 5)} ${pad('prec', 6)} ${pad('recall', 6)} ${pad('F1', 6)}`];
+  const row = (name, c) =>
+    `  ${name.padEnd(18)} ${pad(c.labelled, 6)} ${pad(c.positives, 5)} ${pad(c.tp, 5)} ${pad(c.fn, 5)} ${pad(c.fp, 5)} ${pad(fmt(c.precision), 6)} ${pad(fmt(c.recall), 6)} ${pad(fmt(c.f1), 6)}${c.wrongKind ? `  (${c.wrongKind} found as another kind)` : ''}`;
+  for (const name of CATEGORIES) if (r.categories[name]) lines.push(row(name, r.categories[name]));
+  lines.push(row('overall', r.overall));
+  lines.push(`  findings on unlabelled lines: ${r.unlabelled.length}`);
+  return lines.join('\n');
+}
+
+export function printRealReport(result, { verbose = false } = {}) {
+  const head = `bench:real — split ${result.split}, ${result.labels} labelled lines in all, ${result.packages} packages, scan ${result.scanSeconds.toFixed(1)} s`;
+  const out = [head];
+  if (result.split !== 'dev') out.push('(held-out packages included: report these figures, do not tune to them)');
+  if (!result.confidenceInReport) out.push('(the report has no confidence levels: both tables count every finding)');
+  out.push('', table(`findings at confidence ${result.minConfidence} and up`, result.atMinConfidence), '', table('all findings', result.allFindings));
+  if (verbose && result.allFindings.unlabelled.length > 0) {
+    out.push('', 'findings on unlabelled lines (all confidence levels):');
+    for (const u of result.allFindings.unlabelled) out.push(`  ${u.pkg}  ${u.path}:${u.line}  ${u.ruleIds.join(',')}`);
+  }
+  console.log(out.join('\n'));
+}
