@@ -16,6 +16,7 @@ export type ValueClass =
   | 'hash'
   | 'number'
   | 'word'
+  | 'identifier'
   | 'plausible'
   | 'random';
 
@@ -76,6 +77,24 @@ function looksLikeWords(value: string): boolean {
   return parts.every((p) => /[aeiouy]/.test(p) && !/[^aeiouy]{4,}/.test(p) && (p.match(/[aeiouy]/g)?.length ?? 0) * 4 >= p.length);
 }
 
+/** A pronounceable piece of a name: a vowel, and no run of four consonants. */
+function pronounceable(part: string): boolean {
+  return /[aeiouy]/i.test(part) && !/[^aeiouy\d]{4,}/i.test(part);
+}
+
+/**
+ * The name of something rather than a value: a CamelCase name (`NextToken`, `MaxResults`) or a
+ * constant (`LIB-NAME`, `IMPORTING`, `AUTH_HEADER`) made of pronounceable parts. API
+ * descriptions, type literals and enums assign these to credential-ish keys all the time.
+ */
+function looksLikeName(value: string): boolean {
+  if (value.length > 60) return false;
+  let parts: string[] | null = null;
+  if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
+  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
+  return parts !== null && parts.every((p) => pronounceable(p));
+}
+
 /** Code written where a value would be: calls, member chains, struct literals, operators. */
 function looksLikeCode(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*\s*\(|^new\s|^\w+\s*\{$|[\w\]]\{$|^[\w.]+\s+(?:&|\||==|!=|<=|>=|\+|-|\*)\s+[\w.(]|^[?!([]|=>|->|::/.test(value)) return true;
@@ -116,6 +135,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A sentence or a label, not a secret: several words separated by spaces.
   if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){2,}$/.test(v)) return 'placeholder';
   if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
+  if (looksLikeName(v)) return 'identifier';
   if (looksLikeWords(v)) return 'word';
   if (looksRandom(v)) return 'random';
   return 'plausible';

@@ -45,8 +45,11 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
     // Short bare values are what config files hold (`password: abc1`), but also enum-like words.
     if (!/\d/.test(a.value)) return null;
   }
+  // A name under a key that only ever holds a secret may still be a password someone chose
+  // (MySecretPassword); under `token` or `*_key` it is an identifier (NextToken, LIB-NAME).
+  if (cls === 'identifier' && key !== 'strong') return null;
   let level: Confidence;
-  if (cls === 'word') level = 'low';
+  if (cls === 'word' || cls === 'identifier') level = 'low';
   else if (cls === 'random') level = key === 'strong' ? 'high' : 'medium';
   else level = key === 'strong' || length >= 12 ? 'medium' : 'low';
   if (a.concatenated) level = level === 'high' ? 'medium' : level;

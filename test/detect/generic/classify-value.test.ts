@@ -38,6 +38,10 @@ describe('classifyValue', () => {
     ['placeholder', join('se', 'cret')],
     ['placeholder', join('test', '-key')],
     ['word', join('let', 'me', 'in')],
+    ['identifier', 'NextToken'],
+    ['identifier', 'MaxResults'],
+    ['identifier', 'LIB-NAME'],
+    ['identifier', 'IMPORTING'],
   ];
   for (const [cls, v] of cases) {
     it(`classifies ${JSON.stringify(v.slice(0, 12))}… as ${cls}`, () => {
@@ -50,6 +54,11 @@ describe('classifyValue', () => {
     // A WordPress salt: 64 printable characters, with brackets and template-like pairs.
     const salt = join('t`]Fk|G!j+:Y(8i0H<qW', '>2v.N%z{9@R^m', 'Bc*4;Ux&e~P=6aL?', 'Dh/7sJ-oT1,yV$3K');
     expect(classifyValue(salt, 'literal')).toBe('random');
+  });
+
+  it('does not take random upper-case or mixed-case strings for names', () => {
+    expect(classifyValue(join('JBSW', 'Y3DP', 'EHPK', '3PXP'), 'literal')).not.toBe('identifier');
+    expect(classifyValue(join('QzTr', 'KpLm', 'WxVn'), 'literal')).not.toBe('identifier');
   });
 
   it('classifies an ordinary short value as plausible', () => {

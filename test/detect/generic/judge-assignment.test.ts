@@ -34,6 +34,12 @@ describe('judgeAssignment', () => {
     expect(judge(`password_hash = "${random}"`, random)).toBeNull();
     expect(judge('password = "ab1"', 'ab1')).toBeNull();
   });
+  it('drops a name under a weak key, and keeps one under a password key at low', () => {
+    expect(judge('"input_token": "NextToken",', 'NextToken')).toBeNull();
+    expect(judge("libnameToken: 'LIB-NAME',", 'LIB-NAME')).toBeNull();
+    const chosen = ['My', 'Secret', 'Password'].join('');
+    expect(judge(`password: '${chosen}'`, chosen)).toBe('low');
+  });
   it('needs a longer value under a weak key', () => {
     const short = ['k9', 'x2', 'q'].join('');
     expect(judge(`token = "${short}"`, short)).toBeNull();
