@@ -219,10 +219,9 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 |---|---|---|---|
 | provider-specific and sensitive data | high | medium | medium |
 | private key | high | low | medium |
-| generic | its own (high, medium or low, from the value) | low | low |
+| generic | medium | low | low |
 
-Context lowers a provider's level by one, and a generic value in such a place falls to \`low\`:
-tests, examples and documentation are full of values made up for them. Private keys in tests, examples and docs fall to \`low\`: test
+Context lowers a level by one. Private keys in tests, examples and docs fall to \`low\`: test
 suites generate keys for TLS and SSH tests, and nothing in a key's shape ties it to an account,
 while a provider's token in a fixture (a recorded HTTP exchange) is often real. A place without
 a path (a commit message) has no context. A finding found in several places takes the highest

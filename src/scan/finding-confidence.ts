@@ -7,12 +7,9 @@
  * |------------------------------|----------|---------------------|--------|
  * | provider and sensitive-data  | high     | medium              | medium |
  * | private key                  | high     | low                 | medium |
- * | generic                      | its own  | low                 | low    |
+ * | generic                      | medium   | low                 | low    |
  *
- * A generic match's own level comes from the value classifier (high for a random value under a
- * password-like name). Context lowers a provider's level by one; a generic value in a test, an
- * example, documentation or vendored code falls to low, since such places are full of values
- * made up for the test or the text and nothing but the value's shape says otherwise. A private key in a test, an example or documentation falls to
+ * Context lowers a level by one; a private key in a test, an example or documentation falls to
  * low, because such keys are generated for the test or the text and nothing in a key's shape
  * ties it to anyone, while a provider's token in a fixture (a recorded HTTP exchange) is often
  * real. A place without a path (a commit message, a blob in no commit) has no context.
@@ -28,6 +25,5 @@ export function confidenceIn(rule: CompiledRule, own: Confidence | undefined, co
   const level = own ?? ruleConfidence(rule);
   if (context === null) return level;
   if (rule.provider?.family === PRIVATE_KEY_FAMILY && context !== 'vendor') return 'low';
-  if (rule.generic) return 'low';
   return lowerConfidence(level);
 }

@@ -31,7 +31,7 @@ describe('confidenceIn: rule kind × path context', () => {
   it("starts from the match's own level when it has one", () => {
     expect(confidenceIn(rule('generic-secret-assignment'), 'low', null)).toBe('low');
     expect(confidenceIn(rule('generic-secret-assignment'), 'high', null)).toBe('high');
-    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'test')).toBe('low');
+    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'test')).toBe('medium');
     expect(confidenceIn(rule('github-pat-classic'), 'low', 'docs')).toBe('low');
   });
 });
