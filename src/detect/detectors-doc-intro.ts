@@ -219,7 +219,7 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 |---|---|---|---|
 | provider-specific and sensitive data | high | medium | medium |
 | private key | high | low | medium |
-| generic | medium | low | low |
+| generic | its own (from the value: high, medium or low) | one lower | one lower |
 
 Context lowers a level by one. Private keys in tests, examples and docs fall to \`low\`: test
 suites generate keys for TLS and SSH tests, and nothing in a key's shape ties it to an account,

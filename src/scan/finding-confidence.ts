@@ -7,7 +7,7 @@
  * |------------------------------|----------|---------------------|--------|
  * | provider and sensitive-data  | high     | medium              | medium |
  * | private key                  | high     | low                 | medium |
- * | generic                      | medium   | low                 | low    |
+ * | generic                      | its own  | one lower           | one lower |
  *
  * Context lowers a level by one; a private key in a test, an example or documentation falls to
  * low, because such keys are generated for the test or the text and nothing in a key's shape

@@ -37,8 +37,8 @@ describe('drainOutbox', () => {
 
   it('opens incidents for high and medium findings only: low ones are recorded and answered without one', async () => {
     const f = await makeFixture({});
-    // A test's generated key and a generic password in a fixture: low confidence.
-    const password = ['Vq7', 'xR2', 'mZ9', 'kLp', '4Tw'].join('');
+    // A test's generated key and a test password (a word and digits) in a fixture: low confidence.
+    const password = ['let', 'me', 'in', '2024'].join('');
     f.repo.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n`, 'test/fixtures/db.yml': `password: "${password}"\n` });
     const store = new SqliteMonitorStore(f.dbFile);
     store.upsertRepositories([f.repository]);
