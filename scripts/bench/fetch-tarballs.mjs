@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const BATCH = 40;
 
-/** The file name `npm pack` gives a version's tarball (unscoped packages only). */
+/** The file name `npm pack` gives a version's tarball: `@scope/name` becomes `scope-name`. */
 export function tarballName(name, version) {
-  return `${name}-${version}.tgz`;
+  return `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
 }
 
 /**

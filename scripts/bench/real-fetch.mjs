@@ -5,36 +5,14 @@ import { execFile } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { fetchTarballs, tarballName } from './fetch-tarballs.mjs';
 
 const run = promisify(execFile);
-const BATCH = 20;
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-/** The file name `npm pack` gives a version's tarball: `@scope/name` becomes `scope-name`. */
-export function tarballName(name, version) {
-  return `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
-}
 
 /** The directory name of an extracted package: `name@version` with `/` of a scope made safe. */
 export function packageDirName(name, version) {
   return `${name.replace('/', '__')}@${version}`;
-}
-
-async function packMissing(specs, tarDir, log) {
-  const missing = specs.filter((s) => !existsSync(join(tarDir, tarballName(s.name, s.version))));
-  for (let i = 0; i < missing.length; i += BATCH) {
-    const batch = missing.slice(i, i + BATCH).map((s) => `${s.name}@${s.version}`);
-    log(`npm pack: ${Math.min(i + BATCH, missing.length)}/${missing.length} tarballs`);
-    try {
-      await run('npm', ['pack', ...batch, '--pack-destination', tarDir, '--loglevel=error', '--ignore-scripts'], {
-        cwd: tarDir,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-    } catch (err) {
-      const lines = String(err.stderr ?? '').split('\n').filter((l) => l.trim() && !l.includes('complete log'));
-      throw new Error(`npm pack ${batch[0]} .. ${batch.at(-1)} failed (${lines[0]?.trim() ?? `exit ${err.code}`}); is the npm registry reachable?`, { cause: err });
-    }
-  }
 }
 
 /** True when the first 8 KB hold a NUL byte: the usual test for a binary file. */
@@ -83,7 +61,7 @@ export async function fetchPackages(specs, rootArg, log = () => {}) {
   const pkgDir = join(root, 'pkgs');
   mkdirSync(tarDir, { recursive: true });
   mkdirSync(pkgDir, { recursive: true });
-  await packMissing(specs, tarDir, log);
+  await fetchTarballs(specs, tarDir, log);
   const out = [];
   for (const s of specs) {
     const id = `${s.name}@${s.version}`;
