@@ -41,7 +41,8 @@ export function createDaemonCommand(deps: DaemonCommandDeps = {}): Command {
       let daemon;
       try {
         playbook = deps.hooks === undefined ? await createPlaybook({ config, log, env, dataDir, store, ruleset }) : undefined;
-        daemon = await startDaemon({ config, log, cwd, env, ruleset, hooks: deps.hooks ?? playbook?.hooks, openStore: () => store });
+        daemon = await startDaemon({ config, log, cwd, env, ruleset, hooks: deps.hooks ?? playbook?.hooks, openStore: () => store,
+          ...(playbook === undefined ? {} : { incidents: playbook.incidents }) });
       } catch (err) {
         playbook?.close();
         store.close();

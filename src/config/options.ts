@@ -248,7 +248,7 @@ export const OPTIONS = [
     env: 'LEAKWATCH_HTTP_WEBHOOK_TOKEN',
     secret: true,
     description:
-      'Token required on every endpoint except health and metrics. Set it through the environment, not the file. Unset: the webhook is disabled.',
+      'Token the webhook (`/webhook/codecommit`) requires. Set it through the environment, not the file. Unset: the webhook is disabled.',
   },
   {
     path: 'http.snsTopicArns',
@@ -256,6 +256,43 @@ export const OPTIONS = [
     default: [],
     env: 'LEAKWATCH_HTTP_SNS_TOPIC_ARNS',
     description: 'SNS topics whose signed deliveries the webhook accepts. Empty: SNS deliveries are refused.',
+  },
+  {
+    path: 'http.uiToken',
+    kind: 'string',
+    env: 'LEAKWATCH_HTTP_UI_TOKEN',
+    secret: true,
+    description:
+      'Token that logs a person into the web console (/ui/) as a responder (may acknowledge, approve, resolve, reopen). Separate from the webhook token; set it through the environment. Unset (and no viewer token or trusted proxy): the console is off.',
+  },
+  {
+    path: 'http.uiViewerToken',
+    kind: 'string',
+    env: 'LEAKWATCH_HTTP_UI_VIEWER_TOKEN',
+    secret: true,
+    description: 'Token that logs a person into the web console as a viewer (may read and acknowledge, not approve or resolve).',
+  },
+  {
+    path: 'http.uiTrustedProxies',
+    kind: 'string-list',
+    default: [],
+    env: 'LEAKWATCH_HTTP_UI_TRUSTED_PROXIES',
+    description:
+      'Addresses of a front proxy (e.g. an OIDC proxy) whose identity header the console believes. The header is ignored on requests from any other address.',
+  },
+  {
+    path: 'http.uiIdentityHeader',
+    kind: 'string',
+    default: 'x-forwarded-email',
+    env: 'LEAKWATCH_HTTP_UI_IDENTITY_HEADER',
+    description: 'Header in which the trusted proxy names the signed-in person.',
+  },
+  {
+    path: 'http.uiResponders',
+    kind: 'string-list',
+    default: [],
+    env: 'LEAKWATCH_HTTP_UI_RESPONDERS',
+    description: 'Identities named by the trusted proxy that get the responder role (`*`: everyone it names); the others are viewers.',
   },
   {
     path: 'scan.maxBlobBytes',

@@ -1,7 +1,8 @@
 /**
  * The daemon's HTTP server (node `http`): `/healthz` (the process answers), `/readyz` (the
  * store is open and the inventory's last refresh succeeded), `/metrics` (Prometheus), and the webhook.
- * Health and metrics need no token; everything else goes through handle-webhook.ts.
+ * Health and metrics need no token; the webhook goes through handle-webhook.ts, the console's
+ * pages (`/ui/`) and API (`/api/`) through api/handle-console.ts.
  *
  * Bounded against slow or many callers: a webhook caller without the token is refused from its
  * headers and disconnected without its body being read; a body must arrive within
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { LeakwatchError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { ConsoleHandler } from './api/handle-console.js';
 import { authorizeWebhook, handleWebhook } from './handle-webhook.js';
 import type { WebhookDeps } from './handle-webhook.js';
 
@@ -28,6 +30,8 @@ export interface DaemonHttpOptions {
   /** `ready`, or why not (`starting`, `inventory not loaded`). */
   readiness: () => string;
   webhook: WebhookDeps;
+  /** The web console and its API; unset: those paths are 404. */
+  console?: ConsoleHandler;
   log: Logger;
   /** Defaults: HTTP_LIMITS. */
   limits?: Partial<typeof HTTP_LIMITS>;
@@ -103,6 +107,7 @@ async function route(req: IncomingMessage, res: ServerResponse, options: DaemonH
     const answer = await handleWebhook({ headers: req.headers, query: url.searchParams, body: read.body }, options.webhook);
     return send(res, answer.status, JSON.stringify(answer.body));
   }
+  if (options.console?.owns(url.pathname)) return options.console.handle(req, res, url);
   send(res, 404, '{"error":"not found"}');
 }
 

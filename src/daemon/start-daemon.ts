@@ -16,9 +16,11 @@ import type { InventorySource } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
 import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
+import type { IncidentStore } from '../respond/incident-store.js';
 import type { MonitorStore } from '../store/types.js';
 import { createDaemonMetrics } from './daemon-metrics.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
+import { createDaemonConsole } from './create-daemon-console.js';
 import { startDaemonHttpServer } from './daemon-http-server.js';
 import { createJobQueue } from './job-queue.js';
 import type { JobQueue } from './job-queue.js';
@@ -65,6 +67,10 @@ export interface StartDaemonOptions {
   fetch?: (url: string, signal: AbortSignal) => Promise<{ ok: boolean; status: number }>;
   /** Store factory; by default the backend the configuration names (embedded SQLite). */
   openStore?: (dataDir: string) => MonitorStore;
+  /** The incident store the web console reads and changes; by default one on `<dataDir>/state.db`. */
+  incidents?: IncidentStore;
+  /** Where the console's built pages are; default dist/console. */
+  consoleAssetsDir?: string;
 }
 
 export interface Daemon {
@@ -145,9 +151,15 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     await answer.body?.cancel();
     return { ok: answer.ok, status: answer.status };
   });
+  const ui = createDaemonConsole({
+    config, dataDir, store, queue, log,
+    ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
+    ...(options.consoleAssetsDir === undefined ? {} : { assetsDir: options.consoleAssetsDir }),
+  });
   let http;
   try {
     http = await startDaemonHttpServer({
+      console: ui.handler,
       host: config.http.host,
       port: config.http.port,
       registry: metrics.registry,
@@ -172,6 +184,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       },
     });
   } catch (err) {
+    ui.close();
     store.close();
     throw err;
   }
@@ -209,6 +222,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       await schedules.stop();
       const outcome = await queue.stop(deadlineMs);
       await http.close();
+      ui.close();
       // A scan still running past the deadline has written nothing yet; the store stays consistent.
       if (outcome.unfinished.length === 0) store.close();
       return outcome;
