@@ -106,6 +106,8 @@ export interface IncidentStore {
   /** Adds follow-ups; one already scheduled (same provider, step, target) is not added twice. */
   addFollowUps(incidentId: string, followUps: FollowUp[]): void;
   dueFollowUps(now: Date): StoredFollowUp[];
+  /** An incident's follow-ups not done yet, due or not (what is still scheduled). */
+  pendingFollowUps(incidentId: string): StoredFollowUp[];
   completeFollowUp(id: number, at: Date): void;
   close(): void;
 }

@@ -71,7 +71,7 @@ async function act(request: ApiRequest, ctx: ConsoleContext, id: string, action:
   try {
     const result = changeIncident(ctx.incidents, id, change, by, ctx.now(), body.data.note);
     ctx.log.info({ incident: id, change, by, changed: result.changed }, 'Incident changed from the console');
-    sendJson(request.res, 200, { changed: result.changed, incident: describeIncident(result.record, ctx.now(), byName(ctx)) });
+    sendJson(request.res, 200, { changed: result.changed, incident: describeIncident(result.record, ctx.now(), byName(ctx), ctx.incidents.pendingFollowUps(id)) });
   } catch (err) {
     if (!isLeakwatchError(err)) throw err;
     sendError(request.res, 409, err.message);
@@ -81,7 +81,7 @@ async function act(request: ApiRequest, ctx: ConsoleContext, id: string, action:
 function show({ res }: ApiRequest, ctx: ConsoleContext, id: string): void {
   const record = ctx.incidents.get(id);
   if (record === undefined) sendError(res, 404, `no incident ${id}`);
-  else sendJson(res, 200, describeIncident(record, ctx.now(), byName(ctx)));
+  else sendJson(res, 200, describeIncident(record, ctx.now(), byName(ctx), ctx.incidents.pendingFollowUps(id)));
 }
 
 export const incidentRoutes: RouteGroup = async (request, ctx) => {

@@ -10,8 +10,8 @@ import type {
 import type { IncidentStatus, PlaybookPhase, Severity, TimelineEntry } from '../../domain/incident.js';
 import type { Repository } from '../../domain/repository.js';
 import { canTransition } from '../../respond/incident-status.js';
-import type { IncidentRecord } from '../../respond/incident-store.js';
-import { openSteps } from '../../respond/open-steps.js';
+import type { IncidentRecord, StoredFollowUp } from '../../respond/incident-store.js';
+import { containmentRan, openSteps } from '../../respond/open-steps.js';
 import { repositoryWebUrl } from './repository-web-url.js';
 
 const PHASES: readonly PlaybookPhase[] = ['detection-analysis', 'containment', 'eradication', 'recovery', 'post-incident'];
@@ -63,7 +63,8 @@ function timelineView(e: TimelineEntry): TimelineView {
 }
 
 function phases(r: IncidentRecord): PhaseView[] {
-  const current = r.status === 'resolved' || r.status === 'false-positive' ? 'post-incident' : r.status === 'contained' ? 'containment' : 'detection-analysis';
+  // Contained: containment is behind; eradication (e.g. deleting the old key) is what comes next.
+  const current = r.status === 'resolved' || r.status === 'false-positive' ? 'post-incident' : r.status === 'contained' ? 'eradication' : 'detection-analysis';
   // A planned step does not mean its phase was reached; one done, skipped or failed does.
   const reached = Math.max(PHASES.indexOf(current), ...r.timeline.filter((e) => e.outcome !== 'planned').map((e) => PHASES.indexOf(e.phase)));
   return PHASES.map((phase, i) => ({
@@ -73,12 +74,26 @@ function phases(r: IncidentRecord): PhaseView[] {
   }));
 }
 
-/** The last word on each action leakwatch ran or planned (status changes by people are not actions). */
-function actions(r: IncidentRecord): { done: ActionView[]; open: ActionView[] } {
+/**
+ * The last word on each action leakwatch ran or planned (status changes by people are not
+ * actions). Once a containment ran, its plan is spent (the steps that ran carry their own
+ * names), so only later phases' planned steps, failures and the scheduled follow-ups (e.g.
+ * deleting the old key after the grace period) stay open.
+ */
+function actions(r: IncidentRecord, followUps: readonly StoredFollowUp[]): { done: ActionView[]; open: ActionView[] } {
   const last = new Map<string, TimelineEntry>();
   for (const e of r.timeline) if (!e.action.startsWith('incident.')) last.set(e.action, e);
+  const ran = containmentRan(r);
   const views = [...last.values()].map((e) => ({ action: e.action, phase: e.phase, outcome: e.outcome, detail: e.detail, at: e.at.toISOString() }));
-  return { done: views.filter((v) => v.outcome === 'ok' || v.outcome === 'skipped'), open: views.filter((v) => v.outcome === 'planned' || v.outcome === 'failed') };
+  const stillPlanned = (v: ActionView): boolean => v.outcome === 'planned' && (!ran || !['detection-analysis', 'containment'].includes(v.phase));
+  const scheduled = followUps.map((f) => ({
+    action: `${f.provider}.${f.step}`, phase: 'eradication' as const, outcome: 'planned' as const,
+    detail: `Scheduled: leakwatch runs this ${f.step} step not before ${f.notBefore.toISOString()}.`, at: f.notBefore.toISOString(),
+  }));
+  return {
+    done: views.filter((v) => v.outcome === 'ok' || v.outcome === 'skipped'),
+    open: [...views.filter((v) => v.outcome === 'failed' || stillPlanned(v)), ...scheduled],
+  };
 }
 
 export function allowedActions(r: IncidentRecord): Record<IncidentActionName, boolean> {
@@ -91,9 +106,14 @@ export function allowedActions(r: IncidentRecord): Record<IncidentActionName, bo
   };
 }
 
-export function describeIncident(r: IncidentRecord, now: Date, repositoryByName: (name: string) => Repository | undefined): IncidentDetailView {
+export function describeIncident(
+  r: IncidentRecord,
+  now: Date,
+  repositoryByName: (name: string) => Repository | undefined,
+  followUps: readonly StoredFollowUp[] = [],
+): IncidentDetailView {
   const d = r.determination;
-  const { done, open } = actions(r);
+  const { done, open } = actions(r, followUps);
   const publicUrls = [...new Set([...d.publicUrls, ...r.locations.flatMap((l) => (l.publicUrl === undefined ? [] : [l.publicUrl]))])];
   return {
     ...summarizeIncident(r, now),

@@ -243,9 +243,19 @@ export class SqliteIncidentStore implements IncidentStore {
   }
 
   dueFollowUps(now: Date): StoredFollowUp[] {
-    const rows = this.db
-      .prepare('SELECT * FROM incident_follow_ups WHERE done_at IS NULL AND not_before <= ? ORDER BY not_before, id')
-      .all(now.toISOString()) as { id: number; incident_id: string; provider: string; not_before: string; target: string }[];
+    return this.followUpRows(
+      this.db.prepare('SELECT * FROM incident_follow_ups WHERE done_at IS NULL AND not_before <= ? ORDER BY not_before, id').all(now.toISOString()),
+    );
+  }
+
+  pendingFollowUps(incidentId: string): StoredFollowUp[] {
+    return this.followUpRows(
+      this.db.prepare('SELECT * FROM incident_follow_ups WHERE done_at IS NULL AND incident_id = ? ORDER BY not_before, id').all(incidentId),
+    );
+  }
+
+  private followUpRows(all: unknown[]): StoredFollowUp[] {
+    const rows = all as { id: number; incident_id: string; provider: string; not_before: string; target: string }[];
     return rows.map((r) => ({
       id: r.id,
       incidentId: r.incident_id,

@@ -59,10 +59,14 @@ describe('SqliteIncidentStore', () => {
     store.addFollowUps(r.id, [followUp]);
     store.addFollowUps(r.id, [followUp]);
     expect(store.dueFollowUps(AT)).toEqual([]);
+    // Not due yet, but pending: the console shows it as still open.
+    expect(store.pendingFollowUps(r.id)).toEqual([{ ...followUp, id: expect.any(Number), incidentId: r.id }]);
+    expect(store.pendingFollowUps('another-incident')).toEqual([]);
     const due = store.dueFollowUps(new Date(AT.getTime() + 2000));
     expect(due).toHaveLength(1);
     store.completeFollowUp(due[0]!.id, AT);
     expect(store.dueFollowUps(new Date(AT.getTime() + 2000))).toEqual([]);
+    expect(store.pendingFollowUps(r.id)).toEqual([]);
     store.close();
   });
 });
