@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // The console's pages run in the browser.
+    files: ['src/console/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Only the CLI's output code and scripts talk to the terminal directly.
     files: ['src/cli/**', 'scripts/**', 'test/**'],
     rules: { 'no-console': 'off' },
