@@ -1,7 +1,7 @@
 /**
  * The console: the login until there is a session, then the health strip and one view chosen
- * by the URL's hash (`#/` incidents, `#/incidents/<id>`, `#/repositories`), so every view has a
- * link that survives a reload.
+ * by the URL's hash (`#/` incidents, `#/?repo=<name>` filtered, `#/incidents/<id>`,
+ * `#/repositories`), so every view has a link that survives a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../domain/console-api.js';
@@ -42,7 +42,7 @@ export function App() {
     ? <IncidentDetail id={decodeURIComponent(incident[1]!)} session={session} onUnauthorized={lost} />
     : hash === '#/repositories'
       ? <RepositoriesView onUnauthorized={lost} />
-      : <IncidentList onUnauthorized={lost} />;
+      : <IncidentList key={hash} query={hash.startsWith('#/?') ? hash.slice(3) : ''} onUnauthorized={lost} />;
   return (
     <>
       <header class="topbar">

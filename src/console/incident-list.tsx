@@ -1,5 +1,5 @@
 /**
- * The incidents: filters (status, severity, owner, repository), counts
+ * The incidents: filters (status, severity, owner, repository; a link may preset them), counts
  * by severity and status, and one row per incident with its age, owner and time to containment.
  */
 import { useState } from 'preact/hooks';
@@ -25,15 +25,22 @@ interface Filter {
   repo: string;
 }
 
-function query(f: Filter): string {
+function toQuery(f: Filter): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(f)) if (value !== '') params.set(key, value);
   return params.toString();
 }
 
-export function IncidentList({ onUnauthorized }: { onUnauthorized: () => void }) {
-  const [filter, setFilter] = useState<Filter>({ status: STATUS_CHOICES[0][0], severity: '', owner: '', repo: '' });
-  const { data, error } = useApi<IncidentListView>(`/api/incidents?${query(filter)}`, onUnauthorized);
+/** The filter a link asks for (`#/?repo=payments-api&status=`), over the default of active incidents. */
+function initialFilter(query: string): Filter {
+  const params = new URLSearchParams(query);
+  const get = (key: keyof Filter, fallback: string): string => params.get(key) ?? fallback;
+  return { status: get('status', STATUS_CHOICES[0][0]), severity: get('severity', ''), owner: get('owner', ''), repo: get('repo', '') };
+}
+
+export function IncidentList({ query, onUnauthorized }: { query: string; onUnauthorized: () => void }) {
+  const [filter, setFilter] = useState<Filter>(() => initialFilter(query));
+  const { data, error } = useApi<IncidentListView>(`/api/incidents?${toQuery(filter)}`, onUnauthorized);
   const apply = (event: Event): void => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);

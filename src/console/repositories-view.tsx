@@ -26,7 +26,7 @@ export function RepositoriesView({ onUnauthorized }: { onUnauthorized: () => voi
                     {since(r.lastScanAt)}{r.lastScanOk === false && <div class="sub">failed: {r.lastScanError}</div>}
                   </td>
                   <td>{r.findings}</td>
-                  <td>{r.openIncidents > 0 ? <a href={`#/`}>{r.openIncidents}</a> : 0}</td>
+                  <td>{r.openIncidents > 0 ? <a href={`#/?repo=${encodeURIComponent(r.name)}`}>{r.openIncidents}<span class="sr-only"> open incidents in {r.name}</span></a> : 0}</td>
                   <td><FindingsChart weeks={r.findingsOverTime} name={r.name} /></td>
                 </tr>
               ))}

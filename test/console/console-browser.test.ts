@@ -82,6 +82,12 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)(`console in Chromium${CHROMIUM_M
     }, incidentId);
     expect(refused).toEqual({ role: 'viewer', status: 403, body: JSON.stringify({ error: 'this needs the responder role' }) });
     expect(d.playbook.incidents.get(incidentId)!).toMatchObject({ status: 'open', approvedAt: null });
+
+    // From a repository to its open incidents.
+    await page.getByRole('link', { name: 'Repositories' }).click();
+    await page.getByRole('link', { name: '1 open incidents in payments-api' }).click();
+    await expect(page.getByLabel('Repository').inputValue()).resolves.toBe('payments-api');
+    await page.getByRole('row').filter({ hasText: incidentId }).waitFor();
     await context.close();
   }, 120_000);
 

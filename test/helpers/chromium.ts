@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's path; LEAKWATCH_TEST_CHROMIUM names another Chromium build (e.g. chromium-browser elsewhere). */
+export const CHROMIUM = process.env['LEAKWATCH_TEST_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_MISSING = existsSync(CHROMIUM)
   ? undefined
-  : `Debian's chromium is not installed at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
+  : `no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
 
 export function launchChromium(): Promise<Browser> {
   // No sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
