@@ -94,7 +94,7 @@ export const incidentRoutes: RouteGroup = async (request, ctx) => {
   else if (id !== undefined && !ID.test(id)) sendError(res, 404, 'no such incident');
   else if (action !== undefined) await act(request, ctx, id!, action as IncidentActionName);
   else if (requireSession(request, ctx) === undefined) return true;
-  else if (id === undefined || id === '') listIncidents(request, ctx);
+  else if (id === undefined) listIncidents(request, ctx);
   else show(request, ctx, id);
   return true;
 };
