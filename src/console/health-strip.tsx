@@ -1,4 +1,7 @@
-/** One line of health: repositories whose last scan failed or never ran, the job queue, posture. */
+/**
+ * One line of health: repositories whose last scan failed or never ran, the oldest last scan (and,
+ * unfolded, each repository's), the job queue, failing posture checks.
+ */
 import type { HealthView } from '../domain/console-api.js';
 import { since } from './format.js';
 import { useApi } from './use-api.js';
@@ -20,6 +23,18 @@ export function HealthStrip({ onUnauthorized }: { onUnauthorized: () => void }) 
       <span>
         Posture: {data.posture.available ? `${data.posture.failing ?? 0} failing checks` : 'not available'}
       </span>
+      {data.repositories.length > 0 && (
+        <details>
+          <summary>Last scan per repository</summary>
+          <ul>
+            {data.repositories.map((r) => (
+              <li class={r.lastScanOk === false ? 'bad' : undefined}>
+                {r.name}: {since(r.lastScanAt)}{r.lastScanOk === false ? ' (failed)' : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

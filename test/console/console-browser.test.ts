@@ -99,6 +99,8 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)(`console in Chromium${CHROMIUM_M
     await expect(row.innerText()).resolves.toMatch(/critical[\s\S]*owner@example\.test[\s\S]*open[\s\S]*waiting for approval/i);
     await expect(page.getByRole('list', { name: 'Counts' }).innerText()).resolves.toMatch(/critical: 1/i);
     await expect(page.getByRole('region', { name: 'Health' }).innerText()).resolves.toMatch(/1 repositories · 0 last scan failed[\s\S]*Posture: not available/);
+    await page.getByText('Last scan per repository').click();
+    await expect(page.getByRole('region', { name: 'Health' }).getByRole('listitem').innerText()).resolves.toMatch(/^payments-api: \d+ s ago$/);
     await snapshot(page);
     if (UPDATE_SCREENSHOTS) await page.screenshot({ path: resolve(ROOT, 'docs/console-list.png') });
 
