@@ -66,10 +66,12 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)(`console in Chromium${CHROMIUM_M
   it('a viewer on a phone sees the incident and cannot approve: the button is disabled and the API refuses', async () => {
     const { context, page } = await open({ width: 390, height: 844, mobile: true });
     await logIn(page, d.tokens.viewer, 'Vera');
+    await page.getByRole('link', { name: /AWS secret access key/ }).waitFor();
+    // (Strings: this file is compiled without the DOM's types.) The list fits the phone's width.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.goto(`${d.daemon.url}/ui/#/incidents/${incidentId}`);
     await page.getByRole('heading', { level: 1, name: /in payments-api/ }).waitFor();
     // Usable on a phone: nothing wider than the screen.
-    // (A string: this file is compiled without the DOM's types.)
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await expect(page.getByRole('button', { name: 'Approve containment' }).isDisabled()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Resolve' }).isDisabled()).resolves.toBe(true);
