@@ -161,6 +161,19 @@ describe('console API: incidents', () => {
     expect((await c.get('/api/incidents/no-such-incident')).status).toBe(404);
   });
 
+  it('links locations to the web view the inventory names and lists the public URLs where a copy was found', async () => {
+    const s = await start();
+    const c = client(s);
+    await c.login(s.tokens.viewer, 'Vera');
+    fx.store.upsertRepositories([{ ...fx.f.repository, tags: { webUrl: 'https://git.example.test/payments/payments-api' } }]);
+    const publicUrl = 'https://gist.github.com/someone/0123abcd';
+    fx.incidents.addLocation(fx.incidentId, { repository: 'gist:0123abcd', commit: null, path: 'creds.txt', line: 1, blob: null, publicUrl, firstSeen: null });
+    const detail = (await c.get(`/api/incidents/${fx.incidentId}`)).body as IncidentDetailView;
+    expect(detail.locations[0]!.webUrl).toBe(`https://git.example.test/payments/payments-api/blob/${fx.f.leakCommit}/config/settings.py#L${detail.locations[0]!.line}`);
+    expect(detail.locations.at(-1)).toMatchObject({ repository: 'gist:0123abcd', publicUrl, webUrl: null });
+    expect(detail.publicUrls).toContain(publicUrl);
+  });
+
   it('refuses a POST without the CSRF token, from another origin, or by a viewer; the incident stays as it was', async () => {
     const s = await start();
     const viewer = client(s);
