@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { postureChecks } from '../../src/posture/api.js';
@@ -23,6 +23,15 @@ describe('the posture check registry', () => {
     const references = [...postureChecks.values()].map((c) => c.reference).join(' ');
     for (const id of ['check21', 'check22', 'check26', 'extra73', 'extra734', 'extra763', 'extra769', 'check12', 'extra713', 'extra712', 'codebuild-project-envvar-awscred-check']) {
       expect(references, id).toContain(id);
+    }
+  });
+
+  it('documents every check with its reference in docs/posture.md', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/posture.md', import.meta.url)), 'utf8');
+    for (const check of postureChecks.values()) {
+      expect(doc, check.id).toContain(`#### \`${check.id}\`: ${check.title}`);
+      expect(doc, check.id).toContain(`Reference: ${check.reference}`);
+      expect(doc, check.id).toContain(check.remediation);
     }
   });
 });

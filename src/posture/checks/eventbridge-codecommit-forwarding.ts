@@ -23,7 +23,7 @@ export const eventbridgeCodecommitForwarding: PostureCheck = {
   reference: 'playbook: preparation (detection)',
   scope: 'region',
   remediation:
-    'Create a rule with the pattern {"source":["aws.codecommit"]} whose target is an SNS topic subscribed to leakwatch\'s /webhook/sns (listed in http.snsTopicArns), or an API destination for the webhook; new pushes are then scanned at once instead of at the next schedule.',
+    'Create a rule with the pattern {"source":["aws.codecommit"]} whose target is an SNS topic subscribed to leakwatch\'s /webhook/codecommit (listed in http.snsTopicArns), or an API destination that posts to it with the webhook token; new pushes are then scanned at once instead of at the next schedule.',
   async run({ clients, config }, region) {
     const client = clients.eventbridge(region);
     const accepted = new Set(config.http.snsTopicArns);
