@@ -6,7 +6,7 @@ import type { DaemonProcess } from '../helpers/daemon-process.js';
 import { startFakeAws } from '../helpers/fake-aws.js';
 import type { FakeAws } from '../helpers/fake-aws.js';
 import { ALL_USERS } from '../helpers/fake-aws/fake-bucket.js';
-import { CODE_BUCKET, POSTURE_USERS, TOPIC, fakeAwsEnv, setUpPostureAccount } from '../helpers/fake-aws/posture-account.js';
+import { CODE_BUCKET, POSTURE_USERS, PUBLIC_AMI, TOPIC, fakeAwsEnv, setUpPostureAccount } from '../helpers/fake-aws/posture-account.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { parseMail } from '../helpers/parse-mime.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
@@ -104,4 +104,25 @@ describe('leakwatch daemon: posture checks on schedule (real SDK, fake AWS)', ()
     expect(aws.calls.map((c) => c.action).filter((a) => !/^(Get|List|Describe|BatchGet)/.test(a))).toEqual([]);
     await stop();
   }, 60_000);
+
+  it('killed (-9) while the message is being sent, sends it again at the next start under the same Message-ID, and then no more', async () => {
+    let release!: () => void;
+    sink.hold = new Promise<void>((done) => (release = done));
+    daemon = startDaemonProcess(configFile, env, root);
+    await waitRuns(1);
+    aws.state.images.find((i) => i.id === PUBLIC_AMI)!.public = true;
+    await sink.waitForCount(3);
+    daemon.child.kill('SIGKILL');
+    await daemon.exited;
+    sink.hold = null;
+    release();
+    daemon = startDaemonProcess(configFile, env, root);
+    await sink.waitForCount(4);
+    await waitRuns(2);
+    expect(sink.received).toHaveLength(4);
+    const [held, again] = sink.received.slice(2).map((m) => parseMail(m.raw));
+    expect(held!.headers.get('subject')).toContain(PUBLIC_AMI);
+    expect(again!.headers.get('message-id')).toBe(held!.headers.get('message-id'));
+    await stop();
+  }, 90_000);
 });

@@ -62,4 +62,11 @@ describe('SqlitePostureStore', () => {
     reopened.completePostureAlert(pending!);
     expect(new SqlitePostureStore(new Database(file)).pendingPostureAlerts()).toEqual([]);
   });
+
+  it('still sees a turn to fail when the check could not run in between', () => {
+    store.recordPostureRun([result('gd', 'us-east-1', 'pass')], at(0), ['smtp'], owner);
+    store.recordPostureRun([result('gd', 'us-east-1', 'error')], at(1), ['smtp'], owner);
+    expect(store.listPostureResults().map((r) => r.status)).toEqual(['pass']);
+    expect(store.recordPostureRun([result('gd', 'us-east-1', 'fail')], at(2), ['smtp'], owner)).toHaveLength(1);
+  });
 });

@@ -29,7 +29,7 @@ export class SqlitePostureStore implements PostureStore {
         const baseline = ranBefore.get(id, region) === undefined;
         for (const r of group) {
           const before = previous.get(id, region, r.resource)?.status;
-          const turned = r.status === 'fail' && (before === 'pass' || (before === undefined && !baseline));
+          const turned = r.status === 'fail' && (before === 'pass' || ((before === undefined || before === 'error') && !baseline));
           if (turned) {
             const key = `${id}/${region}/${r.resource}/${when}`;
             const recipient = recipientOf(r);
@@ -38,7 +38,8 @@ export class SqlitePostureStore implements PostureStore {
               queued.push({ key, channel, result: r, recipient });
             }
           }
-          upsert.run(id, region, r.resource, r.status, JSON.stringify(r), when);
+          // An error does not overwrite a verdict: pass, error, fail is still a turn to fail.
+          if (r.status !== 'error' || before === undefined) upsert.run(id, region, r.resource, r.status, JSON.stringify(r), when);
         }
         if (!errored) {
           const keep = group.map((r) => r.resource);
