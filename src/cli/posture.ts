@@ -63,6 +63,11 @@ export function createPostureCommand(deps: PostureCommandDeps = {}): Command {
       const checks = options.check === undefined ? [...postureChecks.values()] : options.check.map((id) => postureChecks.get(id)!);
       const clients = (deps.clients ?? createPostureClients)(regions[0]!);
       const context = createPostureContext({ config, clients, log, regions, cwd, sources: deps.sources, now: deps.now });
+      // No usable credentials would make every check an error: say it once instead.
+      await context.accountId().catch((err: unknown) => {
+        const name = err instanceof Error ? err.name : 'Error';
+        throw new LeakwatchError('aws', `cannot identify the AWS account (sts:GetCallerIdentity failed: ${name}); set AWS credentials (AWS_PROFILE, or the default credential chain) for the account to check.`);
+      });
       const results = await runPostureChecks(checks, context);
       const summary = summarise(results);
       if (summary.error > 0) process.stderr.write(`leakwatch: ${summary.error} check result(s) could not be determined (status error in the report).\n`);

@@ -108,4 +108,12 @@ describe('leakwatch posture against a fake account through AWS_ENDPOINT_URL', ()
     expect(region.stderr).toContain('--region takes an AWS region');
     expect(fake.calls).toEqual([]);
   });
+
+  it('says in one line, with exit 2, when the credentials are refused, instead of an error per check', async () => {
+    fake.state.denied.add('GetCallerIdentity');
+    const run = await posture();
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^leakwatch: cannot identify the AWS account \(sts:GetCallerIdentity failed: \w+\); set AWS credentials .*\n$/);
+  });
 });

@@ -53,11 +53,22 @@ export function makeFakeAccountState(account: string, users: Map<string, FakeIam
 
 /** The handlers for the account's services; a denied action answers AccessDenied whichever serves it. */
 export function fakeAccountHandlers(state: FakeAccountState): FakeHandler[] {
+  // Query and JSON requests name their action up front, so a denied one is refused whichever
+  // service would answer it (STS and IAM included); REST ones are refused by the wrapper below.
+  const refuse: FakeHandler = (req) => {
+    const action = req.target ?? (req.service === 'sts' || req.service === 'iam' || req.service === 'ec2' ? new URLSearchParams(req.body).get('Action') ?? '' : '');
+    if (!state.denied.has(action)) return undefined;
+    const code = req.target !== undefined ? 'AccessDeniedException' : req.service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDenied';
+    const reply = errorReply(req, action, new FakeAwsError(code, 403, 'not authorized'));
+    if (req.service !== 'sts' && req.service !== 'iam') return reply;
+    const ns = req.service === 'sts' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/';
+    return { ...reply, body: `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${code}</Code><Message>not authorized</Message></Error><RequestId>0</RequestId></ErrorResponse>` };
+  };
   const handlers = [fakeS3ConfigHandler(state), fakeCloudTrailHandler(state), fakeEc2Handler(state), fakeIamPostureHandler(state), fakeSecurityServicesHandler(state)];
-  return handlers.map((handler): FakeHandler => (req) => {
+  return [refuse, ...handlers.map((handler): FakeHandler => (req) => {
     const reply = handler(req);
     if (reply === undefined || !state.denied.has(reply.action)) return reply;
     const code = req.target !== undefined || req.service === 'macie2' || req.service === 'guardduty' || req.service === 'access-analyzer' ? 'AccessDeniedException' : req.service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDenied';
     return errorReply(req, reply.action, new FakeAwsError(code, 403, 'not authorized'));
-  });
+  })];
 }
