@@ -71,6 +71,7 @@ export function createPostureCommand(deps: PostureCommandDeps = {}): Command {
       const results = await runPostureChecks(checks, context);
       const summary = summarise(results);
       if (summary.error > 0) process.stderr.write(`leakwatch: ${summary.error} check result(s) could not be determined (status error in the report).\n`);
+      if (summary.skipped > 0) process.stderr.write(`leakwatch: ${summary.skipped} check result(s) skipped, with nothing to check there (status skipped in the report).\n`);
       write(options.format === 'json' ? renderPostureJson(results, summary) : options.format === 'sarif' ? renderPostureSarif(results) : renderPostureTable(results, summary));
       process.exitCode = postureExitCode(summary);
     });

@@ -51,6 +51,8 @@ export async function runPostureChecks(checks: readonly PostureCheck[], context:
         context.log.warn({ check: check.id, region: label, errName: (err as Error).name }, 'Posture check could not run');
         outcomes = [errorOutcome(err, check.scope === 'global' ? '-' : region)];
       }
+      // Every check says something for every place it looked, even when there was nothing there.
+      if (outcomes.length === 0) outcomes = [{ status: 'skipped', resource: '-', detail: 'Nothing to check here.' }];
       for (const outcome of outcomes) results.push(toResult(check, label, outcome));
     }
   }

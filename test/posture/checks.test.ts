@@ -211,4 +211,10 @@ describe('a check that cannot run', () => {
     const [result] = await run('iam-codecommit-mfa');
     expect(result).toMatchObject({ status: 'error', detail: expect.stringContaining('not a valid IAM policy document') });
   });
+
+  it('a check with nothing to look at still answers, as skipped', async () => {
+    cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [] });
+    const results = await run('cloudtrail-log-file-validation');
+    expect(results.map((r) => [r.region, r.resource, r.status])).toEqual([['us-east-1', 'us-east-1', 'skipped']]);
+  });
 });

@@ -1,7 +1,7 @@
 /** check26: the bucket a trail writes to logs who reads it (S3 server access logging). */
 import { describeTrails } from '../aws/cloudtrail.js';
 import { getBucketLoggingTarget } from '../aws/s3.js';
-import { fail, pass } from '../outcome.js';
+import { fail, pass, skipped } from '../outcome.js';
 import type { PostureCheck } from '../types.js';
 
 export const cloudtrailBucketAccessLogging: PostureCheck = {
@@ -14,6 +14,7 @@ export const cloudtrailBucketAccessLogging: PostureCheck = {
     "Turn on server access logging for the trail's bucket: `aws s3api put-bucket-logging --bucket BUCKET --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"LOG-BUCKET\",\"TargetPrefix\":\"cloudtrail/\"}}'`.",
   async run({ clients }, region) {
     const trails = (await describeTrails(clients.cloudtrail(region))).filter((t) => t.HomeRegion === region && t.S3BucketName !== undefined);
+    if (trails.length === 0) return [skipped(region, 'No trail lives in this region (multi-region trails are checked in their home region).')];
     const outcomes = [];
     for (const trail of trails) {
       const bucket = trail.S3BucketName!;

@@ -1,6 +1,6 @@
 /** check22: every trail validates its log files, so tampering with the record shows. */
 import { describeTrails } from '../aws/cloudtrail.js';
-import { fail, pass } from '../outcome.js';
+import { fail, pass, skipped } from '../outcome.js';
 import type { PostureCheck } from '../types.js';
 
 export const cloudtrailLogFileValidation: PostureCheck = {
@@ -13,6 +13,7 @@ export const cloudtrailLogFileValidation: PostureCheck = {
   async run({ clients }, region) {
     // Each trail once: in the region it lives in.
     const trails = (await describeTrails(clients.cloudtrail(region))).filter((t) => t.HomeRegion === region);
+    if (trails.length === 0) return [skipped(region, 'No trail lives in this region (multi-region trails are checked in their home region).')];
     return trails.map((t) =>
       t.LogFileValidationEnabled === true
         ? pass(t.Name ?? '', 'Log file validation is on.')

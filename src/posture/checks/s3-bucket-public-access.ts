@@ -19,6 +19,7 @@ export const s3BucketPublicAccess: PostureCheck = {
     const all = await context.buckets();
     // Code buckets first: if the run is cut short, what matters most was looked at.
     const ordered = [...all.filter((b) => code.has(b)), ...all.filter((b) => !code.has(b))];
+    if (ordered.length === 0) return [pass('*', 'The account has no buckets.')];
     if (blocksEverything(account)) return [pass('*', `Account-level Block Public Access covers all ${ordered.length} bucket(s).`)];
     const outcomes: CheckOutcome[] = [];
     for (const bucket of ordered) {
