@@ -97,7 +97,7 @@ describe('leakwatch daemon: posture checks on schedule (real SDK, fake AWS)', ()
   it('does not tell anyone again after a restart while the checks keep failing', async () => {
     await stop();
     daemon = startDaemonProcess(configFile, env, root);
-    await waitRuns(2);
+    await waitRuns(1);
     expect(sink.received).toHaveLength(2);
     expect(await metrics()).toContain('leakwatch_posture_failures{check="s3-bucket-public-access"} 1');
     // Read-only: the daemon's posture runs made no change in the account.
@@ -118,7 +118,7 @@ describe('leakwatch daemon: posture checks on schedule (real SDK, fake AWS)', ()
     release();
     daemon = startDaemonProcess(configFile, env, root);
     await sink.waitForCount(4);
-    await waitRuns(2);
+    await waitRuns(1);
     expect(sink.received).toHaveLength(4);
     const [held, again] = sink.received.slice(2).map((m) => parseMail(m.raw));
     expect(held!.headers.get('subject')).toContain(PUBLIC_AMI);
