@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   incidents: async () => (await import('./incidents.js')).createIncidentsCommand(),
   daemon: async () => (await import('./daemon.js')).createDaemonCommand(),
   canary: async () => (await import('./canary.js')).createCanaryCommand(),
+  posture: async () => (await import('./posture.js')).createPostureCommand(),
 };
 
 export async function createProgram(argv: string[] = []): Promise<Command> {

@@ -31,6 +31,7 @@ import type { MonitorStore } from '../store/types.js';
 import type { WatchRuntime } from '../watch/create-watch-runtime.js';
 import type { PublicExposureSink } from '../watch/types.js';
 import { openDaemonFingerprintIndex } from './daemon-fingerprint-index.js';
+import { createDaemonPosture } from './daemon-posture.js';
 import { createDaemonWatch } from './daemon-watch.js';
 import { mirrorDir } from './run-repository-job.js';
 import type { DaemonHooks } from './start-daemon.js';
@@ -101,6 +102,8 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 
+  const posture = createDaemonPosture({ config, log: options.log, db: watchDb, engine });
+
   // One drain at a time in this process (start, each job, each escalation pass); the incident
   // leases keep other processes (the CLI, later replicas) from acting on the same incident.
   let draining: Promise<unknown> = Promise.resolve();
@@ -134,6 +137,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
         log.debug('Incident pass finished');
       },
       indexMirror: (repository, gitDir) => fingerprints.updateRepository(repository, gitDir),
+      posture: (context) => step(context.runChecks ? 'posture' : 'posture-restore', () => posture(context)),
       watch: async (context) => {
         try {
           await watch(context);

@@ -12,6 +12,7 @@ export interface DaemonMetrics {
   scanDuration: Histogram<'outcome'>;
   lastMirrorSuccess: Gauge<'repository'>;
   errors: Counter<'kind'>;
+  postureFailures: Gauge<'check'>;
 }
 
 export function createDaemonMetrics(): DaemonMetrics {
@@ -37,6 +38,7 @@ export function createDaemonMetrics(): DaemonMetrics {
       labelNames: ['repository'],
       registers,
     }),
+    postureFailures: new Gauge({ name: 'leakwatch_posture_failures', help: 'Failing resources per posture check at its last run.', labelNames: ['check'], registers }),
     errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, index, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
   };
 }

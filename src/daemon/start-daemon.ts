@@ -53,6 +53,8 @@ export interface DaemonHooks {
    * A failure is logged and counted; the job goes on.
    */
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
+  /** Posture checks (`runChecks`), or at start only the gauge and alerts a stopped process owed. */
+  posture?: (context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void> | void;
 }
 
 export interface StartDaemonOptions {
@@ -197,6 +199,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
       { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()] }) },
       { name: 'escalation', cron: config.schedule.escalation, run: () => options.hooks?.escalate?.(hookContext) },
+      { name: 'posture', cron: config.schedule.posture, run: () => options.hooks?.posture?.({ metrics, runChecks: true }) },
     ],
     log,
     (name) => metrics.errors.inc({ kind: `schedule:${name}` }),
@@ -210,6 +213,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     .then(() => options.hooks?.respond?.())
     .catch((err: unknown) => log.error({ err: (err as Error).message }, 'Answering pending findings failed'));
   enqueueAll('start');
+  void Promise.resolve()
+    .then(() => options.hooks?.posture?.({ metrics, runChecks: false }))
+    .catch((err: unknown) => log.error({ err: (err as Error).message }, 'Restoring posture state failed'));
 
   return {
     url: http.url,

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { POSTURE_IAM_ACTIONS } from '../../src/posture/required-permissions.js';
 import { RESPOND_IAM_ACTIONS } from '../../src/respond/required-permissions.js';
 
 interface Statement {
@@ -48,5 +49,36 @@ describe('config/iam-policy.json', () => {
     expect(store).toHaveLength(1);
     expect(store[0]!.Action.sort()).toEqual(['secretsmanager:CreateSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:PutSecretValue', 'secretsmanager:TagResource']);
     expect(store[0]!.Resource).toBe('arn:aws:secretsmanager:*:*:secret:leakwatch/replacement-keys/*');
+  });
+
+  it('grants the posture checks their read-only actions in one statement of their own', () => {
+    const posture = policy.Statement.filter((s) => s.Sid === 'LeakwatchPostureReadOnly');
+    expect(posture).toHaveLength(1);
+    expect([...posture[0]!.Action].sort()).toEqual([...POSTURE_IAM_ACTIONS].sort());
+    for (const action of POSTURE_IAM_ACTIONS) expect(action, action).toMatch(/:(Get|List|Describe|BatchGet)/);
+  });
+
+  it('lists an IAM action for every AWS SDK command the posture wrappers send', () => {
+    // Where the IAM action is not named after the command.
+    const renamed: Record<string, string> = {
+      's3:ListBuckets': 's3:ListAllMyBuckets',
+      's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
+      's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+      's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+    };
+    const prefix: Record<string, string> = { 'access-analyzer': 'access-analyzer', 'config-service': 'config', eventbridge: 'events', macie: 'macie2', 's3-control': 's3-control' };
+    const dir = fileURLToPath(new URL('../../src/posture/aws/', import.meta.url));
+    const sent: string[] = [];
+    for (const file of readdirSync(dir)) {
+      const service = file.replace(/\.ts$/, '');
+      const text = readFileSync(`${dir}${file}`, 'utf8');
+      const commands = [...text.matchAll(/\bnew (\w+)Command\(/g), ...text.matchAll(/\bpaginate(\w+)\(/g)].map((m) => m[1]!);
+      expect(commands.length, file).toBeGreaterThan(0);
+      for (const command of commands) {
+        const key = `${prefix[service] ?? service}:${command}`;
+        sent.push(renamed[key] ?? key);
+      }
+    }
+    expect(sent.filter((action) => !POSTURE_IAM_ACTIONS.includes(action))).toEqual([]);
   });
 });

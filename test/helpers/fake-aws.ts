@@ -11,11 +11,17 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeAccessKeyId, fakeSecretAccessKey } from './fake-credentials.js';
+import { fakeAccountHandlers, makeFakeAccountState } from './fake-aws/fake-account.js';
+import type { FakeAccountState } from './fake-aws/fake-account.js';
+import { parseFakeRequest } from './fake-aws/route.js';
+import type { FakeHandler } from './fake-aws/route.js';
 
 export interface FakeAccessKey {
   id: string;
   secret: string;
   status: 'Active' | 'Inactive';
+  /** When it was created, if a test set it (ListAccessKeys then says so). */
+  created?: Date;
 }
 
 export interface FakeUser {
@@ -34,7 +40,8 @@ export interface FakeSecret {
 }
 
 export interface FakeAwsCall {
-  service: 'sts' | 'iam' | 'secretsmanager';
+  /** `sts`, `iam`, `secretsmanager`, or the signing name of a service in fake-aws/ (`s3`, `ec2`, ...). */
+  service: string;
   action: string;
   /** The raw request body, to search for values that must not be sent. */
   body: string;
@@ -46,6 +53,10 @@ export interface FakeAws {
   account: string;
   users: Map<string, FakeUser>;
   secrets: Map<string, FakeSecret>;
+  /** Buckets, trails, images, IAM groups and roles, security services (fake-aws/fake-account.ts). */
+  state: FakeAccountState;
+  /** Serves more services; asked before the account's own handlers (e.g. S3 objects). */
+  addHandler(handler: FakeHandler): void;
   calls: FakeAwsCall[];
   count(action: string): number;
   /** Calls of `action` per value of one request parameter (e.g. per `UserName`). */
@@ -95,6 +106,8 @@ export async function startFakeAws(options: { account: string; users: Record<str
   }
   const secrets = new Map<string, FakeSecret>();
   const calls: FakeAwsCall[] = [];
+  const state = makeFakeAccountState(account, users);
+  const handlers: FakeHandler[] = fakeAccountHandlers(state);
 
   const ownerOf = (keyId: string): [string, FakeUser] | undefined => [...users].find(([, u]) => u.keys.some((k) => k.id === keyId));
   const user = (name: string | null): FakeUser => {
@@ -153,7 +166,8 @@ export async function startFakeAws(options: { account: string; users: Record<str
       case 'ListAccessKeys': {
         const name = p.get('UserName') ?? '';
         const members = user(name).keys.map(
-          (k) => `<member><UserName>${xml(name)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status}</Status></member>`,
+          (k) => `<member><UserName>${xml(name)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status}</Status>` +
+            `${k.created === undefined ? '' : `<CreateDate>${k.created.toISOString()}</CreateDate>`}</member>`,
         );
         return `<AccessKeyMetadata>${members.join('')}</AccessKeyMetadata><IsTruncated>false</IsTruncated>`;
       }
@@ -243,6 +257,15 @@ export async function startFakeAws(options: { account: string; users: Record<str
   }
 
   function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+    const request = parseFakeRequest(req, body);
+    for (const handler of handlers) {
+      const reply = handler(request);
+      if (reply === undefined) continue;
+      calls.push({ service: request.service, action: reply.action, body });
+      res.writeHead(reply.status, reply.headers);
+      res.end(reply.body);
+      return;
+    }
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string' && target.startsWith('secretsmanager.')) {
       const action = target.slice('secretsmanager.'.length);
@@ -287,6 +310,8 @@ export async function startFakeAws(options: { account: string; users: Record<str
     account,
     users,
     secrets,
+    state,
+    addHandler: (handler) => handlers.unshift(handler),
     calls,
     count: (action) => calls.filter((c) => c.action === action).length,
     countBy: (action, param) => {

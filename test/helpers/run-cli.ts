@@ -21,3 +21,18 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The same, without blocking this process: for a CLI that talks to a server the test runs in
+ * this process (a fake AWS), which could not answer while spawnSync waits.
+ */
+export async function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...TEST_GIT_ENV, ...env }, cwd });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  return { code, stdout, stderr };
+}

@@ -5,7 +5,7 @@
 import type { Audience } from '../incident-message-parts.js';
 import type { Incident } from '../../domain/incident.js';
 
-export function emailRecipients(incident: Incident, audience: Audience): string[] {
+export function emailRecipients(incident: Pick<Incident, 'repository'>, audience: Audience): string[] {
   const { ownerEmail, escalationContacts } = incident.repository;
   const owner = ownerEmail === undefined ? [] : [ownerEmail];
   const list = audience === 'escalation' || owner.length === 0 ? [...owner, ...escalationContacts] : owner;

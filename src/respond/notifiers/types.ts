@@ -18,8 +18,14 @@ export interface NotifierDeps {
   sns?: { client: SNSClient; defaultTopicArn?: string };
 }
 
+/**
+ * What a notifier reads of what it announces: an incident, or a posture check that turned to
+ * fail (kind `posture`, its resource as the repository name, its owner as the owner).
+ */
+export type NotifySubject = Pick<Incident, 'id' | 'severity' | 'repository'> & { kind: Incident['kind'] | 'posture' };
+
 export interface NotifyContext {
-  incident: Incident;
+  incident: NotifySubject;
   message: IncidentMessage;
   audience: Audience;
   deps: NotifierDeps;

@@ -1,0 +1,63 @@
+/**
+ * The shared, looked-up-once facts the checks read: the account id, the buckets and which of
+ * them hold code (named in posture.codeBuckets, or tagged `<posture.codeBucketTag>=true`, with
+ * the owner from the inventory's owner tag key), the IAM authorization details and the inventory.
+ */
+import type { LeakwatchConfig } from '../config/config-types.js';
+import type { Repository } from '../domain/repository.js';
+import { loadInventory } from '../inventory/load-inventory.js';
+import type { InventorySource } from '../inventory/types.js';
+import type { Logger } from '../logger.js';
+import { getBucketTags, listBuckets } from './aws/s3.js';
+import { getCallerAccount } from './aws/sts.js';
+import { loadAuthorizationDetails } from './iam-authorization.js';
+import type { PostureClients } from './posture-clients.js';
+import type { CodeBucket, PostureContext } from './types.js';
+
+export interface PostureContextOptions {
+  config: LeakwatchConfig;
+  clients: PostureClients;
+  log: Logger;
+  regions: readonly string[];
+  cwd?: string;
+  sources?: ReadonlyMap<string, InventorySource>;
+  now?: () => Date;
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+}
+
+export function createPostureContext(options: PostureContextOptions): PostureContext {
+  const { config, clients, log } = options;
+  const buckets = once(() => listBuckets(clients.s3()));
+  const codeBuckets = once(async (): Promise<CodeBucket[]> => {
+    const named = new Set(config.posture.codeBuckets);
+    const ownerKey = config.inventory.codecommit.tagKeys.owner;
+    const found: CodeBucket[] = [];
+    for (const name of await buckets()) {
+      const tags = await getBucketTags(clients.s3(), name);
+      const tagged = tags[config.posture.codeBucketTag]?.toLowerCase() === 'true';
+      if (!tagged && !named.has(name)) continue;
+      const owner = tags[ownerKey];
+      found.push({ name, via: tagged ? 'tag' : 'config', ...(owner === undefined || owner === '' ? {} : { owner }) });
+    }
+    for (const name of named) {
+      if (!found.some((b) => b.name === name)) log.warn({ bucket: name }, 'Code bucket named in posture.codeBuckets is not in the account');
+    }
+    return found;
+  });
+  return {
+    config,
+    clients,
+    log,
+    regions: options.regions,
+    now: options.now ?? (() => new Date()),
+    accountId: once(() => getCallerAccount(clients.sts())),
+    buckets,
+    codeBuckets,
+    authorization: once(() => loadAuthorizationDetails(clients.iam())),
+    inventory: once(async (): Promise<readonly Repository[]> => (await loadInventory({ config, log, cwd: options.cwd, sources: options.sources })).repositories),
+  };
+}

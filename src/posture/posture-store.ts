@@ -1,0 +1,27 @@
+/** What the daemon keeps of posture runs (implemented by store/sqlite/sqlite-posture-store.ts). */
+import type { PostureResult } from './types.js';
+
+/** A message owed to someone because a check turned from pass to fail. */
+export interface PostureAlert {
+  /** Check, region, resource and the run that saw the turn: the idempotency key of the message. */
+  key: string;
+  channel: string;
+  result: PostureResult;
+  /** Who to tell (e-mail), if known. */
+  recipient: string | undefined;
+}
+
+export interface PostureStore {
+  /**
+   * Records one run's results in one transaction and queues an alert per channel for each
+   * result that turned to fail: it passed last time, or it is a new resource of a check that
+   * had already run (the first run of a check is its baseline). A check that errored keeps its
+   * earlier verdicts. Returns the alerts queued.
+   */
+  recordPostureRun(results: readonly PostureResult[], at: Date, channels: readonly string[], recipientOf: (r: PostureResult) => string | undefined): PostureAlert[];
+  pendingPostureAlerts(): PostureAlert[];
+  completePostureAlert(alert: Pick<PostureAlert, 'key' | 'channel'>): void;
+  /** Failing resources per check, from the last run of each. */
+  postureFailureCounts(): Map<string, number>;
+  listPostureResults(): PostureResult[];
+}
