@@ -11,6 +11,8 @@ import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
 import { loadInventory } from '../inventory/load-inventory.js';
+import type { CodeStore } from '../domain/code-store.js';
+import type { Indicator } from '../domain/indicator.js';
 import type { Repository } from '../domain/repository.js';
 import type { InventorySource } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +36,8 @@ export interface WatchHookContext {
   log: Logger;
   /** The repositories of the current inventory (the store keeps removed ones too). */
   inventory?: () => Repository[];
+  /** The code stores (S3, EC2) of the current inventory. */
+  codeStores?: () => CodeStore[];
 }
 
 export interface DaemonHooks {
@@ -51,6 +55,8 @@ export interface DaemonHooks {
    * A failure is logged and counted; the job goes on.
    */
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
+  /** Answers an indicator from the webhook (GuardDuty, CloudTrail) against the inventory's code stores. */
+  indicate?: (indicator: Indicator, codeStores: readonly CodeStore[]) => Promise<'deferred' | void>;
 }
 
 export interface StartDaemonOptions {
@@ -89,6 +95,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const metrics = createDaemonMetrics();
   const shutdown = new AbortController();
   const repositories = new Map<string, Repository>();
+  let codeStores: CodeStore[] = [];
   let ready = false;
   // Not ready while the inventory has never loaded or its last refresh failed: a daemon that
   // watches nothing must not look healthy to the orchestrator.
@@ -117,6 +124,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     try {
       const inventory = await loadInventory({ config, log, cwd, sources: options.sources });
       store.upsertRepositories(inventory.repositories);
+      codeStores = inventory.codeStores;
       inventoryLoaded = true;
       const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
       repositories.clear();
@@ -127,7 +135,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       if (ready) for (const id of added) queue.enqueue(id, 'inventory');
       metrics.repositories.set(repositories.size);
       const missing = inventory.repositories.filter((r) => r.ownerMissing).map((r) => r.id);
-      log.info({ repositories: repositories.size, ownerMissing: missing }, 'Inventory refreshed');
+      log.info({ repositories: repositories.size, codeStores: codeStores.length, ownerMissing: missing }, 'Inventory refreshed');
     } catch (err) {
       inventoryLoaded = false;
       metrics.errors.inc({ kind: 'inventory' });
@@ -169,6 +177,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           }
           return [...queued];
         },
+        ...(options.hooks?.indicate === undefined ? {} : { onIndicator: (indicator: Indicator) => options.hooks!.indicate!(indicator, codeStores) }),
       },
     });
   } catch (err) {
@@ -182,7 +191,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     [
       { name: 'inventoryRefresh', cron: config.schedule.inventoryRefresh, run: refreshInventory },
       { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
-      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()] }) },
+      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()], codeStores: () => codeStores }) },
       { name: 'escalation', cron: config.schedule.escalation, run: () => options.hooks?.escalate?.(hookContext) },
     ],
     log,
