@@ -11,6 +11,12 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeAccessKeyId, fakeSecretAccessKey } from './fake-credentials.js';
+import { createFakeEc2Images } from './fake-aws/fake-ec2-images.js';
+import type { FakeImagePermissions } from './fake-aws/fake-ec2-images.js';
+import { createFakeGuardDuty } from './fake-aws/fake-guardduty.js';
+import { createFakeS3Objects } from './fake-aws/fake-s3-objects.js';
+import type { FakeS3Bucket } from './fake-aws/fake-s3-objects.js';
+import type { FakeServiceContext, FakeServiceHandler } from './fake-aws/service-context.js';
 
 export interface FakeAccessKey {
   id: string;
@@ -34,7 +40,7 @@ export interface FakeSecret {
 }
 
 export interface FakeAwsCall {
-  service: 'sts' | 'iam' | 'secretsmanager';
+  service: 'sts' | 'iam' | 'secretsmanager' | 's3' | 'ec2' | 'guardduty';
   action: string;
   /** The raw request body, to search for values that must not be sent. */
   body: string;
@@ -46,6 +52,12 @@ export interface FakeAws {
   account: string;
   users: Map<string, FakeUser>;
   secrets: Map<string, FakeSecret>;
+  /** S3 buckets by name (fake-aws/fake-s3-objects.ts). */
+  buckets: Map<string, FakeS3Bucket>;
+  /** AMI and snapshot permissions by id (fake-aws/fake-ec2-images.ts). */
+  images: Map<string, FakeImagePermissions>;
+  /** GuardDuty findings in wire shape (fake-aws/fake-guardduty.ts). */
+  findings: Array<Record<string, unknown>>;
   calls: FakeAwsCall[];
   count(action: string): number;
   /** Calls of `action` per value of one request parameter (e.g. per `UserName`). */
@@ -242,7 +254,19 @@ export async function startFakeAws(options: { account: string; users: Record<str
     return hold.released;
   }
 
+  const buckets = new Map<string, FakeS3Bucket>();
+  const images = new Map<string, FakeImagePermissions>();
+  const findings: Array<Record<string, unknown>> = [];
+  // Services in their own files (fake-aws/); each answers only its own requests.
+  const services: FakeServiceHandler[] = [createFakeGuardDuty(findings), createFakeEc2Images(images), createFakeS3Objects(buckets)];
+  const serviceContext: FakeServiceContext = {
+    account,
+    record: (service, action, body) => calls.push({ service: service as FakeAwsCall['service'], action, body }),
+    holdFor: (action) => holdFor(action),
+  };
+
   function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+    if (services.some((service) => service(req, res, body, serviceContext))) return;
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string' && target.startsWith('secretsmanager.')) {
       const action = target.slice('secretsmanager.'.length);
@@ -287,6 +311,9 @@ export async function startFakeAws(options: { account: string; users: Record<str
     account,
     users,
     secrets,
+    buckets,
+    images,
+    findings,
     calls,
     count: (action) => calls.filter((c) => c.action === action).length,
     countBy: (action, param) => {
