@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, GetPublicAccessBlockCommand, HeadObjectCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountBlock, PutPublicAccessBlockCommand as PutAccountBlock, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { DescribeImageAttributeCommand, EC2Client, ModifyImageAttributeCommand } from '@aws-sdk/client-ec2';
+import { DescribeImageAttributeCommand, DescribeSnapshotAttributeCommand, EC2Client, ModifyImageAttributeCommand, ModifySnapshotAttributeCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,36 @@ describe('code-store containment', () => {
     expect(incident.timeline.find((e) => e.action === 'ec2.public-launch.previous')?.data).toMatchObject({ public: true, accounts: '444455556666' });
     await sinkOf(engine).deliver({ ...made, id: 'event-7' });
     expect(ec2.commandCalls(ModifyImageAttributeCommand)).toHaveLength(1);
+  });
+
+  it('revokes public create-volume permission of an exposed snapshot under approve, once approved', async () => {
+    const engine = makeEngine();
+    const snapshot = 'snap-0123456789abcdef0';
+    const store = { ...imageStore, id: `ec2:${snapshot}`, name: `ec2:${snapshot}`, location: { kind: 'ec2' as const, resourceId: snapshot } };
+    ec2.on(DescribeSnapshotAttributeCommand).resolves({ CreateVolumePermissions: [{ Group: 'all' }] });
+    ec2.on(ModifySnapshotAttributeCommand).resolves({});
+    const sink = createIndicatorSink(engine.deps, { codeStores: () => [store], repository: () => undefined });
+    await sink.deliver(indicator({ id: 'event-8', type: 'ModifySnapshotAttribute', buckets: [], resourceIds: [snapshot] }));
+    const id = engine.store.list()[0]!.id;
+    expect(ec2.commandCalls(ModifySnapshotAttributeCommand)).toHaveLength(0);
+    changeIncident(engine.store, id, 'approve', 'alice', new Date());
+    await advanceOpenIncidents(engine.deps);
+    expect(ec2.commandCalls(ModifySnapshotAttributeCommand).map((c) => c.args[0].input)).toEqual([{ SnapshotId: snapshot, Attribute: 'createVolumePermission', OperationType: 'remove', GroupNames: ['all'] }]);
+    expect(engine.store.get(id)!.status).toBe('contained');
+  });
+
+  it('an object listed after an approved deletion is deleted on the next pass, the first one not again', async () => {
+    const engine = makeEngine({ policies: { s3: 'approve' } });
+    s3.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: blocked });
+    s3.on(DeleteObjectCommand).resolves({});
+    const sink = sinkOf(engine);
+    await sink.deliver(indicator({ id: 'event-9', type: 'PutObject', effect: 'object-write', object: { bucket: BUCKET, key: 'a.zip', versionId: 'v1' } }));
+    const id = engine.store.list()[0]!.id;
+    changeIncident(engine.store, id, 'approve', 'alice', new Date());
+    await advanceOpenIncidents(engine.deps);
+    await sink.deliver(indicator({ id: 'event-10', type: 'PutObject', effect: 'object-write', object: { bucket: BUCKET, key: 'b.zip', versionId: 'v2' } }));
+    await advanceOpenIncidents(engine.deps);
+    expect(s3.commandCalls(DeleteObjectCommand).map((c) => c.args[0].input.Key)).toEqual(['a.zip', 'b.zip']);
   });
 
   it('a redelivered indicator adds no second evidence entry', async () => {
