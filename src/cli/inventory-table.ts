@@ -2,19 +2,37 @@
  * Renders the inventory as a plain-text table for `leakwatch inventory`, marking repositories
  * with no owner and where their incidents will go instead.
  */
+import type { CodeStore } from '../domain/code-store.js';
 import type { Repository } from '../domain/repository.js';
 import { escapeField } from '../util/terminal-text.js';
 
-const HEADERS = ['REPOSITORY', 'SOURCE', 'REGION', 'OWNER', 'TEAM', 'CLASSIFICATION'] as const;
+const HEADERS = ['REPOSITORY', 'KIND', 'SOURCE', 'REGION', 'OWNER', 'TEAM', 'CLASSIFICATION'] as const;
 
-function ownerCell(repository: Repository, defaultOwner: string | undefined): string {
+type Listed = Pick<Repository, 'name' | 'source' | 'region' | 'owner' | 'classification' | 'ownerMissing'> & { kind: string };
+
+function kindOf(repository: Repository): string {
+  return repository.cloneUrl.startsWith('codecommit://') || repository.source === 'codecommit' || /git-codecommit\./.test(repository.cloneUrl) ? 'codecommit' : 'git';
+}
+
+function storeKind(store: CodeStore): string {
+  if (store.location.kind === 's3') return 's3';
+  const id = store.location.resourceId;
+  return id.startsWith('ami-') ? 'ec2 ami' : id.startsWith('snap-') ? 'ec2 snapshot' : 'ec2 instance';
+}
+
+function ownerCell(repository: Listed, defaultOwner: string | undefined): string {
   if (!repository.ownerMissing) return repository.owner.email!;
   return defaultOwner === undefined ? 'MISSING' : `MISSING (→ ${defaultOwner})`;
 }
 
-export function renderInventoryTable(repositories: readonly Repository[], defaultOwner: string | undefined): string {
+export function renderInventoryTable(repos: readonly Repository[], defaultOwner: string | undefined, stores: readonly CodeStore[] = []): string {
+  const repositories: Listed[] = [
+    ...repos.map((r) => ({ ...r, kind: kindOf(r) })),
+    ...stores.map((s) => ({ ...s, kind: storeKind(s) })),
+  ];
   const rows = repositories.map((repository) => [
     repository.name,
+    repository.kind,
     repository.source,
     repository.region ?? '-',
     ownerCell(repository, defaultOwner),
@@ -28,7 +46,7 @@ export function renderInventoryTable(repositories: readonly Repository[], defaul
     cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   const missing = repositories.filter((repository) => repository.ownerMissing).length;
   const summary =
-    `${repositories.length} repositories, ${missing} without owner` +
+    `${repos.length} repositories, ${stores.length} code stores, ${missing} without owner` +
     (missing > 0
       ? defaultOwner === undefined
         ? ' (set inventory.defaultOwner so their incidents reach someone)'

@@ -29,7 +29,7 @@ interface InventoryOptions {
 
 export function createInventoryCommand(deps: InventoryCommandDeps = {}): Command {
   return new Command('inventory')
-    .description('List the repositories leakwatch watches, with owner and classification; flag missing owners')
+    .description('List the repositories and code stores (S3, EC2) leakwatch watches, with owner and classification; flag missing owners')
     .option('--config <file>', 'configuration file (default: $LEAKWATCH_CONFIG or config/default.yaml)')
     .option('--format <format>', `output format: ${FORMATS.join(' or ')}`, 'table')
     .action(async (options: InventoryOptions) => {
@@ -41,19 +41,20 @@ export function createInventoryCommand(deps: InventoryCommandDeps = {}): Command
       const write = deps.write ?? ((text: string) => void process.stdout.write(text));
       const { config } = loadConfig({ configPath: options.config, env, cwd });
       const log = deps.log ?? createLogger({ level: config.logLevel });
-      const { repositories, unmatched } = await loadInventory({ config, log, cwd, sources: deps.sources });
+      const { repositories, codeStores, unmatched } = await loadInventory({ config, log, cwd, sources: deps.sources });
       const defaultOwner = config.inventory.defaultOwner;
       if (options.format === 'json') {
         const report = {
           // The inventory file may hold clone URLs with credentials: never print them.
           repositories: repositories.map((repository) => ({ ...repository, cloneUrl: redactUrl(repository.cloneUrl) })),
-          missingOwner: repositories.filter((repository) => repository.ownerMissing).map((repository) => repository.id),
+          codeStores,
+          missingOwner: [...repositories, ...codeStores].filter((item) => item.ownerMissing).map((item) => item.id),
           defaultOwner: defaultOwner ?? null,
           unmatched: unmatched.map((record) => ({ name: record.name, region: record.region ?? null })),
         };
         write(`${JSON.stringify(report, null, 2)}\n`);
         return;
       }
-      write(renderInventoryTable(repositories, defaultOwner));
+      write(renderInventoryTable(repositories, defaultOwner, codeStores));
     });
 }

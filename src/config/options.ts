@@ -165,6 +165,28 @@ export const OPTIONS = [
     description: "Tag whose value is the ARN of the owner's SNS topic for incidents.",
   },
   {
+    path: 'inventory.aws.enabled',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_INVENTORY_AWS_ENABLED',
+    description:
+      'Inventory code outside git by tag: S3 buckets, EC2 instances, AMIs and EBS snapshots tagged inventory.aws.codeTag=true (owner and classification from the inventory.codecommit.tagKeys tags). See docs/inventory.md.',
+  },
+  {
+    path: 'inventory.aws.regions',
+    kind: 'string-list',
+    default: ['us-east-1'],
+    env: 'LEAKWATCH_INVENTORY_AWS_REGIONS',
+    description: 'Regions whose tagged EC2 instances, AMIs and snapshots are inventoried (S3 buckets are listed once, from the first).',
+  },
+  {
+    path: 'inventory.aws.codeTag',
+    kind: 'string',
+    default: 'leakwatch:code',
+    env: 'LEAKWATCH_INVENTORY_AWS_CODE_TAG',
+    description: 'Tag marking a bucket or EC2 resource as holding code (value true); `<tag>-prefix` narrows a bucket to a prefix, `<tag>-writers` lists the principals expected to write to it.',
+  },
+  {
     path: 'mirror.concurrency',
     kind: 'integer',
     default: 4,
@@ -349,7 +371,7 @@ export const OPTIONS = [
   {
     path: 'watch.sources',
     kind: 'string-list',
-    default: ['github-events', 'github-code-search', 'github-gists', 'aws-canary-keys'],
+    default: ['github-events', 'github-code-search', 'github-gists', 'aws-canary-keys', 'aws-guardduty', 'aws-cloudtrail-code-stores'],
     env: 'LEAKWATCH_WATCH_SOURCES',
     description: 'Public sources polled on the watch schedule; see docs/watch.md. Empty: no public watch.',
   },
@@ -497,6 +519,14 @@ export const OPTIONS = [
       "KMS key (id, ARN or alias) that encrypts replacement access keys in Secrets Manager; unset: the account's aws/secretsmanager key. A customer-managed key also needs kms:GenerateDataKey and kms:Decrypt for the daemon.",
   },
   {
+    path: 'response.s3.blockAccountPublicAccess',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_RESPONSE_S3_BLOCK_ACCOUNT_PUBLIC_ACCESS',
+    description:
+      "When leakwatch contains an exposed code bucket (policy family s3), also turn on S3 Block Public Access for the whole account (S3 Control), recording the previous configuration. See docs/respond-providers.md.",
+  },
+  {
     path: 'response.email.channel',
     kind: 'enum',
     values: ['none', 'smtp', 'ses'],
@@ -625,5 +655,28 @@ export const OPTIONS = [
     kind: 'email',
     env: 'LEAKWATCH_POSTURE_SECURITY_CONTACT',
     description: 'Who is told when a posture check that concerns no inventoried owner turns from pass to fail (falls back to `inventory.defaultOwner`).',
+  },
+  {
+    path: 'indicators.guardduty',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_INDICATORS_GUARDDUTY',
+    description:
+      "Poll GuardDuty (every detector in indicators.regions) on the watch schedule for findings of the code-exposure playbook's types; findings about our code stores, leaked keys or principals that pulled our repositories join their incidents. EventBridge can also post them to the webhook. See docs/incidents.md.",
+  },
+  {
+    path: 'indicators.cloudtrail',
+    kind: 'boolean',
+    default: false,
+    env: 'LEAKWATCH_INDICATORS_CLOUDTRAIL',
+    description:
+      'Poll CloudTrail event history in indicators.regions for public-access changes to inventoried code buckets, AMIs and snapshots (object-level events come only through EventBridge to the webhook). See docs/incidents.md.',
+  },
+  {
+    path: 'indicators.regions',
+    kind: 'string-list',
+    default: ['us-east-1'],
+    env: 'LEAKWATCH_INDICATORS_REGIONS',
+    description: 'Regions whose GuardDuty findings and CloudTrail events the indicator sources poll.',
   },
 ] as const satisfies readonly OptionSpec[];

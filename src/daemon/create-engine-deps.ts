@@ -5,7 +5,10 @@
  * policy with no channel configured nothing here touches the network.
  */
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -70,6 +73,16 @@ export function rotatorOptionsOf(config: LeakwatchConfig): RotatorOptions {
   };
 }
 
+/** One client per region, made on first use. */
+function perRegion<T>(make: (region: string) => T): (region: string) => T {
+  const made = new Map<string, T>();
+  return (region) => {
+    let client = made.get(region);
+    if (client === undefined) made.set(region, (client = make(region)));
+    return client;
+  };
+}
+
 export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
   const { config } = options;
   const region = config.response.awsRegion;
@@ -79,6 +92,9 @@ export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
     sts: new STSClient({ region }),
     secretsManager: new SecretsManagerClient({ region }),
     github: createOctokit({ log: options.log }),
+    s3: perRegion((r) => new S3Client({ region: r, followRegionRedirects: true })),
+    s3control: new S3ControlClient({ region }),
+    ec2: perRegion((r) => new EC2Client({ region: r })),
   };
   if (config.response.forensics.enabled) clients.cloudtrail = new CloudTrailClient({ region });
   return {

@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import { isLeakwatchError } from '../errors.js';
 import type { Ruleset } from '../detect/types.js';
+import type { CodeStore } from '../domain/code-store.js';
 import type { Repository } from '../domain/repository.js';
+import { createIndicatorSink } from '../respond/deliver-indicator.js';
+import { lookupPrincipalPulls } from '../respond/forensics/lookup-principal-pulls.js';
 import type { Logger } from '../logger.js';
 import { createEngineDeps } from './create-engine-deps.js';
 import type { EngineDeps } from '../respond/engine-deps.js';
@@ -89,7 +92,23 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
         .filter((f) => f.secretSha256 === sha || f.related?.secretSha256 === sha),
     gitDir: (repository) => mirrorDir(dataDir, repository.id),
   };
-  const sink: PublicExposureSink = { deliver: (exposure) => createPublicExposureSink(engine(), sinkOptions).deliver(exposure) };
+  // The inventory's code stores as last seen by a hook (the watch's context, the webhook's call).
+  let codeStores: readonly CodeStore[] = [];
+  const indicators = (): ReturnType<typeof createIndicatorSink> => {
+    const deps = engine();
+    const cloudtrail = deps.clients.cloudtrail;
+    return createIndicatorSink(deps, {
+      codeStores: () => codeStores,
+      repository: byName,
+      ...(cloudtrail === undefined
+        ? {}
+        : { pulledBy: (indicator) => lookupPrincipalPulls({ cloudtrail, now: deps.now(), ...(indicator.accessKeyId === undefined ? {} : { accessKeyId: indicator.accessKeyId }), ...(indicator.userName === undefined ? {} : { userName: indicator.userName }) }) }),
+    });
+  };
+  const sink: PublicExposureSink = {
+    deliver: (exposure) => createPublicExposureSink(engine(), sinkOptions).deliver(exposure),
+    deliverIndicator: (indicator) => indicators().deliver(indicator),
+  };
   const watch = await createDaemonWatch({
     config,
     log: options.log,
@@ -138,7 +157,12 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
       },
       indexMirror: (repository, gitDir) => fingerprints.updateRepository(repository, gitDir),
       posture: (context) => step(context.runChecks ? 'posture' : 'posture-restore', () => posture(context)),
+      indicate: (indicator, stores) => {
+        codeStores = stores;
+        return indicators().deliver(indicator);
+      },
       watch: async (context) => {
+        if (context.codeStores !== undefined) codeStores = context.codeStores();
         try {
           await watch(context);
         } catch (err) {

@@ -4,7 +4,8 @@
  * headers, so an SNS delivery carries the token as `?token=` and must also be signed by SNS
  * for one of the configured topics; its subscription confirmation is answered by fetching the
  * SubscribeURL (an SNS host only, within a time limit). A repeated SNS MessageId is acted on
- * once. Each change names a repository to scan now.
+ * once. Each change names a repository to scan now; a GuardDuty finding or a CloudTrail event
+ * around a code store (EventBridge) goes to the incident engine as an indicator.
  *
  * The token is checked from the request line and headers alone (`authorizeWebhook`), so the
  * server refuses a caller without it before reading a byte of its body.
@@ -12,6 +13,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '../logger.js';
+import type { Indicator } from '../domain/indicator.js';
+import { parseEventBridgeIndicator } from '../watch/indicators/parse-eventbridge-indicator.js';
 import type { CodecommitChange } from './parse-codecommit-event.js';
 import { parseCodecommitEvent } from './parse-codecommit-event.js';
 import type { SeenMessageIds } from './seen-message-ids.js';
@@ -41,6 +44,12 @@ export interface WebhookDeps {
   confirmTimeoutMs?: number;
   /** Queues a scan for each known repository the change names; returns their ids. */
   onChanges: (changes: CodecommitChange[]) => string[];
+  /**
+   * Answers an indicator (a GuardDuty finding or a CloudTrail event around a code store, from
+   * EventBridge); `'deferred'` makes the reply 503 so the sender delivers it again. Unset:
+   * indicators are ignored like any other event.
+   */
+  onIndicator?: (indicator: Indicator) => Promise<'deferred' | void>;
   log: Logger;
 }
 
@@ -129,8 +138,14 @@ function describeIgnored(data: unknown): Record<string, unknown> {
   return { source: text(event.source), detailType: text(event['detail-type']), repository: text(event.detail?.repositoryName) };
 }
 
-function act(data: unknown, deps: WebhookDeps): WebhookResponse {
+async function act(data: unknown, deps: WebhookDeps): Promise<WebhookResponse> {
   const changes = parseCodecommitEvent(data);
+  const indicator = changes.length === 0 && deps.onIndicator !== undefined ? parseEventBridgeIndicator(data) : undefined;
+  if (indicator !== undefined) {
+    const answer = await deps.onIndicator!(indicator);
+    deps.log.info({ indicator: indicator.id, source: indicator.source, type: indicator.type, deferred: answer === 'deferred' }, 'Webhook indicator received');
+    return answer === 'deferred' ? { status: 503, body: { indicator: indicator.id, deferred: true } } : { status: 202, body: { indicator: indicator.id } };
+  }
   if (changes.length === 0) {
     deps.log.warn(describeIgnored(data), 'Webhook event is not a CodeCommit repository change; ignored');
     return { status: 202, body: { queued: [], ignored: true } };
@@ -154,7 +169,7 @@ export async function handleWebhook(request: WebhookRequest, deps: WebhookDeps):
   const body = parseJson(request.body);
   if (body === null) return { status: 400, body: { error: 'body is not JSON' } };
   const sns = authorized.by === 'sns-query' || isSnsShaped(body.data);
-  if (!sns) return act(body.data, deps);
+  if (!sns) return await act(body.data, deps);
 
   let message;
   try {
@@ -180,7 +195,7 @@ export async function handleWebhook(request: WebhookRequest, deps: WebhookDeps):
       if (inner === null) {
         deps.log.warn({ topicArn: message.TopicArn, messageId: message.MessageId }, 'SNS message is not JSON; ignored');
         answer = { status: 202, body: { queued: [], ignored: true } };
-      } else answer = act(inner.data, deps);
+      } else answer = await act(inner.data, deps);
     }
   } catch (err) {
     deps.seenMessages.release(message.MessageId);

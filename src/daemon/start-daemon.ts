@@ -11,6 +11,8 @@ import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
 import { loadInventory } from '../inventory/load-inventory.js';
+import type { CodeStore } from '../domain/code-store.js';
+import type { Indicator } from '../domain/indicator.js';
 import type { Repository } from '../domain/repository.js';
 import type { InventorySource } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
@@ -36,6 +38,8 @@ export interface WatchHookContext {
   log: Logger;
   /** The repositories of the current inventory (the store keeps removed ones too). */
   inventory?: () => Repository[];
+  /** The code stores (S3, EC2) of the current inventory. */
+  codeStores?: () => CodeStore[];
 }
 
 export interface DaemonHooks {
@@ -55,6 +59,8 @@ export interface DaemonHooks {
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
   /** Posture checks (`runChecks`), or at start only the gauge and alerts a stopped process owed. */
   posture?: (context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void> | void;
+  /** Answers an indicator from the webhook (GuardDuty, CloudTrail) against the inventory's code stores. */
+  indicate?: (indicator: Indicator, codeStores: readonly CodeStore[]) => Promise<'deferred' | void>;
 }
 
 export interface StartDaemonOptions {
@@ -97,6 +103,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const metrics = createDaemonMetrics();
   const shutdown = new AbortController();
   const repositories = new Map<string, Repository>();
+  let codeStores: CodeStore[] = [];
   let ready = false;
   // Not ready while the inventory has never loaded or its last refresh failed: a daemon that
   // watches nothing must not look healthy to the orchestrator.
@@ -125,6 +132,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     try {
       const inventory = await loadInventory({ config, log, cwd, sources: options.sources });
       store.upsertRepositories(inventory.repositories);
+      codeStores = inventory.codeStores;
       inventoryLoaded = true;
       const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
       repositories.clear();
@@ -135,7 +143,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       if (ready) for (const id of added) queue.enqueue(id, 'inventory');
       metrics.repositories.set(repositories.size);
       const missing = inventory.repositories.filter((r) => r.ownerMissing).map((r) => r.id);
-      log.info({ repositories: repositories.size, ownerMissing: missing }, 'Inventory refreshed');
+      log.info({ repositories: repositories.size, codeStores: codeStores.length, ownerMissing: missing }, 'Inventory refreshed');
     } catch (err) {
       inventoryLoaded = false;
       metrics.errors.inc({ kind: 'inventory' });
@@ -183,6 +191,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           }
           return [...queued];
         },
+        ...(options.hooks?.indicate === undefined ? {} : { onIndicator: (indicator: Indicator) => options.hooks!.indicate!(indicator, codeStores) }),
       },
     });
   } catch (err) {
@@ -197,7 +206,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     [
       { name: 'inventoryRefresh', cron: config.schedule.inventoryRefresh, run: refreshInventory },
       { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
-      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()] }) },
+      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()], codeStores: () => codeStores }) },
       { name: 'escalation', cron: config.schedule.escalation, run: () => options.hooks?.escalate?.(hookContext) },
       { name: 'posture', cron: config.schedule.posture, run: () => options.hooks?.posture?.({ metrics, runChecks: true }) },
     ],

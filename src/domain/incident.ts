@@ -37,6 +37,18 @@ export interface ExposureLocation {
   publicUrl?: string;
 }
 
+/** The code store an incident is about (code outside git): what containment acts on. */
+export interface CodeStoreTarget {
+  /** The inventory id (`s3:bucket`, `s3:bucket/prefix`, `ec2:ami-…`). */
+  id: string;
+  kind: 's3' | 'ec2';
+  bucket?: string;
+  prefix?: string;
+  /** EC2 instance, AMI or snapshot id. */
+  resourceId?: string;
+  region: string;
+}
+
 export interface Exposure {
   ruleId: string;
   title: string;
@@ -53,6 +65,8 @@ export interface Exposure {
   branches?: string[];
   /** Further places holding the same secret, beyond this first exposure. */
   otherLocations?: ExposureLocation[];
+  /** Set when the exposed code is a code store (an S3 location, an AMI or snapshot). */
+  codeStore?: CodeStoreTarget;
 }
 
 /** Flat, serialisable facts a step learned (owner, account, version ids); never a secret. */

@@ -12,10 +12,14 @@
  *   static file overrides CodeCommit tags, and a later file entry refines an earlier pattern.
  * - A record matching nothing becomes a repository if it has a clone URL; otherwise (a file
  *   entry annotating a repository no source lists) it is returned as unmatched.
+ * - Records naming code outside git (an S3 location, an EC2 code store) become code stores
+ *   instead, merged by location (merge-code-stores.ts).
  * - A repository with no owner e-mail after merging is flagged `ownerMissing`; its incidents go
  *   to `inventory.defaultOwner`. Unclassified repositories get `inventory.defaultClassification`.
  */
+import type { CodeStore } from '../domain/code-store.js';
 import type { Repository } from '../domain/repository.js';
+import { mergeCodeStores } from './merge-code-stores.js';
 import type { Classification, InventoryRecord } from './types.js';
 
 export interface MergeOptions {
@@ -26,6 +30,8 @@ export interface MergeOptions {
 
 export interface MergedInventory {
   repositories: Repository[];
+  /** Code outside git: S3 locations and EC2 code stores (merge-code-stores.ts). */
+  codeStores: CodeStore[];
   unmatched: InventoryRecord[];
 }
 
@@ -78,6 +84,7 @@ export function mergeInventory(records: readonly InventoryRecord[], options: Mer
   const merged: InventoryRecord[] = [];
   const unmatched: InventoryRecord[] = [];
   for (const record of ordered) {
+    if (record.location !== undefined) continue;
     let matched = false;
     for (let index = 0; index < merged.length; index++) {
       if (matches(merged[index]!, record)) {
@@ -93,6 +100,7 @@ export function mergeInventory(records: readonly InventoryRecord[], options: Mer
     repositories: merged.map((record) =>
       finish(record as InventoryRecord & { cloneUrl: string }, options.defaultClassification),
     ),
+    codeStores: mergeCodeStores(ordered, options.defaultClassification),
     unmatched,
   };
 }

@@ -9,7 +9,7 @@ export interface IncidentOwner {
   via: 'owner' | 'default-owner' | 'none';
 }
 
-export function resolveIncidentOwner(repository: Repository, defaultOwner: string | undefined): IncidentOwner {
+export function resolveIncidentOwner(repository: Pick<Repository, 'owner'>, defaultOwner: string | undefined): IncidentOwner {
   if (repository.owner.email !== undefined) return { email: repository.owner.email, via: 'owner' };
   if (defaultOwner !== undefined) return { email: defaultOwner, via: 'default-owner' };
   return { email: undefined, via: 'none' };

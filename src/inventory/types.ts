@@ -4,6 +4,7 @@
  */
 import type { Logger } from '../logger.js';
 import type { Classification, LeakwatchConfig } from '../config/config-types.js';
+import type { CodeStoreLocation } from '../domain/code-store.js';
 import type { RepositoryOwner } from '../domain/repository.js';
 
 export type { Classification } from '../config/config-types.js';
@@ -26,6 +27,10 @@ export interface InventoryRecord {
   snsTopicArn?: string;
   classification?: Classification;
   tags: Record<string, string>;
+  /** Set for code outside git (an S3 location, an EC2 code store): it becomes a CodeStore. */
+  location?: CodeStoreLocation;
+  /** For a code store: principals (ARN patterns) expected to write to it. */
+  writers?: string[];
 }
 
 export interface InventorySourceContext {

@@ -6,6 +6,7 @@
  * escalation contacts, once. The caller holds the incident's lease (with-incident-lease.ts) and
  * passes a copy read under it.
  */
+import { containCodeStore } from './contain-code-store.js';
 import { containIncident } from './contain-incident.js';
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
@@ -22,6 +23,7 @@ export async function advanceIncident(deps: EngineDeps, record: IncidentRecord, 
   const loadSecret = incidentSecretLoader(deps, record, gitDir);
   const outcomes: OnceOutcome[] = [];
   if (record.kind === 'credential-exposure') outcomes.push(...(await containIncident(deps, record, loadSecret)));
+  if (record.exposure.codeStore !== undefined) outcomes.push(...(await containCodeStore(deps, record)));
   outcomes.push(...(await investigateIncident(deps, record, loadSecret)));
   outcomes.push(...(await notifyIncident(deps, record, 'owner', 'notify.owner')));
   outcomes.push(...(await notifyOwnerAfterContainment(deps, record)));

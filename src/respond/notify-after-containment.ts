@@ -6,6 +6,7 @@
  * again; none on a channel whose owner message already went out after containment (that message
  * said it), or that never reached the owner (the first message, when it goes, says it).
  */
+import { codeStoreContained } from './contain-code-store.js';
 import type { EngineDeps } from './engine-deps.js';
 import type { IncidentRecord } from './incident-store.js';
 import { notifiers } from './notifiers/api.js';
@@ -23,7 +24,8 @@ function lastIndex(timeline: TimelineEntry[], match: (e: TimelineEntry) => boole
 }
 
 export async function notifyOwnerAfterContainment(deps: EngineDeps, record: IncidentRecord): Promise<OnceOutcome[]> {
-  if (deps.store.action(record.id, 'containment.contain')?.state !== 'done') return [];
+  const done = record.exposure.codeStore === undefined ? deps.store.action(record.id, 'containment.contain')?.state === 'done' : codeStoreContained(deps, record);
+  if (!done) return [];
   const contained = lastIndex(record.timeline, isContainmentWork);
   if (contained < 0) return [];
   const outcomes: OnceOutcome[] = [];

@@ -5,13 +5,14 @@
  * done by hand), so the plan's steps are dropped: nobody is asked to do what leakwatch did.
  */
 import { APPROVE_STEP_PREFIX, CONTAIN_BY_HAND_PREFIX } from './approve-step.js';
+import { codeStoreContainers } from './containment/api.js';
 import { rotators } from './rotators/api.js';
 import { manualStepsFor } from './rotators/manual-steps.js';
 import type { Incident, TimelineEntry } from '../domain/incident.js';
 
 /** An entry of a rotator's containment or recovery work (not its plan, not a later deletion). */
 export function isContainmentWork(e: TimelineEntry): boolean {
-  return e.provider !== undefined && rotators.has(e.provider) && e.outcome !== 'planned' && e.phase !== 'eradication';
+  return e.provider !== undefined && (rotators.has(e.provider) || codeStoreContainers.has(e.provider)) && e.outcome !== 'planned' && e.phase !== 'eradication';
 }
 
 /** Whether a rotator has acted on the incident (more than planned). */

@@ -13,3 +13,11 @@ export function policyFor(family: string, response: Pick<LeakwatchConfig['respon
 export function mayContain(policy: ResponsePolicy, approvedAt: Date | null): boolean {
   return policy === 'auto' || (policy === 'approve' && approvedAt !== null);
 }
+
+/**
+ * The policy of a code-store containment family (`s3`, `ec2`): `response.policies[family]`, else
+ * `approve`: changing a bucket's or an image's access is never done unasked by default.
+ */
+export function codeStorePolicy(family: 's3' | 'ec2', response: Pick<LeakwatchConfig['response'], 'policies'>): ResponsePolicy {
+  return response.policies[family] ?? 'approve';
+}

@@ -35,6 +35,26 @@ export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = 
   verify: ['sts:GetAccessKeyInfo', 'iam:GetAccessKeyLastUsed'],
   /** The `aws-canary-keys` watch source: uses of the canary keys, by access key id. */
   'canary-watch': ['cloudtrail:LookupEvents'],
+  /** Code-store containment (respond/containment/): each reads before it changes. */
+  's3-block-public-access': ['s3:GetBucketPublicAccessBlock', 's3:PutBucketPublicAccessBlock', 'sts:GetCallerIdentity', 's3:GetAccountPublicAccessBlock', 's3:PutAccountPublicAccessBlock'],
+  's3-unrecognised-objects': ['s3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+  'ec2-public-launch': ['ec2:DescribeImageAttribute', 'ec2:ModifyImageAttribute', 'ec2:DescribeSnapshotAttribute', 'ec2:ModifySnapshotAttribute'],
+  /** The indicator sources (GuardDuty, CloudTrail around code stores) and the GitPull lookup of a finding's principal. */
+  indicators: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings', 'cloudtrail:LookupEvents'],
+  /** The aws-tags inventory source. */
+  'inventory-aws-tags': ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 'ec2:DescribeInstances', 'ec2:DescribeImages', 'ec2:DescribeSnapshots'],
+};
+
+/**
+ * SDK commands whose IAM action has another name (as imported in respond/: the S3 Control
+ * commands under the aliases the containment code gives them).
+ */
+export const COMMAND_IAM_ACTIONS: Readonly<Record<string, string>> = {
+  GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
+  PutPublicAccessBlock: 's3:PutBucketPublicAccessBlock',
+  GetAccountBlock: 's3:GetAccountPublicAccessBlock',
+  PutAccountBlock: 's3:PutAccountPublicAccessBlock',
+  HeadObject: 's3:GetObject',
 };
 
 /**

@@ -24,7 +24,7 @@ export interface WatchRuntime {
 }
 
 export interface CreateWatchRuntimeOptions extends SourceDeps {
-  config: Pick<LeakwatchConfig, 'github' | 'watch'> & Partial<Pick<LeakwatchConfig, 'canary'>>;
+  config: Pick<LeakwatchConfig, 'github' | 'watch'> & Partial<Pick<LeakwatchConfig, 'canary' | 'indicators'>>;
   log: Logger;
   env?: NodeJS.ProcessEnv;
   getSecret?: (secretId: string) => Promise<string | undefined>;
@@ -64,6 +64,9 @@ export async function createWatchRuntime(options: CreateWatchRuntimeOptions): Pr
     emailProbesPerPoll: token === undefined ? 0 : config.watch.emailProbesPerPoll,
     canaryKeys: config.canary?.awsKeys ?? [],
     canaryRegions: config.canary?.cloudtrailRegions ?? ['us-east-1'],
+    guardduty: config.indicators?.guardduty ?? false,
+    cloudtrailCodeStores: config.indicators?.cloudtrail ?? false,
+    indicatorRegions: config.indicators?.regions ?? ['us-east-1'],
   });
   return { octokit, settings, sources: createWatchSources(options, ids), authenticated: token !== undefined };
 }

@@ -76,6 +76,19 @@ export async function runWatchCycle(options: RunWatchOptions): Promise<WatchCycl
         report.delivered++;
         log.info({ kind: exposure.kind, repository: exposure.repository, url: exposure.url, uses: exposure.canaryUses?.length }, 'Public exposure found');
       },
+      indicate: async (indicator) => {
+        if (options.sink.deliverIndicator === undefined) {
+          log.warn({ indicator: indicator.id, type: indicator.type }, 'Indicator found but no incident engine receives indicators; dropped');
+          return true;
+        }
+        if ((await options.sink.deliverIndicator(indicator)) === 'deferred') {
+          report.deferred++;
+          return false;
+        }
+        report.delivered++;
+        log.info({ indicator: indicator.id, source: indicator.source, type: indicator.type }, 'Indicator delivered');
+        return true;
+      },
     };
     try {
       report.sources[source.id] = await source.poll(ctx);

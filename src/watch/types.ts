@@ -4,6 +4,7 @@
  * public sources hand to matching. Kept free of store and incident code so the watch can be
  * built and tested on its own.
  */
+import type { Indicator } from '../domain/indicator.js';
 import type { LineRange } from '../fingerprint/merge-line-ranges.js';
 
 /**
@@ -78,6 +79,8 @@ export interface CanaryKeyUse {
  */
 export interface PublicExposureSink {
   deliver(exposure: PublicExposure): Promise<'deferred' | void>;
+  /** Indicators (GuardDuty, CloudTrail): joined to the incidents of the code they concern. */
+  deliverIndicator?(indicator: Indicator): Promise<'deferred' | void>;
 }
 
 /** One public file a source fetched, to be matched. */

@@ -34,6 +34,12 @@ export const watchSettingsSchema = z.object({
   canaryKeys: z.array(z.object({ repository: z.string().min(1), accessKeyId: z.string().regex(/^AKIA[A-Z0-9]{16}$/) })).default([]),
   /** Regions whose CloudTrail event history is searched for uses of the canary keys. */
   canaryRegions: z.array(z.string().min(1)).default(['us-east-1']),
+  /** Poll GuardDuty findings of the playbook's types (aws-guardduty source). */
+  guardduty: z.boolean().default(false),
+  /** Poll CloudTrail event history for changes around code stores (aws-cloudtrail-code-stores source). */
+  cloudtrailCodeStores: z.boolean().default(false),
+  /** Regions the two indicator sources poll. */
+  indicatorRegions: z.array(z.string().min(1)).default(['us-east-1']),
 });
 
 export type WatchSettings = z.infer<typeof watchSettingsSchema>;

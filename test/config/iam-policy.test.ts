@@ -81,4 +81,15 @@ describe('config/iam-policy.json', () => {
     }
     expect(sent.filter((action) => !POSTURE_IAM_ACTIONS.includes(action))).toEqual([]);
   });
+
+  it('grants each code-store containment in a statement of its own: Block Public Access on buckets, on the account, object deletion, AMI and snapshot permissions', () => {
+    const only = (sid: string) => policy.Statement.find((s) => s.Sid === sid)!;
+    expect(only('ContainExposedCodeBucketsWithBlockPublicAccess').Action).toEqual(['s3:GetBucketPublicAccessBlock', 's3:PutBucketPublicAccessBlock']);
+    expect(only('ContainAccountPublicAccessWhenConfigured').Action).toEqual(['s3:GetAccountPublicAccessBlock', 's3:PutAccountPublicAccessBlock']);
+    expect(only('DeleteUnrecognisedObjectsInCodeBucketsOnApproval').Resource).toBe('arn:aws:s3:::*/*');
+    expect(only('RevokePublicAmiAndSnapshotPermissions').Action).toContain('ec2:ModifyImageAttribute');
+    const changes = ['s3:PutBucketPublicAccessBlock', 's3:PutAccountPublicAccessBlock', 's3:DeleteObjectVersion', 'ec2:ModifyImageAttribute', 'ec2:ModifySnapshotAttribute'];
+    for (const action of changes) expect(policy.Statement.filter((s) => s.Action.includes(action)), action).toHaveLength(1);
+    for (const action of ['guardduty:GetFindings', 'guardduty:ListFindings', 's3:GetBucketTagging', 'ec2:DescribeSnapshots']) expect(granted.has(action), action).toBe(true);
+  });
 });

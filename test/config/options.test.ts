@@ -43,6 +43,7 @@ describe('option list', () => {
       verify: false,
       canaryAccounts: [],
       forensics: { enabled: false, knownPrincipals: [] },
+      s3: { blockAccountPublicAccess: false },
     });
     expect(config['databaseUrl']).toBeUndefined();
   });

@@ -213,3 +213,33 @@ describe('CodeCommit webhook', () => {
     expect((await handleWebhook(request(confirmation('c-2'), headers, `token=${TOKEN}`), deps)).status).toBe(502);
   });
 });
+
+describe('indicators through the webhook', () => {
+  const finding = {
+    source: 'aws.guardduty',
+    'detail-type': 'GuardDuty Finding',
+    detail: { id: 'f-9', type: 'Exfiltration:S3/MaliciousIPCaller', severity: 8, region: 'eu-west-1', accountId: '111122223333', updatedAt: '2026-12-01T10:00:00Z', resource: { s3BucketDetails: [{ name: 'code' }] } },
+  };
+
+  it('hands a GuardDuty finding from EventBridge to the engine (202), and answers 503 when it defers so EventBridge retries', async () => {
+    const seen: string[] = [];
+    let answer: 'deferred' | void = undefined;
+    const { deps, changes } = setup({ onIndicator: async (indicator) => {
+      seen.push(`${indicator.source}:${indicator.id}:${indicator.buckets.join(',')}`);
+      return answer;
+    } });
+    expect(await handleWebhook(request(JSON.stringify(finding), { 'x-leakwatch-token': TOKEN }), deps)).toEqual({ status: 202, body: { indicator: 'f-9' } });
+    answer = 'deferred';
+    expect((await handleWebhook(request(JSON.stringify(finding), { 'x-leakwatch-token': TOKEN }), deps)).status).toBe(503);
+    expect(seen).toEqual(['guardduty:f-9:code', 'guardduty:f-9:code']);
+    expect(changes).toEqual([]);
+  });
+
+  it('still ignores a finding of a type outside the playbook', async () => {
+    const seen: string[] = [];
+    const { deps } = setup({ onIndicator: async (indicator) => void seen.push(indicator.id) });
+    const other = { ...finding, detail: { ...finding.detail, type: 'Recon:EC2/Portscan' } };
+    expect((await handleWebhook(request(JSON.stringify(other), { 'x-leakwatch-token': TOKEN }), deps)).body).toMatchObject({ ignored: true });
+    expect(seen).toEqual([]);
+  });
+});

@@ -13,8 +13,14 @@ import type { AddressInfo } from 'node:net';
 import { fakeAccessKeyId, fakeSecretAccessKey } from './fake-credentials.js';
 import { fakeAccountHandlers, makeFakeAccountState } from './fake-aws/fake-account.js';
 import type { FakeAccountState } from './fake-aws/fake-account.js';
-import { parseFakeRequest } from './fake-aws/route.js';
+import { FakeAwsError, errorReply, parseFakeRequest } from './fake-aws/route.js';
 import type { FakeHandler } from './fake-aws/route.js';
+import { createFakeEc2Images } from './fake-aws/fake-ec2-images.js';
+import type { FakeImagePermissions } from './fake-aws/fake-ec2-images.js';
+import { createFakeGuardDuty } from './fake-aws/fake-guardduty.js';
+import { createFakeS3Objects } from './fake-aws/fake-s3-objects.js';
+import type { FakeS3Bucket } from './fake-aws/fake-s3-objects.js';
+import type { FakeServiceContext, FakeServiceHandler } from './fake-aws/service-context.js';
 
 export interface FakeAccessKey {
   id: string;
@@ -57,6 +63,12 @@ export interface FakeAws {
   state: FakeAccountState;
   /** Serves more services; asked before the account's own handlers (e.g. S3 objects). */
   addHandler(handler: FakeHandler): void;
+  /** S3 buckets by name (fake-aws/fake-s3-objects.ts). */
+  buckets: Map<string, FakeS3Bucket>;
+  /** AMI and snapshot permissions by id (fake-aws/fake-ec2-images.ts). */
+  images: Map<string, FakeImagePermissions>;
+  /** GuardDuty findings in wire shape (fake-aws/fake-guardduty.ts). */
+  findings: Array<Record<string, unknown>>;
   calls: FakeAwsCall[];
   count(action: string): number;
   /** Calls of `action` per value of one request parameter (e.g. per `UserName`). */
@@ -256,12 +268,35 @@ export async function startFakeAws(options: { account: string; users: Record<str
     return hold.released;
   }
 
+  const buckets = new Map<string, FakeS3Bucket>();
+  const images = new Map<string, FakeImagePermissions>();
+  const findings: Array<Record<string, unknown>> = [];
+  // Services in their own files (fake-aws/); each answers only its own requests.
+  const services: FakeServiceHandler[] = [createFakeGuardDuty(findings, () => state.guardduty.size === 0), createFakeEc2Images(images), createFakeS3Objects(buckets)];
+  const serviceContext: FakeServiceContext = {
+    account,
+    record: (service, action, body) => calls.push({ service, action, body }),
+    holdFor: (action) => holdFor(action),
+  };
+
   function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
     const request = parseFakeRequest(req, body);
+    // The containment and indicator services (fake-aws/fake-s3-objects.ts, fake-ec2-images.ts,
+    // fake-guardduty.ts) answer first for what is theirs: buckets in `buckets`, AMI and snapshot
+    // permissions in `images`, GuardDuty when the account's posture state models no detector.
+    if (services.some((service) => service(req, res, body, serviceContext))) return;
     for (const handler of handlers) {
       const reply = handler(request);
       if (reply === undefined) continue;
       calls.push({ service: request.service, action: reply.action, body });
+      res.writeHead(reply.status, reply.headers);
+      res.end(reply.body);
+      return;
+    }
+    if (request.service === 's3') {
+      // A bucket neither fake knows, as S3 answers for it.
+      const reply = errorReply(request, 'Unknown', new FakeAwsError('NoSuchBucket', 404, 'The specified bucket does not exist'));
+      calls.push({ service: 's3', action: reply.action, body });
       res.writeHead(reply.status, reply.headers);
       res.end(reply.body);
       return;
@@ -312,6 +347,9 @@ export async function startFakeAws(options: { account: string; users: Record<str
     secrets,
     state,
     addHandler: (handler) => handlers.unshift(handler),
+    buckets,
+    images,
+    findings,
     calls,
     count: (action) => calls.filter((c) => c.action === action).length,
     countBy: (action, param) => {

@@ -28,7 +28,7 @@ describe('createWatchRuntime', () => {
       env: { GITHUB_TOKEN: token },
       resilient: false,
     });
-    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-code-search', 'github-gists', 'aws-canary-keys']);
+    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-code-search', 'github-gists', 'aws-canary-keys', 'aws-guardduty', 'aws-cloudtrail-code-stores']);
     expect(runtime.settings).toMatchObject({ orgs: ['acme'], projectNames: ['billing-api'], webUrl: 'https://github.com', codeSearchQueriesPerPoll: 10, emailProbesPerPoll: 30 });
     await runtime.octokit.request('GET /events');
     expect(github.requests[0]!.headers.authorization).toBe(`token ${token}`);
@@ -38,7 +38,7 @@ describe('createWatchRuntime', () => {
     const logger = createMemoryLogger();
     const runtime = await createWatchRuntime({ config: config({}), log: logger.log, env: {} });
     expect(runtime.authenticated).toBe(false);
-    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-gists', 'aws-canary-keys']);
+    expect(runtime.sources.map((s) => s.id)).toEqual(['github-events', 'github-gists', 'aws-canary-keys', 'aws-guardduty', 'aws-cloudtrail-code-stores']);
     expect(logger.text()).toContain('code search disabled');
     // Anonymous requests do not stretch to looking up strangers' commit e-mails.
     expect(runtime.settings.emailProbesPerPoll).toBe(0);

@@ -3,6 +3,7 @@
  * that records the candidates handed to it, and settings with test-sized limits.
  */
 import type { Octokit } from '@octokit/rest';
+import type { Indicator } from '../../src/domain/indicator.js';
 import { createOctokit } from '../../src/github/create-octokit.js';
 import { InMemoryWatchState } from '../../src/watch/memory-watch-state.js';
 import type { SourceContext } from '../../src/watch/sources/types.js';
@@ -17,6 +18,7 @@ export function testOctokit(github: FakePublicGitHub, resilient = false, log = c
 }
 
 export interface RecordingContext extends SourceContext {
+  indicated: Indicator[];
   handled: Candidate[];
   /** Exposures the source reported itself (canary key uses). */
   reported: PublicExposure[];
@@ -31,6 +33,7 @@ export function recordingContext(
 ): RecordingContext {
   const handled: Candidate[] = [];
   const reported: PublicExposure[] = [];
+  const indicated: Indicator[] = [];
   const clock = { now: Date.parse('2026-11-28T12:00:00Z') };
   return {
     octokit,
@@ -47,6 +50,11 @@ export function recordingContext(
     report: async (exposure) => {
       reported.push(exposure);
     },
+    indicate: async (indicator) => {
+      indicated.push(indicator);
+      return true;
+    },
+    indicated,
     handled,
     reported,
     clock,

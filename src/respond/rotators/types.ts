@@ -4,7 +4,10 @@
  * does it, `eradicate` runs a follow-up the scheduler calls later (e.g. after a grace period).
  * None of them throw for provider failures: they record them as timeline entries.
  */
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Octokit } from '@octokit/rest';
@@ -19,6 +22,10 @@ export interface RespondClients {
   sts?: STSClient;
   secretsManager?: SecretsManagerClient;
   github?: Octokit;
+  /** Per region: code stores live in many regions. */
+  s3?: (region: string) => S3Client;
+  s3control?: S3ControlClient;
+  ec2?: (region: string) => EC2Client;
 }
 
 export interface RotatorOptions {

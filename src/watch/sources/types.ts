@@ -5,6 +5,8 @@
  * it; seen ids make the repeat free of duplicates.
  */
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import type { Indicator } from '../../domain/indicator.js';
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../../logger.js';
 import type { WatchSettings } from '../watch-settings.js';
@@ -27,6 +29,11 @@ export interface SourceContext {
    * and no "deliver once" key: the source keeps its own seen ids and marks them after this.
    */
   report(exposure: PublicExposure): Promise<void>;
+  /**
+   * Delivers an indicator (a GuardDuty finding, a CloudTrail event around a code store) to the
+   * incident engine; false when it was deferred, so the source must not mark it seen yet.
+   */
+  indicate(indicator: Indicator): Promise<boolean>;
 }
 
 export interface SourceReport {
@@ -34,7 +41,7 @@ export interface SourceReport {
   requests: number;
   candidates: number;
   /** The source decided not to poll now (e.g. `X-Poll-Interval` not yet elapsed). */
-  skipped?: 'poll-interval' | 'no-terms' | 'no-canary-keys';
+  skipped?: 'poll-interval' | 'no-terms' | 'no-canary-keys' | 'disabled';
 }
 
 export interface WatchSource {
@@ -50,6 +57,8 @@ export interface SourceDeps {
   searchTerms?: () => readonly SearchTerm[];
   /** CloudTrail client of a region, for the canary-key source; by default the SDK's credential chain. */
   cloudtrail?: (region: string) => CloudTrailClient;
+  /** GuardDuty client of a region, for the GuardDuty source. */
+  guardduty?: (region: string) => GuardDutyClient;
 }
 
 export interface SearchTerm {

@@ -4,6 +4,8 @@
  * annotate a repository another source lists (see docs/inventory.md).
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { codeStoreId } from '../../../domain/code-store.js';
+import type { CodeStoreLocation } from '../../../domain/code-store.js';
 import type { InventoryRecord, InventorySource } from '../../types.js';
 import { expandGlob } from './expand-glob.js';
 import { readStaticInventory } from './read-static-inventory.js';
@@ -33,6 +35,16 @@ function annotations(entry: StaticInventoryEntry): Omit<InventoryRecord, 'id' | 
   };
 }
 
+/** An `s3` or `ec2` entry: code outside git, named by its location. */
+function storeRecord(entry: StaticInventoryEntry): InventoryRecord | undefined {
+  let location: CodeStoreLocation;
+  if (entry.kind === 's3') location = { kind: 's3', bucket: entry.bucket!, ...(entry.prefix === undefined ? {} : { prefix: entry.prefix }) };
+  else if (entry.kind === 'ec2') location = { kind: 'ec2', resourceId: entry.resourceId! };
+  else return undefined;
+  const id = codeStoreId(location);
+  return { id: `static:${id}`, name: entry.name ?? id, source: SOURCE, location, writers: entry.writers, ...annotations(entry) };
+}
+
 export function entriesToRecords(
   entries: readonly StaticInventoryEntry[],
   baseDir: string,
@@ -40,6 +52,11 @@ export function entriesToRecords(
 ): InventoryRecord[] {
   const records: InventoryRecord[] = [];
   for (const entry of entries) {
+    const store = storeRecord(entry);
+    if (store !== undefined) {
+      records.push(store);
+      continue;
+    }
     if (entry.path !== undefined) {
       const matches = expandGlob(entry.path, baseDir);
       if (matches.length === 0) onEmptyPattern(entry.path);

@@ -112,10 +112,12 @@ repositories:
     const uncommented = example.replace(/^ {2}# (- | {2})/gm, '  $1');
     writeFileSync(join(dir, 'example.yaml'), uncommented);
     const inventory = readStaticInventory(join(dir, 'example.yaml'));
-    expect(inventory.repositories.map((entry) => entry.path ?? entry.url ?? entry.name)).toEqual([
+    expect(inventory.repositories.map((entry) => entry.path ?? entry.url ?? entry.bucket ?? entry.resourceId ?? entry.name)).toEqual([
       '../repos/*',
       'https://git.example.com/payments/payments-api.git',
       'billing-service',
+      'payments-code-backups',
+      'ami-0123456789abcdef0',
     ]);
   });
 });
