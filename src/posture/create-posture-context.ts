@@ -1,9 +1,11 @@
 /**
  * The shared, looked-up-once facts the checks read: the account id, the buckets and which of
- * them hold code (named in posture.codeBuckets, or tagged `<posture.codeBucketTag>=true`, with
- * the owner from the inventory's owner tag key), the IAM authorization details and the inventory.
+ * them hold code (the inventory's `s3` code stores, named in posture.codeBuckets, or tagged
+ * `<posture.codeBucketTag>=true`, with the owner from the inventory's owner tag key), the IAM
+ * authorization details and the inventory.
  */
 import type { LeakwatchConfig } from '../config/config-types.js';
+import type { CodeStore } from '../domain/code-store.js';
 import type { Repository } from '../domain/repository.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import type { InventorySource } from '../inventory/types.js';
@@ -32,16 +34,24 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export function createPostureContext(options: PostureContextOptions): PostureContext {
   const { config, clients, log } = options;
   const buckets = once(() => listBuckets(clients.s3()));
+  const inventory = once(() => loadInventory({ config, log, cwd: options.cwd, sources: options.sources }));
   const codeBuckets = once(async (): Promise<CodeBucket[]> => {
     const named = new Set(config.posture.codeBuckets);
+    // An inventoried s3 code store is a code bucket whatever its tags; its owner is the inventory's.
+    const inventoried = new Map<string, string | undefined>();
+    for (const store of (await inventory()).codeStores) {
+      if (store.location.kind !== 's3' || inventoried.has(store.location.bucket)) continue;
+      inventoried.set(store.location.bucket, store.ownerMissing ? undefined : (store.owner.email ?? store.owner.team ?? undefined));
+    }
     const ownerKey = config.inventory.codecommit.tagKeys.owner;
     const found: CodeBucket[] = [];
     for (const name of await buckets()) {
       const tags = await getBucketTags(clients.s3(), name);
       const tagged = tags[config.posture.codeBucketTag]?.toLowerCase() === 'true';
-      if (!tagged && !named.has(name)) continue;
-      const owner = tags[ownerKey];
-      found.push({ name, via: tagged ? 'tag' : 'config', ...(owner === undefined || owner === '' ? {} : { owner }) });
+      if (!tagged && !named.has(name) && !inventoried.has(name)) continue;
+      const owner = inventoried.get(name) ?? tags[ownerKey];
+      const via = inventoried.has(name) ? 'inventory' : tagged ? 'tag' : 'config';
+      found.push({ name, via, ...(owner === undefined || owner === '' ? {} : { owner }) });
     }
     for (const name of named) {
       if (!found.some((b) => b.name === name)) log.warn({ bucket: name }, 'Code bucket named in posture.codeBuckets is not in the account');
@@ -58,6 +68,7 @@ export function createPostureContext(options: PostureContextOptions): PostureCon
     buckets,
     codeBuckets,
     authorization: once(() => loadAuthorizationDetails(clients.iam())),
-    inventory: once(async (): Promise<readonly Repository[]> => (await loadInventory({ config, log, cwd: options.cwd, sources: options.sources })).repositories),
+    inventory: async (): Promise<readonly Repository[]> => (await inventory()).repositories,
+    codeStores: async (): Promise<readonly CodeStore[]> => (await inventory()).codeStores,
   };
 }

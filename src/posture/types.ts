@@ -5,6 +5,7 @@
  * throws into an `error` result, so a check that could not run never reads as a pass.
  */
 import type { LeakwatchConfig } from '../config/config-types.js';
+import type { CodeStore } from '../domain/code-store.js';
 import type { Repository } from '../domain/repository.js';
 import type { Logger } from '../logger.js';
 import type { AuthorizationDetails } from './iam-authorization.js';
@@ -39,8 +40,8 @@ export interface CheckOutcome {
 export interface CodeBucket {
   name: string;
   owner?: string;
-  /** How it was recognised: `config` or `tag`. */
-  via: 'config' | 'tag';
+  /** How it was recognised: `config` (posture.codeBuckets), `tag` or `inventory` (an `s3` code store). */
+  via: 'config' | 'tag' | 'inventory';
 }
 
 export interface PostureContext {
@@ -58,6 +59,8 @@ export interface PostureContext {
   /** The IAM users, groups, roles and policies, looked up once. */
   authorization(): Promise<AuthorizationDetails>;
   inventory(): Promise<readonly Repository[]>;
+  /** The inventory's code stores outside git (`s3` buckets, `ec2` resources), looked up once. */
+  codeStores(): Promise<readonly CodeStore[]>;
 }
 
 export interface PostureCheck {
