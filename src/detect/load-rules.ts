@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { LeakwatchError } from '../errors.js';
+import { packagePath } from '../util/package-root.js';
 import { writeFileSafely } from '../util/write-file-safely.js';
 import { describeYamlError } from '../util/describe-parse-error.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
@@ -23,7 +23,7 @@ import type { RuleSpec, Ruleset } from './types.js';
 // The YAML parser loads only when rule files must be parsed (not when the cache answers).
 const requireYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../detectors/', import.meta.url));
+export const BUILTIN_RULES_DIR = packagePath('detectors');
 
 function ruleFiles(dir: string): string[] {
   let entries: string[];
@@ -80,7 +80,7 @@ interface RuleCache {
 }
 
 /** The built-in catalogue, parsed and checked by `npm run build`. */
-export const BUILTIN_RULES_CACHE = fileURLToPath(new URL('../../dist/rules-cache.json', import.meta.url));
+export const BUILTIN_RULES_CACHE = packagePath('dist', 'rules-cache.json');
 
 /** Sources are cached as absolute paths and shown relative to the working directory. */
 function readCache(file: string, key: string): RuleSpec[] | null {

@@ -8,6 +8,7 @@
  * prefilter.
  */
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../util/package-root.js';
 
 const BITMAP = 256;
 const PREFIX4 = BITMAP + 131072;
@@ -37,7 +38,7 @@ let compiled: WebAssembly.Module | null | undefined;
 function loadModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(readFileSync(new URL('../../dist/wasm/keyword-prefilter.wasm', import.meta.url)));
+      compiled = new WebAssembly.Module(readFileSync(packagePath('dist', 'wasm', 'keyword-prefilter.wasm')));
     } catch {
       compiled = null;
     }
