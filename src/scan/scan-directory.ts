@@ -5,11 +5,12 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
-import { planChunks } from './plan-chunks.js';
+import { CHUNK_BYTES, planChunks } from './plan-chunks.js';
 import type { ScanProgress } from './progress.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ObjectResult, ScanStats } from '../domain/finding.js';
 import { createTaskRunner } from './worker-pool.js';
+import type { TaskRunner } from './worker-pool.js';
 
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', '.leakwatch']);
 
@@ -20,8 +21,11 @@ interface FileEntry {
   size: number;
 }
 
-function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanStats): FileEntry[] {
-  const files: FileEntry[] = [];
+/**
+ * Lists the files below `root` depth first, in name order, handing each to `onFile` as it is
+ * found, so the scan of the first files overlaps the listing of the rest.
+ */
+function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanStats, onFile: (file: FileEntry) => void): void {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
@@ -54,11 +58,10 @@ function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanS
           continue;
         }
         const rel = relative(root, abs).split(sep).join('/');
-        files.push({ abs, rel, oid: rel, size: st.size });
+        onFile({ abs, rel, oid: rel, size: st.size });
       }
     }
   }
-  return files;
 }
 
 export interface DirectoryScanOptions {
@@ -70,30 +73,55 @@ export interface DirectoryScanOptions {
   onProgress?: (p: ScanProgress) => void;
 }
 
+/** Below this many bytes a directory is scanned inline: starting workers would cost more. */
+const INLINE_BYTES = 4 * 1024 * 1024;
+/** Files per task: small files travel to a worker in batches, never one message per file. */
+const TASK_FILES = 512;
+
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
   const stats: ScanStats = emptyStats();
-  const files = walk(root, options.maxBlobBytes, new Set(options.exclude ?? []), stats);
-  const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  const chunks = planChunks(files, 512);
-  const runner = createTaskRunner(null, options.ruleset, totalBytes < 4 * 1024 * 1024 ? 1 : options.workers);
   const results: ObjectResult[] = [];
+  let runner: TaskRunner | null = null;
+  const running: Promise<void>[] = [];
+  let fileCount = 0;
+  let totalBytes = 0;
+  let batch: FileEntry[] = [];
+  let batchBytes = 0;
+
+  const runTask = async (files: FileEntry[]): Promise<void> => {
+    const r = await runner!.run({ kind: 'files', files: files.map(({ abs, rel, oid }) => ({ abs, rel, oid })) });
+    results.push(...r.results);
+    stats.blobs += r.objects;
+    stats.bytes += r.bytes;
+    stats.skipped.binary += r.binary;
+    stats.skipped.partial += r.partial;
+    stats.skipped.unreadable += r.unreadable.length;
+    stats.skipped.unreadablePaths.push(...r.unreadable);
+    options.onProgress?.({ objectsDone: stats.blobs, objectsTotal: fileCount, bytesDone: stats.bytes, bytesTotal: totalBytes });
+  };
+  const flush = (): void => {
+    for (const chunk of planChunks(batch, TASK_FILES)) running.push(runTask(chunk));
+    batch = [];
+    batchBytes = 0;
+  };
+
   try {
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        const r = await runner.run({ kind: 'files', files: chunk.map(({ abs, rel, oid }) => ({ abs, rel, oid })) });
-        results.push(...r.results);
-        stats.blobs += r.objects;
-        stats.bytes += r.bytes;
-        stats.skipped.binary += r.binary;
-        stats.skipped.partial += r.partial;
-        stats.skipped.unreadable += r.unreadable.length;
-        stats.skipped.unreadablePaths.push(...r.unreadable);
-        options.onProgress?.({ objectsDone: stats.blobs, objectsTotal: files.length, bytesDone: stats.bytes, bytesTotal: totalBytes });
-      }),
-    );
+    walk(root, options.maxBlobBytes, new Set(options.exclude ?? []), stats, (file) => {
+      fileCount++;
+      totalBytes += file.size;
+      batch.push(file);
+      batchBytes += file.size;
+      // Workers start as soon as the job is big enough for them, while the listing goes on.
+      if (runner === null && totalBytes >= INLINE_BYTES) runner = createTaskRunner(null, options.ruleset, options.workers);
+      if (runner !== null && (batch.length >= TASK_FILES || batchBytes >= CHUNK_BYTES)) flush();
+    });
+    runner ??= createTaskRunner(null, options.ruleset, 1);
+    flush();
+    await Promise.all(running);
   } finally {
-    await runner.close();
+    await Promise.allSettled(running);
+    if (runner !== null) await (runner as TaskRunner).close();
   }
   stats.skipped.unreadablePaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   stats.durationMs = Date.now() - started;
