@@ -3,7 +3,8 @@
  * regular file below it except VCS folders and leakwatch's own state, symlinks not followed.
  */
 import { lstatSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { join } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
 import { CHUNK_BYTES, planChunks } from './plan-chunks.js';
 import type { ScanProgress } from './progress.js';
@@ -23,44 +24,53 @@ interface FileEntry {
 
 /**
  * Lists the files below `root` depth first, in name order, handing each to `onFile` as it is
- * found, so the scan of the first files overlaps the listing of the rest.
+ * found, so the scan of the first files overlaps the listing of the rest. Entry types come from
+ * the listing itself (symlinks are not followed); only regular files are stat'ed, for their size.
  */
 function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanStats, onFile: (file: FileEntry) => void): void {
-  const stack = [root];
+  // Each folder with its path relative to the root, '/'-separated, '' for the root.
+  const stack: [string, string][] = [[root, '']];
+  const unreadable = (rel: string, err: unknown): void => {
+    stats.skipped.unreadable++;
+    stats.skipped.unreadablePaths.push({ path: rel || '.', error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+  };
   while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let names: string[];
+    const [dir, relDir] = stack.pop()!;
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      // A folder we may not list: everything below it goes unscanned, so it is counted and named.
-      stats.skipped.unreadable++;
-      stats.skipped.unreadablePaths.push({ path: relative(root, dir).split(sep).join('/') || '.', error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      // A folder we may not list (or list but not enter): everything below it goes unscanned,
+      // so it is counted and named.
+      unreadable(relDir, err);
       continue;
     }
-    for (const name of names.sort()) {
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Pushed in reverse, so folders are taken from the stack in name order.
+    const folders: [string, string][] = [];
+    for (const entry of entries) {
+      const name = entry.name;
       const abs = join(dir, name);
-      let st;
-      try {
-        st = lstatSync(abs, { throwIfNoEntry: false });
-      } catch (err) {
-        // A folder we may list but not enter (read without search permission).
-        stats.skipped.unreadable++;
-        stats.skipped.unreadablePaths.push({ path: relative(root, abs).split(sep).join('/'), error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-        continue;
-      }
-      if (!st || st.isSymbolicLink()) continue;
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name) && !skipAbs.has(abs)) stack.push(abs);
-      } else if (st.isFile()) {
-        if (st.size > maxBytes) {
+      const rel = relDir === '' ? name : `${relDir}/${name}`;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(name) && !skipAbs.has(abs)) folders.push([abs, rel]);
+      } else if (entry.isFile()) {
+        let size: number;
+        try {
+          size = lstatSync(abs).size;
+        } catch (err) {
+          // Gone since it was listed, or in a folder we may list but not search.
+          unreadable(rel, err);
+          continue;
+        }
+        if (size > maxBytes) {
           stats.skipped.tooLarge++;
           continue;
         }
-        const rel = relative(root, abs).split(sep).join('/');
-        onFile({ abs, rel, oid: rel, size: st.size });
+        onFile({ abs, rel, oid: rel, size });
       }
     }
+    for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]!);
   }
 }
 
