@@ -1,11 +1,14 @@
-// `npm run bench`: the scan speed benchmark of issue 2. Builds or reuses the corpus
-// (scripts/bench/build-scan-corpus.mjs), then measures on that repository, in one run:
-// the two floors (reading every object with `git cat-file`, and `git log -p`, the bound of any
+// `npm run bench`: the scan speed benchmark (issues 2 and 14). Builds or reuses two corpora
+// (scripts/bench/build-scan-corpus.mjs): the library history of corpus-spec.mjs, and the
+// real-shaped history of corpus-spec-auth.mjs (many commits of small blobs dense in key, token,
+// secret and password words). On each, in one run: the floors (reading every object with
+// `git cat-file`, in object-id order and `--unordered`, and `git log -p`, the bound of any
 // diff-based scanner), a full `leakwatch scan` with a fresh state directory, a rerun with the
-// same state, the scan's peak RSS, and a scan with a hostile user rule (bench/hostile-regex.mjs).
-// Each figure is the median of several runs. Prints a table
-// with PASS/FAIL per target (or JSON with --json) and exits 0 whatever the verdicts; exit 2
-// means the benchmark could not run at all.
+// same state, the scan's peak RSS. Once: the CLI start-up beside `node -e 0`, a plain-directory
+// scan of the newest version of every package unpacked (bench/build-scan-tree.mjs), and a scan
+// with a hostile user rule (bench/hostile-regex.mjs). Each figure is the median of several runs.
+// Prints a table with PASS/FAIL per target (or JSON with --json) and exits 0 whatever the
+// verdicts; exit 2 means the benchmark could not run at all.
 //
 // Usage: node scripts/bench-scan.mjs [--quick] [--json] [--runs N] [--rebuild]
 // LEAKWATCH_BENCH_CLI="node path/to/cli.js" replaces the command under test.
@@ -13,8 +16,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildScanCorpus } from './bench/build-scan-corpus.mjs';
-import { evaluateTargets, formatTable } from './bench/format-report.mjs';
+import { buildCorpus } from './bench/build-scan-corpus.mjs';
+import { buildScanTree } from './bench/build-scan-tree.mjs';
+import { FULL_SPEC, QUICK_SPEC } from './bench/corpus-spec.mjs';
+import { AUTH_SPEC } from './bench/corpus-spec-auth.mjs';
+import { evaluateCorpusTargets, evaluateSharedTargets, formatTable } from './bench/format-report.mjs';
 import { timeHostileRegex } from './bench/hostile-regex.mjs';
 import { GIT_ENV } from './bench/git.mjs';
 import { TIME_BIN, median, repeat, timeProcess } from './bench/measure.mjs';
@@ -63,9 +69,9 @@ async function timeGit(repo, args, runs) {
 }
 
 /** One scan run; the report is read back from the output file. Exit 1 (findings) is success. */
-async function scanOnce(cli, repo, state) {
-  const output = join(state, '..', `report-${Date.now()}.json`);
-  const args = [...cli.args, 'scan', repo, '--format', 'json', '--state', state, '--output', output];
+async function scanOnce(cli, target, stateArgs, work) {
+  const output = join(work, `report-${Date.now()}.json`);
+  const args = [...cli.args, 'scan', target, '--format', 'json', ...stateArgs, '--output', output];
   const result = await timeProcess(cli.command, args, { rss: true });
   if (result.code !== 0 && result.code !== 1) {
     fail(`${cli.label} scan failed (exit ${result.code}): ${result.stderr.trim().split('\n').at(-1) ?? ''}`);
@@ -82,67 +88,110 @@ function plantedFound(manifest, findings) {
   return { total: manifest.planted.length, found: manifest.planted.length - missing.length, missing };
 }
 
+const peakMb = (runs) => {
+  const rss = runs.map((r) => r.rssKb).filter((v) => v !== null);
+  return rss.length ? (Math.max(...rss) * 1024) / 1e6 : null;
+};
+
+/** Every per-corpus figure, all taken one after the other on the same repository. */
+async function measureCorpus(cli, repo, manifest, opts, work, log) {
+  // One untimed read so every figure below starts from the same warm page cache.
+  await timeGit(repo, ['cat-file', '--batch-all-objects', '--batch-check'], 1);
+  log(`${manifest.spec}: floors`);
+  const floorA = await timeGit(repo, ['cat-file', '--batch-all-objects', '--batch'], opts.runs);
+  const floorAUnordered = await timeGit(repo, ['cat-file', '--batch-all-objects', '--batch', '--unordered'], opts.runs);
+  const floorB = await timeGit(repo, ['log', '-p', '-U0', '--all', '--full-history'], opts.runs);
+  log(`${manifest.spec}: full scan with ${cli.label}`);
+  const dir = join(work, manifest.spec);
+  const full = await repeat(opts.runs, (i) => scanOnce(cli, repo, ['--state', join(dir, `state-${i}`)], work));
+  log(`${manifest.spec}: rerun with the same state`);
+  const rerun = await repeat(opts.runs, () => scanOnce(cli, repo, ['--state', join(dir, `state-${opts.runs - 1}`)], work));
+  const scanSeconds = median(full.map((r) => r.seconds));
+  const last = full.at(-1);
+  const figures = {
+    corpus: { repo, ...manifest, planted: undefined },
+    floorA,
+    floorAUnordered,
+    floorB,
+    scan: {
+      seconds: scanSeconds,
+      runs: full.map((r) => r.seconds),
+      mbPerSecond: (last.stats.bytes ?? 0) / 1e6 / scanSeconds,
+      peakRssMb: peakMb(full),
+      stats: last.stats,
+      findings: last.findings.length,
+    },
+    rerun: { seconds: median(rerun.map((r) => r.seconds)), runs: rerun.map((r) => r.seconds), stats: rerun.at(-1).stats },
+    ratios: {
+      floorA: scanSeconds / floorA.seconds,
+      floorAUnordered: scanSeconds / floorAUnordered.seconds,
+      floorB: scanSeconds / floorB.seconds,
+    },
+    planted: plantedFound(manifest, last.findings),
+  };
+  figures.targets = evaluateCorpusTargets(figures);
+  return figures;
+}
+
+/** `--version` beside `node -e 0` (the least any Node.js command costs), same runs interleaved. */
+async function measureStartup(cli, runs) {
+  const version = [];
+  const node = [];
+  for (let i = 0; i < runs; i++) {
+    version.push(await timeProcess(cli.command, [...cli.args, '--version']));
+    node.push(await timeProcess(process.execPath, ['-e', '0']));
+  }
+  if (version.some((r) => r.code !== 0)) return { seconds: null, nodeSeconds: median(node.map((r) => r.seconds)) };
+  return { seconds: median(version.map((r) => r.seconds)), nodeSeconds: median(node.map((r) => r.seconds)) };
+}
+
+async function measureDirectory(cli, tree, runs, work) {
+  const results = await repeat(runs, () => scanOnce(cli, tree.dir, ['--no-state'], work));
+  const seconds = median(results.map((r) => r.seconds));
+  const bytes = results.at(-1).stats.bytes ?? 0;
+  return { dir: tree.dir, files: results.at(-1).stats.blobs, bytes, seconds, runs: results.map((r) => r.seconds), mbPerSecond: bytes / 1e6 / seconds, peakRssMb: peakMb(results) };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const cli = commandUnderTest();
   if (!existsSync(TIME_BIN)) fail(`${TIME_BIN} is missing: install GNU time (apt-get install time)`);
   const log = (line) => console.error(`bench: ${line}`);
   const loadAtStart = Number(loadavg()[0].toFixed(2));
+  const dataDir = join(ROOT, 'bench-data');
 
-  const { repo, manifest, reused } = await buildScanCorpus({
-    quick: opts.quick, force: opts.rebuild, dataDir: join(ROOT, 'bench-data'), log,
-  }).catch((err) => fail(`building the benchmark corpus failed: ${String(err.message).trim().split('\n')[0]}`));
-  log(`${reused ? 'reusing' : 'built'} ${repo} (${manifest.commits} commits, ${manifest.blobs} blobs)`);
-
-  // One untimed read so every figure below starts from the same warm page cache.
-  await timeGit(repo, ['cat-file', '--batch-all-objects', '--batch-check'], 1);
-  log('floor A');
-  const floorA = await timeGit(repo, ['cat-file', '--batch-all-objects', '--batch'], opts.runs);
-  const floorAUnordered = await timeGit(repo, ['cat-file', '--batch-all-objects', '--batch', '--unordered'], opts.runs);
-  log('floor B');
-  const floorB = await timeGit(repo, ['log', '-p', '-U0', '--all', '--full-history'], opts.runs);
-
-  // The least a rerun can cost: starting the CLI at all.
-  const startupRuns = await repeat(opts.runs, () => timeProcess(cli.command, [...cli.args, '--version']));
-  const startup = startupRuns.every((r) => r.code === 0) ? { seconds: median(startupRuns.map((r) => r.seconds)) } : { seconds: null };
+  const specs = opts.quick ? [QUICK_SPEC] : [FULL_SPEC, AUTH_SPEC];
+  const corpora = [];
+  for (const spec of specs) {
+    const built = await buildCorpus(spec, { force: opts.rebuild, dataDir, log })
+      .catch((err) => fail(`building the ${spec.id} benchmark corpus failed: ${String(err.message).trim().split('\n')[0]}`));
+    log(`${built.reused ? 'reusing' : 'built'} ${built.repo} (${built.manifest.commits} commits, ${built.manifest.blobs} blobs)`);
+    corpora.push(built);
+  }
+  const tree = await buildScanTree(specs, { dataDir, log })
+    .catch((err) => fail(`unpacking the directory benchmark folder failed: ${String(err.message).trim().split('\n')[0]}`));
 
   const work = mkdtempSync(join(tmpdir(), 'leakwatch-bench-'));
   try {
-    log(`full scan with ${cli.label}`);
-    const full = await repeat(opts.runs, (i) => scanOnce(cli, repo, join(work, `state-${i}`)));
-    log('rerun with the same state');
-    const rerun = await repeat(opts.runs, () => scanOnce(cli, repo, join(work, `state-${opts.runs - 1}`)));
-
+    const measured = [];
+    for (const { repo, manifest } of corpora) measured.push(await measureCorpus(cli, repo, manifest, opts, work, log));
+    log('CLI start-up');
+    const startup = await measureStartup(cli, Math.max(opts.runs, 5));
+    log(`plain-directory scan of ${tree.dir}`);
+    const directory = await measureDirectory(cli, tree, opts.runs, work);
     log('hostile regex rule');
     const hostileRegex = await timeHostileRegex(cli);
-
-    const scanSeconds = median(full.map((r) => r.seconds));
-    const last = full.at(-1);
-    const rss = full.map((r) => r.rssKb).filter((v) => v !== null);
     const figures = {
-      corpus: { repo, ...manifest, planted: undefined },
       command: cli.label,
       runs: opts.runs,
       // Other work on the machine skews every figure; the load average says how much there was.
-      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, node: process.version },
-      floorA,
-      floorAUnordered,
-      floorB,
+      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: Number(loadavg()[0].toFixed(2)), node: process.version },
+      corpora: measured,
       startup,
-      scan: {
-        seconds: scanSeconds,
-        runs: full.map((r) => r.seconds),
-        mbPerSecond: (last.stats.bytes ?? 0) / 1e6 / scanSeconds,
-        peakRssMb: rss.length ? (Math.max(...rss) * 1024) / 1e6 : null,
-        stats: last.stats,
-        findings: last.findings.length,
-      },
-      rerun: { seconds: median(rerun.map((r) => r.seconds)), runs: rerun.map((r) => r.seconds), stats: rerun.at(-1).stats },
+      directory,
       hostileRegex,
-      ratios: { floorA: scanSeconds / floorA.seconds, floorB: scanSeconds / floorB.seconds },
-      planted: plantedFound(manifest, last.findings),
     };
-    figures.targets = evaluateTargets(figures);
+    figures.targets = evaluateSharedTargets(figures);
     console.log(opts.json ? JSON.stringify(figures, null, 2) : formatTable(figures));
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -6,8 +6,8 @@ import { handleError } from './handle-error.js';
 import { reportUsageErrors } from './usage-errors.js';
 
 /**
- * Commands load on demand: `scan` need not pay for the AWS SDK and Octokit, which keeps a
- * rerun on an unchanged repository well under a second.
+ * Commands load on demand: `scan` need not pay for the AWS SDK and Octokit, and `--version`
+ * loads none. To add a command, add one line here (its module exports a `create...Command`).
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan.js')).createScanCommand(),
@@ -27,8 +27,11 @@ export async function createProgram(argv: string[] = []): Promise<Command> {
     .version(VERSION)
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError();
-  const named = argv.slice(2).find((a) => !a.startsWith('-'));
-  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  const args = argv.slice(2);
+  const named = args.find((a) => !a.startsWith('-'));
+  const versionOnly = named === undefined && (args.includes('--version') || args.includes('-V'));
+  // Help (and a mistyped command's suggestion) needs every command; a known one needs only itself.
+  const wanted = named !== undefined && named in COMMANDS ? [named] : versionOnly ? [] : Object.keys(COMMANDS);
   for (const name of wanted) program.addCommand(await COMMANDS[name]!());
   return reportUsageErrors(program);
 }

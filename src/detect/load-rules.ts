@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { LeakwatchError } from '../errors.js';
+import { packagePath, packageRoot } from '../util/package-root.js';
 import { writeFileSafely } from '../util/write-file-safely.js';
 import { describeYamlError } from '../util/describe-parse-error.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
@@ -23,7 +23,7 @@ import type { RuleSpec, Ruleset } from './types.js';
 // The YAML parser loads only when rule files must be parsed (not when the cache answers).
 const requireYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../detectors/', import.meta.url));
+export const BUILTIN_RULES_DIR = packagePath('detectors');
 
 function ruleFiles(dir: string): string[] {
   let entries: string[];
@@ -80,14 +80,34 @@ interface RuleCache {
 }
 
 /** The built-in catalogue, parsed and checked by `npm run build`. */
-export const BUILTIN_RULES_CACHE = fileURLToPath(new URL('../../dist/rules-cache.json', import.meta.url));
+export const BUILTIN_RULES_CACHE = packagePath('dist', 'rules-cache.json');
 
-/** Sources are cached as absolute paths and shown relative to the working directory. */
+/**
+ * A rule file's path as the cache records it: relative to the package folder for the built-in
+ * rules, so a cache built in one place (a build stage, a publisher's machine) holds where the
+ * package is installed; absolute for other folders.
+ */
+const IN_PACKAGE = 'leakwatch:';
+
+export function cachedPath(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(packageRoot(), abs);
+  return rel.startsWith('..') || isAbsolute(rel) ? abs : `${IN_PACKAGE}${rel.split(sep).join('/')}`;
+}
+
+export function pathOfCached(path: string): string {
+  return path.startsWith(IN_PACKAGE) ? packagePath(...path.slice(IN_PACKAGE.length).split('/')) : path;
+}
+
+/** Sources are shown relative to the working directory. */
 function readCache(file: string, key: string): RuleSpec[] | null {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as RuleCache;
     if (cache.key !== key || !Array.isArray(cache.specs)) return null;
-    return cache.specs.map((s) => ({ ...s, source: relative(process.cwd(), s.source) || s.source }));
+    return cache.specs.map((s) => {
+      const source = pathOfCached(s.source);
+      return { ...s, source: relative(process.cwd(), source) || source };
+    });
   } catch {
     return null;
   }
@@ -96,7 +116,7 @@ function readCache(file: string, key: string): RuleSpec[] | null {
 function writeCache(file: string, cache: RuleCache): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const specs = cache.specs.map((s) => ({ ...s, source: resolve(s.source) }));
+    const specs = cache.specs.map((s) => ({ ...s, source: cachedPath(s.source) }));
     writeFileSafely(file, JSON.stringify({ key: cache.key, specs }));
   } catch {
     // A cache that cannot be written only costs time on the next run.
@@ -105,7 +125,7 @@ function writeCache(file: string, cache: RuleCache): void {
 
 function cacheKey(variables: unknown[], files: { file: string; text: string }[]): string {
   return createHash('sha256')
-    .update(JSON.stringify([ENGINE_VERSION, REGEX_CHECK_VERSION, variables, files.map((f) => [f.file, f.text])]))
+    .update(JSON.stringify([ENGINE_VERSION, REGEX_CHECK_VERSION, variables, files.map((f) => [cachedPath(f.file), f.text])]))
     .digest('hex');
 }
 

@@ -8,6 +8,7 @@
  * prefilter.
  */
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../util/package-root.js';
 
 const BITMAP = 256;
 const PREFIX4 = BITMAP + 131072;
@@ -19,6 +20,8 @@ const INPUT = OUT + CAPACITY * 4;
 const PAGE = 65536;
 /** Offsets share their u32 with two flag bits. */
 export const WASM_MAX_BYTES = 2 ** 30;
+/** A text larger than this is prefiltered in windows of this size (4 MB). */
+export const WINDOW_BYTES = 4 * 1024 * 1024;
 
 const FOLD = new Uint8Array(256).map((_, i) => (i >= 65 && i <= 90 ? i + 32 : i));
 
@@ -37,7 +40,7 @@ let compiled: WebAssembly.Module | null | undefined;
 function loadModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(readFileSync(new URL('../../dist/wasm/keyword-prefilter.wasm', import.meta.url)));
+      compiled = new WebAssembly.Module(readFileSync(packagePath('dist', 'wasm', 'keyword-prefilter.wasm')));
     } catch {
       compiled = null;
     }
@@ -61,6 +64,7 @@ export class WasmKeywordScanner {
   private constructor(
     private readonly exports: Exports,
     keywords: string[],
+    private readonly windowBytes: number,
   ) {
     const memory = this.grow(INPUT);
     const bytes = new Uint8Array(memory.buffer);
@@ -94,36 +98,54 @@ export class WasmKeywordScanner {
     }
   }
 
-  /** null when the WebAssembly module has not been built or the keywords do not suit it. */
-  static create(keywords: string[]): WasmKeywordScanner | null {
+  /**
+   * null when the WebAssembly module has not been built or the keywords do not suit it.
+   * `windowBytes`: how much of a text is in WebAssembly memory at a time.
+   */
+  static create(keywords: string[], windowBytes = WINDOW_BYTES): WasmKeywordScanner | null {
     const module = loadModule();
     if (!module || keywords.some((k) => k.length < 3 || /[^\x20-\x7e]/.test(k))) return null;
     // Each table stays at most half full, so a probe ends quickly.
     const prefixes = new Set(keywords.filter((k) => k.length >= 4).map((k) => k.slice(0, 4)));
     if (prefixes.size > SLOTS / 2 || keywords.length - prefixes.size > SLOTS / 2) return null;
     const instance = new WebAssembly.Instance(module, {});
-    return new WasmKeywordScanner(instance.exports as unknown as Exports, keywords);
+    return new WasmKeywordScanner(instance.exports as unknown as Exports, keywords, windowBytes);
   }
 
-  /** Calls `onHit` with the offset and keyword of every keyword occurrence, ASCII case folded. */
+  /**
+   * Calls `onHit` with the offset and keyword of every keyword occurrence, ASCII case folded.
+   * The text goes into WebAssembly memory one window at a time, so that memory (which never
+   * shrinks) stays the size of one window whatever the largest text a worker has seen.
+   */
   scan(data: Uint8Array, onHit: (offset: number, keyword: string) => void): void {
     if (data.length >= WASM_MAX_BYTES) throw new RangeError(`the WebAssembly prefilter takes less than ${WASM_MAX_BYTES} bytes`);
-    const memory = this.grow(INPUT + data.length + 3);
-    const input = new Uint8Array(memory.buffer, INPUT, data.length + 3);
-    input.set(data);
-    input.fill(0, data.length);
-    let start = 0;
-    for (;;) {
-      const n = this.exports.scan(INPUT, start, data.length, OUT, CAPACITY);
-      const hits = new Uint32Array(memory.buffer, OUT, n);
-      for (let h = 0; h < n; h++) {
-        const at = hits[h]! & 0x3fffffff;
-        if (hits[h]! & 0x40000000) onHit(at, this.byWord3.get(wordOf(data, at, 3))!);
-        if (hits[h]! & 0x80000000) this.confirm(data, at, onHit);
+    const memory = this.grow(INPUT + Math.min(data.length, this.windowBytes) + 3);
+    for (let from = 0; from < data.length; from += this.windowBytes) {
+      const n = Math.min(this.windowBytes, data.length - from);
+      // The window, then the three bytes after it that a keyword starting in it may need
+      // (zeros past the end of the text).
+      const after = Math.min(3, data.length - from - n);
+      const input = new Uint8Array(memory.buffer, INPUT, n + 3);
+      input.set(data.subarray(from, from + n + after));
+      input.fill(0, n + after);
+      let start = 0;
+      for (;;) {
+        const count = this.exports.scan(INPUT, start, n, OUT, CAPACITY);
+        const hits = new Uint32Array(memory.buffer, OUT, count);
+        for (let h = 0; h < count; h++) {
+          const at = from + (hits[h]! & 0x3fffffff);
+          if (hits[h]! & 0x40000000) onHit(at, this.byWord3.get(wordOf(data, at, 3))!);
+          if (hits[h]! & 0x80000000) this.confirm(data, at, onHit);
+        }
+        if (count < CAPACITY) break;
+        start = (hits[count - 1]! & 0x3fffffff) + 1;
       }
-      if (n < CAPACITY) return;
-      start = (hits[n - 1]! & 0x3fffffff) + 1;
     }
+  }
+
+  /** Bytes of WebAssembly memory this scanner holds. */
+  get memoryBytes(): number {
+    return this.exports.memory.buffer.byteLength;
   }
 
   private confirm(data: Uint8Array, at: number, onHit: (offset: number, keyword: string) => void): void {

@@ -5,7 +5,8 @@
  * the signature needs.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 
 export interface HelperCommandOptions {
   /** Node executable; defaults to the running one. */
@@ -29,11 +30,19 @@ function importFlags(execArgv: readonly string[]): string[] {
 }
 
 /**
+ * This module's place in the compiled tree (dist/git/), also when it runs bundled into a chunk
+ * of the CLI elsewhere under dist/; the TypeScript source's own URL when running from sources.
+ */
+function ownModuleUrl(): string {
+  return import.meta.url.endsWith('.ts') ? import.meta.url : pathToFileURL(packagePath('dist', 'git', 'codecommit-git-config.js')).href;
+}
+
+/**
  * The compiled helper beside this module; when running from TypeScript sources (tests that
  * start the real daemon through a loader), the .ts entry with this process's loader flags.
  */
 export function defaultHelperCommandOptions(
-  moduleUrl: string = import.meta.url,
+  moduleUrl: string = ownModuleUrl(),
   execArgv: readonly string[] = process.execArgv,
 ): { script: string; nodeArgs: string[] } {
   const js = fileURLToPath(new URL('./codecommit-credential-helper-bin.js', moduleUrl));

@@ -31,7 +31,11 @@ export function hardDeadlineMs(bytes: number): number {
 }
 
 export function newWatchState(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  // Nothing is being matched until the worker says so: a worker still starting (slow on a busy
+  // machine) must not look stuck on its chunk's first object.
+  state[INDEX] = -1;
+  return state;
 }
 
 /** What scan-chunk.ts calls around each object; a no-op inline. */

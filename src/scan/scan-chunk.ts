@@ -2,7 +2,7 @@
  * A unit of scan work — a run of objects in pack order, or a batch of plain files — done the
  * same way in a worker thread or inline.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { CatFileReader } from '../git/cat-file-reader.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import type { MatchWatch } from './match-watch.js';
@@ -43,12 +43,38 @@ export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner,
   return out;
 }
 
+/** One read buffer per thread, reused for every file: no allocation and no fstat per file. */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * The whole file, in `readBuffer` (valid until the next call: the scanner keeps no reference to
+ * it). Reads to the end of file, so a file that grew since it was listed is still read whole.
+ */
+function readWhole(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, length);
+        readBuffer = bigger;
+      }
+      const n = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (n === 0) return readBuffer.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[], watch = UNWATCHED): ChunkResult {
   const out = emptyResult();
   for (const [index, f] of files.entries()) {
     let data: Buffer;
     try {
-      data = readFileSync(f.abs);
+      data = readWhole(f.abs);
     } catch (err) {
       // Permissions, an I/O error, or gone since it was listed: never scanned, so said.
       out.unreadable.push({ path: f.rel, error: (err as NodeJS.ErrnoException).code ?? 'EIO' });

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
@@ -15,6 +16,7 @@ import { ObjectScanner } from './object-scanner.js';
 import { emptyResult, scanFiles, scanObjects } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
 import type { ChunkResult } from '../domain/finding.js';
+import { packagePath } from '../util/package-root.js';
 
 export interface TaskRunner {
   run(task: ScanTask): Promise<ChunkResult>;
@@ -23,7 +25,8 @@ export interface TaskRunner {
 
 /** Worker young generation (MB): small, so short-lived blob strings are collected early. */
 const YOUNG_GENERATION_MB = 8;
-const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+/** The worker entry: its own file in the compiled tree and in the bundle alike. */
+const workerUrl = (): URL => pathToFileURL(packagePath('dist', 'scan', 'scan-worker.js'));
 
 /** Workers need the compiled .js; the TypeScript sources (tests) run inline. */
 export function workersAvailable(): boolean {
@@ -177,7 +180,7 @@ class ThreadPool implements TaskRunner {
   }
 
   private spawn(state: Int32Array): Worker {
-    const worker = new Worker(WORKER_URL, {
+    const worker = new Worker(workerUrl(), {
       workerData: { gitDir: this.gitDir, specs: this.ruleset.specs, watchState: state },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });

@@ -42,6 +42,31 @@ describe('WebAssembly keyword prefilter', () => {
     expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
   });
 
+  it('finds the same occurrences in windows, keywords across window edges included, in order', () => {
+    const pieces: string[] = [];
+    for (let i = 0; i < 2000; i++) pieces.push(keywords[(i * 7) % keywords.length]!, randomBytes(i % 5).toString('latin1'));
+    const text = pieces.join('');
+    // 61 bytes: most keywords straddle some window edge, at every offset within them.
+    const windowed = WasmKeywordScanner.create(keywords, 61)!;
+    const hits: string[] = [];
+    const offsets: number[] = [];
+    windowed.scan(Buffer.from(text, 'latin1'), (offset, keyword) => {
+      hits.push(`${offset}:${keyword}`);
+      offsets.push(offset);
+    });
+    expect([...new Set(hits)].sort()).toEqual(bruteForce(text));
+    expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
+  });
+
+  it('keeps its WebAssembly memory at one window, whatever the size of the texts it has read', () => {
+    const own = WasmKeywordScanner.create(keywords)!;
+    const ignore = (): void => undefined;
+    own.scan(Buffer.alloc(4 * 1024 * 1024, 'a'), ignore);
+    const afterOneWindow = own.memoryBytes;
+    own.scan(Buffer.alloc(20 * 1024 * 1024, 'a'), ignore);
+    expect(own.memoryBytes).toBe(afterOneWindow);
+  });
+
   it('finds keywords that end the input, and not bytes the fast fold merges with theirs', () => {
     const own = WasmKeywordScanner.create(['pk_', 'glrt-', ':*:', 'token'])!;
     const seen = (text: string): string[] => {

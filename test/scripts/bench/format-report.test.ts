@@ -1,36 +1,49 @@
-// Proves the benchmark's verdicts follow the targets of issue 2 exactly at their limits.
+// Proves the benchmark's verdicts follow the targets of issues 2 and 14 exactly at their limits.
 import { describe, expect, it } from 'vitest';
 
 interface Target { id: string; pass: boolean | null }
-interface ReportModule { evaluateTargets(figures: object): Target[] }
+interface ReportModule {
+  evaluateCorpusTargets(figures: object): Target[];
+  evaluateSharedTargets(figures: object): Target[];
+}
 
 const load = async (): Promise<ReportModule> =>
   (await import(new URL('../../../scripts/bench/format-report.mjs', import.meta.url).href)) as ReportModule;
 
-const figures = (floorA: number, floorB: number, rerun: number, rss: number | null) => ({
-  ratios: { floorA, floorB }, rerun: { seconds: rerun }, scan: { peakRssMb: rss },
+const corpus = (floorA: number, floorAUnordered: number, floorB: number, rerun: number, rss: number | null) => ({
+  ratios: { floorA, floorAUnordered, floorB }, rerun: { seconds: rerun }, scan: { peakRssMb: rss },
 });
 
-describe('evaluateTargets', () => {
-  it('passes a ratio of exactly 2.0 to floor A but fails exactly 1.0 to floor B', async () => {
-    const verdicts = (await load()).evaluateTargets(figures(2.0, 1.0, 0.1, 100));
-    expect(Object.fromEntries(verdicts.map((t) => [t.id, t.pass]))).toEqual({
-      'ratio-floor-a': true, 'ratio-floor-b': false, rerun: true, 'hostile-regex': null, 'peak-rss': true,
+const shared = (startup: number | null, mbPerSecond: number, hostile?: number) => ({
+  startup: { seconds: startup }, directory: { mbPerSecond, peakRssMb: 120 }, ...(hostile === undefined ? {} : { hostileRegex: { seconds: hostile } }),
+});
+
+const byId = (verdicts: Target[]) => Object.fromEntries(verdicts.map((t) => [t.id, t.pass]));
+
+describe('evaluateCorpusTargets', () => {
+  it('passes exactly 2.0 to both floor A reads but fails exactly 0.6 to floor B', async () => {
+    expect(byId((await load()).evaluateCorpusTargets(corpus(2.0, 2.0, 0.6, 0.15, 100)))).toEqual({
+      'ratio-floor-a': true, 'ratio-floor-a-unordered': true, 'ratio-floor-b': false, rerun: true, 'peak-rss': true,
     });
   });
 
-  it('fails a hostile-regex scan of 5 s and passes one under it', async () => {
-    const at = async (seconds: number) =>
-      (await load()).evaluateTargets({ ...figures(1.5, 0.5, 0.2, 100), hostileRegex: { seconds } }).find((t) => t.id === 'hostile-regex')?.pass;
-    expect(await at(5)).toBe(false);
-    expect(await at(0.6)).toBe(true);
+  it('fails a ratio over 2.0 to the unordered read, a rerun over 0.15 s and 300 MB; no RSS figure, no verdict', async () => {
+    const verdicts = byId((await load()).evaluateCorpusTargets(corpus(1.5, 2.01, 0.59, 0.16, null)));
+    expect(verdicts).toMatchObject({ 'ratio-floor-a-unordered': false, 'ratio-floor-b': true, rerun: false, 'peak-rss': null });
+    expect(byId((await load()).evaluateCorpusTargets(corpus(1.5, 1.5, 0.5, 0.1, 300)))['peak-rss']).toBe(false);
+  });
+});
+
+describe('evaluateSharedTargets', () => {
+  it('passes a start-up of exactly 0.15 s and exactly 150 MB/s, fails just past them', async () => {
+    expect(byId((await load()).evaluateSharedTargets(shared(0.15, 150)))).toMatchObject({ startup: true, directory: true, 'hostile-regex': null });
+    expect(byId((await load()).evaluateSharedTargets(shared(0.151, 149.9)))).toMatchObject({ startup: false, directory: false });
+    expect(byId((await load()).evaluateSharedTargets(shared(null, 150)))).toMatchObject({ startup: null });
   });
 
-  it('fails a rerun of 0.3 s and 300 MB, and gives no verdict without an RSS figure', async () => {
-    const verdicts = (await load()).evaluateTargets(figures(1.5, 0.5, 0.3, null));
-    expect(verdicts.find((t) => t.id === 'rerun')?.pass).toBe(false);
-    expect(verdicts.find((t) => t.id === 'peak-rss')?.pass).toBeNull();
-    const atLimit = (await load()).evaluateTargets(figures(1.5, 0.5, 0.2, 300));
-    expect(atLimit.find((t) => t.id === 'peak-rss')?.pass).toBe(false);
+  it('fails a hostile-regex scan of 5 s and passes one under it', async () => {
+    const at = async (seconds: number) => byId((await load()).evaluateSharedTargets(shared(0.1, 200, seconds)))['hostile-regex'];
+    expect(await at(5)).toBe(false);
+    expect(await at(0.6)).toBe(true);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * A plain directory big enough for worker threads: files are listed and sent to the workers in
+ * batches while the listing goes on, each worker reads them into one reused buffer. The result
+ * must be the same as scanning inline, file for file: a token in a small file read right after
+ * a large one (the buffer grown past its first size) is found, and nothing of the large file
+ * leaks into the small one's matches. The pool runs the built workers (dist/), as the CLI does.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { githubToken } from '../helpers/tokens.js';
+import type * as LoadRules from '../../src/detect/load-rules.js';
+import type * as ScanDirectory from '../../src/scan/scan-directory.js';
+import type { ObjectResult } from '../../src/domain/finding.js';
+
+afterAll(removeTempDirs);
+
+const dist = (path: string): string => new URL(`../../dist/${path}`, import.meta.url).href;
+
+const filler = (n: number, bytes: number): string => `// module ${n}\n${'export const value = 1; // plain code\n'.repeat(Math.ceil(bytes / 40))}`;
+
+const summary = (results: ObjectResult[]): string[] =>
+  results.flatMap((r) => r.matches.map((m) => `${r.path} ${m.line} ${m.ruleId} ${m.secretSha256}`)).sort();
+
+describe('plain directory scan through worker threads', () => {
+  it('finds the same secrets as an inline scan, in batches, with a reused read buffer', async () => {
+    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
+    const { scanDirectory } = (await import(dist('scan/scan-directory.js'))) as typeof ScanDirectory;
+    const dir = tempDir();
+    const tokens: string[] = [];
+    // 1,300 files of 4 KB (more than two batches, past the inline threshold), one of 3 MB.
+    for (let i = 0; i < 1300; i++) {
+      const sub = join(dir, `pkg${i % 7}`, `lib${i % 3}`);
+      mkdirSync(sub, { recursive: true });
+      let text = filler(i, 4096);
+      if (i % 97 === 0) {
+        const token = githubToken();
+        tokens.push(token);
+        text += `const auth = "${token}";\n`;
+      }
+      writeFileSync(join(sub, `m${String(i).padStart(4, '0')}.js`), text);
+    }
+    writeFileSync(join(dir, 'pkg0', 'big.js'), filler(-1, 3 * 1024 * 1024));
+    writeFileSync(join(dir, 'pkg0', 'c-small.js'), `x\nconst t = "${tokens[0]}";\n`);
+
+    const ruleset = loadRules([]);
+    const options = { ruleset, maxBlobBytes: 10 * 1024 * 1024 };
+    const pooled = await scanDirectory(dir, { ...options, workers: 2 });
+    const inline = await scanDirectory(dir, { ...options, workers: 1 });
+
+    expect(pooled.stats.blobs).toBe(1302);
+    expect(pooled.stats.bytes).toBe(inline.stats.bytes);
+    expect(pooled.stats.skipped.unreadable).toBe(0);
+    const found = summary(pooled.results);
+    expect(found).toEqual(summary(inline.results));
+    expect(found.length).toBe(tokens.length + 1);
+    expect(found.filter((f) => f.startsWith('pkg0/c-small.js 2 '))).toHaveLength(1);
+  }, 120_000);
+});
