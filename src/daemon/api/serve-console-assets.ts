@@ -6,10 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../util/package-root.js';
 import { SECURITY_HEADERS, sendError } from './http-io.js';
 
-export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../../dist/console/', import.meta.url));
+// From the package folder: this module also runs from the bundle's chunks (dist/chunks/).
+export const DEFAULT_ASSETS_DIR = packagePath('dist', 'console');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
