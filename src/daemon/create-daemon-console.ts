@@ -21,6 +21,8 @@ export interface DaemonConsoleOptions {
   log: Logger;
   incidents?: IncidentStore;
   assetsDir?: string;
+  /** The failing posture checks; unset, `/api/posture` says posture is not available. */
+  posture?: () => unknown[];
 }
 
 export function consoleAccess(config: LeakwatchConfig): ConsoleAccessConfig {
@@ -45,6 +47,7 @@ export function createDaemonConsole(options: DaemonConsoleOptions): { handler: C
     queue: options.queue,
     log: options.log,
     ...(options.assetsDir === undefined ? {} : { assetsDir: options.assetsDir }),
+    ...(options.posture === undefined ? {} : { posture: options.posture }),
   });
   options.log.info({ responderToken: access.responderToken !== undefined, viewerToken: access.viewerToken !== undefined, trustedProxies: access.trustedProxies }, 'Console enabled at /ui/');
   return { handler, close: () => owned?.close() };

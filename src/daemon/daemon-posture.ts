@@ -31,7 +31,10 @@ export interface DaemonPostureOptions {
   clients?: (homeRegion: string) => PostureClients;
 }
 
-export type DaemonPostureRun = (context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void>;
+export type DaemonPostureRun = ((context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void>) & {
+  /** The failing results of each check's last run, for the console. */
+  failing(): PostureResult[];
+};
 
 function recipientFinder(config: LeakwatchConfig, buckets: readonly CodeBucket[], repositories: readonly Repository[]): (r: PostureResult) => string | undefined {
   const fallback = config.posture.securityContact ?? config.inventory.defaultOwner;
@@ -54,7 +57,7 @@ export function createDaemonPosture(options: DaemonPostureOptions): DaemonPostur
     for (const id of postureChecks.keys()) metrics.postureFailures.set({ check: id }, counts.get(id) ?? 0);
   }
 
-  return async ({ metrics, runChecks }) => {
+  const run = async ({ metrics, runChecks }: { metrics: DaemonMetrics; runChecks: boolean }): Promise<void> => {
     const engine = options.engine();
     if (!runChecks) {
       setGauge(metrics);
@@ -73,4 +76,5 @@ export function createDaemonPosture(options: DaemonPostureOptions): DaemonPostur
     const sent = await deliverPostureAlerts({ store, notifierDeps: engine.notifierDeps, log, now });
     log.info({ ...summarise(results), alertsQueued: queued.length, alertsSent: sent }, 'Posture checks finished');
   };
+  return Object.assign(run, { failing: () => store.listPostureResults().filter((r) => r.status === 'fail') });
 }

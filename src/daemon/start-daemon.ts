@@ -19,6 +19,7 @@ import type { Logger } from '../logger.js';
 import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
 import type { IncidentStore } from '../respond/incident-store.js';
+import type { PostureResult } from '../posture/types.js';
 import type { MonitorStore } from '../store/types.js';
 import { createDaemonMetrics } from './daemon-metrics.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
@@ -59,6 +60,8 @@ export interface DaemonHooks {
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
   /** Posture checks (`runChecks`), or at start only the gauge and alerts a stopped process owed. */
   posture?: (context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void> | void;
+  /** The failing posture results of the last run, for the console's `/api/posture`. */
+  postureFailing?: () => PostureResult[];
   /** Answers an indicator from the webhook (GuardDuty, CloudTrail) against the inventory's code stores. */
   indicate?: (indicator: Indicator, codeStores: readonly CodeStore[]) => Promise<'deferred' | void>;
 }
@@ -165,6 +168,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     config, dataDir, store, queue, log,
     ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
     ...(options.consoleAssetsDir === undefined ? {} : { assetsDir: options.consoleAssetsDir }),
+    ...(options.hooks?.postureFailing === undefined ? {} : { posture: options.hooks.postureFailing }),
   });
   let http;
   try {
