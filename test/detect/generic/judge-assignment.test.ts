@@ -32,7 +32,20 @@ describe('judgeAssignment', () => {
     expect(judge('password = ""', '')).toBeNull();
     expect(judge('password = getenv("DB")', 'getenv("DB")')).toBeNull();
     expect(judge(`password_hash = "${random}"`, random)).toBeNull();
-    expect(judge('password = "ab1"', 'ab1')).toBeNull();
+    expect(judge('password = "ab"', 'ab')).toBeNull();
+  });
+  it('reports short test passwords and PINs at low confidence', () => {
+    expect(judge('password: "ab1"', 'ab1')).toBe('low');
+    expect(judge("const pin = { password: '1234' }", '1234')).toBe('low');
+  });
+  it('drops a value that repeats a word of its key, and a word under a weak key', () => {
+    expect(judge('{"access_token":"access"}', 'access')).toBeNull();
+    expect(judge("withCredentials = 'same-origin'", 'same-origin')).toBeNull();
+  });
+  it('drops names and fragments in minified code, keeping only random literals', () => {
+    const filler = 'var a=function(b){return b(c)};'.repeat(30);
+    expect(judge(`${filler}e.password=void 0;${filler}`, 'void')).toBeNull();
+    expect(judge(`${filler}{password:"${random}"}${filler}`, random)).toBe('high');
   });
   it('drops a name under a weak key, and keeps one under a password key at low', () => {
     expect(judge('"input_token": "NextToken",', 'NextToken')).toBeNull();
