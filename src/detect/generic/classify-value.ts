@@ -22,7 +22,7 @@ export type ValueClass =
 
 /** Documentation and example values: `<your-password>`, changeme, xxx, ***, TODO. */
 const PLACEHOLDER =
-  /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+  /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /** Templates and interpolations, anywhere in the value. */
 const TEMPLATE =
@@ -39,14 +39,15 @@ const CRYPT_HASH =
 /** Filler words: a value made only of these names the slot rather than filling it (test-key). */
 const FILLER = new Set([
   'password', 'passwd', 'pass', 'pwd', 'pw', 'psw', 'secret', 'token', 'key', 'apikey', 'value', 'string', 'dummy', 'none',
-  'default', 'your', 'api', 'the', 'here', 'some', 'xxx', 'user', 'username', 'auth', 'salt', 'nonce', 'my',
+  'default', 'your', 'api', 'the', 'here', 'some', 'xxx', 'user', 'username', 'auth', 'salt', 'nonce', 'my', 'passphrase',
+  'credential', 'credentials', 'private', 'access',
 ]);
 /** Words that, run together, spell a credential's name (accesskey, consumersecret, clientsecret): the slot, not a value. */
 const NAME_PARTS = /^(?:access|refresh|consumer|client|api|app|secret|key|token|password|pass|passwd|pwd|private|session|bearer)+$/;
 /** Prefixes of providers' tokens: the provider's own rule judges them (a short one is a docs stand-in: sk_test_123). */
 const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|xox[abpres]-|AKIA|ASIA|AIza|SG\.|npm_|glpat-|hf_|xapp-)/;
 /** A size or a duration: 2-byte, 32 bytes, 30 days. */
-const MEASURE = /^\d{1,6}[- ]?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|kb|mb|gb)$/i;
+const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
 /** Event names and scopes: token:error:renew, read:user. */
 const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$/;
 
@@ -70,8 +71,9 @@ const PROSE_WORDS = new Set([
  * a variable or an environment variable, not a value someone chose for it.
  */
 function namesCredential(value: string): boolean {
-  if (!/^[A-Za-z]+(?:[_ -][A-Za-z]+)+$/.test(value)) return false;
-  const parts = value.toLowerCase().split(/[_ -]/);
+  const name = value.replace(/^_+|_+$/g, '');
+  if (!/^[A-Za-z]+(?:[_ -][A-Za-z]+)+$/.test(name)) return false;
+  const parts = name.toLowerCase().split(/[_ -]/);
   return parts.some((p) => CREDENTIAL_WORDS.has(p)) && !parts.some((p) => PHRASE_WORDS.has(p));
 }
 
@@ -151,6 +153,13 @@ function looksLikeCode(value: string): boolean {
   return /\s(?:if|else|and|or|not|in|is|return)\s/.test(value);
 }
 
+/** The share of characters that follow their predecessor in code order (abc, 789). */
+function sequentialShare(value: string): number {
+  let run = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+  return run / (value.length - 1);
+}
+
 function charClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
@@ -189,6 +198,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.
   if (/^[+-]?\d+(?:\.\d+)?$/.test(v)) return /^\d{3,9}$/.test(v) ? 'word' : 'number';
   if (/^0x[0-9a-f]{1,16}$/i.test(v)) return 'number';
+  // A run of the alphabet or of digits: an alphabet for generating, or a test pattern (abcdef…, 0123456789).
+  if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
@@ -200,7 +211,14 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
   if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
-  if (looksLikeName(v)) return 'identifier';
+  if (looksLikeName(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
+  // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';
+  // A sentence: capitalised, words, closing punctuation (Token inesperado. '{' esperado.).
+  if (/^[A-Z][a-z]+ [^\n]{2,200}[.?!]$/.test(v) && /[a-z]{2,} [a-z]{2,}|[a-z]{3,}[.?!] /.test(v)) return 'placeholder';
+  // Prose with punctuation: a message, often translated (several words, most of them letters only).
+  const tokens = v.split(/\s+/);
+  if (tokens.length >= 4 && tokens.filter((t) => /^[A-Za-z]{2,}[,.;:!?]?$/.test(t)).length * 5 >= tokens.length * 3) return 'placeholder';
   if (looksLikeWords(v)) return 'word';
   if (looksRandom(v)) return 'random';
   return 'plausible';

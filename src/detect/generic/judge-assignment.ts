@@ -80,7 +80,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   const a = readAssignment(line, valueStart, valueEnd, keyHint);
   // `token: "Bearer abc..."`: the credential is what follows the auth scheme, as the Bearer
   // rule reports it, so both rules see the same bytes and one finding survives.
-  const scheme = /^(?:Bearer|Basic|Token)\s{1,3}(?=\S)/i.exec(a.value);
+  const scheme = /^(?:Bearer|Basic|Token)\s{1,3}(?=\S+$)/i.exec(a.value);
   if (scheme) {
     a.start += scheme[0].length;
     a.value = a.value.slice(scheme[0].length);

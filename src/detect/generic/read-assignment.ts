@@ -119,15 +119,18 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
   if (/[()]|->|::|\?\.|&&|\|\|/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
-  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/[\w$]{40}/.test(value)) return 'expression';
+  // (A long segment with digits is a token's part: JWTs also look like a.b.c.)
+  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/(?=[\w$]{0,39}\d)[\w$]{40}/.test(value)) return 'expression';
   // An index, a type union, a ternary, an object literal or a chained assignment: code.
   if (/^[\w$.]+\[|^\{|^\+|\?[\w$.]*:|[\w$\]]=[\w$"'(!]/.test(value)) return 'expression';
   if (/^[\w$.<>]+(?:\s{0,3}\|\s{0,3}[\w$.<>[\]]+)+$/.test(value) && /[A-Za-z]{3}/.test(value) && !/\d{3}/.test(value)) return 'expression';
+  // The other side of a comparison, written bare, is a name or a constant: token == TOKEN_STRING.
+  if (/^[=!]==?$/.test(operator) || /^:[a-z_]/.test(value)) return 'expression';
   const follow = nextChar(line, end);
   // A number literal ending a statement or an item is a code constant (ER_PASSWORD_EXPIRED = 1862;).
   if (/^\d+$/.test(value) && /^[;,)}]$/.test(follow.c)) return 'expression';
   // Prose after a colon: `the premaster secret: either an RSA key`, `token: printable ASCII without`.
-  if (operator === ':' && /^\s{1,3}[A-Za-z(][\w'(),.-]{0,30}\s{1,3}[A-Za-z][\w'(),.-]{0,30}(?:\s|$)/.test(line.slice(end, end + 70))) return 'expression';
+  if (operator === ':' && /^\s{1,3}[A-Za-z(][\w'(),.-]{0,30}\s{1,3}[A-Za-z]{2}/.test(line.slice(end, end + 70))) return 'expression';
   if (!isIdentifier(value)) return 'bare';
   const { c, at } = nextChar(line, end);
   // An XML element's text or a URL's password is followed by markup, not by code.

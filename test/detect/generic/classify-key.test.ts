@@ -16,7 +16,7 @@ describe('classifyKey', () => {
     for (const k of ['token', 'LOGGED_IN_KEY', 'oauth_nonce', 'credentials']) expect(classifyKey(k), k).toBe('weak');
   });
   it('calls names about a secret none', () => {
-    for (const k of ['password_hash', 'secret_name', 'token_type', 'passwordField', 'max_tokens_count', 'api_key_id', 'host', 'secretsmanager', 'secret.level']) {
+    for (const k of ['password_hash', 'secret_name', 'token_type', 'passwordField', 'max_tokens_count', 'api_key_id', 'host', 'secretsmanager', 'secret.level', 'SALT_CHARS', 'salt_entropy', 'pass_arg', 'password_validation.py', 'SECRET_KEY_INSECURE_PREFIX']) {
       expect(classifyKey(k), k).toBe('none');
     }
   });

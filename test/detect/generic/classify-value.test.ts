@@ -106,3 +106,18 @@ describe('classifyValue: names, phrases and encodings', () => {
   });
 });
 
+describe('classifyValue: patterns and messages', () => {
+  it('takes alphabets and digit runs for patterns, not secrets', () => {
+    expect(classifyValue('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'literal')).toBe('placeholder');
+  });
+  it('takes messages and their translations for placeholders', () => {
+    expect(classifyValue("Token inesperado. '{' esperado.", 'literal')).toBe('placeholder');
+    expect(classifyValue('Der Parser hat ein Element "{1}" zu dem Token "{0}" erwartet.', 'literal')).toBe('placeholder');
+  });
+  it('takes switch words and private names for non-secrets', () => {
+    expect(classifyValue('yes', 'literal')).toBe('placeholder');
+    expect(classifyValue('_password_reset_token', 'literal')).toBe('placeholder');
+    expect(classifyValue('_sa_default', 'literal')).toBe('identifier');
+  });
+});
+

@@ -66,3 +66,12 @@ describe('judgeAssignment: an auth scheme before the value', () => {
     expect(judgeAssignment(line, at, line.length - 1)).toMatchObject({ value: random, start: line.indexOf(random) });
   });
 });
+
+describe('judgeAssignment: a sentence that starts like an auth scheme', () => {
+  it('keeps the sentence whole, and drops it as prose', () => {
+    const line = '"Unexpected_token_expected_1179": "Token inesperado. \'{\' esperado.",';
+    const at = line.indexOf('Token inesperado');
+    expect(judgeAssignment(line, at, at + 10)).toBeNull();
+  });
+});
+

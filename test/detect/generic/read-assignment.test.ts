@@ -118,6 +118,8 @@ describe('readAssignment: calls, assertions and code', () => {
       ['fetch(u,{credentials:U?w:void 0})', 'U?w:void'],
       ['exports.ResetPassword = exports.Other = void 0;', 'exports.Other'],
       ['exports.ER_PASSWORD_EXPIRED = 1862;', '1862'],
+      ['elif token == TOKEN_STRING:', 'TOKEN_STRING'],
+      ['break if handle_consume_token == :want_read', ':want_read'],
     ];
     for (const [line, v] of cases) expect(read(line, v).shape, line).toBe('expression');
   });
