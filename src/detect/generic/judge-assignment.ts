@@ -54,7 +54,8 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   const length = a.value.length;
   if (length < MIN_QUOTED) return null;
   if (key === 'weak' && length < MIN_WEAK_KEY) return null;
-  if (!literal && length < MIN_BARE && key === 'strong' && cls !== 'random') {
+  // (A flag's or a .netrc entry's value is a value whatever its length: mysql -pfoo, password bar.)
+  if (!literal && a.operator !== ' ' && length < MIN_BARE && key === 'strong' && cls !== 'random') {
     // Short bare values are what config files hold (`password: abc1`), but also enum-like words.
     if (!/\d/.test(a.value)) return null;
   }

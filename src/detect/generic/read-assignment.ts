@@ -101,7 +101,9 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // name, a comma separates arguments (`Buffer.from(secret, 'base64')`).
   // Only a call's first argument is such a key (`put("password", "v")`): in a list
   // (`['key', 'passphrase', 'pfx']`) or a later argument, a string is one item among others.
-  if (operator === ',' && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
+  // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
+  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
+  if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
     return { key: '', operator };
   }
   // A quoted key after `?` is a ternary's branch (`x ? 'refresh_token' : 'code'`); after typeof, a type test.
@@ -109,6 +111,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (/\btypeof\s{1,3}$/.test(line.slice(Math.max(0, i - 10), i + 1))) return { key: '', operator };
   // mysql -pSECRET: the one-letter flag of the MySQL and MariaDB clients means the password.
   if (raw === '-p') return { key: 'password', operator: ' ' };
+  // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
+  if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
   const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
   return { key, operator };
 }
@@ -126,6 +130,8 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (/^[\w$.<>]+(?:\s{0,3}\|\s{0,3}[\w$.<>[\]]+)+$/.test(value) && /[A-Za-z]{3}/.test(value) && !/\d{3}/.test(value)) return 'expression';
   // The other side of a comparison, written bare, is a name or a constant: token == TOKEN_STRING.
   if (/^[=!]==?$/.test(operator) || /^:[a-z_]/.test(value)) return 'expression';
+  // A constant's name in code (BIND_PW, DEFAULT_PASSWORD): the value is kept elsewhere.
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && operator !== ' ' && operator !== '@') return 'expression';
   const follow = nextChar(line, end);
   // A number literal ending a statement or an item is a code constant (ER_PASSWORD_EXPIRED = 1862;).
   if (/^\d+$/.test(value) && /^[;,)}]$/.test(follow.c)) return 'expression';

@@ -38,6 +38,9 @@ describe('judgeAssignment', () => {
     expect(judge('password: "ab1"', 'ab1')).toBe('low');
     expect(judge("const pin = { password: '1234' }", '1234')).toBe('low');
   });
+  it('keeps a short value of a flag', () => {
+    expect(judge('ldapsearch -x -D cn=root -w foo -b o=acme', 'foo')).toBe('low');
+  });
   it('drops a value that repeats a word of its key, and a word under a weak key', () => {
     expect(judge('{"access_token":"access"}', 'access')).toBeNull();
     expect(judge("withCredentials = 'same-origin'", 'same-origin')).toBeNull();

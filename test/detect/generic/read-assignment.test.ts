@@ -120,8 +120,14 @@ describe('readAssignment: calls, assertions and code', () => {
       ['exports.ER_PASSWORD_EXPIRED = 1862;', '1862'],
       ['elif token == TOKEN_STRING:', 'TOKEN_STRING'],
       ['break if handle_consume_token == :want_read', ':want_read'],
+      ['    bindCredentials: BIND_PW', 'BIND_PW'],
     ];
     for (const [line, v] of cases) expect(read(line, v).shape, line).toBe('expression');
+  });
+  it('reads the compared literal of a comparison call, and the -w flag of the LDAP tools', () => {
+    expect(read(`basicAuth.safeCompare(password, '${value}')`)).toMatchObject({ key: 'password', operator: ',' });
+    expect(read(`ldapsearch -x -D cn=admin -w ${value} -b dc=acme`)).toMatchObject({ key: 'password', operator: ' ' });
+    expect(read(`tool -x -w ${value}`).key).toBe('w');
   });
   it('ends a value in a query string at the next parameter', () => {
     expect(read(`?oauth_consumer_key=${value}&oauth_nonce=abc`, `${value}&oauth_nonce=abc`)).toMatchObject({ value, shape: 'bare' });
