@@ -48,6 +48,8 @@ const NAME_PARTS = /^(?:access|refresh|consumer|client|api|app|secret|key|token|
 const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|xox[abpres]-|AKIA|ASIA|AIza|SG\.|npm_|glpat-|hf_|xapp-)/;
 /** A size or a duration: 2-byte, 32 bytes, 30 days. */
 const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
+/** Character encodings, as a call's second argument names them: write('password', 'latin1'). */
+const ENCODING = /^(?:utf-?8|utf-?16(?:le|be)?|ucs-?2|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
 /** Event names and scopes: token:error:renew, read:user. */
 const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$/;
 
@@ -181,7 +183,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
   if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
-  if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v)) return 'placeholder';
+  if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);

@@ -116,6 +116,7 @@ describe('classifyValue: patterns and messages', () => {
   });
   it('takes switch words and private names for non-secrets', () => {
     expect(classifyValue('yes', 'literal')).toBe('placeholder');
+    expect(classifyValue('latin1', 'literal')).toBe('placeholder');
     expect(classifyValue('_password_reset_token', 'literal')).toBe('placeholder');
     expect(classifyValue('_sa_default', 'literal')).toBe('identifier');
   });
