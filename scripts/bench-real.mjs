@@ -31,6 +31,7 @@ Options:
                                (default: medium); the figures for all findings follow
   --json                       print the result as JSON
   --verbose                    list findings on unlabelled lines (package, path:line, rule)
+  --errors                     list the false positives and misses (dev split only)
   --extract-candidates         write candidate lines for labelling to
                                bench-data/real/candidates/ instead of scoring
   --chunks N                   with --extract-candidates: number of chunk files (default 6)
@@ -45,7 +46,7 @@ function fail(reason) {
 }
 
 function parseArgs(argv) {
-  const opts = { split: 'dev', minConfidence: 'medium', json: false, verbose: false, extract: false, chunks: 6 };
+  const opts = { split: 'dev', minConfidence: 'medium', json: false, verbose: false, errors: false, extract: false, chunks: 6 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -56,6 +57,7 @@ function parseArgs(argv) {
     if (a === '-h' || a === '--help') opts.help = true;
     else if (a === '--json') opts.json = true;
     else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--errors') opts.errors = true;
     else if (a === '--extract-candidates') opts.extract = true;
     else if (a === '--split') opts.split = value();
     else if (a === '--min-confidence') opts.minConfidence = value();
@@ -64,6 +66,7 @@ function parseArgs(argv) {
   }
   if (!['dev', 'heldout', 'all'].includes(opts.split)) fail(`--split must be dev, heldout or all`);
   if (!['low', 'medium', 'high'].includes(opts.minConfidence)) fail(`--min-confidence must be low, medium or high`);
+  if (opts.errors && opts.split !== 'dev') fail('--errors lists the dev split only: the held-out lines are never read one by one');
   if (!Number.isInteger(opts.chunks) || opts.chunks < 1) fail('--chunks needs a positive integer');
   return opts;
 }
@@ -161,8 +164,9 @@ async function main() {
   };
   if (opts.json) {
     if (!opts.verbose) for (const r of [result.atMinConfidence, result.allFindings]) r.unlabelled = r.unlabelled.length;
+    if (!opts.errors) for (const r of [result.atMinConfidence, result.allFindings]) delete r.errors;
     console.log(JSON.stringify(result, null, 2));
-  } else printRealReport(result, { verbose: opts.verbose, source: basename(pkgsDir) });
+  } else printRealReport(result, { verbose: opts.verbose, errors: opts.errors, source: basename(pkgsDir) });
 }
 
 main().catch((err) => fail(err.stack ?? String(err)));

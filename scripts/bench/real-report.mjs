@@ -15,7 +15,7 @@ function table(title, r) {
   return lines.join('\n');
 }
 
-export function printRealReport(result, { verbose = false } = {}) {
+export function printRealReport(result, { verbose = false, errors = false } = {}) {
   const head = `bench:real — split ${result.split}, ${result.labels} labelled lines in all, ${result.packages} packages, scan ${result.scanSeconds.toFixed(1)} s`;
   const out = [head];
   if (result.split !== 'dev') out.push('(held-out packages included: report these figures, do not tune to them)');
@@ -24,6 +24,13 @@ export function printRealReport(result, { verbose = false } = {}) {
   if (verbose && result.allFindings.unlabelled.length > 0) {
     out.push('', 'findings on unlabelled lines (all confidence levels):');
     for (const u of result.allFindings.unlabelled) out.push(`  ${u.pkg}  ${u.path}:${u.line}  ${u.ruleIds.join(',')}`);
+  }
+  if (errors) {
+    out.push('', 'false positives and misses (all confidence levels; place, category and rule only):');
+    for (const e of result.allFindings.errors) {
+      const rules = e.findings.map((f) => `${f.ruleId}/${f.confidence ?? '-'}`).join(',');
+      out.push(`  ${e.type}  ${e.category.padEnd(17)} ${e.pkg}  ${e.path}:${e.line}  ${rules}`);
+    }
   }
   console.log(out.join('\n'));
 }

@@ -104,13 +104,15 @@ function finish(c) {
 
 /**
  * Scores `labels` of the packages in `split` against `findings` (from findingsByLine).
- * Returns `{ overall, categories: { [category]: counts }, unlabelled: [{ pkg, path, line, ruleIds }] }`
+ * Returns `{ overall, categories: { [category]: counts }, unlabelled: [{ pkg, path, line, ruleIds }],
+ * errors: [{ type: 'FP'|'FN', pkg, path, line, category, label, findings }] }`
  * where counts are `{ labelled, positives, tp, fn, fp, tn, wrongKind, precision, recall, f1 }`.
  */
 export function scoreLabels(labels, findings, { split = 'all' } = {}) {
   const overall = emptyCounts();
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()]));
   const labelled = new Set();
+  const errors = [];
   for (const l of labels) {
     if (!inSplit(l.pkg, split)) continue;
     const k = lineId(l.pkg, l.path, l.line);
@@ -130,6 +132,9 @@ export function scoreLabels(labels, findings, { split = 'all' } = {}) {
       } else if (here.length > 0) t.fp++;
       else t.tn++;
     }
+    const found = l.category === 'password-hash' ? here.some(isHashFinding) : here.length > 0;
+    if (l.label === 1 && !found) errors.push({ type: 'FN', ...l, findings: here });
+    else if (l.label === 0 && here.length > 0) errors.push({ type: 'FP', ...l, findings: here });
   }
   const unlabelled = [];
   for (const [k, fs] of findings) {
@@ -143,5 +148,6 @@ export function scoreLabels(labels, findings, { split = 'all' } = {}) {
     overall: finish(overall),
     categories: Object.fromEntries(Object.entries(categories).filter(([, c]) => c.labelled > 0).map(([k, c]) => [k, finish(c)])),
     unlabelled,
+    errors,
   };
 }

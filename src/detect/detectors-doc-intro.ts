@@ -111,31 +111,49 @@ an operator, a value) and then read the line instead of trusting the match
    arguments, struct and object fields, XML attributes and elements, \`.properties\`/INI/TOML and
    \`.env\` lines, \`export\`, \`--password v\` and \`mysql -pVALUE\` flags, connection strings
    (\`Password=v;\`), \`scheme://user:pass@host\`, \`define('AUTH_KEY', 'v')\` and Kubernetes env
-   entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line). A quoted value is read to its
-   closing quote, so a password with spaces or symbols is whole; a bare value is judged by what
-   follows it: a call, a member chain (\`this.#internals.password\`, \`cp.flags & mask\`) or a
-   variable name (\`password = userPassword;\`, Go \`:=\`) is code, not a literal.
+   entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line); comparisons
+   (\`password == 'v'\`, \`safeCompare(password, 'v')\`), a quoted key as a call's first argument
+   (\`put("password", "v")\`, \`to.have.property('password', 'v')\`), test expectations
+   (\`x.password).to.equal('v')\`, \`.should.eql('v')\`), login and basic-auth calls
+   (\`.auth('user', 'v')\`, \`login('user', 'v')\`), HMAC keys (\`createHmac('sha256', 'v')\`,
+   \`HmacSHA256(msg, 'v')\`), \`ldapsearch -w v\` and query-string parameters one by one. A quoted
+   value is read to its closing quote, so a password with spaces or symbols is whole; a bare
+   value is judged by what follows it: a call, an index, a member chain
+   (\`this.#internals.password\`, \`cp.flags & mask\`), a type union (\`Buffer|string\`), a
+   ternary, a chained assignment, a constant's name (\`BIND_PW\`), a statement's number
+   (\`ER_PASSWORD_EXPIRED = 1862;\`), the bare side of a comparison, prose after a colon, or a
+   variable name (\`password = userPassword;\`, Go \`:=\`) is code, not a literal. A string in a
+   list (\`['key', 'passphrase', 'pfx']\`) or a ternary's branch is not a key. In minified code
+   (long lines dense with punctuation) only random-looking literals are kept.
 2. **Key classifier.** Names that hold nothing but a secret (\`password\`, \`client_secret\`,
    \`api_key\`, \`AUTH_SALT\`, \`consumer_key\`) are strong; names that often do (\`token\`, \`*_KEY\`,
    \`nonce\`, \`credentials\`) are weak and need a longer value (8 characters); names about a secret
-   (\`password_hash\`, \`secret_name\`, \`token_type\`, \`passwordField\`, \`api_key_id\`) hold none.
+   (\`password_hash\`, \`secret_name\`, \`token_type\`, \`passwordField\`, \`api_key_id\`,
+   \`SALT_CHARS\`, \`secretsmanager\`) hold none, and so do tokens that are not credentials: paging
+   cursors (\`NextToken\`), idempotency tokens (\`ClientRequestToken\`), CSRF and device tokens.
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
    \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`), a reference to a secret kept elsewhere
    (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a file path,
    ciphertext), code, a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
    \`password-hash\` rules, never as a password), a number (a 13-digit timestamp, a short run
-   of digits), a placeholder (\`<your-password>\`, \`changeme\`, \`xxx\`, \`***\`, a sentence, a value
-   made only of filler words like \`test-key\`), a dictionary word or simple test password
-   (\`password123\`, \`admin\`, \`Passw0rd!\`), a random-looking value, or an ordinary one.
+   of digits), a placeholder (\`<your-password>\`, \`changeme\`, \`xxx\`, \`***\`, a sentence or a
+   message in any language, a value made only of filler words like \`test-key\`, a name built
+   around a credential word like \`user_password\` or \`AWS_CONTAINER_AUTHORIZATION_TOKEN\`, a
+   value repeating its key's word, base64 of words, an alphabet, a provider-prefixed stand-in
+   like a short \`sk_test_\` value, a size or a unit), a type name, a URL without a password or a
+   PEM header (left to the URL and private-key rules), a dictionary word, phrase or simple test
+   password (\`password123\`, \`admin\`, \`Passw0rd!\`, \`keyboard cat\`, a four-digit PIN), a
+   random-looking value, or an ordinary one.
 
-Templates, references, code, hashes, numbers, placeholders, empty values and values under four
-characters are dropped: they are certainly not secrets. Everything else is reported with a
+Templates, references, code, hashes, numbers, placeholders, empty values and values under three
+characters are dropped: they are certainly not secrets; so are words under a weak key
+(\`credentials: 'same-origin'\`). Everything else is reported with a
 **confidence** from the text (\`confidence\` in JSON and SARIF):
 
 | Value under the key | strong key | weak key |
 | --- | --- | --- |
 | random-looking | high | medium |
-| ordinary (4–7 characters only as a quoted literal or with a digit) | medium | medium from 12 characters, else low |
+| ordinary (3–5 characters only as a quoted literal, a flag's value or with a digit) | medium | medium from 12 characters, else low |
 | dictionary word, simple test password | low | low |
 
 A commented-out line (\`# hmac_secret: ...\`, \`// password = ...\`) is low whatever the value,

@@ -17,7 +17,7 @@ export function keyWords(key: string): string[] {
 }
 
 const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey']);
-const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token)(?:\s|$)/;
+const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token|bind credentials)(?:\s|$)/;
 const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth', 'nonce', 'seed', 'signature', 'pin']);
 /**
  * Last words that make the key a description of a secret rather than the secret: its name, id,
@@ -31,8 +31,23 @@ const DESCRIBING_WORDS = new Set([
   'strategy', 'validation', 'validator', 'reset', 'input', 'placeholder', 'error', 'message', 'msg', 'text', 'title',
   'description', 'location', 'store', 'manager', 'generator', 'index', 'usage', 'used', 'count', 'key_id', 'column',
   'table', 'class', 'method', 'handler', 'callback', 'service', 'client', 'policy', 'rotation', 'source', 'kind', 'fingerprint', 'algorithm', 'algo', 'scheme', 'encoding', 'cipher',
-  'strength', 'complexity', 'changed', 'updated', 'created', 'at',
+  'strength', 'complexity', 'changed', 'updated', 'created', 'at', 'level', 'state', 'status', 'scope', 'scopes', 'visibility',
+  'lifetime', 'audience', 'issuer', 'options', 'settings', 'config', 'manager', 'store', 'storage', 'cache', 'listener', 'event',
+  'entropy', 'bits', 'rounds', 'iterations', 'cost', 'interval', 'attempts', 'retries', 'days', 'seconds', 'ms', 'port', 'chars',
+  'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
+  // A file name: `password_validation.py:102` in a translation catalogue's reference.
+  'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);
+
+/**
+ * Tokens that are not credentials: paging cursors (NextToken, continuation_token, page_token),
+ * idempotency tokens (ClientRequestToken, ClientToken), CSRF and device/push registration
+ * tokens, and the parser's tokens of grammar code. They name a token that is not secret.
+ */
+const NON_SECRET_TOKENS =
+  /(?:^|\s)(?:next|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
+/** Compounds written without separators that name a place for secrets, not a secret: secretsmanager, passwordfield. */
+const DESCRIBING_COMPOUND = /^(?:password|passwd|secret|secrets|token|tokens|key|keys)(?:manager|store|field|name|type|length|input|prompt|hash|file|path|id)$/;
 
 export function classifyKey(key: string): KeyStrength {
   const words = keyWords(key);
@@ -41,6 +56,7 @@ export function classifyKey(key: string): KeyStrength {
   if (DESCRIBING_WORDS.has(last) && words.length > 1) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
+  if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';
   if (/(?:^|\s)(?:key|token|secret) id(?:\s|$)/.test(joined)) return 'none';
   if (STRONG_PAIRS.test(joined) || words.some((w) => STRONG_WORDS.has(w))) return 'strong';
   // A compound written without separators (dbpassword, apitoken).

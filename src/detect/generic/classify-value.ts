@@ -22,7 +22,7 @@ export type ValueClass =
 
 /** Documentation and example values: `<your-password>`, changeme, xxx, ***, TODO. */
 const PLACEHOLDER =
-  /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|^my[_ -]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+  /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /** Templates and interpolations, anywhere in the value. */
 const TEMPLATE =
@@ -38,9 +38,60 @@ const CRYPT_HASH =
 
 /** Filler words: a value made only of these names the slot rather than filling it (test-key). */
 const FILLER = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'secret', 'test', 'testing', 'token', 'key', 'value', 'string', 'dummy', 'demo', 'foo',
-  'bar', 'baz', 'none', 'default', 'my', 'your', 'api', 'apikey', 'the', 'here', 'some', 'xxx', 'abc', 'qwerty',
+  'password', 'passwd', 'pass', 'pwd', 'pw', 'psw', 'secret', 'token', 'key', 'apikey', 'value', 'string', 'dummy', 'none',
+  'default', 'your', 'api', 'the', 'here', 'some', 'xxx', 'user', 'username', 'auth', 'salt', 'nonce', 'my', 'passphrase',
+  'credential', 'credentials', 'private', 'access',
 ]);
+/** Words that, run together, spell a credential's name (accesskey, consumersecret, clientsecret): the slot, not a value. */
+const NAME_PARTS = /^(?:access|refresh|consumer|client|api|app|secret|key|token|password|pass|passwd|pwd|private|session|bearer)+$/;
+/** Prefixes of providers' tokens: the provider's own rule judges them (a short one is a docs stand-in: sk_test_123). */
+const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|xox[abpres]-|AKIA|ASIA|AIza|SG\.|npm_|glpat-|hf_|xapp-)/;
+/** A size or a duration: 2-byte, 32 bytes, 30 days. */
+const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
+/** Character encodings, as a call's second argument names them: write('password', 'latin1'). */
+const ENCODING = /^(?:utf-?8|utf-?16(?:le|be)?|ucs-?2|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
+/** Event names and scopes: token:error:renew, read:user. */
+const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$/;
+
+/** The words of a credential's name: a value made of a name around one of these names the slot (user_password). */
+const CREDENTIAL_WORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'auth',
+  'credential', 'credentials', 'salt', 'nonce',
+]);
+/** Words that make a phrase a chosen password (my-top-secret, super-secret) rather than a name. */
+const PHRASE_WORDS = new Set(['top', 'super', 'very', 'so', 'really', 'most', 'ultra', 'mega', 'extra', 'big', 'little', 'a', 'its', 'it', 'is', 'not', 'no', 'shh', 'shhh', 'hush']);
+/** Words of prose and of descriptions, not of a passphrase someone chose. */
+const PROSE_WORDS = new Set([
+  'the', 'of', 'for', 'is', 'are', 'be', 'was', 'must', 'should', 'will', 'your', 'you', 'this', 'that', 'which', 'with', 'enter',
+  'please', 'invalid', 'required', 'missing', 'cannot', 'can', 'not', 'from', 'used', 'when', 'if', 'an', 'use', 'see', 'set',
+  'value', 'field', 'user', 'users', 'string', 'optional', 'new', 'old', 'current', 'confirm', 'error', 'wrong', 'incorrect',
+]);
+
+/**
+ * A name made of words around a credential's word, with separators (user_password,
+ * smtp-password-value, second-token, AWS_CONTAINER_AUTHORIZATION_TOKEN): the name of a slot,
+ * a variable or an environment variable, not a value someone chose for it.
+ */
+function namesCredential(value: string): boolean {
+  const name = value.replace(/^_+|_+$/g, '');
+  if (!/^[A-Za-z]+(?:[_ -][A-Za-z]+)+$/.test(name)) return false;
+  const parts = name.toLowerCase().split(/[_ -]/);
+  return parts.some((p) => CREDENTIAL_WORDS.has(p)) && !parts.some((p) => PHRASE_WORDS.has(p));
+}
+
+/** Type names written where a value would be (`secretKey: number`, `password: String=`, `Buffer|string`). */
+const TYPE_NAME = /^[?!]?(?:string|number|boolean|object|any|unknown|never|void|symbol|bigint|buffer|uint8array|array|function|date|null|undefined|int|integer|float|double|long|char|bytes|str|bool)(?:\[\])?[=?!]?$/i;
+
+/** A base64 value whose bytes are text: an encoded word or name (a paging token's label), or OpenSSL's `Salted__` ciphertext. */
+function decodedClass(value: string): ValueClass | null {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return null;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  if (text.startsWith('Salted__')) return 'reference';
+  if (!/^[\x20-\x7e]+$/.test(text)) return null;
+  const inner = classifyValue(text, 'literal');
+  if (inner === 'identifier' || inner === 'placeholder' || inner === 'template' || inner === 'reference' || inner === 'code') return 'placeholder';
+  return inner === 'word' ? 'word' : null;
+}
 
 /** Ciphertext is what a team should commit instead of a secret: sops, sealed-secrets, KMS, Vault transit, Ansible Vault. */
 const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]{3,20},|Ag[AB][A-Za-z0-9+/]{60}|AQICAH[A-Za-z0-9+/]{40}|vault:v\d{1,3}:|\$ANSIBLE_VAULT;)/;
@@ -104,6 +155,13 @@ function looksLikeCode(value: string): boolean {
   return /\s(?:if|else|and|or|not|in|is|return)\s/.test(value);
 }
 
+/** The share of characters that follow their predecessor in code order (abc, 789). */
+function sequentialShare(value: string): number {
+  let run = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+  return run / (value.length - 1);
+}
+
 function charClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
@@ -117,25 +175,52 @@ function looksRandom(value: string): boolean {
 }
 
 export function classifyValue(value: string, shape: ValueShape): ValueClass {
-  const v = value.trim();
+  let v = value.trim();
   if (shape === 'empty' || v === '' || /^["'`]+$/.test(v)) return 'empty';
+  // Markdown emphasis or code around a value in prose: **secret**, `token`.
+  const emphasis = /^(\*\*|__|`)(.+)\1$/.exec(v);
+  if (emphasis) v = emphasis[2]!;
+  // A PEM block is the private-key rules' to judge; a URL without user info names a place.
+  if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v)) return 'reference';
+  if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
+  if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
+  // A crypt salt spec ($6$salt): what follows the scheme decides.
+  const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
+  if (saltSpec) return classifyValue(saltSpec[1]!, shape);
   if (TEMPLATE.test(v)) return 'template';
   if (shape === 'reference' || REFERENCE.test(v)) return 'reference';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
   if (CIPHERTEXT.test(v)) return 'reference';
   if (v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
+  if (namesCredential(v) || NAME_PARTS.test(v.toLowerCase())) return 'placeholder';
   if (PLACEHOLDER.test(v)) return 'placeholder';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
-  if (/^[+-]?\d+(?:\.\d+)?$/.test(v)) return v.length >= 7 && v.length <= 9 ? 'word' : 'number';
+  // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(v)) return /^\d{3,9}$/.test(v) ? 'word' : 'number';
+  if (/^0x[0-9a-f]{1,16}$/i.test(v)) return 'number';
+  // A run of the alphabet or of digits: an alphabet for generating, or a test pattern (abcdef…, 0123456789).
+  if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
-  // A sentence or a label, not a secret: several words separated by spaces.
-  if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){2,}$/.test(v)) return 'placeholder';
+  // Words separated by spaces: prose or a label, unless they read as a chosen passphrase.
+  if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){1,}$/.test(v)) {
+    const words = v.toLowerCase().split(' ').map((w) => w.replace(/[^a-z]/g, ''));
+    return words.length > 8 || words.some((w) => PROSE_WORDS.has(w)) || /[.!?]$/.test(v) ? 'placeholder' : 'word';
+  }
+  const decoded = decodedClass(v);
+  if (decoded !== null) return decoded;
   if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
-  if (looksLikeName(v)) return 'identifier';
+  if (looksLikeName(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
+  // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';
+  // A sentence: capitalised, words, closing punctuation (Token inesperado. '{' esperado.).
+  if (/^[A-Z][a-z]+ [^\n]{2,200}[.?!]$/.test(v) && /[a-z]{2,} [a-z]{2,}|[a-z]{3,}[.?!] /.test(v)) return 'placeholder';
+  // Prose with punctuation: a message, often translated (several words, most of them letters only).
+  const tokens = v.split(/\s+/);
+  if (tokens.length >= 4 && tokens.filter((t) => /^[A-Za-z]{2,}[,.;:!?]?$/.test(t)).length * 5 >= tokens.length * 3) return 'placeholder';
   if (looksLikeWords(v)) return 'word';
   if (looksRandom(v)) return 'random';
   return 'plausible';

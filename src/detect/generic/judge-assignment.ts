@@ -6,7 +6,7 @@
  * joined to code. The path's context (tests, docs) is applied later, where the path is known.
  */
 import type { Confidence } from '../types.js';
-import { classifyKey } from './classify-key.js';
+import { classifyKey, keyWords } from './classify-key.js';
 import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
@@ -22,7 +22,7 @@ export interface Judgement {
 }
 
 /** The shortest value reported under a strong key as a quoted literal, and otherwise. */
-const MIN_QUOTED = 4;
+const MIN_QUOTED = 3;
 const MIN_BARE = 6;
 const MIN_WEAK_KEY = 8;
 
@@ -30,6 +30,19 @@ const MIN_WEAK_KEY = 8;
 export function isCommentLine(line: string, at: number): boolean {
   const lineStart = line.lastIndexOf('\n', at - 1) + 1;
   return /^\s*(?:#(?![{!])|\/\/|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(line.slice(lineStart, at));
+}
+
+/** A bundler's output: a long line dense with code punctuation and nearly without spaces. */
+export function looksMinified(line: string): boolean {
+  if (line.length < 600) return false;
+  let punctuation = 0;
+  let spaces = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) spaces++;
+    else if (c === 59 || c === 123 || c === 125 || c === 40 || c === 41) punctuation++; // ; { } ( )
+  }
+  return punctuation * 25 >= line.length && spaces * 8 < line.length;
 }
 
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
@@ -41,13 +54,17 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   const length = a.value.length;
   if (length < MIN_QUOTED) return null;
   if (key === 'weak' && length < MIN_WEAK_KEY) return null;
-  if (!literal && length < MIN_BARE && key === 'strong' && cls !== 'random') {
+  // (A flag's or a .netrc entry's value is a value whatever its length: mysql -pfoo, password bar.)
+  if (!literal && a.operator !== ' ' && length < MIN_BARE && key === 'strong' && cls !== 'random') {
     // Short bare values are what config files hold (`password: abc1`), but also enum-like words.
     if (!/\d/.test(a.value)) return null;
   }
   // A name under a key that only ever holds a secret may still be a password someone chose
   // (MySecretPassword); under `token` or `*_key` it is an identifier (NextToken, LIB-NAME).
   if (cls === 'identifier' && key !== 'strong') return null;
+  // A word under `token`, `credentials` or `*_key` is a mode or a name (same-origin, bearer);
+  // only under a password-like name is it a password someone chose.
+  if (cls === 'word' && key === 'weak' && !/\d/.test(a.value)) return null;
   let level: Confidence;
   if (cls === 'word' || cls === 'identifier') level = 'low';
   else if (cls === 'random') level = key === 'strong' ? 'high' : 'medium';
@@ -64,7 +81,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   const a = readAssignment(line, valueStart, valueEnd, keyHint);
   // `token: "Bearer abc..."`: the credential is what follows the auth scheme, as the Bearer
   // rule reports it, so both rules see the same bytes and one finding survives.
-  const scheme = /^(?:Bearer|Basic|Token|token)\s{1,3}(?=\S)/.exec(a.value);
+  const scheme = /^(?:Bearer|Basic|Token)\s{1,3}(?=\S+$)/i.exec(a.value);
   if (scheme) {
     a.start += scheme[0].length;
     a.value = a.value.slice(scheme[0].length);
@@ -72,7 +89,13 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   const key = classifyKey(a.key);
   // Most candidates fail on the key or the length; the value classifier is the dearer part.
   if (key === 'none' || a.value.length < MIN_QUOTED) return null;
-  const confidence = confidenceFor(a, key, classifyValue(a.value, a.shape));
+  // A value that repeats a word of its key names the slot: access_token: "access".
+  if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
+  // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
+  const minified = looksMinified(line);
+  const cls = classifyValue(a.value, a.shape);
+  if (minified && (cls !== 'random' || a.shape !== 'literal')) return null;
+  const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference.
   return { confidence: isCommentLine(line, a.start) ? 'low' : confidence, value: a.value, start: a.start, end: a.end };

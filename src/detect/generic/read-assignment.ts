@@ -35,7 +35,14 @@ const KEY_CHAR = /[\w.$#@-]/;
 /** A bare value that interpolates or reads a variable, or a template's marker. */
 const REFERENCE_START = /^(?:\$[{(A-Za-z_]|%[A-Za-z_(]|\{\{|<%|#\{|@[A-Za-z_][\w.]*@|!Ref\b|\[\[)/;
 /** Words that are code, not a value, when written bare. */
-const CODE_WORDS = /^(?:null|nil|none|undefined|true|false|this|self|new|await|function|lambda|string|str|bytes|int|bool)$/i;
+const CODE_WORDS =
+  /^(?:null|nil|none|undefined|true|false|this|self|new|await|function|lambda|string|str|bytes|int|bool|number|boolean|object|any|unknown|void|typeof|instanceof|buffer|uint8array|array|symbol|bigint|async|yield|return|var|let|const)$/i;
+/** A test's assertion between a credential-named expression and the literal it expects: `x.password).to.equal("v")`. */
+const ASSERTION = /\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
+/** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`. */
+const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
+/** Keyed-hash calls whose second argument is the key: `createHmac('sha256', key)`, CryptoJS `HmacSHA256(message, key)`. */
+const HMAC_CALL = /(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160))\(\s{0,3}[^,()\n]{1,200},\s{0,3}$/;
 
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
@@ -73,8 +80,12 @@ function closingQuote(line: string, from: number, quote: string, escaped: boolea
 }
 
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
-function readKey(line: string, valueOpen: number): { key: string; operator: string } {
-  let i = valueOpen - 1;
+function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
+  const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
+  if (CREDENTIAL_CALL.test(before)) return { key: 'password', operator: ',', call: true };
+  if (HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
+  const assertion = ASSERTION.exec(before);
+  let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
   while (i >= 0 && /[\s=:>,\]"'`\\(]/.test(line[i]!) && opEnd - i < 24) i--;
   const keyEnd = i + 1;
@@ -85,8 +96,23 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (operator === '' && between.length > 0) operator = ' ';
   if (operator === '' && raw.startsWith('-')) operator = ' ';
   if (line[i] === '<' && operator === '>') operator = '>';
+  if (assertion) operator = '==';
+  // `"password", "v"` (a map's put, a property assertion) names the key in quotes; after a bare
+  // name, a comma separates arguments (`Buffer.from(secret, 'base64')`).
+  // Only a call's first argument is such a key (`put("password", "v")`): in a list
+  // (`['key', 'passphrase', 'pfx']`) or a later argument, a string is one item among others.
+  // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
+  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
+  if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
+    return { key: '', operator };
+  }
+  // A quoted key after `?` is a ternary's branch (`x ? 'refresh_token' : 'code'`); after typeof, a type test.
+  if (QUOTES.includes(line[i] ?? '') && /\?\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i))) return { key: '', operator };
+  if (/\btypeof\s{1,3}$/.test(line.slice(Math.max(0, i - 10), i + 1))) return { key: '', operator };
   // mysql -pSECRET: the one-letter flag of the MySQL and MariaDB clients means the password.
   if (raw === '-p') return { key: 'password', operator: ' ' };
+  // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
+  if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
   const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
   return { key, operator };
 }
@@ -97,12 +123,27 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
   if (/[()]|->|::|\?\.|&&|\|\|/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
-  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/[\w$]{40}/.test(value)) return 'expression';
+  // (A long segment with digits is a token's part: JWTs also look like a.b.c.)
+  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/(?=[\w$]{0,39}\d)[\w$]{40}/.test(value)) return 'expression';
+  // An index, a type union, a ternary, an object literal or a chained assignment: code.
+  if (/^[\w$.]+\[|^\{|^\+|\?[\w$.]*:|[\w$\]]=[\w$"'(!]/.test(value)) return 'expression';
+  if (/^[\w$.<>]+(?:\s{0,3}\|\s{0,3}[\w$.<>[\]]+)+$/.test(value) && /[A-Za-z]{3}/.test(value) && !/\d{3}/.test(value)) return 'expression';
+  // The other side of a comparison, written bare, is a name or a constant: token == TOKEN_STRING.
+  if (/^[=!]==?$/.test(operator) || /^:[a-z_]/.test(value)) return 'expression';
+  // A constant's name in code (BIND_PW, DEFAULT_PASSWORD): the value is kept elsewhere.
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && operator !== ' ' && operator !== '@') return 'expression';
+  const follow = nextChar(line, end);
+  // A number literal ending a statement or an item is a code constant (ER_PASSWORD_EXPIRED = 1862;).
+  if (/^\d+$/.test(value) && /^[;,)}]$/.test(follow.c)) return 'expression';
+  // Prose after a colon: `the premaster secret: either an RSA key`, `token: printable ASCII without`.
+  if (operator === ':' && /^\s{1,3}[A-Za-z(][\w'(),.-]{0,30}\s{1,3}[A-Za-z]{2}/.test(line.slice(end, end + 70))) return 'expression';
   if (!isIdentifier(value)) return 'bare';
-  const { c } = nextChar(line, end);
+  const { c, at } = nextChar(line, end);
   // An XML element's text or a URL's password is followed by markup, not by code.
   if (operator === '>' || operator === '@') return 'bare';
-  if (c !== '' && '([{.?&|+*/'.includes(c)) return 'expression';
+  // (`&name=` after the value is the next parameter of a query string, not an operator.)
+  if (c !== '' && '([{.?&|+*/'.includes(c) && !(c === '&' && /^&[\w.-]{1,40}=/.test(line.slice(at, at + 42)))) return 'expression';
+  if ((c === '}' || c === '=') && operator !== '>') return 'expression';
   if (CODE_WORDS.test(value)) return 'expression';
   // Go and PHP/Ruby operators, and a statement ending: code, where a bare name is a variable.
   if (operator === ':=' || operator === '=>') return 'expression';
@@ -133,7 +174,7 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   }
   if (quote && line[start - 2] === '\\') escaped = true;
   const valueOpen = quote ? start - (escaped ? 2 : 1) : start;
-  const { key: readKeyName, operator } = readKey(line, valueOpen);
+  const { key: readKeyName, operator, call } = readKey(line, valueOpen);
   const key = keyHint ?? readKeyName;
   if (quote) {
     const close = closingQuote(line, start, quote, escaped);
@@ -142,11 +183,16 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
     const after = close < 0 ? { c: '', at: end } : nextChar(line, close + (escaped ? 2 : 1));
     const concatenated = after.c === '+' || (after.c === '.' && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
     let shape: ValueShape = value === '' ? 'empty' : 'literal';
+    // The key-value pair of a call is its whole argument list: put("password", "v").
+    if (operator === ',' && !call && after.c !== ')') return { key: '', operator, quote, value, start, end, shape, concatenated: false };
     // A quoted string that is a template or an interpolation is a reference, not a literal.
     if (shape === 'literal' && quote !== "'" && /\$\{|#\{|\{\{/.test(value)) shape = 'reference';
     return { key, operator, quote, value, start, end, shape, concatenated };
   }
-  const end = Math.min(valueEnd, line.length);
+  let end = Math.min(valueEnd, line.length);
+  // In a query string the value ends at the next parameter: a=1&access_token=v&b=2.
+  const amp = line.slice(start, end).search(/&[\w.-]{1,40}=/);
+  if (amp > 0) end = start + amp;
   const value = line.slice(start, end);
   // scheme://user:password@host: the user name stands where a key would, the value is a password.
   if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {

@@ -16,8 +16,18 @@ describe('classifyKey', () => {
     for (const k of ['token', 'LOGGED_IN_KEY', 'oauth_nonce', 'credentials']) expect(classifyKey(k), k).toBe('weak');
   });
   it('calls names about a secret none', () => {
-    for (const k of ['password_hash', 'secret_name', 'token_type', 'passwordField', 'max_tokens_count', 'api_key_id', 'host']) {
+    for (const k of ['password_hash', 'secret_name', 'token_type', 'passwordField', 'max_tokens_count', 'api_key_id', 'host', 'secretsmanager', 'secret.level', 'SALT_CHARS', 'salt_entropy', 'pass_arg', 'password_validation.py', 'SECRET_KEY_INSECURE_PREFIX']) {
       expect(classifyKey(k), k).toBe('none');
     }
   });
 });
+
+describe('classifyKey: tokens that are not credentials', () => {
+  it('calls paging, idempotency and device tokens none', () => {
+    for (const k of ['NextToken', 'continuation_token', 'ClientRequestToken', 'pageToken', 'deviceToken', 'output_token', 'csrf_token']) expect(classifyKey(k), k).toBe('none');
+  });
+  it('keeps a secret of a thing whose name ends like a describing word', () => {
+    expect(classifyKey('KEYSTORE_PASSWORD')).toBe('strong');
+  });
+});
+

@@ -31,7 +31,10 @@ describe('classifyValue', () => {
     ['hash', join('$argon2id$v=19$m=65536,t=3,p=4$', 'c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG')],
     ['hash', join('$6$', 'rounds=5000$saltsalt$', 'Qd0vVm4e1hJ8gX')],
     ['number', '1712345678901'],
-    ['number', '1234'],
+    ['word', '1234'],
+    ['number', '42'],
+    ['number', '0x00400000'],
+    ['placeholder', '2-byte'],
     ['word', join('pass', 'word', '123')],
     ['word', join('Pass', 'w0rd!')],
     ['word', join('adm', 'in')],
@@ -70,3 +73,52 @@ describe('classifyValue', () => {
     expect(classifyValue('', 'empty')).toBe('empty');
   });
 });
+
+describe('classifyValue: names, phrases and encodings', () => {
+  it('takes names built around a credential word for names of the slot', () => {
+    for (const v of ['user_password', 'smtp_password_value', 'second-token', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', join('access', 'key'), join('consumer', 'secret')]) {
+      expect(classifyValue(v, 'literal'), v).toBe('placeholder');
+    }
+  });
+  it('keeps chosen phrases and compounds as words', () => {
+    for (const v of [join('my-top-', 'secret'), join('auth', 'password'), join('keyboard', ' cat'), join('hi', ' mom')]) {
+      expect(classifyValue(v, 'literal'), v).toBe('word');
+    }
+    expect(classifyValue(join('shhh-its-a-', 'secret'), 'literal')).toBe('plausible');
+  });
+  it('takes descriptions and sentences for placeholders', () => {
+    expect(classifyValue('The password of the user', 'literal')).toBe('placeholder');
+    expect(classifyValue('{JSON STRING WITH CREDENTIALS}', 'literal')).toBe('placeholder');
+    expect(classifyValue('**secret**', 'bare')).toBe('placeholder');
+  });
+  it('takes type names and unions for code', () => {
+    for (const v of ['number | string', 'Uint8Array', 'String=', 'Credentials|CredentialsOptions|null']) expect(classifyValue(v, 'bare'), v).toBe('code');
+  });
+  it('reads base64 that decodes to words or to OpenSSL ciphertext', () => {
+    const b64 = (t: string): string => Buffer.from(t).toString('base64');
+    expect(classifyValue(b64('mysteriousPaginationToken'), 'literal')).toBe('placeholder');
+    expect(classifyValue(b64(join('Salted__', 'k9Qx2Lm7Zp4Rt8Wn')), 'literal')).toBe('reference');
+  });
+  it('leaves provider-prefixed values, URLs without a password and PEM blocks to other rules', () => {
+    expect(classifyValue(join('sk_', 'test_', '123'), 'literal')).toBe('placeholder');
+    expect(classifyValue('https://github.com/acme/app/issues/464', 'literal')).toBe('reference');
+    expect(classifyValue(join('-----BEGIN RSA ', 'PRIVATE KEY-----'), 'literal')).toBe('reference');
+  });
+});
+
+describe('classifyValue: patterns and messages', () => {
+  it('takes alphabets and digit runs for patterns, not secrets', () => {
+    expect(classifyValue('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'literal')).toBe('placeholder');
+  });
+  it('takes messages and their translations for placeholders', () => {
+    expect(classifyValue("Token inesperado. '{' esperado.", 'literal')).toBe('placeholder');
+    expect(classifyValue('Der Parser hat ein Element "{1}" zu dem Token "{0}" erwartet.', 'literal')).toBe('placeholder');
+  });
+  it('takes switch words and private names for non-secrets', () => {
+    expect(classifyValue('yes', 'literal')).toBe('placeholder');
+    expect(classifyValue('latin1', 'literal')).toBe('placeholder');
+    expect(classifyValue('_password_reset_token', 'literal')).toBe('placeholder');
+    expect(classifyValue('_sa_default', 'literal')).toBe('identifier');
+  });
+});
+

@@ -32,7 +32,23 @@ describe('judgeAssignment', () => {
     expect(judge('password = ""', '')).toBeNull();
     expect(judge('password = getenv("DB")', 'getenv("DB")')).toBeNull();
     expect(judge(`password_hash = "${random}"`, random)).toBeNull();
-    expect(judge('password = "ab1"', 'ab1')).toBeNull();
+    expect(judge('password = "ab"', 'ab')).toBeNull();
+  });
+  it('reports short test passwords and PINs at low confidence', () => {
+    expect(judge('password: "ab1"', 'ab1')).toBe('low');
+    expect(judge("const pin = { password: '1234' }", '1234')).toBe('low');
+  });
+  it('keeps a short value of a flag', () => {
+    expect(judge('ldapsearch -x -D cn=root -w foo -b o=acme', 'foo')).toBe('low');
+  });
+  it('drops a value that repeats a word of its key, and a word under a weak key', () => {
+    expect(judge('{"access_token":"access"}', 'access')).toBeNull();
+    expect(judge("withCredentials = 'same-origin'", 'same-origin')).toBeNull();
+  });
+  it('drops names and fragments in minified code, keeping only random literals', () => {
+    const filler = 'var a=function(b){return b(c)};'.repeat(30);
+    expect(judge(`${filler}e.password=void 0;${filler}`, 'void')).toBeNull();
+    expect(judge(`${filler}{password:"${random}"}${filler}`, random)).toBe('high');
   });
   it('drops a name under a weak key, and keeps one under a password key at low', () => {
     expect(judge('"input_token": "NextToken",', 'NextToken')).toBeNull();
@@ -53,3 +69,12 @@ describe('judgeAssignment: an auth scheme before the value', () => {
     expect(judgeAssignment(line, at, line.length - 1)).toMatchObject({ value: random, start: line.indexOf(random) });
   });
 });
+
+describe('judgeAssignment: a sentence that starts like an auth scheme', () => {
+  it('keeps the sentence whole, and drops it as prose', () => {
+    const line = '"Unexpected_token_expected_1179": "Token inesperado. \'{\' esperado.",';
+    const at = line.indexOf('Token inesperado');
+    expect(judgeAssignment(line, at, at + 10)).toBeNull();
+  });
+});
+

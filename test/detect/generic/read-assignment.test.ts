@@ -91,3 +91,49 @@ describe('readAssignment: values that are not literals', () => {
     expect(readAssignment(line, 12, 12).shape).toBe('empty');
   });
 });
+
+describe('readAssignment: calls, assertions and code', () => {
+  it('reads a map put or a property assertion, where the key is the first argument in quotes', () => {
+    expect(read(`props.put("password", "${value}");`)).toMatchObject({ key: 'password', operator: ',', shape: 'literal' });
+    expect(read(`expect(opts).to.have.property('passphrase', '${value}');`)).toMatchObject({ key: 'passphrase', operator: ',' });
+  });
+  it('does not take an item of a list, or a later argument, for a key', () => {
+    expect(read(`const keys = ['ca', 'passphrase', '${value}'];`).key).toBe('');
+    expect(read(`hash('password', '${value}', 10);`).key).toBe('');
+    expect(read(`Buffer.from(secret, '${value}')`).key).toBe('');
+  });
+  it('reads the expected value of a test assertion on a credential', () => {
+    expect(read(`expect(result.oauth_nonce).to.equal("${value}");`)).toMatchObject({ key: 'result.oauth_nonce', operator: '==' });
+    expect(read(`cfg.password.should.eql("${value}");`)).toMatchObject({ key: 'cfg.password', operator: '==' });
+  });
+  it('reads the password argument of login and basic-auth calls, and the key of an HMAC call', () => {
+    expect(read(`request(app).get('/').auth('admin', '${value}')`)).toMatchObject({ key: 'password', operator: ',' });
+    expect(read(`await client.login("ftp", "${value}");`)).toMatchObject({ key: 'password' });
+    expect(read(`crypto.createHmac('sha256', '${value}')`)).toMatchObject({ key: 'secret key' });
+  });
+  it('takes indexes, type unions, ternaries, chained assignments and statement constants for code', () => {
+    const cases: [string, string][] = [
+      ['password: arguments[3],', 'arguments[3'],
+      ['export type MqttPassword = Buffer|Uint8Array|string;', 'Buffer|Uint8Array|string'],
+      ['fetch(u,{credentials:U?w:void 0})', 'U?w:void'],
+      ['exports.ResetPassword = exports.Other = void 0;', 'exports.Other'],
+      ['exports.ER_PASSWORD_EXPIRED = 1862;', '1862'],
+      ['elif token == TOKEN_STRING:', 'TOKEN_STRING'],
+      ['break if handle_consume_token == :want_read', ':want_read'],
+      ['    bindCredentials: BIND_PW', 'BIND_PW'],
+    ];
+    for (const [line, v] of cases) expect(read(line, v).shape, line).toBe('expression');
+  });
+  it('reads the compared literal of a comparison call, and the -w flag of the LDAP tools', () => {
+    expect(read(`basicAuth.safeCompare(password, '${value}')`)).toMatchObject({ key: 'password', operator: ',' });
+    expect(read(`ldapsearch -x -D cn=admin -w ${value} -b dc=acme`)).toMatchObject({ key: 'password', operator: ' ' });
+    expect(read(`tool -x -w ${value}`).key).toBe('w');
+  });
+  it('ends a value in a query string at the next parameter', () => {
+    expect(read(`?oauth_consumer_key=${value}&oauth_nonce=abc`, `${value}&oauth_nonce=abc`)).toMatchObject({ value, shape: 'bare' });
+  });
+  it('takes prose after a colon for prose, not a value', () => {
+    expect(read(' * the premaster secret: either an RSA key', 'either').shape).toBe('expression');
+  });
+});
+

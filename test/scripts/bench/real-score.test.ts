@@ -9,7 +9,7 @@ interface ScoreModule {
   parseLabels(text: string, source?: string): Label[];
   mergeLabels(lists: Label[][]): Label[];
   findingsByLine(report: { findings: Finding[] }, dirs: Map<string, string>, opts?: { minConfidence?: string }): Map<string, unknown[]>;
-  scoreLabels(labels: Label[], findings: Map<string, unknown[]>, opts?: { split?: string }): { overall: Counts; categories: Record<string, Counts>; unlabelled: { pkg: string; path: string; line: number; ruleIds: string[] }[] };
+  scoreLabels(labels: Label[], findings: Map<string, unknown[]>, opts?: { split?: string }): { overall: Counts; categories: Record<string, Counts>; unlabelled: { pkg: string; path: string; line: number; ruleIds: string[] }[]; errors: { type: string; pkg: string; path: string; line: number; category: string }[] };
 }
 interface SplitModule { splitOf(name: string): string; packageName(id: string): string; inSplit(id: string, split: string): boolean }
 
@@ -83,6 +83,11 @@ describe('real-code benchmark scoring', () => {
     expect(r.overall.recall).toBeCloseTo(3 / 4);
     expect(r.overall.f1).toBeCloseTo(3 / 4);
     expect(r.unlabelled).toEqual([{ pkg: 'a@1.0.0', path: 'README.md', line: 7, ruleIds: ['generic-secret'] }]);
+    // The errors list (--errors) names each false positive and miss by place, never by value.
+    expect(r.errors.map((e) => [e.type, e.path, e.line, e.category])).toEqual([
+      ['FP', 'lib/x.js', 2, 'password'],
+      ['FN', 'users.txt', 2, 'password-hash'],
+    ]);
   });
 
   it('drops findings under the minimum confidence but keeps those without a level', async () => {
