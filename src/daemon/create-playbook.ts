@@ -26,7 +26,8 @@ import { releaseDeadLeases } from '../respond/with-incident-lease.js';
 import { drainOutbox } from './drain-outbox.js';
 import type { DrainSummary } from './drain-outbox.js';
 import { openDatabase } from '../store/sqlite/open-database.js';
-import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
+import { openIncidentStore } from '../store/open-store.js';
+import type { IncidentStore } from '../respond/incident-store.js';
 import type { MonitorStore } from '../store/types.js';
 import type { WatchRuntime } from '../watch/create-watch-runtime.js';
 import type { PublicExposureSink } from '../watch/types.js';
@@ -45,14 +46,14 @@ export interface CreatePlaybookOptions {
   store: MonitorStore;
   ruleset: Ruleset;
   /** Tests inject these; by default built from the configuration. */
-  engine?: (incidents: SqliteIncidentStore, gitDirFor: (name: string) => string | undefined) => EngineDeps;
+  engine?: (incidents: IncidentStore, gitDirFor: (name: string) => string | undefined) => EngineDeps;
   watchRuntime?: WatchRuntime;
   fetch?: typeof fetch;
 }
 
 export interface Playbook {
   hooks: Required<DaemonHooks>;
-  incidents: SqliteIncidentStore;
+  incidents: IncidentStore;
   close(): void;
 }
 
@@ -64,7 +65,8 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
   const { config, store, dataDir } = options;
   const log = options.log.child({ component: 'respond' });
   const dbFile = join(dataDir, 'state.db');
-  const incidents = new SqliteIncidentStore(dbFile);
+  // Beside the monitor store: `<dataDir>/state.db`, or the shared PostgreSQL of a scaled-out daemon.
+  const incidents = openIncidentStore({ dataDir, ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }) });
   // Leases of a killed earlier process would hold its incidents until they expire.
   const released = releaseDeadLeases(incidents);
   if (released.length > 0) log.info({ incidents: released.length }, 'Leases of a stopped process released');

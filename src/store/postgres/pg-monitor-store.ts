@@ -7,7 +7,7 @@
 import { redactUrl } from '../../git/redact-url.js';
 import type { Repository } from '../../domain/repository.js';
 import type { Finding } from '../../domain/finding.js';
-import type { MirrorOutcome, MonitorStore, OutboxItem, StoredFinding, StoredRepository, WatchState } from '../types.js';
+import type { MirrorOutcome, MonitorStore, OutboxItem, RepositoryLeaseStore, StoredFinding, StoredRepository, WatchState } from '../types.js';
 import { PgScanStore, insertRows } from './pg-scan-store.js';
 
 interface RepositoryRow {
@@ -65,7 +65,7 @@ function hasNewLocation(before: Finding, next: Finding): boolean {
 const ENQUEUE = `INSERT INTO response_outbox (repository_id, finding_id, seq, queued_at) VALUES ($1, $2, nextval('response_outbox_seq'), $3)
   ON CONFLICT (repository_id, finding_id) DO UPDATE SET seq = excluded.seq, queued_at = excluded.queued_at`;
 
-export class PgMonitorStore extends PgScanStore implements MonitorStore {
+export class PgMonitorStore extends PgScanStore implements MonitorStore, RepositoryLeaseStore {
   upsertRepositories(repositories: readonly Repository[]): void {
     const now = new Date().toISOString();
     // Deduplicated by id: one statement may not touch a row twice.
@@ -198,5 +198,20 @@ export class PgMonitorStore extends PgScanStore implements MonitorStore {
 
   seenMessageIdCount(): number {
     return this.conn.one<{ n: number }>('SELECT count(*) AS n FROM sns_message_ids')!.n;
+  }
+
+  acquireRepositoryLease(repositoryId: string, holder: string, now: Date, until: Date): boolean {
+    return (
+      this.conn.query(
+        `INSERT INTO repository_leases (repository_id, holder, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT (repository_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE repository_leases.holder = excluded.holder OR repository_leases.expires_at <= $4`,
+        [repositoryId, holder, until.toISOString(), now.toISOString()],
+      ).rowCount > 0
+    );
+  }
+
+  releaseRepositoryLease(repositoryId: string, holder: string): void {
+    this.conn.query('DELETE FROM repository_leases WHERE repository_id = $1 AND holder = $2', [repositoryId, holder]);
   }
 }
