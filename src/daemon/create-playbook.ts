@@ -32,6 +32,7 @@ import type { MonitorStore } from '../store/types.js';
 import type { WatchRuntime } from '../watch/create-watch-runtime.js';
 import type { PublicExposureSink } from '../watch/types.js';
 import { openDaemonFingerprintIndex } from './daemon-fingerprint-index.js';
+import { openSharedWatchState } from './cluster/open-shared-watch-state.js';
 import { createDaemonWatch } from './daemon-watch.js';
 import { mirrorDir } from './run-repository-job.js';
 import type { DaemonHooks } from './start-daemon.js';
@@ -76,7 +77,9 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     return repository === undefined ? undefined : mirrorDir(dataDir, repository.id);
   };
   const watchDb = openDatabase(dbFile);
-  const fingerprints = openDaemonFingerprintIndex({ db: watchDb, dataDir, log: options.log });
+  // Scaled out, the index and the watch state are the cluster's, in PostgreSQL.
+  const shared = config.databaseUrl === undefined ? undefined : openSharedWatchState(config.databaseUrl, options.log);
+  const fingerprints = openDaemonFingerprintIndex({ db: watchDb, dataDir, log: options.log, ...(shared === undefined ? {} : { index: shared.index }) });
   // Built on first use: the AWS clients are only constructed once there is something to answer.
   let built: EngineDeps | undefined;
   const engine = (): EngineDeps =>
@@ -97,6 +100,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     ...(options.env === undefined ? {} : { env: options.env }),
     ruleset: options.ruleset,
     db: watchDb,
+    ...(shared === undefined ? {} : { state: shared.state }),
     fingerprints,
     sink,
     ...(options.watchRuntime === undefined ? {} : { runtime: options.watchRuntime }),
@@ -147,6 +151,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     close() {
       incidents.close();
       watchDb.close();
+      shared?.close();
     },
   };
 }

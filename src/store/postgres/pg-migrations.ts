@@ -182,6 +182,24 @@ export const PG_MIGRATIONS: string[] = [
      holder TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
+  // 2: the fingerprint index of every repository's default branch (pg-fingerprint-index.ts), as in
+  // SQLite: a file's fingerprints are one bytea (hashes, start lines, end lines as little-endian
+  // Uint32s); `changed_at` lets a replica see that another one changed the index.
+  `CREATE TABLE fingerprint_files (
+     id BIGSERIAL PRIMARY KEY,
+     repo TEXT NOT NULL,
+     path TEXT NOT NULL,
+     blob_id TEXT NOT NULL,
+     token_count INTEGER NOT NULL,
+     line_count INTEGER NOT NULL,
+     k INTEGER NOT NULL,
+     w INTEGER NOT NULL,
+     scheme INTEGER NOT NULL,
+     fingerprints BYTEA NOT NULL,
+     canaries TEXT[] NOT NULL DEFAULT '{}',
+     UNIQUE (repo, path)
+   );
+   CREATE SEQUENCE fingerprint_changes;`,
 ];
 
 /** Applies the pending migrations once across every process sharing the schema. */
