@@ -47,21 +47,25 @@ export async function probePostgres(url = TEST_DATABASE_URL): Promise<string | u
   }
 }
 
-/** Drops the schemas this file created (after its stores are closed). */
+/** The schemas this test file made, dropped (with their queue schemas) after it. */
+const created: string[] = [];
+
 async function dropSchemas(schemas: string[]): Promise<void> {
   if (schemas.length === 0) return;
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
   } finally {
     await client.end();
   }
 }
 
-/** A schema name no other test file uses. */
+/** A schema name no other test file uses; storeBackends() drops it after the file. */
 export function freshSchema(): string {
-  return `lw_test_${randomBytes(6).toString('hex')}`;
+  const schema = `lw_test_${randomBytes(6).toString('hex')}`;
+  created.push(schema);
+  return schema;
 }
 
 /** The database URL of a schema on the test server, as a user would write it. */
@@ -70,12 +74,11 @@ export function schemaUrl(schema: string): string {
 }
 
 export async function storeBackends(): Promise<StoreBackend[]> {
-  const schemas: string[] = [];
+  const unavailable = await probePostgres();
   afterAll(async () => {
     removeTempDirs();
-    await dropSchemas(schemas);
+    if (unavailable === undefined) await dropSchemas(created);
   });
-  const unavailable = await probePostgres();
   if (unavailable !== undefined) process.stderr.write(`postgres store suites skipped: ${unavailable}\n`);
   return [
     {
@@ -90,7 +93,6 @@ export async function storeBackends(): Promise<StoreBackend[]> {
       ...(unavailable === undefined ? {} : { unavailable }),
       fresh() {
         const schema = freshSchema();
-        schemas.push(schema);
         const target = parseDatabaseUrl(schemaUrl(schema));
         return { monitor: () => new PgMonitorStore(target), incidents: () => new PgIncidentStore(target) };
       },
