@@ -10,7 +10,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -186,8 +186,8 @@ writeFileSync(
   ].join('\n'),
 );
 try {
-  process.stderr.write(`building ${N} repositories in ${work}\n`);
-  buildRepositories();
+  process.stderr.write(`building ${N} repositories in ${work} (again for each run)\n`);
+  const load = loadavg()[0];
   const results = [];
   for (const [backend, count] of [['sqlite', 1], ...REPLICAS.map((n) => ['postgres', n])]) {
     // Each run starts from fresh clones: the repositories are rebuilt without the pushed commit.
@@ -200,7 +200,7 @@ try {
   }
   const base = results.find((r) => r.backend === 'postgres' && r.replicas === 1);
   const lines = [
-    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; ${N} repositories, a burst of ${N} pushes.`,
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${load.toFixed(1)} at the start, then ${loadavg()[0].toFixed(1)}; Node ${process.version}; ${N} repositories, a burst of ${N} pushes.`,
     '',
     '| store | replicas | burst → all scanned | repositories/s | vs 1 replica | queue latency mean | p95 ≤ |',
     '| --- | --- | --- | --- | --- | --- | --- |',

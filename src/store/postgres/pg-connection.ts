@@ -43,10 +43,10 @@ export function parseDatabaseUrl(databaseUrl: string): PgTarget {
   try {
     parsed = new URL(databaseUrl);
   } catch {
-    throw new LeakwatchError('config', 'databaseUrl is not a URL; set it to postgres://user@host:5432/database');
+    throw new LeakwatchError('config', 'databaseUrl is not a URL; set it to postgres://HOST:5432/DATABASE (user and password in the URL or PGUSER/PGPASSWORD)');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new LeakwatchError('config', `databaseUrl must start with postgres:// (got ${parsed.protocol}//); set it to postgres://user@host:5432/database`);
+    throw new LeakwatchError('config', `databaseUrl must start with postgres:// (got ${parsed.protocol}//); set it to postgres://HOST:5432/DATABASE (user and password in the URL or PGUSER/PGPASSWORD)`);
   }
   const schema = parsed.searchParams.get('schema') ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) {
