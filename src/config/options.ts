@@ -82,7 +82,7 @@ export const OPTIONS = [
     env: 'LEAKWATCH_DATABASE_URL',
     secret: true,
     description:
-      'PostgreSQL URL for the scale-out store. Unset: embedded SQLite under the data directory.',
+      'PostgreSQL URL (postgres://HOST:5432/DATABASE, optional ?schema=NAME) of the store and job queue shared by scaled-out replicas; see docs/operations.md, "Scaling out". Unset: embedded SQLite under the data directory.',
   },
   {
     path: 'logLevel',
