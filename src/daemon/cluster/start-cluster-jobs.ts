@@ -120,7 +120,7 @@ export async function startClusterJobs(options: ClusterJobsOptions): Promise<Clu
       return;
     }
     // With the replica and pg-boss job id, so operators (and tests) can follow one job across replicas.
-    log.debug({ repository: id, job: job.id, replica: REPLICA, retry: job.retryCount }, 'Repository job started');
+    log.debug({ repository: id, job: job.id, replica: REPLICA, reason, retry: job.retryCount }, 'Repository job started');
     const renew = setInterval(() => {
       if (!take()) log.warn({ repository: id, job: job.id }, 'Repository lease lost while its job runs');
     }, leaseMs / 3);

@@ -130,13 +130,32 @@ describe.skipIf(unavailable !== undefined)(`three daemon replicas on PostgreSQL$
     for (let i = 0; i < 10; i++) await push(i, i % 2 === 0 ? a : b);
     const c = await startReplica('c');
 
-    // kill -9 replica b while it runs a repository job for one of the next pushes.
+    // kill -9 replica b in the middle of a push's job: the mail server holds every message, so a
+    // job that found its secret cannot end before its owner message is answered.
+    let release!: () => void;
+    sink.hold = new Promise<void>((done) => (release = done));
     const from = b.daemon.lines.length;
     for (let i = 10; i < 20; i++) await push(i, [a, b, c][i % 3]!);
-    const started = await b.daemon.waitForLog((l) => l['msg'] === 'Repository job started', from);
+    const pushed = new Set(Array.from({ length: 10 }, (_, k) => `static:r${10 + k}`));
+    let started: Record<string, unknown> | undefined;
+    for (let at = from; started === undefined; ) {
+      // Any job of a pushed repository (a push coalesces with a job already waiting, whatever its reason).
+      const line = await b.daemon.waitForLog((l) => l['msg'] === 'Repository job started' && pushed.has(String(l['repository'])), at);
+      at = b.daemon.lines.indexOf(line) + 1;
+      const name = String(line['repository']).replace('static:', '');
+      const ended = (): boolean => b.daemon.lines.some((l) => l['msg'] === 'Repository job ended' && l['job'] === line['job']);
+      // Blocked on the held message (its incident's owner message started), or it ended: try the next one.
+      const blocked = await pollUntil(
+        async () => (ended() ? 'ended' : (await count(`incident_actions x JOIN ${schema}.incidents i ON i.id = x.incident_id WHERE i.repository = '${name}' AND x.key = 'notify.owner.smtp' AND x.state = 'started'`)) > 0 ? 'blocked' : 'running'),
+        (state) => state !== 'running',
+      );
+      if (blocked === 'blocked' && !ended()) started = line;
+    }
     b.daemon.child.kill('SIGKILL');
     const killedAt = Date.now();
     await b.daemon.exited;
+    sink.hold = null;
+    release();
     replicas.splice(replicas.indexOf(b), 1);
 
     // Pushes go on while one replica stops cleanly and comes back.
@@ -162,10 +181,15 @@ describe.skipIf(unavailable !== undefined)(`three daemon replicas on PostgreSQL$
     expect(ids).not.toContain('none');
     expect(sink.received.every((m) => m.to.join(',') === OWNER)).toBe(true);
 
-    // The killed replica's job was taken over by another replica.
+    // The killed replica's job was cut short (it never ended there) and is taken over by another
+    // replica once its timeout passes, even when the findings it was after are already answered.
     const killedRepository = String(started['repository']);
-    const takenOver = replicas.some((r) => r.daemon.lines.some((l) => l['msg'] === 'Repository job finished' && l['repository'] === killedRepository && Number(l['time']) > Number(started['time'])));
-    expect(takenOver).toBe(true);
+    expect(b.daemon.lines.some((l) => l['msg'] === 'Repository job ended' && l['job'] === started['job'])).toBe(false);
+    const others = all.filter((d) => d !== b.daemon);
+    await pollUntil(
+      async () => others.some((d) => d.lines.some((l) => l['msg'] === 'Repository job finished' && l['repository'] === killedRepository && Number(l['time']) > killedAt)),
+      (found) => found,
+    );
 
     // No repository job ran on two replicas at once: per repository, the [started, ended] intervals
     // of all replicas (a killed replica's open interval ends at the kill) never overlap.
@@ -191,7 +215,7 @@ describe.skipIf(unavailable !== undefined)(`three daemon replicas on PostgreSQL$
       for (let k = 1; k < list.length; k++) expect(list[k]![0]).toBeGreaterThanOrEqual(list[k - 1]![1]);
     }
     expect(jobs).toBeGreaterThanOrEqual(2 * REPOS);
-    // Every replica took part.
-    for (const d of all) expect(d.lines.some((l) => l['msg'] === 'Repository job started')).toBe(true);
+    // Every replica that ran from the start took part (the restarted one may find nothing left).
+    for (const d of all.slice(0, 3)) expect(d.lines.some((l) => l['msg'] === 'Repository job started')).toBe(true);
   }, 400_000);
 });
