@@ -1,6 +1,6 @@
 /**
  * `leakwatch incidents list|show|ack|approve|resolve|reopen`: read and act on the incidents the
- * daemon opened, from the same store (`<dataDir>/state.db`). Approving records the approval; the
+ * daemon opened, from the same store (`<dataDir>/state.db`, or PostgreSQL when `databaseUrl` is set). Approving records the approval; the
  * daemon runs the containment on its next pass. An unknown id or a change the status does not
  * allow is a usage error (exit 2).
  */
@@ -11,9 +11,9 @@ import type { LeakwatchConfig } from '../config/config-types.js';
 import { loadConfig } from '../config/load-config.js';
 import { changeIncident, loadIncident } from '../respond/change-incident.js';
 import type { IncidentChange } from '../respond/change-incident.js';
-import type { IncidentRecord } from '../respond/incident-store.js';
+import type { IncidentRecord, IncidentStore } from '../respond/incident-store.js';
 import type { IncidentStatus } from '../domain/incident.js';
-import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
+import { openIncidentStore } from '../store/open-store.js';
 import { incidentJson, renderIncidentDetail, renderIncidentTable } from './incidents-view.js';
 import { parseChoice } from './parse-options.js';
 
@@ -36,11 +36,12 @@ export function incidentsDatabase(config: LeakwatchConfig, cwd: string): string 
   return join(resolve(cwd, config.dataDir), 'state.db');
 }
 
-function withStore<T>(deps: IncidentsCommandDeps, options: CommonOptions, run: (store: SqliteIncidentStore) => T): T {
+function withStore<T>(deps: IncidentsCommandDeps, options: CommonOptions, run: (store: IncidentStore) => T): T {
   const env = deps.env ?? process.env;
   const cwd = deps.cwd ?? process.cwd();
   const { config } = loadConfig({ configPath: options.config, env, cwd });
-  const store = new SqliteIncidentStore(incidentsDatabase(config, cwd));
+  // The daemon's store: PostgreSQL when databaseUrl is set, else <dataDir>/state.db.
+  const store = openIncidentStore({ dataDir: resolve(cwd, config.dataDir), ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }) });
   try {
     return run(store);
   } finally {

@@ -82,7 +82,7 @@ export const OPTIONS = [
     env: 'LEAKWATCH_DATABASE_URL',
     secret: true,
     description:
-      'PostgreSQL URL for the scale-out store. Unset: embedded SQLite under the data directory.',
+      'PostgreSQL URL (postgres://HOST:5432/DATABASE, optional ?schema=NAME) of the store and job queue shared by scaled-out replicas; see docs/operations.md, "Scaling out". Unset: embedded SQLite under the data directory.',
   },
   {
     path: 'logLevel',
@@ -254,6 +254,49 @@ export const OPTIONS = [
     default: '0 */6 * * *',
     env: 'LEAKWATCH_SCHEDULE_POSTURE',
     description: 'Cron schedule for the posture checks (`leakwatch posture`); a check that turns from pass to fail is reported to its owner once.',
+  },
+  {
+    path: 'queue.jobTimeoutSeconds',
+    kind: 'integer',
+    default: 1800,
+    min: 10,
+    env: 'LEAKWATCH_QUEUE_JOB_TIMEOUT_SECONDS',
+    description:
+      'With databaseUrl: a queued job still running after this long (its replica was killed or hangs) is failed and retried, by any replica. Keep it above the longest repository job.',
+  },
+  {
+    path: 'queue.retryLimit',
+    kind: 'integer',
+    default: 3,
+    min: 0,
+    max: 20,
+    env: 'LEAKWATCH_QUEUE_RETRY_LIMIT',
+    description: 'With databaseUrl: retries of a failed or timed-out queued job before it is given up (the next push or schedule queues it again).',
+  },
+  {
+    path: 'queue.retryDelaySeconds',
+    kind: 'integer',
+    default: 30,
+    min: 1,
+    env: 'LEAKWATCH_QUEUE_RETRY_DELAY_SECONDS',
+    description: 'With databaseUrl: delay before the first retry of a queued job; each further retry doubles it.',
+  },
+  {
+    path: 'queue.maintenanceIntervalSeconds',
+    kind: 'integer',
+    default: 60,
+    min: 1,
+    env: 'LEAKWATCH_QUEUE_MAINTENANCE_INTERVAL_SECONDS',
+    description: 'With databaseUrl: how often the queue looks for timed-out jobs; a killed replica\'s job is taken over within jobTimeoutSeconds plus this.',
+  },
+  {
+    path: 'queue.repositoryLeaseSeconds',
+    kind: 'integer',
+    default: 60,
+    min: 5,
+    env: 'LEAKWATCH_QUEUE_REPOSITORY_LEASE_SECONDS',
+    description:
+      'With databaseUrl: a replica running a repository job holds the repository\'s lease, renewed every third of this; a killed replica\'s lease lapses after it, and no other replica runs that repository before.',
   },
   {
     path: 'http.port',

@@ -29,12 +29,14 @@ import { releaseDeadLeases } from '../respond/with-incident-lease.js';
 import { drainOutbox } from './drain-outbox.js';
 import type { DrainSummary } from './drain-outbox.js';
 import { openDatabase } from '../store/sqlite/open-database.js';
-import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
+import { openIncidentStore } from '../store/open-store.js';
+import type { IncidentStore } from '../respond/incident-store.js';
 import type { MonitorStore } from '../store/types.js';
 import type { WatchRuntime } from '../watch/create-watch-runtime.js';
 import type { PublicExposureSink } from '../watch/types.js';
 import { openDaemonFingerprintIndex } from './daemon-fingerprint-index.js';
 import { createDaemonPosture } from './daemon-posture.js';
+import { openSharedWatchState } from './cluster/open-shared-watch-state.js';
 import { createDaemonWatch } from './daemon-watch.js';
 import { mirrorDir } from './run-repository-job.js';
 import type { DaemonHooks } from './start-daemon.js';
@@ -49,14 +51,14 @@ export interface CreatePlaybookOptions {
   store: MonitorStore;
   ruleset: Ruleset;
   /** Tests inject these; by default built from the configuration. */
-  engine?: (incidents: SqliteIncidentStore, gitDirFor: (name: string) => string | undefined) => EngineDeps;
+  engine?: (incidents: IncidentStore, gitDirFor: (name: string) => string | undefined) => EngineDeps;
   watchRuntime?: WatchRuntime;
   fetch?: typeof fetch;
 }
 
 export interface Playbook {
   hooks: Required<DaemonHooks>;
-  incidents: SqliteIncidentStore;
+  incidents: IncidentStore;
   close(): void;
 }
 
@@ -68,7 +70,8 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
   const { config, store, dataDir } = options;
   const log = options.log.child({ component: 'respond' });
   const dbFile = join(dataDir, 'state.db');
-  const incidents = new SqliteIncidentStore(dbFile);
+  // Beside the monitor store: `<dataDir>/state.db`, or the shared PostgreSQL of a scaled-out daemon.
+  const incidents = openIncidentStore({ dataDir, ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }) });
   // Leases of a killed earlier process would hold its incidents until they expire.
   const released = releaseDeadLeases(incidents);
   if (released.length > 0) log.info({ incidents: released.length }, 'Leases of a stopped process released');
@@ -78,7 +81,9 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     return repository === undefined ? undefined : mirrorDir(dataDir, repository.id);
   };
   const watchDb = openDatabase(dbFile);
-  const fingerprints = openDaemonFingerprintIndex({ db: watchDb, dataDir, log: options.log });
+  // Scaled out, the index and the watch state are the cluster's, in PostgreSQL.
+  const shared = config.databaseUrl === undefined ? undefined : openSharedWatchState(config.databaseUrl, options.log);
+  const fingerprints = openDaemonFingerprintIndex({ db: watchDb, dataDir, log: options.log, ...(shared === undefined ? {} : { index: shared.index }) });
   // Built on first use: the AWS clients are only constructed once there is something to answer.
   let built: EngineDeps | undefined;
   const engine = (): EngineDeps =>
@@ -115,6 +120,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     ...(options.env === undefined ? {} : { env: options.env }),
     ruleset: options.ruleset,
     db: watchDb,
+    ...(shared === undefined ? {} : { state: shared.state }),
     fingerprints,
     sink,
     ...(options.watchRuntime === undefined ? {} : { runtime: options.watchRuntime }),
@@ -174,6 +180,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     close() {
       incidents.close();
       watchDb.close();
+      shared?.close();
     },
   };
 }

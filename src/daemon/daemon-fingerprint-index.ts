@@ -1,6 +1,6 @@
 /**
- * The daemon's one fingerprint index: kept in its SQLite database and loaded into memory once
- * at start. Repository jobs update a repository's entries right after its mirror was fetched; the
+ * The daemon's one fingerprint index: kept in its SQLite database (or, scaled out, in the shared
+ * PostgreSQL) and loaded into memory once at start. Repository jobs update a repository's entries right after its mirror was fetched; the
  * public watch matches against the same instance and catches up before each cycle (a mirror whose
  * update failed, repositories gone from the inventory). Updates of one repository run one at a
  * time: a job and the catch-up reading the same mirror at once could otherwise leave the entries
@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Database as Db } from 'better-sqlite3';
+import type { FingerprintIndexStore, IndexedFile } from '../fingerprint/fingerprint-index.js';
 import { updateRepoIndex } from '../fingerprint/update-repo-index.js';
 import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { DEFAULT_WINNOW_PARAMETERS } from '../fingerprint/winnow-parameters.js';
@@ -20,8 +21,17 @@ import { mirrorDir } from './run-repository-job.js';
 
 const run = promisify(execFile);
 
+/** The stored index: SQLite's (one daemon), or PostgreSQL's shared by replicas (with `reload`). */
+export type StoredFingerprintIndex = FingerprintIndexStore & {
+  removeRepo(repo: string): number;
+  repos(): string[];
+  allFiles(): IterableIterator<IndexedFile>;
+  /** Loads what other processes wrote; present on a shared index. */
+  reload?(): boolean;
+};
+
 export interface DaemonFingerprintIndex {
-  readonly index: SqliteFingerprintIndex;
+  readonly index: StoredFingerprintIndex;
   /** Brings one repository's entries up to date with the HEAD of its git directory. */
   updateRepository(repository: Repository, gitDir: string): Promise<UpdateResult>;
   /** Updates every mirror of the inventory and drops repositories no longer in it; logs, never throws. */
@@ -31,6 +41,8 @@ export interface DaemonFingerprintIndex {
 export interface OpenDaemonIndexOptions {
   /** The daemon's database, opened with `openDatabase`. */
   db: Db;
+  /** An index opened elsewhere (the shared PostgreSQL one), used instead of the database's. */
+  index?: StoredFingerprintIndex;
   /** The daemon's data directory (resolved), where the mirrors are. */
   dataDir: string;
   log: Logger;
@@ -39,7 +51,7 @@ export interface OpenDaemonIndexOptions {
 export function openDaemonFingerprintIndex(options: OpenDaemonIndexOptions): DaemonFingerprintIndex {
   const { log } = options;
   const started = Date.now();
-  const index = SqliteFingerprintIndex.open(options.db, { parameters: DEFAULT_WINNOW_PARAMETERS, log });
+  const index: StoredFingerprintIndex = options.index ?? SqliteFingerprintIndex.open(options.db, { parameters: DEFAULT_WINNOW_PARAMETERS, log });
   log.info({ files: index.fileCount(), ms: Date.now() - started }, 'Fingerprint index loaded');
   const tails = new Map<string, Promise<unknown>>();
 
@@ -66,12 +78,16 @@ export function openDaemonFingerprintIndex(options: OpenDaemonIndexOptions): Dae
     updateRepository,
     async catchUp(repositories) {
       const names = new Set(repositories.map((r) => r.name));
+      // A shared index is kept current by the repository jobs of every replica; this replica's
+      // mirrors are a cache that may be older, so it only loads what the others wrote.
+      const shared = index.reload !== undefined;
+      if (shared && index.reload!()) log.debug({ files: index.fileCount() }, 'Fingerprint index reloaded');
       for (const repo of index.repos()) {
         if (names.has(repo)) continue;
         const files = await oneAtATime(repo, async () => index.removeRepo(repo));
         log.info({ repository: repo, files }, 'Fingerprint index entries of a removed repository dropped');
       }
-      for (const repository of repositories) {
+      for (const repository of shared ? [] : repositories) {
         const dir = mirrorDir(options.dataDir, repository.id);
         if (!existsSync(dir)) continue;
         try {

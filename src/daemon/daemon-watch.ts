@@ -20,7 +20,7 @@ import { parseConfiguredTerms } from '../watch/distinctive-strings.js';
 import { canarySearchTerms } from '../watch/index-search-terms.js';
 import { runWatchCycle } from '../watch/run-watch.js';
 import type { SearchTerm } from '../watch/sources/types.js';
-import type { PublicExposureSink } from '../watch/types.js';
+import type { PublicExposureSink, WatchStateStore } from '../watch/types.js';
 import type { DaemonFingerprintIndex } from './daemon-fingerprint-index.js';
 import type { WatchHookContext } from './start-daemon.js';
 
@@ -31,6 +31,8 @@ export interface DaemonWatchOptions {
   ruleset: Ruleset;
   /** The daemon's database (opened with `openDatabase`), for the watch state. */
   db: Db;
+  /** The watch state to use instead of the SQLite one (the shared PostgreSQL one when scaled out). */
+  state?: WatchStateStore;
   /** The daemon's fingerprint index, the one its repository jobs update. */
   fingerprints: DaemonFingerprintIndex;
   sink: PublicExposureSink;
@@ -70,7 +72,7 @@ export async function createDaemonWatch(options: DaemonWatchOptions): Promise<(c
     }
   }
   const scanner = new ObjectScanner(options.ruleset);
-  const state = new SqliteWatchState(options.db);
+  const state = options.state ?? new SqliteWatchState(options.db);
   let toldOff = false;
 
   return async ({ store, inventory }) => {

@@ -20,7 +20,10 @@ import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import type { PostureResult } from '../posture/types.js';
-import type { MonitorStore } from '../store/types.js';
+import type { MonitorStore, RepositoryLeaseStore } from '../store/types.js';
+import { LeakwatchError } from '../errors.js';
+import { startClusterJobs } from './cluster/start-cluster-jobs.js';
+import type { ClusterJobs } from './cluster/start-cluster-jobs.js';
 import { createDaemonMetrics } from './daemon-metrics.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
 import { createDaemonConsole } from './create-daemon-console.js';
@@ -121,15 +124,30 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal,
     respond: options.hooks?.respond, indexMirror: options.hooks?.indexMirror,
   };
+  const runJob = async (id: string, reasons: string[]): Promise<void> => {
+    const repository = repositories.get(id);
+    if (repository) await runRepositoryJob(repository, reasons, jobDeps);
+  };
+  const hookContext = { store, log };
+  const runWatch = (): Promise<void> | void => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()], codeStores: () => codeStores });
+  const runEscalation = (): Promise<void> | void => options.hooks?.escalate?.(hookContext);
+  const runPosture = (): Promise<void> | void => options.hooks?.posture?.({ metrics, runChecks: true });
+  // With databaseUrl, jobs and the cluster-wide schedules go through the PostgreSQL queue.
+  let cluster: ClusterJobs | undefined;
+  if (config.databaseUrl !== undefined) {
+    try {
+      cluster = await startClusterJobs({
+        databaseUrl: config.databaseUrl, config, log, registry: metrics.registry, leases: leaseStore(store), runRepository: runJob,
+        schedules: { mirrorScan: () => enqueueAll('schedule'), watch: runWatch, escalation: runEscalation, posture: runPosture },
+        onScheduleError: (name) => metrics.errors.inc({ kind: `schedule:${name}` }),
+      });
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+  }
   // Paused until the first successful inventory refresh: the store's clone URLs are redacted.
-  const queue = createJobQueue({
-    paused: true,
-    concurrency: config.mirror.concurrency,
-    run: async (id, reasons) => {
-      const repository = repositories.get(id);
-      if (repository) await runRepositoryJob(repository, reasons, jobDeps);
-    },
-  });
+  const queue = cluster?.queue ?? createJobQueue({ paused: true, concurrency: config.mirror.concurrency, run: runJob });
 
   async function refreshInventory(): Promise<void> {
     try {
@@ -177,7 +195,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       host: config.http.host,
       port: config.http.port,
       registry: metrics.registry,
-      readiness: () => (!ready ? 'starting' : inventoryLoaded ? 'ready' : 'inventory not loaded'),
+      readiness: () => (!ready ? 'starting' : !inventoryLoaded ? 'inventory not loaded' : (cluster?.problem() ?? 'ready')),
       log,
       webhook: {
         token: config.http.webhookToken,
@@ -199,20 +217,26 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       },
     });
   } catch (err) {
+    await cluster?.queue.stop(0);
     ui.close();
     store.close();
     throw err;
   }
   log.info({ url: http.url, dataDir }, 'Daemon listening');
 
-  const hookContext = { store, log };
+  // Each replica re-reads the inventory itself (it holds the clone credentials); the other
+  // schedules are the cluster queue's when scaled out.
   const schedules = scheduleJobs(
     [
       { name: 'inventoryRefresh', cron: config.schedule.inventoryRefresh, run: refreshInventory },
-      { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
-      { name: 'watch', cron: config.schedule.watch, run: () => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()], codeStores: () => codeStores }) },
-      { name: 'escalation', cron: config.schedule.escalation, run: () => options.hooks?.escalate?.(hookContext) },
-      { name: 'posture', cron: config.schedule.posture, run: () => options.hooks?.posture?.({ metrics, runChecks: true }) },
+      ...(cluster !== undefined
+        ? []
+        : [
+            { name: 'mirrorScan', cron: config.schedule.mirrorScan, run: () => enqueueAll('schedule') },
+            { name: 'watch', cron: config.schedule.watch, run: runWatch },
+            { name: 'escalation', cron: config.schedule.escalation, run: runEscalation },
+            { name: 'posture', cron: config.schedule.posture, run: runPosture },
+          ]),
     ],
     log,
     (name) => metrics.errors.inc({ kind: `schedule:${name}` }),
@@ -247,4 +271,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       return outcome;
     },
   };
+}
+
+function leaseStore(store: MonitorStore): RepositoryLeaseStore {
+  if (!('acquireRepositoryLease' in store)) throw new LeakwatchError('config', 'databaseUrl is set but the store has no repository leases; use the PostgreSQL store');
+  return store as MonitorStore & RepositoryLeaseStore;
 }

@@ -1,6 +1,7 @@
 /**
  * Picks the store backend from the configuration, so the daemon never names one: the embedded
- * SQLite database under the data directory, or (later) PostgreSQL when `databaseUrl` is set.
+ * SQLite database under the data directory, or PostgreSQL (shared by every replica) when
+ * `databaseUrl` is set.
  * The CLI's `scan` opens its incremental state here too (runScan takes the opener).
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
@@ -8,6 +9,11 @@ import { join } from 'node:path';
 import { LeakwatchError, isLeakwatchError } from '../errors.js';
 import { SqliteMonitorStore } from './sqlite/sqlite-monitor-store.js';
 import { SqliteScanStore } from './sqlite/sqlite-scan-store.js';
+import type { IncidentStore } from '../respond/incident-store.js';
+import { parseDatabaseUrl } from './postgres/pg-connection.js';
+import { PgIncidentStore } from './postgres/pg-incident-store.js';
+import { PgMonitorStore } from './postgres/pg-monitor-store.js';
+import { SqliteIncidentStore } from './sqlite/sqlite-incident-store.js';
 import type { MonitorStore, ScanStore } from './types.js';
 
 /** What the user can do about an unusable data directory: the option that names it, and the way out. */
@@ -26,9 +32,7 @@ function checkDataDir(dataDir: string): void {
 }
 
 export function openMonitorStore(options: { dataDir: string; databaseUrl?: string }): MonitorStore {
-  if (options.databaseUrl !== undefined) {
-    throw new LeakwatchError('config', 'databaseUrl is set but the PostgreSQL store is not available in this version; unset it to use the embedded SQLite store.');
-  }
+  if (options.databaseUrl !== undefined) return new PgMonitorStore(parseDatabaseUrl(options.databaseUrl));
   checkDataDir(options.dataDir);
   try {
     return new SqliteMonitorStore(join(options.dataDir, 'state.db'));
@@ -44,4 +48,10 @@ export function openMonitorStore(options: { dataDir: string; databaseUrl?: strin
 /** The incremental scan state of `scan --state DIR`: `DIR/state.db`. */
 export function openScanStore(stateDir: string): ScanStore {
   return new SqliteScanStore(join(stateDir, 'state.db'));
+}
+
+/** The incident store beside the monitor store: the same database, whichever backend. */
+export function openIncidentStore(options: { dataDir: string; databaseUrl?: string }): IncidentStore {
+  if (options.databaseUrl !== undefined) return new PgIncidentStore(parseDatabaseUrl(options.databaseUrl));
+  return new SqliteIncidentStore(join(options.dataDir, 'state.db'));
 }

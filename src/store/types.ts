@@ -146,3 +146,13 @@ export interface SeenMessageStore {
 
 /** Everything the daemon keeps; one backend implements all of it. */
 export interface MonitorStore extends ScanStore, RepositoryStore, FindingStore, ResponseOutbox, WatchCursorStore, SeenMessageStore {}
+
+/**
+ * Per-repository leases (PostgreSQL store): one replica runs a repository's job at a time; a
+ * killed holder's lease lapses at `until`.
+ */
+export interface RepositoryLeaseStore {
+  /** Takes or renews the lease; true when it was free, expired at `now`, or already `holder`'s. */
+  acquireRepositoryLease(repositoryId: string, holder: string, now: Date, until: Date): boolean;
+  releaseRepositoryLease(repositoryId: string, holder: string): void;
+}

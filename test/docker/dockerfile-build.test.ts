@@ -152,7 +152,11 @@ describe('docker/Dockerfile, replayed without a Docker engine', () => {
 describe('docker/compose.yaml', () => {
   const composeText = readFileSync(join(ROOT, 'docker/compose.yaml'), 'utf8');
   const compose = parseYaml(composeText) as {
-    services: { leakwatch: { build: { context: string; dockerfile: string }; environment: Record<string, string>; volumes: string[] } };
+    services: {
+      leakwatch: { build: { context: string; dockerfile: string }; environment: Record<string, string>; volumes: string[] };
+      postgres: { profiles: string[]; environment: Record<string, string> };
+      'leakwatch-replica': { profiles: string[]; deploy: { replicas: number }; environment: Record<string, string>; depends_on: Record<string, unknown> };
+    };
   };
   const service = compose.services.leakwatch;
 
@@ -181,5 +185,20 @@ describe('docker/compose.yaml', () => {
     expect(config.dataDir).toBe('/data');
     expect(existsSync(config.inventory.staticFile!)).toBe(true);
     expect(config.inventory.staticFile!.startsWith(join(ROOT, made![1]!))).toBe(true);
+  });
+
+  it('runs PostgreSQL and several replicas sharing it in the scale-out profile only, with variables leakwatch reads', () => {
+    const replica = compose.services['leakwatch-replica'];
+    const postgres = compose.services.postgres;
+    expect(replica.profiles).toEqual(['scale-out']);
+    expect(postgres.profiles).toEqual(['scale-out']);
+    expect(replica.deploy.replicas).toBeGreaterThan(1);
+    expect(Object.keys(replica.depends_on)).toEqual(['postgres']);
+    const known = new Set<string>([...OPTIONS.map((o) => o.env), 'LEAKWATCH_CONFIG']);
+    for (const name of Object.keys(replica.environment).filter((n) => n.startsWith('LEAKWATCH_'))) expect(known, name).toContain(name);
+    const url = new URL(replica.environment['LEAKWATCH_DATABASE_URL']!.replace(/\$\{[^}]+\}/g, 'x'));
+    expect(url.host).toBe('postgres:5432');
+    expect(url.pathname).toBe(`/${postgres.environment['POSTGRES_DB']}`);
+    expect(service.environment['LEAKWATCH_DATABASE_URL']).toBeUndefined();
   });
 });

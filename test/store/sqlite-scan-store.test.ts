@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,32 +7,9 @@ import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
 
-const save = (store: SqliteScanStore, targetId: number, scanned: string[]): void =>
-  store.saveScan(targetId, { scanned, results: [], introductions: [], storeFingerprint: 'fp', optionsKey: '{}', gaps: '{}' });
+// The rest of the scan state's behaviour is the backend contract: test/store/scan-store.contract.test.ts.
 
 describe('scan state: scanned objects', () => {
-  it('remembers every scanned id across scans and reopening, SHA-1 and SHA-256 alike', () => {
-    const file = join(tempDir(), 'state.db');
-    const first = Array.from({ length: 3000 }, () => randomBytes(20).toString('hex'));
-    const second = [...Array.from({ length: 10 }, () => randomBytes(20).toString('hex')), randomBytes(32).toString('hex')];
-    let store = new SqliteScanStore(file);
-    const target = store.openTarget('t', 'rules-1');
-    save(store, target.id, first);
-    save(store, target.id, second);
-    store = new SqliteScanStore(file);
-    expect(store.scannedCount(target.id)).toBe(3011);
-    expect(store.scannedObjects(target.id)).toEqual(new Set([...first, ...second]));
-  });
-
-  it('forgets them when the ruleset changes', () => {
-    const store = new SqliteScanStore(join(tempDir(), 'state.db'));
-    const target = store.openTarget('t', 'rules-1');
-    save(store, target.id, [randomBytes(20).toString('hex')]);
-    const again = store.openTarget('t', 'rules-2');
-    expect(store.scannedCount(again.id)).toBe(0);
-    expect(again.storeFingerprint).toBeNull();
-  });
-
   it('upgrades a state written before ids were packed by scanning everything again', () => {
     const file = join(tempDir(), 'state.db');
     const old = new Database(file);
@@ -49,18 +25,5 @@ describe('scan state: scanned objects', () => {
     expect(target.storeFingerprint).toBeNull();
     expect(store.scannedCount(target.id)).toBe(0);
     expect(store.loadResults(target.id).results).toEqual([]);
-  });
-});
-
-describe('scan state: match confidence', () => {
-  it("keeps a match's own level, and reads a match without one (an older state's) without one", () => {
-    const store = new SqliteScanStore(join(tempDir(), 'state.db'));
-    const target = store.openTarget('t', 'rules-1');
-    const match = { ruleId: 'r', secretSha256: 's'.repeat(64), redacted: 'x…y', line: 1, endLine: 1, column: 1 };
-    const results = [
-      { oid: 'aa', type: 'blob' as const, matches: [{ ...match, confidence: 'low' as const }, { ...match, line: 2, endLine: 2 }] },
-    ];
-    store.saveScan(target.id, { scanned: ['aa'], results, introductions: [], storeFingerprint: 'fp', optionsKey: '{}', gaps: '{}' });
-    expect(store.loadResults(target.id).results).toEqual(results);
   });
 });

@@ -5,10 +5,8 @@
  * per-incident leases (one actor at a time).
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { ResponsePolicy } from '../../config/config-types.js';
 import type {
   ActionState,
-  Determination,
   IncidentFilter,
   IncidentLease,
   IncidentRecord,
@@ -16,69 +14,11 @@ import type {
   StoredFollowUp,
   StoredLocation,
 } from '../../respond/incident-store.js';
-import type {
-  FollowUp,
-  Incident,
-  IncidentKind,
-  IncidentStatus,
-  PlaybookPhase,
-  Severity,
-  TimelineEntry,
-} from '../../domain/incident.js';
+import type { FollowUp, TimelineEntry } from '../../domain/incident.js';
+import { incidentBody, iso, locationKey, toIncidentRecord, toLocation, toTimelineEntry } from '../incident-rows.js';
+import type { IncidentRow, LocationRow, TimelineRow } from '../incident-rows.js';
 import { INCIDENT_SCHEMA } from './incident-migrations.js';
 import { openDatabase } from './open-database.js';
-
-interface IncidentRow {
-  id: string;
-  status: IncidentStatus;
-  severity: Severity;
-  kind: IncidentKind;
-  rule_family: string;
-  policy: ResponsePolicy;
-  body: string;
-  created_at: string;
-  updated_at: string;
-  acknowledged_at: string | null;
-  approved_at: string | null;
-  escalated_at: string | null;
-}
-
-/** The JSON part of a row: what is read whole and never queried. */
-interface Body {
-  repository: Incident['repository'];
-  exposure: Omit<Incident['exposure'], 'firstSeen' | 'otherLocations'> & { firstSeen: string };
-  severityReasons: string[];
-  remainingSteps: string[];
-  determination: Determination;
-}
-
-interface LocationRow {
-  repository: string;
-  commit_id: string | null;
-  path: string | null;
-  line: number | null;
-  blob: string | null;
-  public_url: string | null;
-  first_seen: string | null;
-}
-
-interface TimelineRow {
-  at: string;
-  phase: PlaybookPhase;
-  action: string;
-  outcome: TimelineEntry['outcome'];
-  detail: string;
-  provider: string | null;
-  retryable: number | null;
-  data: string | null;
-}
-
-const date = (value: string | null): Date | null => (value === null ? null : new Date(value));
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
-
-function locationKey(l: StoredLocation): string {
-  return JSON.stringify([l.repository, l.commit, l.path, l.line, l.publicUrl ?? null]);
-}
 
 export class SqliteIncidentStore implements IncidentStore {
   private readonly db: Db;
@@ -123,7 +63,7 @@ export class SqliteIncidentStore implements IncidentStore {
           record.exposure.ruleId,
           record.ruleFamily,
           record.policy,
-          JSON.stringify(this.body(record)),
+          incidentBody(record),
           record.createdAt.toISOString(),
           record.updatedAt.toISOString(),
           iso(record.acknowledgedAt),
@@ -146,7 +86,7 @@ export class SqliteIncidentStore implements IncidentStore {
         record.status,
         record.severity,
         record.policy,
-        JSON.stringify(this.body(record)),
+        incidentBody(record),
         record.updatedAt.toISOString(),
         iso(record.acknowledgedAt),
         iso(record.approvedAt),
@@ -274,80 +214,13 @@ export class SqliteIncidentStore implements IncidentStore {
     this.db.close();
   }
 
-  private body(record: IncidentRecord): Body {
-    // Other locations live in their own table; the body keeps the first exposure only.
-    const exposure: Body['exposure'] = { ...record.exposure, firstSeen: record.exposure.firstSeen.toISOString() };
-    delete (exposure as { otherLocations?: unknown }).otherLocations;
-    return {
-      repository: record.repository,
-      exposure,
-      severityReasons: record.severityReasons,
-      remainingSteps: record.remainingSteps,
-      determination: record.determination,
-    };
-  }
-
   private load(row: IncidentRow): IncidentRecord {
-    const body = JSON.parse(row.body) as Body;
-    const locations = (
-      this.db.prepare('SELECT * FROM incident_locations WHERE incident_id = ? ORDER BY seq').all(row.id) as LocationRow[]
-    ).map((l): StoredLocation => {
-      const loc: StoredLocation = {
-        repository: l.repository,
-        commit: l.commit_id,
-        path: l.path,
-        line: l.line,
-        blob: l.blob,
-        firstSeen: date(l.first_seen),
-      };
-      if (l.public_url !== null) loc.publicUrl = l.public_url;
-      return loc;
-    });
-    const timeline = (
-      this.db.prepare('SELECT * FROM incident_timeline WHERE incident_id = ? ORDER BY id').all(row.id) as TimelineRow[]
-    ).map((t): TimelineEntry => {
-      const e: TimelineEntry = { at: new Date(t.at), phase: t.phase, action: t.action, outcome: t.outcome, detail: t.detail };
-      if (t.provider !== null) e.provider = t.provider;
-      if (t.retryable !== null) e.retryable = t.retryable === 1;
-      if (t.data !== null) e.data = JSON.parse(t.data) as TimelineEntry['data'] & object;
-      return e;
-    });
+    const locations = (this.db.prepare('SELECT * FROM incident_locations WHERE incident_id = ? ORDER BY seq').all(row.id) as LocationRow[]).map(toLocation);
+    const timeline = (this.db.prepare('SELECT * FROM incident_timeline WHERE incident_id = ? ORDER BY id').all(row.id) as TimelineRow[]).map(toTimelineEntry);
     const secretSha256s = this.db
       .prepare('SELECT secret_sha256 FROM incident_secrets WHERE incident_id = ? ORDER BY rowid')
       .pluck()
       .all(row.id) as string[];
-    const others = locations.slice(1).map((l) => {
-      const o: NonNullable<Incident['exposure']['otherLocations']>[number] = {
-        repository: l.repository,
-        commit: l.commit,
-        path: l.path,
-        line: l.line,
-      };
-      if (l.publicUrl !== undefined) o.publicUrl = l.publicUrl;
-      return o;
-    });
-    const exposure: Incident['exposure'] = { ...body.exposure, firstSeen: new Date(body.exposure.firstSeen) };
-    if (others.length > 0) exposure.otherLocations = others;
-    return {
-      id: row.id,
-      kind: row.kind,
-      severity: row.severity,
-      severityReasons: body.severityReasons,
-      status: row.status,
-      repository: body.repository,
-      exposure,
-      timeline,
-      remainingSteps: body.remainingSteps,
-      ruleFamily: row.rule_family,
-      policy: row.policy,
-      secretSha256s,
-      locations,
-      determination: body.determination,
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
-      acknowledgedAt: date(row.acknowledged_at),
-      approvedAt: date(row.approved_at),
-      escalatedAt: date(row.escalated_at),
-    };
+    return toIncidentRecord(row, locations, timeline, secretSha256s);
   }
 }

@@ -1,0 +1,70 @@
+// `leakwatch incidents` and `leakwatch match` against the PostgreSQL store a scaled-out daemon keeps.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIncidentsCommand } from '../../src/cli/incidents.js';
+import { createMatchCommand } from '../../src/cli/match.js';
+import { updateRepoIndex } from '../../src/fingerprint/update-repo-index.js';
+import { DEFAULT_WINNOW_PARAMETERS } from '../../src/fingerprint/winnow-parameters.js';
+import { parseDatabaseUrl } from '../../src/store/postgres/pg-connection.js';
+import { PgFingerprintIndex } from '../../src/store/postgres/pg-fingerprint-index.js';
+import { PgIncidentStore } from '../../src/store/postgres/pg-incident-store.js';
+import { OUR_CACHE, UNRELATED } from '../fingerprint/fixtures.js';
+import { makeRepo, tempDir, writeFiles } from '../fingerprint/git-fixture.js';
+import { runCommand } from '../helpers/run-command.js';
+import { freshSchema, probePostgres, schemaUrl, storeBackends } from '../store/contract/backends.js';
+import { incidentRecord } from '../store/contract/fixtures.js';
+
+const unavailable = await probePostgres();
+await storeBackends(); // drops this file's schemas afterwards
+
+function configFor(databaseUrl: string): string {
+  const file = join(tempDir('cfg'), 'leakwatch.yaml');
+  writeFileSync(file, JSON.stringify({ dataDir: tempDir('data'), databaseUrl }));
+  return file;
+}
+
+describe.skipIf(unavailable !== undefined)(`CLI against the PostgreSQL store${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('leakwatch incidents lists and acknowledges the incidents the replicas opened', async () => {
+    const url = schemaUrl(freshSchema());
+    const store = new PgIncidentStore(parseDatabaseUrl(url));
+    const record = incidentRecord();
+    store.create(record);
+    const config = configFor(url);
+    let out = '';
+    const run = (args: string[]): Promise<unknown> => {
+      const command = createIncidentsCommand({ write: (text) => (out += text), env: {}, cwd: tempDir('cwd') });
+      command.exitOverride();
+      for (const sub of command.commands) sub.exitOverride();
+      return command.parseAsync([...args, '--config', config], { from: 'user' });
+    };
+    await run(['list', '--format', 'json']);
+    expect((JSON.parse(out) as Array<{ id: string }>).map((i) => i.id)).toEqual([record.id]);
+    await run(['ack', record.id, '--by', 'alice']);
+    expect(store.get(record.id)?.status).toBe('acknowledged');
+    store.close();
+  });
+
+  it('leakwatch match matches candidates against the index the replicas keep, and says when there is none', async () => {
+    const url = schemaUrl(freshSchema());
+    const config = configFor(url);
+    const match = (args: string[]): ReturnType<typeof runCommand> => runCommand((out, err) => createMatchCommand({ out, err, isTty: false }), args);
+    const candidates = tempDir('cand');
+    writeFiles(candidates, { 'copy/cache.js': OUR_CACHE, 'clean/other.py': UNRELATED });
+    const none = await match([join(candidates, 'copy'), '--config', config]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/No fingerprint index in the PostgreSQL store \(databaseUrl\): run `leakwatch daemon` first/);
+
+    const index = PgFingerprintIndex.open(parseDatabaseUrl(url), { parameters: DEFAULT_WINNOW_PARAMETERS });
+    await updateRepoIndex(index, 'payments', makeRepo('payments', { 'src/cache.js': OUR_CACHE }));
+    index.close();
+    const run = await match([join(candidates, 'copy'), join(candidates, 'clean'), '--config', config, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const { matches } = JSON.parse(run.out) as { matches: Array<Record<string, unknown>> };
+    expect(matches).toEqual([expect.objectContaining({ candidate: join(candidates, 'copy', 'cache.js'), repo: 'payments', path: 'src/cache.js', score: 1 })]);
+  });
+});
