@@ -16,6 +16,7 @@ const ENTRIES = {
   'cli/main': 'src/cli/main.ts',
   'scan/scan-worker': 'src/scan/scan-worker.ts',
   'git/codecommit-credential-helper-bin': 'src/git/codecommit-credential-helper-bin.ts',
+  'store/postgres/pg-sync-worker': 'src/store/postgres/pg-sync-worker.ts',
 };
 
 rmSync(join(ROOT, 'dist', 'chunks'), { recursive: true, force: true });

@@ -6,15 +6,16 @@
  * sending a transaction's statements as one batch where they can. Transactions nest: the
  * outermost is BEGIN/COMMIT, inner ones are savepoints, as better-sqlite3's are.
  */
-import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
 import { LeakwatchError } from '../../errors.js';
+import { packagePath } from '../../util/package-root.js';
 import type { PgAnswer, PgReply, PgRequest, PgStatement } from './pg-sync-worker.js';
 
-/** The worker must be compiled JavaScript; from the TypeScript sources (tests) it is dist's. */
-const WORKER_URL = import.meta.url.endsWith('.js')
-  ? new URL('./pg-sync-worker.js', import.meta.url)
-  : new URL('../../../dist/store/postgres/pg-sync-worker.js', import.meta.url);
+/**
+ * The worker must be compiled JavaScript, found from the package folder: this module also runs
+ * from the bundle's chunks (dist/chunks/) and, in tests, from the TypeScript sources.
+ */
+const WORKER_PATH = packagePath('dist', 'store', 'postgres', 'pg-sync-worker.js');
 
 let call: ((request: PgRequest) => PgReply) | undefined;
 
@@ -27,7 +28,7 @@ export class PgError extends Error {
 }
 
 function send(request: PgRequest): PgReply {
-  call ??= createSyncFn<(request: PgRequest) => Promise<PgReply>>(fileURLToPath(WORKER_URL));
+  call ??= createSyncFn<(request: PgRequest) => Promise<PgReply>>(WORKER_PATH);
   return call(request);
 }
 
