@@ -13,12 +13,14 @@ const REASON: Record<IncompleteReason, string> = {
   shallow: 'a shallow clone (history cut at its graft points)',
   'partial-clone': 'a partial clone (objects left on the server, e.g. --filter=blob:none)',
   'missing-objects': 'blobs that history names are missing from the object store',
+  'unread-objects': 'objects or archive members were not read whole (named in the warnings)',
 };
 
 const REMEDY: Record<IncompleteReason, string> = {
   shallow: 'git fetch --unshallow',
   'partial-clone': 'clone it again without --filter (or git fetch --refetch with no filter)',
   'missing-objects': 'fetch the missing objects again or run git fsck',
+  'unread-objects': 'raise --max-blob-bytes or --max-archive-bytes for what was too large, and check the objects named as unreadable',
 };
 
 function more(total: number, named: number): string {
