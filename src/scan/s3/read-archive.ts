@@ -92,7 +92,9 @@ async function readZip(source: Readable, name: string, limits: ArchiveLimits, si
 async function readGzip(source: Readable, name: string, limits: ArchiveLimits, sink: ArchiveSink, depth: number): Promise<void> {
   const gunzip = createGunzip();
   source.once('error', (err) => gunzip.destroy(err));
-  await handleMember(name.replace(/\.gz$/i, ''), source.pipe(gunzip), depth, limits, sink);
+  // Its one member is named after the file, as gunzip would name it: `x.js.gz!x.js`.
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
+  await handleMember(`${name}!${base.replace(/\.gz$/i, '')}`, source.pipe(gunzip), depth, limits, sink);
 }
 
 /**
