@@ -55,6 +55,15 @@ describe('parseS3Target', () => {
   });
 });
 
+describe('runS3Scan options', () => {
+  it('refuses --since and --verify for an S3 location, before any AWS call', async () => {
+    const base = { target: 's3://code-backups', ruleset, stateDir: null, openStore: openScanStore, maxBlobBytes: 1000, workers: 1, s3 };
+    await expect(runS3Scan({ ...base, since: 'HEAD~1' })).rejects.toThrow(/--since applies to git history/);
+    await expect(runS3Scan({ ...base, verify: () => null })).rejects.toThrow(/--verify is not available for s3:\/\/ locations/);
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
+});
+
 describe('listS3Objects', () => {
   it('follows continuation tokens across pages, drops folder markers, and strips the ETag quotes', async () => {
     s3Mock.reset();
