@@ -174,7 +174,8 @@ describe('leakwatch scan s3://', () => {
     expect(report.stats.skipped.unreadable).toBe(4);
     expect(report.stats.incomplete).toEqual({ reasons: ['unread-objects'] });
     expect(first.stderr).toContain('bomb.zip (EXPANSION_LIMIT)');
-    expect(first.stderr).toContain('larger than --max-blob-bytes');
+    expect(first.stderr).toMatch(/2 blobs larger than --max-blob-bytes were not scanned .*: s3:\/\/code-backups\/huge\.log, s3:\/\/code-backups\/mixed\.tar\.gz!big\.txt\n/);
+    expect(first.stderr).toMatch(/4 files or folders could not be read and were not scanned: (?!.*TOO_LARGE)/);
     expect(first.stderr).toMatch(/s3:\/\/code-backups was not scanned whole \(unread-objects\).*--allow-incomplete/);
     expect(first.stdout + first.stderr).not.toContain(secret);
     // The huge plain object is never fetched; the rest once.
