@@ -41,7 +41,7 @@ interface ScanFlags {
 
 export function createScanCommand(): Command {
   return new Command('scan')
-    .description('Scan a git repository\'s whole history (every blob once, dangling objects included), a plain directory, or a clone URL for secrets.')
+    .description('Scan a git repository\'s whole history (every blob once, dangling objects included), a plain directory, an S3 location (objects and archive members), or a clone URL for secrets.')
     .argument(
       '<target>',
       'what to scan: a local repository (bare or with a work tree), a plain directory, an S3 location (s3://BUCKET[/PREFIX]), or a clone URL: '
