@@ -9,6 +9,7 @@ import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { incompleteError, renderWarnings } from '../report/render-warnings.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
+import { DEFAULT_MAX_ARCHIVE_BYTES } from '../scan/s3/archive-limits.js';
 import { openScanStore } from '../store/open-store.js';
 import { collect, parsePositiveInt, parseWorkers } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
@@ -24,6 +25,7 @@ interface ScanFlags {
   since?: string;
   rules: string[];
   maxBlobBytes: number;
+  maxArchiveBytes: number;
   state: string | false;
   ignoreFile?: string;
   workers?: number;
@@ -39,10 +41,10 @@ interface ScanFlags {
 
 export function createScanCommand(): Command {
   return new Command('scan')
-    .description('Scan a git repository\'s whole history (every blob once, dangling objects included), a plain directory, or a clone URL for secrets.')
+    .description('Scan a git repository\'s whole history (every blob once, dangling objects included), a plain directory, an S3 location (objects and archive members), or a clone URL for secrets.')
     .argument(
       '<target>',
-      'what to scan: a local repository (bare or with a work tree), a plain directory, or a clone URL: '
+      'what to scan: a local repository (bare or with a work tree), a plain directory, an S3 location (s3://BUCKET[/PREFIX]), or a clone URL: '
         + 'https://, http://, ssh:// or user@host:path, git://, file://, codecommit://[profile@]repo, '
         + 'codecommit::REGION://[profile@]repo, or https://git-codecommit.REGION.amazonaws.com/v1/repos/REPO',
     )
@@ -58,6 +60,7 @@ export function createScanCommand(): Command {
     .option('--since <rev>', 'only what commits after this revision introduced (no incremental state)')
     .option('--rules <dir>', 'add or override detector rules from a directory of YAML files (repeatable)', collect, [])
     .option('--max-blob-bytes <n>', 'skip (and count) blobs larger than this', parsePositiveInt('--max-blob-bytes'), DEFAULT_MAX_BLOB_BYTES)
+    .option('--max-archive-bytes <n>', 's3:// targets: stop (and report) an object whose archives expand past this many bytes', parsePositiveInt('--max-archive-bytes'), DEFAULT_MAX_ARCHIVE_BYTES)
     .option('--state <dir>', 'incremental state and mirror folder', '.leakwatch')
     .option('--no-state', 'scan everything and remember nothing')
     .option('--ignore-file <file>', 'ignore rules (default: .leakwatchignore of the target)')
@@ -73,7 +76,8 @@ export function createScanCommand(): Command {
       'after',
       `
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or an incomplete repository
-(shallow, partial clone, missing objects) without --allow-incomplete. Only the findings reported
+(shallow, partial clone, missing objects) or S3 location (objects or archive members too
+large, damaged, or past --max-archive-bytes) without --allow-incomplete. Only the findings reported
 count: those at --min-confidence or above.
 
 Confidence: high for provider-specific shapes (prefix, checksum, pairing), medium for a literal
@@ -96,6 +100,7 @@ Examples:
   leakwatch scan . --write-baseline .leakwatch-baseline.json
   leakwatch scan . --baseline .leakwatch-baseline.json   # CI: fail only on new findings
   leakwatch scan ./build-output                 # a plain directory, files as they are
+  leakwatch scan s3://code-backups/releases/    # objects and archive members (zip, tar, tar.gz)
   leakwatch scan . --verify                     # and check which found credentials still work
   leakwatch scan . --min-confidence low         # also what tests, examples and docs hold`,
     )
@@ -115,6 +120,7 @@ Examples:
         rulesDirs: flags.rules,
         variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain, internalCidrs: flags.internalCidr },
         maxBlobBytes: flags.maxBlobBytes,
+        maxArchiveBytes: flags.maxArchiveBytes,
         workers: flags.workers,
         since: flags.since,
         baseline,

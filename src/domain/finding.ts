@@ -73,7 +73,8 @@ export interface MissingObject {
 /** Why a repository's history could not be read whole. */
 /** Why a repository cannot be scanned whole: a shallow or partial clone, or blobs its history names but its store lacks. */
 export type CloneGap = 'shallow' | 'partial-clone';
-export type IncompleteReason = CloneGap | 'missing-objects';
+/** `unread-objects`: S3 objects or archive members not read whole (too large, damaged, an expansion or nesting limit). */
+export type IncompleteReason = CloneGap | 'missing-objects' | 'unread-objects';
 
 export interface SkippedStats {
   /** Over --max-blob-bytes. */

@@ -41,6 +41,10 @@ function message(f: Finding): string {
  * consumers resolve back to the same file; `/` separates segments.
  */
 export function pathToSarifUri(path: string): string {
+  // An S3 location is an absolute URI: the scheme and bucket as they are, the key (and any
+  // `!member` of an archive, `!` being allowed in a path) percent-encoded like a repository path.
+  const s3 = /^s3:\/\/([^/]+)\/(.*)$/s.exec(path);
+  if (s3) return `s3://${s3[1]}/${s3[2]!.split('!').map(pathToSarifUri).join('!')}`;
   return path.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
 

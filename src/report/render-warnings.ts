@@ -8,17 +8,21 @@ import type { IncompleteReason, ScanReport } from '../domain/finding.js';
 import { escapeField } from '../util/terminal-text.js';
 
 const NAMED = 5;
+/** The error an S3 scan gives an object or archive member over --max-blob-bytes. */
+const TOO_LARGE = 'TOO_LARGE';
 
 const REASON: Record<IncompleteReason, string> = {
   shallow: 'a shallow clone (history cut at its graft points)',
   'partial-clone': 'a partial clone (objects left on the server, e.g. --filter=blob:none)',
   'missing-objects': 'blobs that history names are missing from the object store',
+  'unread-objects': 'objects or archive members were not read whole (named in the warnings)',
 };
 
 const REMEDY: Record<IncompleteReason, string> = {
   shallow: 'git fetch --unshallow',
   'partial-clone': 'clone it again without --filter (or git fetch --refetch with no filter)',
   'missing-objects': 'fetch the missing objects again or run git fsck',
+  'unread-objects': 'raise --max-blob-bytes or --max-archive-bytes for what was too large, and check the objects named as unreadable',
 };
 
 function more(total: number, named: number): string {
@@ -36,11 +40,14 @@ export function renderWarnings(report: ScanReport): string[] {
     lines.push(`warning: ${s.skipped.missing} blob${s.skipped.missing === 1 ? '' : 's'} missing from the object store: ${named.join(', ')}${more(s.skipped.missing, named.length)}`);
   }
   if (s.skipped.unreadable > 0) {
-    const named = s.skipped.unreadablePaths.slice(0, NAMED).map((u) => `${escapeField(u.path)} (${u.error})`);
+    // S3 scans also name their too-large objects here (TOO_LARGE): those get their own line.
+    const named = s.skipped.unreadablePaths.filter((u) => u.error !== TOO_LARGE).slice(0, NAMED).map((u) => `${escapeField(u.path)} (${u.error})`);
     lines.push(`warning: ${s.skipped.unreadable} file${s.skipped.unreadable === 1 ? '' : 's'} or folder${s.skipped.unreadable === 1 ? '' : 's'} could not be read and ${s.skipped.unreadable === 1 ? 'was' : 'were'} not scanned: ${named.join(', ')}${more(s.skipped.unreadable, named.length)}`);
   }
   if (s.skipped.tooLarge > 0) {
-    lines.push(`warning: ${s.skipped.tooLarge} blob${s.skipped.tooLarge === 1 ? '' : 's'} larger than --max-blob-bytes ${s.skipped.tooLarge === 1 ? 'was' : 'were'} not scanned (raise --max-blob-bytes to read ${s.skipped.tooLarge === 1 ? 'it' : 'them'})`);
+    const named = s.skipped.unreadablePaths.filter((u) => u.error === TOO_LARGE).slice(0, NAMED).map((u) => escapeField(u.path));
+    const which = named.length > 0 ? `: ${named.join(', ')}${more(s.skipped.tooLarge, named.length)}` : '';
+    lines.push(`warning: ${s.skipped.tooLarge} blob${s.skipped.tooLarge === 1 ? '' : 's'} larger than --max-blob-bytes ${s.skipped.tooLarge === 1 ? 'was' : 'were'} not scanned (raise --max-blob-bytes to read ${s.skipped.tooLarge === 1 ? 'it' : 'them'})${which}`);
   }
   if (s.skipped.partial > 0) {
     lines.push(`warning: ${s.skipped.partial} text${s.skipped.partial === 1 ? '' : 's'} hit the matching time limit and ${s.skipped.partial === 1 ? 'was' : 'were'} only partly matched; ${s.skipped.partial === 1 ? 'it is' : 'they are'} not recorded as scanned, so the next run reads ${s.skipped.partial === 1 ? 'it' : 'them'} again`);

@@ -1,6 +1,6 @@
 /**
- * The IAM actions the daemon's own principal needs for the response providers, for the lead
- * to merge into config/iam-policy.json. Verification needs none: it signs with the leaked key.
+ * The IAM actions the daemon's own principal needs for the response providers (and the S3
+ * code-store scan), all granted in config/iam-policy.json. Verification needs none: it signs with the leaked key.
  * Secrets encrypted with a customer-managed KMS key also need kms:Decrypt on that key.
  */
 export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -43,6 +43,8 @@ export const RESPOND_IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = 
   indicators: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings', 'cloudtrail:LookupEvents'],
   /** The aws-tags inventory source. */
   'inventory-aws-tags': ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 'ec2:DescribeInstances', 'ec2:DescribeImages', 'ec2:DescribeSnapshots'],
+  /** Scanning S3 code stores (scan/s3/): list a bucket's objects and read them. */
+  'scan-s3-code-stores': ['s3:ListBucket', 's3:GetObject'],
 };
 
 /**
@@ -55,6 +57,7 @@ export const COMMAND_IAM_ACTIONS: Readonly<Record<string, string>> = {
   GetAccountBlock: 's3:GetAccountPublicAccessBlock',
   PutAccountBlock: 's3:PutAccountPublicAccessBlock',
   HeadObject: 's3:GetObject',
+  ListObjectsV2: 's3:ListBucket',
 };
 
 /**

@@ -11,11 +11,12 @@ import type { VerifySecret } from '../domain/verification.js';
 import { LeakwatchError } from '../errors.js';
 import type { ScanStore } from '../store/types.js';
 import { buildFindings } from './build-findings.js';
-import { checkIgnoredRuleIds } from './ignore-rules.js';
+import { checkIgnoredRuleIds, emptyIgnoreRules } from './ignore-rules.js';
 import { stateError } from '../store/state-error.js';
 import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
+import { isS3Target } from './s3/parse-s3-target.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
 import type { ScanReport } from '../domain/finding.js';
@@ -36,6 +37,8 @@ export interface RunScanOptions {
   ruleset?: Ruleset;
   variables?: RuleVariables;
   maxBlobBytes?: number;
+  /** s3:// targets: decompressed bytes one object may expand to (s3/scan-s3.ts). */
+  maxArchiveBytes?: number;
   workers?: number;
   since?: string;
   baseline?: Set<string>;
@@ -65,6 +68,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
       cacheFile: options.stateDir ? join(resolve(options.stateDir), 'rules-cache.json') : undefined,
     });
   const stateDir = options.stateDir ? resolve(options.stateDir) : null;
+  if (isS3Target(options.target)) return runS3Report(options, ruleset, stateDir);
   const target = await resolveTarget(options.target, {
     stateDir: stateDir ?? resolve('.leakwatch'),
     onMirror: options.onMirror,
@@ -122,4 +126,30 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
       })
     : findings;
   return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: ruleset.hash, stats: scan.stats, findings: checked };
+}
+
+/** An s3:// location: scanned object by object (s3/scan-s3.ts); ignore rules only from --ignore-file. */
+async function runS3Report(options: RunScanOptions, ruleset: Ruleset, stateDir: string | null): Promise<ScanReport> {
+  const { runS3Scan } = await import('./s3/run-s3-scan.js');
+  const ignore = options.ignoreFile ? await readIgnoreRules({ kind: 'directory', path: '', display: '', key: '' }, options.ignoreFile) : emptyIgnoreRules();
+  checkIgnoredRuleIds(ignore, ruleset.byId);
+  const scan = await runS3Scan({
+    target: options.target,
+    ruleset,
+    stateDir,
+    openStore: (dir) => openStateStore(options, dir),
+    maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES,
+    maxArchiveBytes: options.maxArchiveBytes,
+    workers: options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount(),
+    since: options.since,
+    verify: options.verify,
+    lockWaitMs: options.lockWaitMs,
+    onLockWait: options.onLockWait,
+    onProgress: options.onProgress,
+  });
+  const findings = buildFindings(ruleset, scan.results, [], {
+    dropLocation: (ruleId, path) => ignore.rules.has(ruleId) || (path !== null && ignore.matchesPath(path)),
+    dropFinding: (f) => ignore.fingerprints.has(f.id) || (options.baseline?.has(f.id) ?? false),
+  });
+  return { version: 1, tool: 'leakwatch', target: scan.target.display, rulesetHash: ruleset.hash, stats: scan.stats, findings };
 }

@@ -11,7 +11,9 @@ import type { ChunkResult } from '../domain/finding.js';
 
 export type ScanTask =
   | { kind: 'objects'; objects: ObjectInfo[] }
-  | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] };
+  | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] }
+  /** Texts read elsewhere (S3 objects, archive members): `name` is where they came from. */
+  | { kind: 'texts'; texts: { oid: string; name: string; data: Uint8Array }[] };
 
 const UNWATCHED: MatchWatch = { start: () => undefined, done: () => undefined };
 
@@ -88,6 +90,28 @@ export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: str
     if (result === null) out.binary++;
     else {
       if (result.partial) out.partial++;
+      if (result.matches.length > 0) out.results.push(result);
+    }
+  }
+  return out;
+}
+
+export function scanTexts(scanner: ObjectScanner, texts: { oid: string; name: string; data: Uint8Array }[], watch = UNWATCHED): ChunkResult {
+  const out = emptyResult();
+  for (const [index, t] of texts.entries()) {
+    // Posted across threads a Buffer arrives as a plain Uint8Array.
+    const data = Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+    out.objects++;
+    out.bytes += data.length;
+    watch.start(index, data.length);
+    const result = scanner.scan(t.oid, 'file', data, t.name);
+    watch.done();
+    if (result === null) out.binary++;
+    else {
+      if (result.partial) {
+        out.partial++;
+        out.partialOids.push(t.oid);
+      }
       if (result.matches.length > 0) out.results.push(result);
     }
   }

@@ -8,7 +8,7 @@ import type { RuleSpec } from '../detect/types.js';
 import { CatFileReader } from '../git/cat-file-reader.js';
 import { publishPid, publisher } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
-import { scanFiles, scanObjects } from './scan-chunk.js';
+import { scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
 
 interface WorkerInit {
@@ -32,7 +32,10 @@ parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
     parentPort!.close();
     return;
   }
-  const run = task.kind === 'objects' ? scanObjects(reader!, scanner, task.objects, watch) : Promise.resolve(scanFiles(scanner, task.files, watch));
+  const run =
+    task.kind === 'objects'
+      ? scanObjects(reader!, scanner, task.objects, watch)
+      : Promise.resolve(task.kind === 'files' ? scanFiles(scanner, task.files, watch) : scanTexts(scanner, task.texts, watch));
   run.then(
     (result) => parentPort!.postMessage({ ok: true, result }),
     (err: Error) => parentPort!.postMessage({ ok: false, error: { message: err.message, code: (err as { code?: string }).code } }),

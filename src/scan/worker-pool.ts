@@ -13,7 +13,7 @@ import type { ErrorCode } from '../errors.js';
 import { CatFileReader } from '../git/cat-file-reader.js';
 import { hardDeadlineMs, newWatchState, publishedPid, StuckObjectCheck, WATCH_INTERVAL_MS } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
-import { emptyResult, scanFiles, scanObjects } from './scan-chunk.js';
+import { emptyResult, scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
 import type { ChunkResult } from '../domain/finding.js';
 import { packagePath } from '../util/package-root.js';
@@ -79,6 +79,7 @@ class InlineRunner implements TaskRunner {
   run(task: ScanTask): Promise<ChunkResult> {
     const next = this.queue.then(() => {
       if (task.kind === 'files') return scanFiles(this.scanner, task.files);
+      if (task.kind === 'texts') return scanTexts(this.scanner, task.texts);
       this.reader ??= new CatFileReader(this.gitDir!);
       return scanObjects(this.reader, this.scanner, task.objects);
     });
@@ -116,6 +117,10 @@ function cutResult(task: ScanTask, index: number): ChunkResult {
     const o = task.objects[index]!;
     out.bytes = o.size;
     out.partialOids.push(o.oid);
+  } else if (task.kind === 'texts') {
+    const t = task.texts[index]!;
+    out.bytes = t.data.byteLength;
+    out.partialOids.push(t.oid);
   } else {
     try {
       out.bytes = statSync(task.files[index]!.abs).size;
@@ -127,9 +132,9 @@ function cutResult(task: ScanTask, index: number): ChunkResult {
 }
 
 function withoutIndex(task: ScanTask, index: number): ScanTask {
-  return task.kind === 'objects'
-    ? { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) }
-    : { kind: 'files', files: task.files.filter((_, i) => i !== index) };
+  if (task.kind === 'objects') return { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) };
+  if (task.kind === 'texts') return { kind: 'texts', texts: task.texts.filter((_, i) => i !== index) };
+  return { kind: 'files', files: task.files.filter((_, i) => i !== index) };
 }
 
 function addInto(into: ChunkResult, r: ChunkResult): void {

@@ -92,4 +92,10 @@ describe('config/iam-policy.json', () => {
     for (const action of changes) expect(policy.Statement.filter((s) => s.Action.includes(action)), action).toHaveLength(1);
     for (const action of ['guardduty:GetFindings', 'guardduty:ListFindings', 's3:GetBucketTagging', 'ec2:DescribeSnapshots']) expect(granted.has(action), action).toBe(true);
   });
+
+  it('grants S3 code scanning (list and read objects) in a statement of its own, on buckets and objects', () => {
+    const scan = policy.Statement.find((s) => s.Sid === 'ScanCodeBucketObjects')!;
+    expect(scan.Action).toEqual(['s3:ListBucket', 's3:GetObject']);
+    expect(scan.Resource).toEqual(['arn:aws:s3:::*', 'arn:aws:s3:::*/*']);
+  });
 });

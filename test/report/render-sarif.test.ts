@@ -37,6 +37,11 @@ describe('SARIF artifact uris', () => {
     }
   });
 
+  it('gives an S3 object or archive member an absolute s3:// uri, the key and member names encoded, `!` between them', () => {
+    expect(pathToSarifUri('s3://code-backups/rel 1/app.zip!src/a#b.py')).toBe('s3://code-backups/rel%201/app.zip!src/a%23b.py');
+    expect(new URL(pathToSarifUri('s3://code-backups/k.tgz!x/y.sh')).protocol).toBe('s3:');
+  });
+
   it('keeps plain paths and the commit-message marker as they are', () => {
     expect(uris(['src/app.ts', null])).toEqual(['src/app.ts', 'COMMIT_MSG']);
   });

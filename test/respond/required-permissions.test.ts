@@ -11,10 +11,10 @@ function sources(dir: string): string[] {
 }
 
 describe('required permissions', () => {
-  it('lists every AWS command the response and verification code sends as the daemon', () => {
+  it('lists every AWS command the response, verification and S3 scanning code sends as the daemon', () => {
     const root = fileURLToPath(new URL('../../src/', import.meta.url));
     const used = new Set<string>();
-    for (const file of [...sources(join(root, 'respond')), ...sources(join(root, 'verify'))]) {
+    for (const file of [...sources(join(root, 'respond')), ...sources(join(root, 'verify')), ...sources(join(root, 'scan/s3'))]) {
       for (const m of readFileSync(file, 'utf8').matchAll(/new (\w+)Command\(/g)) used.add(m[1] ?? '');
     }
     const listed = new Set(Object.values(RESPOND_IAM_ACTIONS).flatMap((actions) => actions.map((a) => a.split(':')[1])));

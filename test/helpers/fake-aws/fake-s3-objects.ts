@@ -1,8 +1,11 @@
 /**
  * Fake S3 (REST-XML, path-style, as the SDK sends it to an IP endpoint): per bucket its Block
  * Public Access configuration and its object versions, for the containment providers
- * (GetPublicAccessBlock, PutPublicAccessBlock, HeadObject, DeleteObject by version).
+ * (GetPublicAccessBlock, PutPublicAccessBlock, HeadObject, DeleteObject by version) and for
+ * code scanning (ListObjectsV2, paged by `pageSize`; GetObject of the newest version, streamed,
+ * with its MD5 ETag as S3 gives for single-part uploads).
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeServiceContext } from './service-context.js';
 import { replyAfterHold } from './service-context.js';
@@ -18,6 +21,30 @@ export interface FakeS3Bucket {
   publicAccessBlock?: Record<'BlockPublicAcls' | 'IgnorePublicAcls' | 'BlockPublicPolicy' | 'RestrictPublicBuckets', boolean>;
   /** Key → versions, newest last. */
   objects: Map<string, FakeObjectVersion[]>;
+  /** Keys per ListObjectsV2 page (S3: 1000). */
+  pageSize?: number;
+}
+
+const etagOf = (body: Buffer): string => `"${createHash('md5').update(body).digest('hex')}"`;
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function listObjects(bucket: FakeS3Bucket, name: string, q: URLSearchParams, res: ServerResponse): void {
+  const prefix = q.get('prefix') ?? '';
+  const keys = [...bucket.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  const start = Number(q.get('continuation-token') ?? '0');
+  const size = Math.min(bucket.pageSize ?? 1000, Number(q.get('max-keys') ?? '1000'));
+  const page = keys.slice(start, start + size);
+  const truncated = start + size < keys.length;
+  const contents = page
+    .map((k) => {
+      const v = bucket.objects.get(k)!.at(-1)!;
+      return `<Contents><Key>${escapeXml(k)}</Key><LastModified>${v.lastModified.toISOString()}</LastModified><ETag>${escapeXml(etagOf(v.body))}</ETag><Size>${v.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+    })
+    .join('');
+  res.writeHead(200, { 'content-type': 'application/xml' });
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="${NS}"><Name>${escapeXml(name)}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${size}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${truncated ? `<NextContinuationToken>${start + size}</NextContinuationToken>` : ''}</ListBucketResult>`,
+  );
 }
 
 const NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -45,6 +72,8 @@ export function createFakeS3Objects(buckets: Map<string, FakeS3Bucket>) {
     let action = `${req.method} ${url.pathname}`;
     if (q.has('publicAccessBlock')) action = req.method === 'GET' ? 'GetPublicAccessBlock' : req.method === 'PUT' ? 'PutPublicAccessBlock' : 'DeletePublicAccessBlock';
     else if (key !== '' && req.method === 'HEAD') action = 'HeadObject';
+    else if (key !== '' && req.method === 'GET') action = 'GetObject';
+    else if (key === '' && req.method === 'GET' && q.get('list-type') === '2') action = 'ListObjectsV2';
     else if (key !== '' && req.method === 'DELETE') action = 'DeleteObject';
     // Buckets not in this map are the posture fake's (fake-s3-config.ts).
     if (bucket === undefined) return false;
@@ -76,6 +105,18 @@ export function createFakeS3Objects(buckets: Map<string, FakeS3Bucket>) {
         } else {
           res.writeHead(200, { 'content-length': String(latest.body.length), 'last-modified': latest.lastModified.toUTCString(), 'x-amz-version-id': latest.versionId });
           res.end();
+        }
+        return true;
+      }
+      case 'ListObjectsV2':
+        listObjects(bucket, bucketName, q, res);
+        return true;
+      case 'GetObject': {
+        const latest = bucket.objects.get(key)?.at(-1);
+        if (latest === undefined) xmlError(res, 404, 'NoSuchKey');
+        else {
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(latest.body.length), etag: etagOf(latest.body), 'last-modified': latest.lastModified.toUTCString(), 'x-amz-version-id': latest.versionId });
+          res.end(latest.body);
         }
         return true;
       }
