@@ -10,6 +10,7 @@ import { renderText } from '../report/render-text.js';
 import { incompleteError, renderWarnings } from '../report/render-warnings.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../scan/s3/archive-limits.js';
+import { isS3Target } from '../scan/s3/parse-s3-target.js';
 import { openScanStore } from '../store/open-store.js';
 import { collect, parsePositiveInt, parseWorkers } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
@@ -113,8 +114,11 @@ Examples:
       // The AWS SDK and Octokit load only for --verify.
       const verifier = flags.verify ? (await import('./scan-verifier.js')).createScanVerifier({ configPath: flags.config }) : undefined;
       if (verifier) process.stderr.write(`leakwatch: ${verifier.notice}\n`);
+      // The AWS SDK loads only for an s3:// target.
+      const s3Source = isS3Target(target) ? (await import('../aws/s3/create-s3-object-source.js')).createS3ObjectSource : undefined;
       const report = await runScan({
         target,
+        ...(s3Source === undefined ? {} : { s3Source: () => s3Source() }),
         stateDir: flags.state === false ? null : resolve(flags.state),
         openStore: openScanStore,
         rulesDirs: flags.rules,

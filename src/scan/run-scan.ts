@@ -17,6 +17,7 @@ import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
 import { isS3Target } from './s3/parse-s3-target.js';
+import type { S3ObjectSource } from './s3/s3-object-source.js';
 import { scanDirectory } from './scan-directory.js';
 import { scanRepository } from './scan-repository.js';
 import type { ScanReport } from '../domain/finding.js';
@@ -37,6 +38,8 @@ export interface RunScanOptions {
   ruleset?: Ruleset;
   variables?: RuleVariables;
   maxBlobBytes?: number;
+  /** s3:// targets: where objects are read from (the CLI gives src/aws/s3's; scan/ knows no AWS). */
+  s3Source?: () => S3ObjectSource;
   /** s3:// targets: decompressed bytes one object may expand to (s3/scan-s3.ts). */
   maxArchiveBytes?: number;
   workers?: number;
@@ -146,6 +149,10 @@ async function runS3Report(options: RunScanOptions, ruleset: Ruleset, stateDir: 
     lockWaitMs: options.lockWaitMs,
     onLockWait: options.onLockWait,
     onProgress: options.onProgress,
+    source: () => {
+      if (options.s3Source === undefined) throw new LeakwatchError('usage', `${options.target}: this caller cannot read S3 (no S3 object source given).`);
+      return options.s3Source();
+    },
   });
   const findings = buildFindings(ruleset, scan.results, [], {
     dropLocation: (ruleId, path) => ignore.rules.has(ruleId) || (path !== null && ignore.matchesPath(path)),

@@ -3,7 +3,7 @@
  * the SQLite and PostgreSQL incident stores so both read and write incidents the same way.
  */
 import type { ResponsePolicy } from '../config/config-types.js';
-import type { Determination, IncidentRecord, StoredLocation } from '../respond/incident-store.js';
+import type { Determination, IncidentRecord, StoredFollowUp, StoredLocation } from '../respond/incident-store.js';
 import type { Incident, IncidentKind, IncidentStatus, PlaybookPhase, Severity, TimelineEntry } from '../domain/incident.js';
 
 export interface IncidentRow {
@@ -119,4 +119,16 @@ export function toIncidentRecord(row: IncidentRow, locations: StoredLocation[], 
     approvedAt: date(row.approved_at),
     escalatedAt: date(row.escalated_at),
   };
+}
+
+export interface FollowUpRow {
+  id: number;
+  incident_id: string;
+  provider: string;
+  not_before: string;
+  target: string;
+}
+
+export function toFollowUp(r: FollowUpRow): StoredFollowUp {
+  return { id: r.id, incidentId: r.incident_id, provider: r.provider, step: 'eradicate', notBefore: new Date(r.not_before), target: JSON.parse(r.target) as Record<string, string> };
 }

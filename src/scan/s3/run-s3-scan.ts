@@ -1,6 +1,5 @@
 /** The S3 branch of `runScan`: checks the options that make no sense for S3, then scans under the target's lock and state. */
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { Ruleset } from '../../detect/types.js';
 import type { ObjectResult, ScanStats } from '../../domain/finding.js';
 import { LeakwatchError } from '../../errors.js';
@@ -11,6 +10,7 @@ import type { ScanProgress } from '../progress.js';
 import { parseS3Target } from './parse-s3-target.js';
 import type { S3Target } from './parse-s3-target.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from './archive-limits.js';
+import type { S3ObjectSource } from './s3-object-source.js';
 import { scanS3 } from './scan-s3.js';
 
 export interface RunS3ScanOptions {
@@ -23,24 +23,20 @@ export interface RunS3ScanOptions {
   workers: number;
   since?: string;
   verify?: unknown;
-  s3?: S3Client;
+  /** Where objects are read from (src/aws/s3/create-s3-object-source.ts); closed here when done. */
+  source: () => S3ObjectSource;
   lockWaitMs?: number;
   onLockWait?: (message: string) => void;
   onProgress?: (p: ScanProgress) => void;
-}
-
-/** The SDK's own chain finds credentials; a region is needed to start, and redirects find the bucket's. */
-function defaultClient(): S3Client {
-  return new S3Client({ region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1', followRegionRedirects: true });
 }
 
 export async function runS3Scan(options: RunS3ScanOptions): Promise<{ target: S3Target; stats: ScanStats; results: ObjectResult[] }> {
   const target = parseS3Target(options.target);
   if (options.since) throw new LeakwatchError('usage', '--since applies to git history; an s3:// location has none (leave --since out).');
   if (options.verify) throw new LeakwatchError('usage', '--verify is not available for s3:// locations yet (leave --verify out).');
-  const s3 = options.s3 ?? defaultClient();
+  const source = options.source();
   const common = {
-    s3,
+    source,
     ruleset: options.ruleset,
     maxBlobBytes: options.maxBlobBytes,
     maxArchiveBytes: options.maxArchiveBytes ?? DEFAULT_MAX_ARCHIVE_BYTES,
@@ -65,6 +61,6 @@ export async function runS3Scan(options: RunS3ScanOptions): Promise<{ target: S3
       }
     }
   } finally {
-    if (options.s3 === undefined) s3.destroy();
+    source.close();
   }
 }

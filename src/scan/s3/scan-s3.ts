@@ -6,7 +6,6 @@
  * `s3://bucket/key`, and `s3://bucket/key!member/path` inside archives.
  */
 import { createHash } from 'node:crypto';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Ruleset } from '../../detect/types.js';
 import { emptyStats } from '../../domain/finding.js';
 import type { ChunkResult, ObjectResult, ScanStats } from '../../domain/finding.js';
@@ -16,9 +15,7 @@ import type { ScanProgress } from '../progress.js';
 import { createTaskRunner } from '../worker-pool.js';
 import { MAX_ARCHIVE_DEPTH } from './archive-limits.js';
 import { archiveKind, isGitBundle } from './archive-kind.js';
-import { getS3Object } from './get-s3-object.js';
-import { listS3Objects } from './list-s3-objects.js';
-import type { S3ObjectEntry } from './list-s3-objects.js';
+import type { S3ObjectEntry, S3ObjectSource } from './s3-object-source.js';
 import type { S3Target } from './parse-s3-target.js';
 import { ExpansionLimitError, readArchive } from './read-archive.js';
 import { readBounded } from './read-bounded.js';
@@ -28,7 +25,7 @@ import { TextBatcher } from './text-batcher.js';
 
 
 export interface S3ScanOptions {
-  s3: S3Client;
+  source: S3ObjectSource;
   ruleset: Ruleset;
   maxBlobBytes: number;
   /** Decompressed bytes one object may expand to, nested archives included. */
@@ -48,10 +45,10 @@ function errorCode(err: unknown): string {
   return name.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 60) || 'Error';
 }
 
-async function listAll(s3: S3Client, target: S3Target): Promise<S3ObjectEntry[]> {
+async function listAll(source: S3ObjectSource, target: S3Target): Promise<S3ObjectEntry[]> {
   const entries: S3ObjectEntry[] = [];
   try {
-    for await (const e of listS3Objects(s3, target.bucket, target.prefix)) entries.push(e);
+    for await (const e of source.list(target.bucket, target.prefix)) entries.push(e);
   } catch (err) {
     throw new LeakwatchError('aws', `cannot list ${target.display}: ${errorCode(err)}: ${(err as Error).message.split('\n')[0]} (scanning needs s3:ListBucket and s3:GetObject)`, { cause: err });
   }
@@ -67,7 +64,7 @@ export async function scanS3(target: S3Target, options: S3ScanOptions): Promise<
   const scanned = state && sameOptions ? options.store!.scannedObjects(state.id) : new Set<string>();
   const previousGaps = sameOptions ? parseS3Gaps(state.gaps) : {};
 
-  const entries = await listAll(options.s3, target);
+  const entries = await listAll(options.source, target);
   const current = new Map(entries.map((e) => [versionId(e), e]));
   const toRead = entries.filter((e) => e.etag === '' || !scanned.has(versionId(e)));
   const totalBytes = toRead.reduce((n, e) => n + e.size, 0);
@@ -147,7 +144,7 @@ async function readObject(bucket: string, entry: S3ObjectEntry, id: string, name
   }
   let body;
   try {
-    body = (await getS3Object(options.s3, bucket, entry.key)).body;
+    body = (await options.source.get(bucket, entry.key)).body;
   } catch (err) {
     gaps.unreadable.push({ path: name, error: errorCode(err) });
     return false;

@@ -15,8 +15,8 @@ import type {
   StoredLocation,
 } from '../../respond/incident-store.js';
 import type { FollowUp, TimelineEntry } from '../../domain/incident.js';
-import { incidentBody, iso, locationKey, toIncidentRecord, toLocation, toTimelineEntry } from '../incident-rows.js';
-import type { IncidentRow, LocationRow, TimelineRow } from '../incident-rows.js';
+import { incidentBody, iso, locationKey, toFollowUp, toIncidentRecord, toLocation, toTimelineEntry } from '../incident-rows.js';
+import type { FollowUpRow, IncidentRow, LocationRow, TimelineRow } from '../incident-rows.js';
 import { PgConnection } from './pg-connection.js';
 import type { PgTarget } from './pg-connection.js';
 import { migrate } from './pg-migrations.js';
@@ -156,15 +156,7 @@ export class PgIncidentStore implements IncidentStore {
   }
 
   private followUpRows(sql: string, params: unknown[]): StoredFollowUp[] {
-    const { rows } = this.conn.query<{ id: number; incident_id: string; provider: string; not_before: string; target: string }>(sql, params);
-    return rows.map((r) => ({
-      id: r.id,
-      incidentId: r.incident_id,
-      provider: r.provider,
-      step: 'eradicate',
-      notBefore: new Date(r.not_before),
-      target: JSON.parse(r.target) as Record<string, string>,
-    }));
+    return this.conn.query<FollowUpRow>(sql, params).rows.map(toFollowUp);
   }
 
   completeFollowUp(id: number, at: Date): void {

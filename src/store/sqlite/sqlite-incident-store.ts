@@ -15,8 +15,8 @@ import type {
   StoredLocation,
 } from '../../respond/incident-store.js';
 import type { FollowUp, TimelineEntry } from '../../domain/incident.js';
-import { incidentBody, iso, locationKey, toIncidentRecord, toLocation, toTimelineEntry } from '../incident-rows.js';
-import type { IncidentRow, LocationRow, TimelineRow } from '../incident-rows.js';
+import { incidentBody, iso, locationKey, toFollowUp, toIncidentRecord, toLocation, toTimelineEntry } from '../incident-rows.js';
+import type { FollowUpRow, IncidentRow, LocationRow, TimelineRow } from '../incident-rows.js';
 import { INCIDENT_SCHEMA } from './incident-migrations.js';
 import { openDatabase } from './open-database.js';
 
@@ -195,15 +195,7 @@ export class SqliteIncidentStore implements IncidentStore {
   }
 
   private followUpRows(all: unknown[]): StoredFollowUp[] {
-    const rows = all as { id: number; incident_id: string; provider: string; not_before: string; target: string }[];
-    return rows.map((r) => ({
-      id: r.id,
-      incidentId: r.incident_id,
-      provider: r.provider,
-      step: 'eradicate',
-      notBefore: new Date(r.not_before),
-      target: JSON.parse(r.target) as Record<string, string>,
-    }));
+    return (all as FollowUpRow[]).map(toFollowUp);
   }
 
   completeFollowUp(id: number, at: Date): void {

@@ -4,7 +4,8 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadRules } from '../../../src/detect/load-rules.js';
-import { listS3Objects } from '../../../src/scan/s3/list-s3-objects.js';
+import { createS3ObjectSource } from '../../../src/aws/s3/create-s3-object-source.js';
+import { listS3Objects } from '../../../src/aws/s3/list-s3-objects.js';
 import { parseS3Target } from '../../../src/scan/s3/parse-s3-target.js';
 import { runS3Scan } from '../../../src/scan/s3/run-s3-scan.js';
 import { openScanStore } from '../../../src/store/open-store.js';
@@ -37,7 +38,7 @@ function serveObjects(pageSize = 1000): void {
 const gets = (): string[] => s3Mock.commandCalls(GetObjectCommand).map((c) => c.args[0].input.Key!);
 
 function scan(stateDir: string | null, extra: { maxBlobBytes?: number; maxArchiveBytes?: number } = {}) {
-  return runS3Scan({ target: 's3://code-backups', ruleset, stateDir, openStore: openScanStore, maxBlobBytes: extra.maxBlobBytes ?? 1_000_000, maxArchiveBytes: extra.maxArchiveBytes, workers: 1, s3 });
+  return runS3Scan({ target: 's3://code-backups', ruleset, stateDir, openStore: openScanStore, maxBlobBytes: extra.maxBlobBytes ?? 1_000_000, maxArchiveBytes: extra.maxArchiveBytes, workers: 1, source: () => createS3ObjectSource(s3) });
 }
 
 beforeEach(() => {
@@ -57,7 +58,7 @@ describe('parseS3Target', () => {
 
 describe('runS3Scan options', () => {
   it('refuses --since and --verify for an S3 location, before any AWS call', async () => {
-    const base = { target: 's3://code-backups', ruleset, stateDir: null, openStore: openScanStore, maxBlobBytes: 1000, workers: 1, s3 };
+    const base = { target: 's3://code-backups', ruleset, stateDir: null, openStore: openScanStore, maxBlobBytes: 1000, workers: 1, source: () => createS3ObjectSource(s3) };
     await expect(runS3Scan({ ...base, since: 'HEAD~1' })).rejects.toThrow(/--since applies to git history/);
     await expect(runS3Scan({ ...base, verify: () => null })).rejects.toThrow(/--verify is not available for s3:\/\/ locations/);
     expect(s3Mock.calls()).toHaveLength(0);

@@ -2,6 +2,7 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
+import type { S3ObjectEntry } from '../../scan/s3/s3-object-source.js';
 
 const pageSchema = z.object({
   Contents: z.array(z.object({ Key: z.string().min(1), Size: z.number().nonnegative().optional(), ETag: z.string().optional() })).optional(),
@@ -9,12 +10,6 @@ const pageSchema = z.object({
   NextContinuationToken: z.string().min(1).optional(),
 });
 
-export interface S3ObjectEntry {
-  key: string;
-  size: number;
-  /** Quotes removed; '' when S3 gave none. */
-  etag: string;
-}
 
 export async function* listS3Objects(s3: S3Client, bucket: string, prefix: string): AsyncGenerator<S3ObjectEntry> {
   let token: string | undefined;

@@ -3,11 +3,8 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { LeakwatchError } from '../../errors.js';
+import type { S3ObjectStream } from '../../scan/s3/s3-object-source.js';
 
-export interface S3ObjectStream {
-  body: Readable;
-  etag: string;
-}
 
 export async function getS3Object(s3: S3Client, bucket: string, key: string): Promise<S3ObjectStream> {
   const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
