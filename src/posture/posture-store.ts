@@ -1,4 +1,8 @@
-/** What the daemon keeps of posture runs (implemented by store/sqlite/sqlite-posture-store.ts). */
+/**
+ * What the daemon keeps of posture runs: store/sqlite/sqlite-posture-store.ts for one daemon,
+ * store/postgres/pg-posture-store.ts shared by the replicas of a scaled-out one. Both decide what
+ * a run changes with plan-posture-run.ts.
+ */
 import type { PostureResult } from './types.js';
 
 /** A message owed to someone because a check turned from pass to fail. */
@@ -19,9 +23,16 @@ export interface PostureStore {
    * earlier verdicts. Returns the alerts queued.
    */
   recordPostureRun(results: readonly PostureResult[], at: Date, channels: readonly string[], recipientOf: (r: PostureResult) => string | undefined): PostureAlert[];
+  /**
+   * The alerts still owed. Shared by several processes (PostgreSQL), each alert is handed to one
+   * caller at a time: the ones another process took and has neither completed nor given up on
+   * within a few minutes are left out.
+   */
   pendingPostureAlerts(): PostureAlert[];
   completePostureAlert(alert: Pick<PostureAlert, 'key' | 'channel'>): void;
   /** Failing resources per check, from the last run of each. */
   postureFailureCounts(): Map<string, number>;
   listPostureResults(): PostureResult[];
+  /** Lets go of what the store holds (a PostgreSQL connection; a SQLite handle stays its opener's). */
+  close(): void;
 }
