@@ -164,7 +164,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
       },
       indexMirror: (repository, gitDir) => fingerprints.updateRepository(repository, gitDir),
       posture: (context) => step(context.runChecks ? 'posture' : 'posture-restore', () => posture(context)),
-      postureFailing: () => posture.failing(),
+      postureStatus: () => posture.status(),
       indicate: (indicator, stores) => {
         codeStores = stores;
         return indicators().deliver(indicator);

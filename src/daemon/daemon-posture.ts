@@ -17,6 +17,7 @@ import { runPostureChecks, summarise } from '../posture/run-posture-checks.js';
 import type { CodeBucket, PostureResult } from '../posture/types.js';
 import type { EngineDeps } from '../respond/engine-deps.js';
 import { channelsOf } from '../respond/notify-incident.js';
+import type { PostureView } from '../domain/console-api.js';
 import type { Repository } from '../domain/repository.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
 
@@ -32,8 +33,8 @@ export interface DaemonPostureOptions {
 }
 
 export type DaemonPostureRun = ((context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void>) & {
-  /** The failing results of each check's last run, for the console. */
-  failing(): PostureResult[];
+  /** When the checks last ran (on any replica) and the failing results of each check's last run, for the console. */
+  status(): PostureView<PostureResult>;
 };
 
 function recipientFinder(config: LeakwatchConfig, buckets: readonly CodeBucket[], repositories: readonly Repository[]): (r: PostureResult) => string | undefined {
@@ -75,5 +76,6 @@ export function createDaemonPosture(options: DaemonPostureOptions): DaemonPostur
     const sent = await deliverPostureAlerts({ store, notifierDeps: engine.notifierDeps, log, now });
     log.info({ ...summarise(results), alertsQueued: queued.length, alertsSent: sent }, 'Posture checks finished');
   };
-  return Object.assign(run, { failing: () => store.listPostureResults().filter((r) => r.status === 'fail') });
+  const status = (): PostureView<PostureResult> => ({ lastRunAt: store.lastPostureRunAt(), failing: store.listPostureResults().filter((r) => r.status === 'fail') });
+  return Object.assign(run, { status });
 }

@@ -20,6 +20,7 @@ import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import type { PostureResult } from '../posture/types.js';
+import type { PostureView } from '../domain/console-api.js';
 import type { MonitorStore, RepositoryLeaseStore } from '../store/types.js';
 import { LeakwatchError } from '../errors.js';
 import { startClusterJobs } from './cluster/start-cluster-jobs.js';
@@ -63,8 +64,8 @@ export interface DaemonHooks {
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
   /** Posture checks (`runChecks`), or at start only the gauge and alerts a stopped process owed. */
   posture?: (context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void> | void;
-  /** The failing posture results of the last run, for the console's `/api/posture`. */
-  postureFailing?: () => PostureResult[];
+  /** When the posture checks last ran and their failing results, for the console's `/api/posture`. */
+  postureStatus?: () => PostureView<PostureResult>;
   /** Answers an indicator from the webhook (GuardDuty, CloudTrail) against the inventory's code stores. */
   indicate?: (indicator: Indicator, codeStores: readonly CodeStore[]) => Promise<'deferred' | void>;
 }
@@ -186,7 +187,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     config, dataDir, store, queue, log,
     ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
     ...(options.consoleAssetsDir === undefined ? {} : { assetsDir: options.consoleAssetsDir }),
-    ...(options.hooks?.postureFailing === undefined ? {} : { posture: options.hooks.postureFailing }),
+    ...(options.hooks?.postureStatus === undefined ? {} : { posture: options.hooks.postureStatus }),
   });
   let http;
   try {

@@ -20,7 +20,7 @@ export interface PostureStore {
    * Records one run's results in one transaction and queues an alert per channel for each
    * result that turned to fail: it passed last time, or it is a new resource of a check that
    * had already run (the first run of a check is its baseline). A check that errored keeps its
-   * earlier verdicts. Returns the alerts queued.
+   * earlier verdicts. The run itself is kept too (lastPostureRunAt). Returns the alerts queued.
    */
   recordPostureRun(results: readonly PostureResult[], at: Date, channels: readonly string[], recipientOf: (r: PostureResult) => string | undefined): PostureAlert[];
   /**
@@ -33,6 +33,8 @@ export interface PostureStore {
   /** Failing resources per check, from the last run of each. */
   postureFailureCounts(): Map<string, number>;
   listPostureResults(): PostureResult[];
+  /** When the last run was recorded (ISO-8601), whichever process recorded it; null before the first. */
+  lastPostureRunAt(): string | null;
   /** Lets go of what the store holds (a PostgreSQL connection; a SQLite handle stays its opener's). */
   close(): void;
 }

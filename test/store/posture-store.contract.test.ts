@@ -75,6 +75,17 @@ for (const backend of backends) {
       store.close();
     });
 
+    it('remembers when the last run was recorded, for every store on the location', () => {
+      const location = backend.fresh();
+      const [a, b] = [location.posture(), location.posture()];
+      expect(a.lastPostureRunAt()).toBeNull();
+      a.recordPostureRun([result('amis', 'ami-1', 'pass')], at(0), ['smtp'], owner);
+      b.recordPostureRun([result('amis', '-', 'error')], at(3), ['smtp'], owner);
+      expect(a.lastPostureRunAt()).toBe(at(3).toISOString());
+      a.close();
+      b.close();
+    });
+
     it('sees one turn to fail once, whichever store on the location records the runs', () => {
       const location = backend.fresh();
       const [a, b] = [location.posture(), location.posture()];

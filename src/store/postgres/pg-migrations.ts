@@ -225,6 +225,13 @@ export const PG_MIGRATIONS: string[] = [
      claimed_until TEXT,
      PRIMARY KEY (alert_key, channel)
    );`,
+  // 4: one row per recorded posture run, so the console can tell "never run" from "all passing".
+  `CREATE TABLE posture_runs (
+     run_at TEXT NOT NULL,
+     results INTEGER NOT NULL,
+     failing INTEGER NOT NULL
+   );
+   CREATE INDEX posture_runs_at ON posture_runs(run_at);`,
 ];
 
 /** Applies the pending migrations once across every process sharing the schema. */

@@ -71,6 +71,7 @@ export class PgPostureStore implements PostureStore {
         writes.push({ sql: 'DELETE FROM posture_results WHERE check_id = $1 AND region = $2 AND NOT (resource = ANY($3))', params: [id, region, keep] });
         writes.push({ sql: 'INSERT INTO posture_checks (check_id, region, first_run_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', params: [id, region, when] });
       }
+      writes.push({ sql: 'INSERT INTO posture_runs (run_at, results, failing) VALUES ($1, $2, $3)', params: [when, results.length, results.filter((r) => r.status === 'fail').length] });
       this.conn.batch(writes);
       return plan.alerts;
     });
@@ -104,6 +105,10 @@ export class PgPostureStore implements PostureStore {
     return this.conn
       .query<{ data: string }>('SELECT data FROM posture_results ORDER BY check_id COLLATE "C", region COLLATE "C", resource COLLATE "C"')
       .rows.map((r) => JSON.parse(r.data) as PostureResult);
+  }
+
+  lastPostureRunAt(): string | null {
+    return this.conn.one<{ at: string | null }>('SELECT max(run_at) AS at FROM posture_runs')?.at ?? null;
   }
 
   close(): void {

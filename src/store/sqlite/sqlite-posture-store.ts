@@ -30,6 +30,7 @@ export class SqlitePostureStore implements PostureStore {
         this.db.prepare(`DELETE FROM posture_results WHERE check_id = ? AND region = ? AND resource NOT IN (${keep.map(() => '?').join(', ')})`).run(id, region, ...keep);
         this.db.prepare('INSERT OR IGNORE INTO posture_checks (check_id, region, first_run_at) VALUES (?, ?, ?)').run(id, region, when);
       }
+      this.db.prepare('INSERT INTO posture_runs (run_at, results, failing) VALUES (?, ?, ?)').run(when, results.length, results.filter((r) => r.status === 'fail').length);
       return plan.alerts;
     })();
   }
@@ -53,6 +54,10 @@ export class SqlitePostureStore implements PostureStore {
 
   listPostureResults(): PostureResult[] {
     return this.db.prepare<[], { data: string }>('SELECT data FROM posture_results ORDER BY check_id, region, resource').all().map((r) => JSON.parse(r.data) as PostureResult);
+  }
+
+  lastPostureRunAt(): string | null {
+    return this.db.prepare<[], { at: string | null }>('SELECT max(run_at) AS at FROM posture_runs').get()?.at ?? null;
   }
 
   close(): void {
