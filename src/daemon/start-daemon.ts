@@ -205,14 +205,14 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         seenMessages: createStoredSeenMessageIds(store),
         fetch: fetchUrl,
         log,
-        onChanges: (changes) => {
-          const queued = new Set<string>();
+        onChanges: async (changes) => {
+          const jobs: Array<Promise<string | undefined>> = [];
           for (const change of changes) {
             const matched = repositoriesForChange(repositories.values(), change);
             if (matched.length === 0) log.warn({ repo: change.repositoryName, region: change.region }, 'Change for a repository not in the inventory');
-            for (const r of matched) if (queue.enqueue(r.id, `event:${change.event}`)) queued.add(r.id);
+            for (const r of matched) jobs.push(queue.enqueueDurably(r.id, `event:${change.event}`).then((taken) => (taken ? r.id : undefined)));
           }
-          return [...queued];
+          return [...new Set((await Promise.all(jobs)).filter((id): id is string => id !== undefined))];
         },
         ...(options.hooks?.indicate === undefined ? {} : { onIndicator: (indicator: Indicator) => options.hooks!.indicate!(indicator, codeStores) }),
       },
