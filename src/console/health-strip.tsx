@@ -1,6 +1,6 @@
 /**
  * One line of health: repositories whose last scan failed or never ran, the oldest last scan (and,
- * unfolded, each repository's), the job queue, failing posture checks.
+ * unfolded, each repository's), the job queue, failing posture checks (or that they have not run yet).
  */
 import type { HealthView } from '../domain/console-api.js';
 import { since } from './format.js';
@@ -21,7 +21,7 @@ export function HealthStrip({ onUnauthorized }: { onUnauthorized: () => void }) 
       <span>Oldest last scan: {scanned.length === 0 ? 'none' : since(scanned[0]!)}</span>
       <span>Queue: {data.queue.running} running, {data.queue.waiting} waiting</span>
       <span>
-        Posture: {data.posture.available ? `${data.posture.failing ?? 0} failing checks` : 'not available'}
+        Posture: {!data.posture.available ? 'not available' : data.posture.lastRunAt === null ? 'not run yet' : `${data.posture.failing ?? 0} failing checks`}
       </span>
       {data.repositories.length > 0 && (
         <details>

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { LeakwatchConfig } from '../config/config-types.js';
+import type { PostureView } from '../domain/console-api.js';
 import type { Logger } from '../logger.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store.js';
@@ -21,8 +22,8 @@ export interface DaemonConsoleOptions {
   log: Logger;
   incidents?: IncidentStore;
   assetsDir?: string;
-  /** The failing posture checks; unset, `/api/posture` says posture is not available. */
-  posture?: () => unknown[];
+  /** When posture last ran and its failing checks; unset, `/api/posture` says posture is not available. */
+  posture?: () => PostureView;
 }
 
 export function consoleAccess(config: LeakwatchConfig): ConsoleAccessConfig {

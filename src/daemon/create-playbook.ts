@@ -29,7 +29,7 @@ import { releaseDeadLeases } from '../respond/with-incident-lease.js';
 import { drainOutbox } from './drain-outbox.js';
 import type { DrainSummary } from './drain-outbox.js';
 import { openDatabase } from '../store/sqlite/open-database.js';
-import { openIncidentStore } from '../store/open-store.js';
+import { openIncidentStore, openPostureStore } from '../store/open-store.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import type { MonitorStore } from '../store/types.js';
 import type { WatchRuntime } from '../watch/create-watch-runtime.js';
@@ -127,7 +127,8 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 
-  const posture = createDaemonPosture({ config, log: options.log, db: watchDb, engine });
+  const postureStore = openPostureStore({ db: watchDb, ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }) });
+  const posture = createDaemonPosture({ config, log: options.log, store: postureStore, engine });
 
   // One drain at a time in this process (start, each job, each escalation pass); the incident
   // leases keep other processes (the CLI, later replicas) from acting on the same incident.
@@ -163,7 +164,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
       },
       indexMirror: (repository, gitDir) => fingerprints.updateRepository(repository, gitDir),
       posture: (context) => step(context.runChecks ? 'posture' : 'posture-restore', () => posture(context)),
-      postureFailing: () => posture.failing(),
+      postureStatus: () => posture.status(),
       indicate: (indicator, stores) => {
         codeStores = stores;
         return indicators().deliver(indicator);
@@ -179,6 +180,7 @@ export async function createPlaybook(options: CreatePlaybookOptions): Promise<Pl
     },
     close() {
       incidents.close();
+      postureStore.close();
       watchDb.close();
       shared?.close();
     },

@@ -5,7 +5,6 @@
  * that turned from pass to fail, queued with the results and sent once. At start it only
  * restores the gauge and sends what a stopped process still owed.
  */
-import type { Database as Db } from 'better-sqlite3';
 import type { LeakwatchConfig } from '../config/config-types.js';
 import type { Logger } from '../logger.js';
 import { postureChecks } from '../posture/api.js';
@@ -13,18 +12,20 @@ import { createPostureContext } from '../posture/create-posture-context.js';
 import { deliverPostureAlerts } from '../posture/deliver-posture-alerts.js';
 import { createPostureClients } from '../posture/posture-clients.js';
 import type { PostureClients } from '../posture/posture-clients.js';
+import type { PostureStore } from '../posture/posture-store.js';
 import { runPostureChecks, summarise } from '../posture/run-posture-checks.js';
 import type { CodeBucket, PostureResult } from '../posture/types.js';
 import type { EngineDeps } from '../respond/engine-deps.js';
 import { channelsOf } from '../respond/notify-incident.js';
-import { SqlitePostureStore } from '../store/sqlite/sqlite-posture-store.js';
+import type { PostureView } from '../domain/console-api.js';
 import type { Repository } from '../domain/repository.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
 
 export interface DaemonPostureOptions {
   config: LeakwatchConfig;
   log: Logger;
-  db: Db;
+  /** The daemon's SQLite database, or the replicas' PostgreSQL (store/open-store.ts). */
+  store: PostureStore;
   /** The incident engine's dependencies: its notifier channels are the posture alerts' too. */
   engine: () => EngineDeps;
   cwd?: string;
@@ -32,8 +33,8 @@ export interface DaemonPostureOptions {
 }
 
 export type DaemonPostureRun = ((context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void>) & {
-  /** The failing results of each check's last run, for the console. */
-  failing(): PostureResult[];
+  /** When the checks last ran (on any replica) and the failing results of each check's last run, for the console. */
+  status(): PostureView<PostureResult>;
 };
 
 function recipientFinder(config: LeakwatchConfig, buckets: readonly CodeBucket[], repositories: readonly Repository[]): (r: PostureResult) => string | undefined {
@@ -47,9 +48,8 @@ function recipientFinder(config: LeakwatchConfig, buckets: readonly CodeBucket[]
 }
 
 export function createDaemonPosture(options: DaemonPostureOptions): DaemonPostureRun {
-  const { config, db } = options;
+  const { config, store } = options;
   const log = options.log.child({ component: 'posture' });
-  const store = new SqlitePostureStore(db);
   const now = (): Date => new Date();
 
   function setGauge(metrics: DaemonMetrics): void {
@@ -76,5 +76,6 @@ export function createDaemonPosture(options: DaemonPostureOptions): DaemonPostur
     const sent = await deliverPostureAlerts({ store, notifierDeps: engine.notifierDeps, log, now });
     log.info({ ...summarise(results), alertsQueued: queued.length, alertsSent: sent }, 'Posture checks finished');
   };
-  return Object.assign(run, { failing: () => store.listPostureResults().filter((r) => r.status === 'fail') });
+  const status = (): PostureView<PostureResult> => ({ lastRunAt: store.lastPostureRunAt(), failing: store.listPostureResults().filter((r) => r.status === 'fail') });
+  return Object.assign(run, { status });
 }

@@ -5,7 +5,8 @@
  * for one of the configured topics; its subscription confirmation is answered by fetching the
  * SubscribeURL (an SNS host only, within a time limit). A repeated SNS MessageId is acted on
  * once. Each change names a repository to scan now; a GuardDuty finding or a CloudTrail event
- * around a code store (EventBridge) goes to the incident engine as an indicator.
+ * around a code store (EventBridge) goes to the incident engine as an indicator. A change is
+ * answered 202 only once its scans are durably queued, 503 when they could not be.
  *
  * The token is checked from the request line and headers alone (`authorizeWebhook`), so the
  * server refuses a caller without it before reading a byte of its body.
@@ -42,8 +43,11 @@ export interface WebhookDeps {
   fetch: (url: string, signal: AbortSignal) => Promise<{ ok: boolean; status: number }>;
   /** Time allowed to fetch a SubscribeURL (default 10 s). */
   confirmTimeoutMs?: number;
-  /** Queues a scan for each known repository the change names; returns their ids. */
-  onChanges: (changes: CodecommitChange[]) => string[];
+  /**
+   * Queues a scan for each known repository the change names; resolves with their ids once the
+   * jobs are durably queued, rejects when a job could not be (the reply is then 503).
+   */
+  onChanges: (changes: CodecommitChange[]) => Promise<string[]>;
   /**
    * Answers an indicator (a GuardDuty finding or a CloudTrail event around a code store, from
    * EventBridge); `'deferred'` makes the reply 503 so the sender delivers it again. Unset:
@@ -150,7 +154,14 @@ async function act(data: unknown, deps: WebhookDeps): Promise<WebhookResponse> {
     deps.log.warn(describeIgnored(data), 'Webhook event is not a CodeCommit repository change; ignored');
     return { status: 202, body: { queued: [], ignored: true } };
   }
-  const queued = deps.onChanges(changes);
+  let queued: string[];
+  try {
+    queued = await deps.onChanges(changes);
+  } catch (err) {
+    // 202 would tell the sender the push is safe with us; only a 5xx makes it deliver again.
+    deps.log.error({ changes: changes.length, err: (err as Error).message }, 'Webhook change could not be queued');
+    return { status: 503, body: { error: 'scan could not be queued; deliver again' } };
+  }
   deps.log.info({ changes: changes.length, queued }, 'Webhook received');
   return { status: 202, body: { queued } };
 }

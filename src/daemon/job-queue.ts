@@ -13,6 +13,13 @@ export type JobRunner = (key: string, reasons: string[]) => Promise<void>;
 export interface JobQueue {
   /** False when the queue no longer takes jobs (shutting down). */
   enqueue(key: string, reason: string): boolean;
+  /**
+   * Queues like `enqueue`, and resolves only once the job is kept where a crash cannot lose it
+   * (the cluster's PostgreSQL queue); rejects when that write failed, so a webhook can tell its
+   * sender to deliver again. The in-process queue keeps jobs in memory, and what a stop loses the
+   * next start's scan of every repository covers: it resolves at once.
+   */
+  enqueueDurably(key: string, reason: string): Promise<boolean>;
   /** Stops taking jobs and drops the waiting ones; resolves when the running ones end or the deadline passes. */
   stop(deadlineMs: number): Promise<{ unfinished: string[] }>;
   /** Resolves when nothing runs or waits. */
@@ -57,17 +64,20 @@ export function createJobQueue(options: { concurrency: number; run: JobRunner; p
     }
   }
 
-  return {
-    enqueue(key, reason) {
-      if (stopped) return false;
-      if (running.has(key)) {
-        again.set(key, [...(again.get(key) ?? []), reason]);
-        return true;
-      }
-      waiting.set(key, [...(waiting.get(key) ?? []), reason]);
-      pump();
+  function enqueue(key: string, reason: string): boolean {
+    if (stopped) return false;
+    if (running.has(key)) {
+      again.set(key, [...(again.get(key) ?? []), reason]);
       return true;
-    },
+    }
+    waiting.set(key, [...(waiting.get(key) ?? []), reason]);
+    pump();
+    return true;
+  }
+
+  return {
+    enqueue,
+    enqueueDurably: async (key, reason) => enqueue(key, reason),
     async stop(deadlineMs) {
       stopped = true;
       waiting.clear();

@@ -20,6 +20,7 @@ import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import type { PostureResult } from '../posture/types.js';
+import type { PostureView } from '../domain/console-api.js';
 import type { MonitorStore, RepositoryLeaseStore } from '../store/types.js';
 import { LeakwatchError } from '../errors.js';
 import { startClusterJobs } from './cluster/start-cluster-jobs.js';
@@ -63,8 +64,8 @@ export interface DaemonHooks {
   indexMirror?: (repository: Repository, gitDir: string) => Promise<UpdateResult>;
   /** Posture checks (`runChecks`), or at start only the gauge and alerts a stopped process owed. */
   posture?: (context: { metrics: DaemonMetrics; runChecks: boolean }) => Promise<void> | void;
-  /** The failing posture results of the last run, for the console's `/api/posture`. */
-  postureFailing?: () => PostureResult[];
+  /** When the posture checks last ran and their failing results, for the console's `/api/posture`. */
+  postureStatus?: () => PostureView<PostureResult>;
   /** Answers an indicator from the webhook (GuardDuty, CloudTrail) against the inventory's code stores. */
   indicate?: (indicator: Indicator, codeStores: readonly CodeStore[]) => Promise<'deferred' | void>;
 }
@@ -186,7 +187,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     config, dataDir, store, queue, log,
     ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
     ...(options.consoleAssetsDir === undefined ? {} : { assetsDir: options.consoleAssetsDir }),
-    ...(options.hooks?.postureFailing === undefined ? {} : { posture: options.hooks.postureFailing }),
+    ...(options.hooks?.postureStatus === undefined ? {} : { posture: options.hooks.postureStatus }),
   });
   let http;
   try {
@@ -204,14 +205,14 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         seenMessages: createStoredSeenMessageIds(store),
         fetch: fetchUrl,
         log,
-        onChanges: (changes) => {
-          const queued = new Set<string>();
+        onChanges: async (changes) => {
+          const jobs: Array<Promise<string | undefined>> = [];
           for (const change of changes) {
             const matched = repositoriesForChange(repositories.values(), change);
             if (matched.length === 0) log.warn({ repo: change.repositoryName, region: change.region }, 'Change for a repository not in the inventory');
-            for (const r of matched) if (queue.enqueue(r.id, `event:${change.event}`)) queued.add(r.id);
+            for (const r of matched) jobs.push(queue.enqueueDurably(r.id, `event:${change.event}`).then((taken) => (taken ? r.id : undefined)));
           }
-          return [...queued];
+          return [...new Set((await Promise.all(jobs)).filter((id): id is string => id !== undefined))];
         },
         ...(options.hooks?.indicate === undefined ? {} : { onIndicator: (indicator: Indicator) => options.hooks!.indicate!(indicator, codeStores) }),
       },

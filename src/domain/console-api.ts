@@ -130,7 +130,14 @@ export interface RepositoryView {
 export interface HealthView {
   queue: { running: number; waiting: number };
   repositories: { id: string; name: string; lastScanAt: string | null; lastScanOk: boolean | null }[];
-  posture: { available: boolean; failing: number | null };
+  /** `lastRunAt` null: the checks have not run yet (not "nothing failing"). */
+  posture: { available: boolean; failing: number | null; lastRunAt: string | null };
+}
+
+/** `GET /api/posture`: when the checks last ran (null: not yet) and the failing results of each check's last run. */
+export interface PostureView<Result = unknown> {
+  lastRunAt: string | null;
+  failing: Result[];
 }
 
 export interface ApiError {

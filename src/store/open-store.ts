@@ -9,11 +9,15 @@ import { join } from 'node:path';
 import { LeakwatchError, isLeakwatchError } from '../errors.js';
 import { SqliteMonitorStore } from './sqlite/sqlite-monitor-store.js';
 import { SqliteScanStore } from './sqlite/sqlite-scan-store.js';
+import type { Database as Db } from 'better-sqlite3';
 import type { IncidentStore } from '../respond/incident-store.js';
+import type { PostureStore } from '../posture/posture-store.js';
 import { parseDatabaseUrl } from './postgres/pg-connection.js';
 import { PgIncidentStore } from './postgres/pg-incident-store.js';
 import { PgMonitorStore } from './postgres/pg-monitor-store.js';
+import { PgPostureStore } from './postgres/pg-posture-store.js';
 import { SqliteIncidentStore } from './sqlite/sqlite-incident-store.js';
+import { SqlitePostureStore } from './sqlite/sqlite-posture-store.js';
 import type { MonitorStore, ScanStore } from './types.js';
 
 /** What the user can do about an unusable data directory: the option that names it, and the way out. */
@@ -54,4 +58,13 @@ export function openScanStore(stateDir: string): ScanStore {
 export function openIncidentStore(options: { dataDir: string; databaseUrl?: string }): IncidentStore {
   if (options.databaseUrl !== undefined) return new PgIncidentStore(parseDatabaseUrl(options.databaseUrl));
   return new SqliteIncidentStore(join(options.dataDir, 'state.db'));
+}
+
+/**
+ * The posture store: on the daemon's open SQLite database, or in the shared PostgreSQL of a
+ * scaled-out daemon, where whichever replica runs the checks must see the last run of any other.
+ */
+export function openPostureStore(options: { db: Db; databaseUrl?: string }): PostureStore {
+  if (options.databaseUrl !== undefined) return new PgPostureStore(parseDatabaseUrl(options.databaseUrl));
+  return new SqlitePostureStore(options.db);
 }

@@ -28,7 +28,7 @@ function serverOptions(overrides: Partial<DaemonHttpOptions> = {}): DaemonHttpOp
       verifier: createSnsVerifier(),
       seenMessages: createSeenMessageIds(),
       fetch: async () => ({ ok: true, status: 200 }),
-      onChanges: () => [],
+      onChanges: async () => [],
       log,
     },
     ...overrides,

@@ -58,7 +58,7 @@ function setup(overrides: Partial<WebhookDeps> = {}) {
       fetched.push(url);
       return { ok: true, status: 200 };
     },
-    onChanges: (list) => {
+    onChanges: async (list) => {
       changes.push(...list);
       return list.map((c) => `codecommit:${c.region}:${c.repositoryName}`);
     },
@@ -174,6 +174,31 @@ describe('CodeCommit webhook', () => {
     const second = signed({ Type: 'Notification', Message: JSON.stringify(EVENT), MessageId: 'dup-2' });
     expect((await handleWebhook(request(second, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(202);
     expect(changes).toHaveLength(2);
+  });
+
+  it('answers 202 only once the scan is queued, and 503 when queueing it failed, so the sender delivers again', async () => {
+    let down = true;
+    let finishQueueing!: () => void;
+    const queueWrite = new Promise<void>((done) => (finishQueueing = done));
+    const { deps } = setup({
+      onChanges: async (list) => {
+        await queueWrite;
+        if (down) throw new Error('connection terminated');
+        return list.map((c) => c.repositoryName);
+      },
+    });
+    let settled = false;
+    const pending = handleWebhook(request(JSON.stringify(EVENT), { authorization: `Bearer ${TOKEN}` }), deps).finally(() => (settled = true));
+    await new Promise((tick) => setImmediate(tick));
+    expect(settled).toBe(false);
+    finishQueueing();
+    expect(await pending).toEqual({ status: 503, body: { error: 'scan could not be queued; deliver again' } });
+
+    // Through SNS: the failed delivery is not taken for done, so SNS's retry of the same MessageId is acted on.
+    const body = signed({ Type: 'Notification', Message: JSON.stringify(EVENT), MessageId: 'q-1' });
+    expect((await handleWebhook(request(body, SNS_HEADERS, `token=${TOKEN}`), deps)).status).toBe(503);
+    down = false;
+    expect(await handleWebhook(request(body, SNS_HEADERS, `token=${TOKEN}`), deps)).toEqual({ status: 202, body: { queued: ['payments'] } });
   });
 
   it('refuses an authentic SNS delivery whose Timestamp is more than an hour old (a replay)', async () => {

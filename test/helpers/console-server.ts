@@ -51,7 +51,7 @@ export async function startConsoleServer(
     console: handlerOverride ?? handler,
     webhook: {
       token: undefined, snsTopicArns: [], verifier: createSnsVerifier(), seenMessages: createSeenMessageIds(),
-      fetch: async () => ({ ok: true, status: 200 }), onChanges: () => [], log: logs.log,
+      fetch: async () => ({ ok: true, status: 200 }), onChanges: async () => [], log: logs.log,
     },
   });
   return { server, logs, tokens };

@@ -51,11 +51,11 @@ function repositories(ctx: ConsoleContext): RepositoryView[] {
 }
 
 function health(ctx: ConsoleContext): HealthView {
-  const failing = ctx.posture?.().length ?? null;
+  const posture = ctx.posture?.();
   return {
     queue: { running: ctx.queue.running().length, waiting: ctx.queue.waiting().length },
     repositories: ctx.store.listRepositories().map((r) => ({ id: r.id, name: r.name, lastScanAt: r.lastMirrorAt, lastScanOk: r.lastMirrorOk })),
-    posture: { available: ctx.posture !== undefined, failing },
+    posture: { available: posture !== undefined, failing: posture?.failing.length ?? null, lastRunAt: posture?.lastRunAt ?? null },
   };
 }
 

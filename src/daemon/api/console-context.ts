@@ -1,5 +1,6 @@
 /** What the console's routes share: access settings, sessions, the stores and the job queue. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PostureView } from '../../domain/console-api.js';
 import type { Logger } from '../../logger.js';
 import type { IncidentStore } from '../../respond/incident-store.js';
 import type { FindingStore, RepositoryStore } from '../../store/types.js';
@@ -14,8 +15,8 @@ export interface ConsoleContext {
   incidents: IncidentStore;
   store: RepositoryStore & FindingStore;
   queue: { running(): string[]; waiting(): string[] };
-  /** Failing posture checks, once a posture store exists; unset: posture is not available. */
-  posture?: () => unknown[];
+  /** When posture last ran and its failing checks, once a posture store exists; unset: posture is not available. */
+  posture?: () => PostureView;
   log: Logger;
   now: () => Date;
   bodyTimeoutMs: number;

@@ -162,6 +162,12 @@ export async function startClusterJobs(options: ClusterJobsOptions): Promise<Clu
       send(key, reason).catch((err: Error) => log.error({ repository: key, err: err.message }, 'Job could not be queued'));
       return true;
     },
+    async enqueueDurably(key, reason) {
+      if (stopped) return false;
+      // pg-boss answers null when a job of this repository already waits: ours coalesced into it.
+      await send(key, reason);
+      return true;
+    },
     resume() {
       if (started || stopped) return;
       started = true;

@@ -200,6 +200,38 @@ export const PG_MIGRATIONS: string[] = [
      UNIQUE (repo, path)
    );
    CREATE SEQUENCE fingerprint_changes;`,
+  // 3: the posture results, baselines and owed alerts (pg-posture-store.ts), as in SQLite; an
+  // alert taken by a replica to send carries `claimed_until`, so no other replica sends it too.
+  `CREATE TABLE posture_results (
+     check_id TEXT NOT NULL,
+     region TEXT NOT NULL,
+     resource TEXT NOT NULL,
+     status TEXT NOT NULL,
+     data TEXT NOT NULL,
+     checked_at TEXT NOT NULL,
+     PRIMARY KEY (check_id, region, resource)
+   );
+   CREATE TABLE posture_checks (
+     check_id TEXT NOT NULL,
+     region TEXT NOT NULL,
+     first_run_at TEXT NOT NULL,
+     PRIMARY KEY (check_id, region)
+   );
+   CREATE TABLE posture_alerts (
+     alert_key TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     data TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     claimed_until TEXT,
+     PRIMARY KEY (alert_key, channel)
+   );`,
+  // 4: one row per recorded posture run, so the console can tell "never run" from "all passing".
+  `CREATE TABLE posture_runs (
+     run_at TEXT NOT NULL,
+     results INTEGER NOT NULL,
+     failing INTEGER NOT NULL
+   );
+   CREATE INDEX posture_runs_at ON posture_runs(run_at);`,
 ];
 
 /** Applies the pending migrations once across every process sharing the schema. */

@@ -4,7 +4,8 @@
  * `posture_results` holds the last verdict per check, region and resource; `posture_checks`
  * which checks have run at least once; `posture_alerts` the owner messages owed for checks that
  * turned from pass to fail, one row per channel, written in the same transaction as the
- * results and removed only once sent, so a kill between the two neither loses nor repeats one.
+ * results and removed only once sent, so a kill between the two neither loses nor repeats one;
+ * `posture_runs` one row per recorded run, so the console can tell "never run" from "all passing".
  */
 export const POSTURE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS posture_results (
@@ -29,4 +30,10 @@ CREATE TABLE IF NOT EXISTS posture_alerts (
   created_at TEXT NOT NULL,
   PRIMARY KEY (alert_key, channel)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS posture_runs (
+  run_at TEXT NOT NULL,
+  results INTEGER NOT NULL,
+  failing INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS posture_runs_at ON posture_runs(run_at);
 `;

@@ -1,7 +1,8 @@
 /** The posture store in SQLite, on the daemon's database (see posture-migrations.ts). */
 import type { Database as Db } from 'better-sqlite3';
+import { planPostureRun } from '../../posture/plan-posture-run.js';
 import type { PostureAlert, PostureStore } from '../../posture/posture-store.js';
-import type { PostureResult } from '../../posture/types.js';
+import type { PostureResult, PostureStatus } from '../../posture/types.js';
 import { POSTURE_SCHEMA } from './posture-migrations.js';
 
 export class SqlitePostureStore implements PostureStore {
@@ -11,44 +12,27 @@ export class SqlitePostureStore implements PostureStore {
 
   recordPostureRun(results: readonly PostureResult[], at: Date, channels: readonly string[], recipientOf: (r: PostureResult) => string | undefined): PostureAlert[] {
     const when = at.toISOString();
-    const previous = this.db.prepare<[string, string, string], { status: string }>('SELECT status FROM posture_results WHERE check_id = ? AND region = ? AND resource = ?');
+    const previous = this.db.prepare<[string, string, string], { status: PostureStatus }>('SELECT status FROM posture_results WHERE check_id = ? AND region = ? AND resource = ?');
     const ranBefore = this.db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM posture_checks WHERE check_id = ? AND region = ?');
     const upsert = this.db.prepare(
       `INSERT INTO posture_results (check_id, region, resource, status, data, checked_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(check_id, region, resource) DO UPDATE SET status = excluded.status, data = excluded.data, checked_at = excluded.checked_at`,
     );
     const alert = this.db.prepare('INSERT OR IGNORE INTO posture_alerts (alert_key, channel, data, created_at) VALUES (?, ?, ?, ?)');
-    const queued: PostureAlert[] = [];
-    this.db.transaction(() => {
-      const groups = new Map<string, PostureResult[]>();
-      for (const r of results) groups.set(`${r.id}\u0000${r.region}`, [...(groups.get(`${r.id}\u0000${r.region}`) ?? []), r]);
-      for (const group of groups.values()) {
-        const { id, region } = group[0]!;
-        // Could not run: the earlier verdicts stand, beside the error.
-        const errored = group.some((r) => r.status === 'error');
-        const baseline = ranBefore.get(id, region) === undefined;
-        for (const r of group) {
-          const before = previous.get(id, region, r.resource)?.status;
-          const turned = r.status === 'fail' && (before === 'pass' || ((before === undefined || before === 'error') && !baseline));
-          if (turned) {
-            const key = `${id}/${region}/${r.resource}/${when}`;
-            const recipient = recipientOf(r);
-            for (const channel of channels) {
-              alert.run(key, channel, JSON.stringify({ result: r, recipient: recipient ?? null }), when);
-              queued.push({ key, channel, result: r, recipient });
-            }
-          }
-          // An error does not overwrite a verdict: pass, error, fail is still a turn to fail.
-          if (r.status !== 'error' || before === undefined) upsert.run(id, region, r.resource, r.status, JSON.stringify(r), when);
-        }
-        if (!errored) {
-          const keep = group.map((r) => r.resource);
-          this.db.prepare(`DELETE FROM posture_results WHERE check_id = ? AND region = ? AND resource NOT IN (${keep.map(() => '?').join(', ')})`).run(id, region, ...keep);
-          this.db.prepare('INSERT OR IGNORE INTO posture_checks (check_id, region, first_run_at) VALUES (?, ?, ?)').run(id, region, when);
-        }
+    return this.db.transaction(() => {
+      const plan = planPostureRun(results, at, channels, recipientOf, {
+        status: (id, region, resource) => previous.get(id, region, resource)?.status,
+        hasRun: (id, region) => ranBefore.get(id, region) !== undefined,
+      });
+      for (const a of plan.alerts) alert.run(a.key, a.channel, JSON.stringify({ result: a.result, recipient: a.recipient ?? null }), when);
+      for (const r of plan.verdicts) upsert.run(r.id, r.region, r.resource, r.status, JSON.stringify(r), when);
+      for (const { id, region, keep } of plan.settled) {
+        this.db.prepare(`DELETE FROM posture_results WHERE check_id = ? AND region = ? AND resource NOT IN (${keep.map(() => '?').join(', ')})`).run(id, region, ...keep);
+        this.db.prepare('INSERT OR IGNORE INTO posture_checks (check_id, region, first_run_at) VALUES (?, ?, ?)').run(id, region, when);
       }
+      this.db.prepare('INSERT INTO posture_runs (run_at, results, failing) VALUES (?, ?, ?)').run(when, results.length, results.filter((r) => r.status === 'fail').length);
+      return plan.alerts;
     })();
-    return queued;
   }
 
   pendingPostureAlerts(): PostureAlert[] {
@@ -70,5 +54,13 @@ export class SqlitePostureStore implements PostureStore {
 
   listPostureResults(): PostureResult[] {
     return this.db.prepare<[], { data: string }>('SELECT data FROM posture_results ORDER BY check_id, region, resource').all().map((r) => JSON.parse(r.data) as PostureResult);
+  }
+
+  lastPostureRunAt(): string | null {
+    return this.db.prepare<[], { at: string | null }>('SELECT max(run_at) AS at FROM posture_runs').get()?.at ?? null;
+  }
+
+  close(): void {
+    // The database handle belongs to whoever opened it (the daemon shares it with the watch).
   }
 }

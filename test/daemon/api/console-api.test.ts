@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentDetailView, IncidentListView, RepositoryView, SessionView } from '../../../src/domain/console-api.js';
+import type { IncidentDetailView, IncidentListView, PostureView, RepositoryView, SessionView } from '../../../src/domain/console-api.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { createDaemonConsole } from '../../../src/daemon/create-daemon-console.js';
 import { ConsoleClient } from '../../helpers/console-client.js';
@@ -251,18 +251,23 @@ describe('console API: repositories, health, posture and pages', () => {
     expect(r.findings).toBeGreaterThan(0);
     expect(r.findingsOverTime).toHaveLength(12);
     expect(r.findingsOverTime.at(-1)!.count).toBe(r.findings);
-    expect((await c.get('/api/health')).body).toMatchObject({ queue: { running: 0, waiting: 1 }, posture: { available: false, failing: null } });
+    expect((await c.get('/api/health')).body).toMatchObject({ queue: { running: 0, waiting: 1 }, posture: { available: false, failing: null, lastRunAt: null } });
     const posture = await c.get('/api/posture');
     expect(posture.status).toBe(404);
     expect(posture.body).toMatchObject({ error: 'posture not available' });
   });
 
-  it('answers posture checks once a posture source is wired', async () => {
-    const s = await start({}, { posture: () => [{ check: 'iam-no-root-access-key' }] });
+  it('answers when posture last ran and its failing checks once a posture source is wired, and says when it has not run yet', async () => {
+    let status: PostureView = { lastRunAt: null, failing: [] };
+    const s = await start({}, { posture: () => status });
     const c = client(s);
     await c.login(s.tokens.viewer, 'Vera');
-    expect((await c.get('/api/posture')).body).toEqual({ failing: [{ check: 'iam-no-root-access-key' }] });
-    expect((await c.get('/api/health')).body).toMatchObject({ posture: { available: true, failing: 1 } });
+    expect((await c.get('/api/posture')).body).toEqual({ lastRunAt: null, failing: [] });
+    expect((await c.get('/api/health')).body).toMatchObject({ posture: { available: true, failing: 0, lastRunAt: null } });
+    const ranAt = new Date().toISOString();
+    status = { lastRunAt: ranAt, failing: [{ check: 'iam-no-root-access-key' }] };
+    expect((await c.get('/api/posture')).body).toEqual({ lastRunAt: ranAt, failing: [{ check: 'iam-no-root-access-key' }] });
+    expect((await c.get('/api/health')).body).toMatchObject({ posture: { available: true, failing: 1, lastRunAt: ranAt } });
   });
 
   it('serves only the built files under /ui/, with a strict content policy', async () => {

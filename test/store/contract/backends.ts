@@ -8,12 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll } from 'vitest';
+import type { PostureStore } from '../../../src/posture/posture-store.js';
 import type { IncidentStore } from '../../../src/respond/incident-store.js';
 import { parseDatabaseUrl } from '../../../src/store/postgres/pg-connection.js';
 import { PgIncidentStore } from '../../../src/store/postgres/pg-incident-store.js';
 import { PgMonitorStore } from '../../../src/store/postgres/pg-monitor-store.js';
+import { PgPostureStore } from '../../../src/store/postgres/pg-posture-store.js';
 import { SqliteIncidentStore } from '../../../src/store/sqlite/sqlite-incident-store.js';
 import { SqliteMonitorStore } from '../../../src/store/sqlite/sqlite-monitor-store.js';
+import { openDatabase } from '../../../src/store/sqlite/open-database.js';
+import { SqlitePostureStore } from '../../../src/store/sqlite/sqlite-posture-store.js';
 import type { MonitorStore } from '../../../src/store/types.js';
 import { removeTempDirs, tempDir } from '../../helpers/git-repo.js';
 
@@ -23,6 +27,7 @@ export const TEST_DATABASE_URL = process.env['LEAKWATCH_TEST_DATABASE_URL'] ?? '
 export interface StoreLocation {
   monitor(): MonitorStore;
   incidents(): IncidentStore;
+  posture(): PostureStore;
 }
 
 export interface StoreBackend {
@@ -85,7 +90,15 @@ export async function storeBackends(): Promise<StoreBackend[]> {
       name: 'sqlite',
       fresh() {
         const file = join(tempDir(), 'state.db');
-        return { monitor: () => new SqliteMonitorStore(file), incidents: () => new SqliteIncidentStore(file) };
+        return {
+          monitor: () => new SqliteMonitorStore(file),
+          incidents: () => new SqliteIncidentStore(file),
+          // The SQLite posture store lives on a handle its opener owns; here the store's close closes it.
+          posture: () => {
+            const db = openDatabase(file);
+            return Object.assign(new SqlitePostureStore(db), { close: () => db.close() });
+          },
+        };
       },
     },
     {
@@ -94,7 +107,7 @@ export async function storeBackends(): Promise<StoreBackend[]> {
       fresh() {
         const schema = freshSchema();
         const target = parseDatabaseUrl(schemaUrl(schema));
-        return { monitor: () => new PgMonitorStore(target), incidents: () => new PgIncidentStore(target) };
+        return { monitor: () => new PgMonitorStore(target), incidents: () => new PgIncidentStore(target), posture: () => new PgPostureStore(target) };
       },
     },
   ];
