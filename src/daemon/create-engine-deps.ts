@@ -25,7 +25,9 @@ import type { EngineDeps } from '../respond/engine-deps.js';
 import type { IncidentStore } from '../respond/incident-store.js';
 import type { NotifierDeps } from '../respond/notifiers/types.js';
 import type { RotatorOptions } from '../respond/rotators/types.js';
+import { createS3ObjectSource } from '../aws/s3/create-s3-object-source.js';
 import { recoverSecret } from '../scan/recover-secret.js';
+import { recoverS3Secret } from '../scan/s3/recover-s3-secret.js';
 
 export interface CreateEngineDepsOptions {
   config: LeakwatchConfig;
@@ -87,12 +89,13 @@ export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
   const { config } = options;
   const region = config.response.awsRegion;
   const { deps, emailChannels } = notifierDeps(config);
+  const s3 = perRegion((r) => new S3Client({ region: r, followRegionRedirects: true }));
   const clients: EngineDeps['clients'] = {
     iam: new IAMClient({ region }),
     sts: new STSClient({ region }),
     secretsManager: new SecretsManagerClient({ region }),
     github: createOctokit({ log: options.log }),
-    s3: perRegion((r) => new S3Client({ region: r, followRegionRedirects: true })),
+    s3,
     s3control: new S3ControlClient({ region }),
     ec2: perRegion((r) => new EC2Client({ region: r })),
   };
@@ -121,6 +124,8 @@ export function createEngineDeps(options: CreateEngineDepsOptions): EngineDeps {
         }
       : {}),
     recoverSecret,
+    // Through the response region's client, which follows the bucket's region; the client stays the engine's.
+    recoverS3Secret: (path, hashes, ruleset) => recoverS3Secret(createS3ObjectSource(s3(region)), path, hashes, ruleset, { maxBytes: config.scan.maxBlobBytes }),
     branchesContaining,
     log: options.log,
     now: options.now ?? (() => new Date()),

@@ -13,6 +13,8 @@ export interface DaemonMetrics {
   lastMirrorSuccess: Gauge<'repository'>;
   errors: Counter<'kind'>;
   postureFailures: Gauge<'check'>;
+  codeStoreScanOk: Gauge<'store'>;
+  codeStoreUnreadObjects: Gauge<'store'>;
 }
 
 export function createDaemonMetrics(): DaemonMetrics {
@@ -39,6 +41,13 @@ export function createDaemonMetrics(): DaemonMetrics {
       registers,
     }),
     postureFailures: new Gauge({ name: 'leakwatch_posture_failures', help: 'Failing resources per posture check at its last run.', labelNames: ['check'], registers }),
+    codeStoreScanOk: new Gauge({ name: 'leakwatch_code_store_scan_ok', help: 'Whether the last scan of an S3 code store completed (1) or failed (0), per store.', labelNames: ['store'], registers }),
+    codeStoreUnreadObjects: new Gauge({
+      name: 'leakwatch_code_store_unread_objects',
+      help: 'Objects and archive members of an S3 code store its last scan could not read (too large, damaged, denied), per store.',
+      labelNames: ['store'],
+      registers,
+    }),
     errors: new Counter({ name: 'leakwatch_errors_total', help: 'Errors by kind (mirror, scan, index, inventory, webhook, schedule).', labelNames: ['kind'], registers }),
   };
 }

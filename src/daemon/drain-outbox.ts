@@ -40,7 +40,9 @@ export async function drainOutbox(ctx: DrainContext, repositoryId?: string): Pro
       ctx.store.completeResponses(items);
       continue;
     }
-    const answer = await respondToFindings(ctx.engine(), { findings: items.map((i) => i.finding), repository, gitDir: mirrorDir(ctx.dataDir, id) });
+    // An S3 code store has no mirror: its secrets are read again from S3 (engine's recoverS3Secret).
+    const gitDir = repository.kind === 's3' ? {} : { gitDir: mirrorDir(ctx.dataDir, id) };
+    const answer = await respondToFindings(ctx.engine(), { findings: items.map((i) => i.finding), repository, ...gitDir });
     const unanswered = new Set(answer.unanswered);
     const done = items.filter((i) => !unanswered.has(i.finding.id));
     ctx.store.completeResponses(done);

@@ -10,12 +10,15 @@ import type { LeakwatchConfig } from '../config/config-types.js';
 import type { UpdateResult } from '../fingerprint/update-repo-index.js';
 import { loadRules } from '../detect/load-rules.js';
 import type { Ruleset } from '../detect/types.js';
+import { createS3ObjectSource } from '../aws/s3/create-s3-object-source.js';
+import { codeStoreRepository } from '../inventory/code-store-repository.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import type { CodeStore } from '../domain/code-store.js';
 import type { Indicator } from '../domain/indicator.js';
 import type { Repository } from '../domain/repository.js';
 import type { InventorySource } from '../inventory/types.js';
 import type { Logger } from '../logger.js';
+import type { S3ObjectSource } from '../scan/s3/s3-object-source.js';
 import { defaultWorkerCount } from '../scan/worker-pool.js';
 import { openMonitorStore } from '../store/open-store.js';
 import type { IncidentStore } from '../respond/incident-store.js';
@@ -32,6 +35,7 @@ import { startDaemonHttpServer } from './daemon-http-server.js';
 import { createJobQueue } from './job-queue.js';
 import type { JobQueue } from './job-queue.js';
 import type { CodecommitChange } from './parse-codecommit-event.js';
+import { runCodeStoreJob } from './run-code-store-job.js';
 import { refreshFindingGauge, runRepositoryJob } from './run-repository-job.js';
 import { scheduleJobs } from './schedule-jobs.js';
 import { createStoredSeenMessageIds } from './seen-message-ids.js';
@@ -86,6 +90,8 @@ export interface StartDaemonOptions {
   incidents?: IncidentStore;
   /** Where the console's built pages are; default dist/console. */
   consoleAssetsDir?: string;
+  /** Reads an S3 code store's objects; by default the AWS SDK's (default credentials, the store's region). */
+  s3Source?: (repository: Repository) => S3ObjectSource;
 }
 
 export interface Daemon {
@@ -110,6 +116,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const metrics = createDaemonMetrics();
   const shutdown = new AbortController();
   const repositories = new Map<string, Repository>();
+  // Inventoried S3 code stores as repository-like records: scanned on the same schedule and queue.
+  const s3Stores = new Map<string, Repository>();
   let codeStores: CodeStore[] = [];
   let ready = false;
   // Not ready while the inventory has never loaded or its last refresh failed: a daemon that
@@ -117,6 +125,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   let inventoryLoaded = false;
   refreshFindingGauge(store, metrics);
   for (const stored of store.listRepositories()) {
+    if (stored.repository.kind === 's3') {
+      s3Stores.set(stored.id, stored.repository);
+      continue;
+    }
     repositories.set(stored.id, stored.repository);
     if (stored.lastMirrorOkAt) metrics.lastMirrorSuccess.set({ repository: stored.id }, Date.parse(stored.lastMirrorOkAt) / 1000);
   }
@@ -125,9 +137,12 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     config, dataDir, store, ruleset, metrics, log, workers: defaultWorkerCount(), signal: shutdown.signal,
     respond: options.hooks?.respond, indexMirror: options.hooks?.indexMirror,
   };
+  const s3Source = options.s3Source ?? ((r: Repository) => createS3ObjectSource(undefined, r.region ?? config.response.awsRegion));
   const runJob = async (id: string, reasons: string[]): Promise<void> => {
     const repository = repositories.get(id);
     if (repository) await runRepositoryJob(repository, reasons, jobDeps);
+    const codeStore = s3Stores.get(id);
+    if (codeStore) await runCodeStoreJob(codeStore, reasons, { ...jobDeps, s3Source });
   };
   const hookContext = { store, log };
   const runWatch = (): Promise<void> | void => options.hooks?.watch?.({ ...hookContext, inventory: () => [...repositories.values()], codeStores: () => codeStores });
@@ -153,12 +168,15 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   async function refreshInventory(): Promise<void> {
     try {
       const inventory = await loadInventory({ config, log, cwd, sources: options.sources });
-      store.upsertRepositories(inventory.repositories);
+      const s3Records = inventory.codeStores.map(codeStoreRepository).filter((r): r is Repository => r !== undefined);
+      store.upsertRepositories([...inventory.repositories, ...s3Records]);
       codeStores = inventory.codeStores;
       inventoryLoaded = true;
-      const added = inventory.repositories.filter((r) => !repositories.has(r.id)).map((r) => r.id);
+      const added = [...inventory.repositories.filter((r) => !repositories.has(r.id)), ...s3Records.filter((r) => !s3Stores.has(r.id))].map((r) => r.id);
       repositories.clear();
       for (const r of inventory.repositories) repositories.set(r.id, r);
+      s3Stores.clear();
+      for (const r of s3Records) s3Stores.set(r.id, r);
       // Only now, with the inventory's own clone URLs in place, may jobs run (see the queue).
       queue.resume();
       // New repositories are mirrored now rather than at the next scheduled run.
@@ -175,6 +193,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
 
   function enqueueAll(reason: string): void {
     for (const id of repositories.keys()) queue.enqueue(id, reason);
+    for (const id of s3Stores.keys()) queue.enqueue(id, reason);
   }
 
   const fetchUrl = options.fetch ?? (async (url: string, signal: AbortSignal) => {

@@ -13,6 +13,12 @@ export interface RepositoryOwner {
 export interface Repository {
   /** Stable id, e.g. `codecommit:eu-west-1:payments` or `static:demo`. */
   id: string;
+  /**
+   * What the daemon's job reads: a git repository (absent: git), or an inventoried S3 code store
+   * (`cloneUrl` is then `s3://bucket[/prefix]`, scanned object by object; see
+   * inventory/code-store-repository.ts). Findings and incidents treat both alike.
+   */
+  kind?: 'git' | 's3';
   name: string;
   cloneUrl: string;
   /** Id of the source that found the repository (`codecommit`, `static-file`). */

@@ -34,6 +34,11 @@ export interface EngineDeps {
    */
   recoverSecret: (gitDir: string, location: Pick<StoredLocation, 'commit' | 'path' | 'blob'>, hashes: readonly string[], ruleset: Ruleset) => Promise<LeakedSecret | undefined>;
   branchesContaining: (gitDir: string, commit: string) => Promise<string[]>;
+  /**
+   * Reads a secret again from an S3 code store (`s3://bucket/key[!member]` locations;
+   * scan/s3/recover-s3-secret.ts over the daemon's S3 client), injected like `recoverSecret`.
+   */
+  recoverS3Secret?: (path: string, hashes: readonly string[], ruleset: Ruleset) => Promise<LeakedSecret | undefined>;
   log: Logger;
   now: () => Date;
   /** Opt-in live checks of leaked credentials (`response.verify`); absent: never verified. */

@@ -5,11 +5,12 @@ import { getS3Object } from './get-s3-object.js';
 import { listS3Objects } from './list-s3-objects.js';
 
 /**
- * With no client given, the SDK's own chain finds credentials; a region is needed to start, and
- * redirects find the bucket's. A client given is the caller's to destroy.
+ * With no client given, the SDK's own chain finds credentials; a region is needed to start (the
+ * one given, else the environment's), and redirects find the bucket's. A client given is the
+ * caller's to destroy.
  */
-export function createS3ObjectSource(client?: S3Client): S3ObjectSource {
-  const s3 = client ?? new S3Client({ region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1', followRegionRedirects: true });
+export function createS3ObjectSource(client?: S3Client, region?: string): S3ObjectSource {
+  const s3 = client ?? new S3Client({ region: region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1', followRegionRedirects: true });
   return {
     list: (bucket, prefix) => listS3Objects(s3, bucket, prefix),
     get: (bucket, key) => getS3Object(s3, bucket, key),

@@ -33,6 +33,12 @@ export interface S3ScanOptions {
   workers: number;
   store: ScanStore | null;
   onProgress?: (p: ScanProgress) => void;
+  /**
+   * Runs inside the store transaction that saves the scan, with every match the location holds
+   * now (kept and new): the daemon records findings and queues their response there, so a kill
+   * can neither lose nor repeat the hand-off.
+   */
+  withinSave?: (results: ObjectResult[]) => void;
 }
 
 /** The state's id of one object version: hex, as the store packs ids. */
@@ -122,7 +128,7 @@ export async function scanS3(target: S3Target, options: S3ScanOptions): Promise<
       storeFingerprint: null,
       optionsKey,
       gaps: serializeS3Gaps(gaps),
-    });
+    }, options.withinSave === undefined ? undefined : () => options.withinSave!([...kept, ...newResults]));
   }
   stats.durationMs = Date.now() - started;
   return { stats, results: [...kept, ...newResults] };
