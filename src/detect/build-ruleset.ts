@@ -15,8 +15,10 @@ import type { RuleSpec, Ruleset } from './types.js';
  *    not yet known, so old states, which dropped it, scan again.
  * 4: generic rules read the line with the assignment tokenizer and value classifier (shorter
  *    quoted passwords, more shapes, confidence levels), so old states scan again.
+ * 5: generic rules drop regular-expression source, relative file paths and paths of type names,
+ *    and read block and trailing comments as comments, so old states scan again.
  */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {

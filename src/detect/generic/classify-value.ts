@@ -32,6 +32,17 @@ const TEMPLATE =
 const REFERENCE =
   /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
 
+/** A relative path to a file (`src/git/helper.ts`, `certs/client.pem`): where something is kept, not a value. */
+const FILE_PATH =
+  /^(?:[\w.-]+\/)+[\w-][\w.-]*\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|php|cs|c|h|cc|cpp|sh|bash|ps1|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|json|ya?ml|toml|ini|conf|cfg|env|txt|md|html?|css|xml|pub|asc|gpg|sql|csv|log|lock|wasm|node)$/i;
+
+/**
+ * Regular-expression source (`|^vault:|^ssm:`, `(?:pass|pwd)\s*=`): two or more constructs that
+ * only a pattern writes: groups and look-arounds, escapes of classes and dots, negated classes,
+ * bounded repeats, anchored alternatives.
+ */
+const REGEX_CONSTRUCT = /\(\?(?:[:=!]|<[=!]?)|\\[dwsbDWSB.]|\[\^|\{\d{1,3},\d{0,3}\}|\|\^|\$\||\)[?*+]|\][*+?]|\.[*+]\??/g;
+
 /** Crypt-style password hashes and named digests: stored hashes, not passwords. */
 const CRYPT_HASH =
   /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64})$/i;
@@ -125,7 +136,8 @@ function looksLikeWords(value: string): boolean {
   const caseFlips = (core.match(/[a-z][A-Z]|[A-Z][a-z]/g) ?? []).length;
   if (upper > 1 && caseFlips > 2) return false;
   const parts = folded.split(/[_.-]/);
-  return parts.every((p) => /[aeiouy]/.test(p) && !/[^aeiouy]{4,}/.test(p) && (p.match(/[aeiouy]/g)?.length ?? 0) * 4 >= p.length);
+  // (One vowel in five letters still reads as a word: bench, script; four consonants in a row do not.)
+  return parts.every((p) => /[aeiouy]/.test(p) && !/[^aeiouy]{4,}/.test(p) && (p.match(/[aeiouy]/g)?.length ?? 0) * 5 >= p.length);
 }
 
 /** A pronounceable piece of a name: a vowel, and no run of four consonants. */
@@ -144,6 +156,23 @@ function looksLikeName(value: string): boolean {
   if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
   return parts !== null && parts.every((p) => pronounceable(p));
+}
+
+/**
+ * Names joined by `/`, `.` or `!` (`IAMUser/AnomalousBehavior`, `EC2/DNSDataExfiltration!DNS`,
+ * `Kubernetes/MaliciousIPCaller.Custom`): a type or an event written as a path of names, such as
+ * GuardDuty's finding types. Each part is CamelCase words or a short acronym, and at least two
+ * of the words have four letters or more.
+ */
+function looksLikeNamePath(value: string): boolean {
+  if (value.length > 120 || !/^[A-Za-z][\w]*(?:[/.!][A-Za-z][\w]*)+$/.test(value) || !value.includes('/')) return false;
+  let worded = 0;
+  for (const part of value.split(/[/.!]/)) {
+    const words = part.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
+    if (!words.every((w) => /^[A-Z][A-Z0-9]{0,4}$/.test(w) || (/^[A-Za-z][a-z]+$/.test(w) && pronounceable(w)))) return false;
+    worded += words.filter((w) => /^[A-Za-z][a-z]{3,}$/.test(w)).length;
+  }
+  return worded >= 2;
 }
 
 /** Code written where a value would be: calls, member chains, struct literals, operators. */
@@ -188,7 +217,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
   if (TEMPLATE.test(v)) return 'template';
-  if (shape === 'reference' || REFERENCE.test(v)) return 'reference';
+  if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v)) return 'reference';
+  if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2) return 'code';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
   if (CIPHERTEXT.test(v)) return 'reference';
@@ -213,7 +243,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
   if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
-  if (looksLikeName(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
+  if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';
   // A sentence: capitalised, words, closing punctuation (Token inesperado. '{' esperado.).

@@ -26,10 +26,37 @@ const MIN_QUOTED = 3;
 const MIN_BARE = 6;
 const MIN_WEAK_KEY = 8;
 
-/** A line that is a comment: `#`, `//`, `--`, `;`, `*`, `<!--`, `%`, `REM`. */
+/**
+ * A value inside a comment: on a comment line (`#`, `//`, `/*`, `--`, `;`, `*`, `<!--`, `%`,
+ * `REM`) or after a trailing `//` or ` # ` comment that no open quote holds (`f(); // key: v`).
+ */
 export function isCommentLine(line: string, at: number): boolean {
   const lineStart = line.lastIndexOf('\n', at - 1) + 1;
-  return /^\s*(?:#(?![{!])|\/\/|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(line.slice(lineStart, at));
+  const before = line.slice(lineStart, at);
+  if (/^\s*(?:#(?![{!])|\/\/|\/\*|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(before)) return true;
+  const trailing = /(?:^|\s)(?:\/\/|\/\*|#)\s/.exec(before);
+  return trailing !== null && balancedQuotes(before.slice(0, trailing.index));
+}
+
+/** No quote left open: an even number of each quote character (escaped ones aside). */
+function balancedQuotes(text: string): boolean {
+  const plain = text.replace(/\\./g, '');
+  return ['"', "'", '`'].every((q) => plain.split(q).length % 2 === 1);
+}
+
+/**
+ * A value inside a regular expression's source: a regex literal opened before it on the line
+ * (`/password=(\w+)/`, a pattern continued on its own line) or a `RegExp(...)` call's
+ * arguments. Patterns that match credentials name them; they do not hold one.
+ */
+export function inRegexSource(line: string, at: number): boolean {
+  const lineStart = line.lastIndexOf('\n', at - 1) + 1;
+  const before = line.slice(lineStart, at);
+  if (/\bRegExp\([^)]*$/.test(before)) return true;
+  // The last slash that can open a literal (after an operator, a bracket or `return`), with no
+  // unescaped slash between it and the value to close it.
+  const open = /(?:^|[=(:,!&|?;{}[]|\breturn)\s*\/(?![/*\s])(?:[^/\\\n]|\\.)*$/.exec(before);
+  return open !== null;
 }
 
 /** A bundler's output: a long line dense with code punctuation and nearly without spaces. */
@@ -93,6 +120,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
   const minified = looksMinified(line);
+  if (inRegexSource(line, a.start)) return null;
   const cls = classifyValue(a.value, a.shape);
   if (minified && (cls !== 'random' || a.shape !== 'literal')) return null;
   const confidence = confidenceFor(a, key, cls);

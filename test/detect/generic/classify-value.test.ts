@@ -122,3 +122,24 @@ describe('classifyValue: patterns and messages', () => {
   });
 });
 
+
+describe('classifyValue: paths, patterns and names of types', () => {
+  it('takes relative file paths for references', () => {
+    for (const v of ['src/cli/main.ts', 'certs/ca.pem', './x/y.pem', 'config/app.yaml']) expect(classifyValue(v, 'literal'), v).toBe('reference');
+  });
+  it('does not take random values with slashes for paths', () => {
+    expect(classifyValue(join('k9Qx/2Lm7', 'Zp4Rt8+Wn'), 'literal')).toBe('random');
+  });
+  it('takes regular-expression source for code', () => {
+    expect(classifyValue('(?:pass|pwd)\\s*=\\s*(\\w+)', 'literal')).toBe('code');
+    expect(classifyValue('|^vault:|^ssm:|^op:\\/\\/', 'literal')).toBe('code');
+  });
+  it('takes a path of CamelCase names for an identifier, but not random base64', () => {
+    expect(classifyValue(join('EC2/', 'DNSData', 'Exfiltration!DNS'), 'literal')).toBe('identifier');
+    expect(classifyValue(join('Kubernetes/', 'Malicious', 'IPCaller.Custom'), 'literal')).toBe('identifier');
+    expect(classifyValue(join('kQ3Fz/', 'Abcd9', 'Lm2Wq'), 'literal')).not.toBe('identifier');
+  });
+  it('reads a word with one vowel in five letters as a word', () => {
+    expect(classifyValue(join('ben', 'ch'), 'literal')).toBe('word');
+  });
+});

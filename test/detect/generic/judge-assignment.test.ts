@@ -78,3 +78,40 @@ describe('judgeAssignment: a sentence that starts like an auth scheme', () => {
   });
 });
 
+
+describe('judgeAssignment: comments and patterns', () => {
+  it('lowers a value in a block comment or after a trailing comment to low', () => {
+    expect(judge(`/** password: \`${random}\` */`, random)).toBe('low');
+    expect(judge(`connect(); // password: '${random}'`, random)).toBe('low');
+    expect(judge(`x = 1  # password: '${random}'`, random)).toBe('low');
+  });
+  it('does not take a comment marker inside a string for a comment', () => {
+    expect(judge(`url = 'https://a/b'; password = '${random}'`, random)).toBe('high');
+    expect(judge(`note = "see // below"; password = '${random}'`, random)).toBe('high');
+  });
+  it('drops values inside a regular expression literal or a RegExp call', () => {
+    const v = ['abc', 'Def', '123'].join('');
+    expect(judge(`const re = /password=${v}/;`, v)).toBeNull();
+    expect(judge(`  /^env:|^secret:${v}|^vault:/i;`, v)).toBeNull();
+    expect(judge(`x = new RegExp('token=${v}' + y)`, v)).toBeNull();
+  });
+  it('does not take a path before the key for a regular expression', () => {
+    expect(judge(`path: /srv/app password: ${random}`, random)).toBe('high');
+  });
+});
+
+describe('judgeAssignment: names and paths under credential-ish keys', () => {
+  it('drops a relative file path under a credential key', () => {
+    expect(judge("  'helper-credential-bin': 'src/git/helper-credential-bin.ts',", 'src/git/helper-credential-bin.ts')).toBeNull();
+    expect(judge("keyFile: './certs/client.pem'", './certs/client.pem')).toBeNull();
+    expect(judge("private_key: 'keys/service-account.json'", 'keys/service-account.json')).toBeNull();
+  });
+  it('drops a finding type written as a path of names', () => {
+    const type = ['IAM', 'User/', 'Anomalous', 'Behavior'].join('');
+    expect(judge(`    'CredentialAccess:${type}',`, type)).toBeNull();
+  });
+  it('reports a short dictionary word under a secret key at low confidence', () => {
+    const word = ['ben', 'ch'].join('');
+    expect(judge(`AWS_SECRET_ACCESS_KEY: '${word}',`, word)).toBe('low');
+  });
+});
