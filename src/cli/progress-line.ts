@@ -24,8 +24,10 @@ export function createProgressLine(enabled: boolean): ProgressLine {
       last = now;
       const mb = p.bytesDone / 1024 / 1024;
       const rate = mb / Math.max(0.001, (now - started) / 1000);
-      const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-      write(`scanning: ${p.objectsDone}/${p.objectsTotal} objects, ${mb.toFixed(1)}/${(p.bytesTotal / 1024 / 1024).toFixed(1)} MB (${pct}%), ${rate.toFixed(1)} MB/s`);
+      const [done, total] = p.bytesTotal === undefined ? [p.objectsDone, p.objectsTotal] : [p.bytesDone, p.bytesTotal];
+      const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
+      const size = p.bytesTotal === undefined ? mb.toFixed(1) : `${mb.toFixed(1)}/${(p.bytesTotal / 1024 / 1024).toFixed(1)}`;
+      write(`scanning: ${p.objectsDone}/${p.objectsTotal} objects, ${size} MB (${pct}%), ${rate.toFixed(1)} MB/s`);
     },
     note(text) {
       if (enabled) write(escapeField(text));

@@ -43,6 +43,8 @@ export interface ChunkResult {
   objects: number;
   bytes: number;
   binary: number;
+  /** Plain files over the size limit, found so as they were opened. */
+  tooLarge: number;
   partial: number;
   /** Ids of the objects cut short by the time budget: they stay unscanned in the state. */
   partialOids: string[];

@@ -3,5 +3,6 @@ export interface ScanProgress {
   objectsDone: number;
   objectsTotal: number;
   bytesDone: number;
-  bytesTotal: number;
+  /** Unknown for plain directories: their files are sized as they are read. */
+  bytesTotal?: number;
 }

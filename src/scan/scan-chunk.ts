@@ -2,7 +2,7 @@
  * A unit of scan work — a run of objects in pack order, or a batch of plain files — done the
  * same way in a worker thread or inline.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { CatFileReader } from '../git/cat-file-reader.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import type { MatchWatch } from './match-watch.js';
@@ -11,14 +11,15 @@ import type { ChunkResult } from '../domain/finding.js';
 
 export type ScanTask =
   | { kind: 'objects'; objects: ObjectInfo[] }
-  | { kind: 'files'; files: { abs: string; rel: string; oid: string }[] }
+  /** Plain files, sized as they are opened: one over `maxBytes` is counted, not read. */
+  | { kind: 'files'; files: { abs: string; rel: string; oid: string }[]; maxBytes: number }
   /** Texts read elsewhere (S3 objects, archive members): `name` is where they came from. */
   | { kind: 'texts'; texts: { oid: string; name: string; data: Uint8Array }[] };
 
 const UNWATCHED: MatchWatch = { start: () => undefined, done: () => undefined };
 
 export function emptyResult(): ChunkResult {
-  return { results: [], objects: 0, bytes: 0, binary: 0, partial: 0, partialOids: [], unreadable: [] };
+  return { results: [], objects: 0, bytes: 0, binary: 0, tooLarge: 0, partial: 0, partialOids: [], unreadable: [] };
 }
 
 /** `watch` hears the index (in `objects`) of each object as its matching starts and ends. */
@@ -45,16 +46,21 @@ export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner,
   return out;
 }
 
-/** One read buffer per thread, reused for every file: no allocation and no fstat per file. */
+/** One read buffer per thread, reused for every file: no allocation per file. */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
 
 /**
  * The whole file, in `readBuffer` (valid until the next call: the scanner keeps no reference to
- * it). Reads to the end of file, so a file that grew since it was listed is still read whole.
+ * it), or null when it is over `maxBytes`. Sized on its open descriptor, so the listing need not
+ * stat it; read to the end of file, so a file that grew since is still read whole. A read that
+ * returns less than asked for, with the size reached, is the end: no extra call to confirm it.
  */
-function readWhole(path: string): Buffer {
+function readWhole(path: string, maxBytes: number): Buffer | null {
   const fd = openSync(path, 'r');
   try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return null;
+    if (readBuffer.length <= size) readBuffer = Buffer.allocUnsafe(Math.max(size + 1, readBuffer.length * 2));
     let length = 0;
     for (;;) {
       if (length === readBuffer.length) {
@@ -62,24 +68,30 @@ function readWhole(path: string): Buffer {
         readBuffer.copy(bigger, 0, 0, length);
         readBuffer = bigger;
       }
-      const n = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (n === 0) return readBuffer.subarray(0, length);
+      const want = readBuffer.length - length;
+      const n = readSync(fd, readBuffer, length, want, null);
       length += n;
+      if (n === 0 || (n < want && length >= size)) return readBuffer.subarray(0, length);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[], watch = UNWATCHED): ChunkResult {
+export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[], maxBytes: number, watch = UNWATCHED): ChunkResult {
   const out = emptyResult();
-  for (const [index, f] of files.entries()) {
-    let data: Buffer;
+  for (let index = 0; index < files.length; index++) {
+    const f = files[index]!;
+    let data: Buffer | null;
     try {
-      data = readWhole(f.abs);
+      data = readWhole(f.abs, maxBytes);
     } catch (err) {
       // Permissions, an I/O error, or gone since it was listed: never scanned, so said.
       out.unreadable.push({ path: f.rel, error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      continue;
+    }
+    if (data === null) {
+      out.tooLarge++;
       continue;
     }
     out.objects++;

@@ -6,7 +6,6 @@ import { lstatSync, readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
-import { CHUNK_BYTES, planChunks } from './plan-chunks.js';
 import type { ScanProgress } from './progress.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ObjectResult, ScanStats } from '../domain/finding.js';
@@ -19,21 +18,17 @@ interface FileEntry {
   abs: string;
   rel: string;
   oid: string;
-  size: number;
 }
 
 /**
  * Lists the files below `root` depth first, in name order, handing each to `onFile` as it is
  * found, so the scan of the first files overlaps the listing of the rest. Entry types come from
- * the listing itself (symlinks are not followed); only regular files are stat'ed, for their size.
+ * the listing itself (symlinks are not followed); nothing is stat'ed here: the reader sizes each
+ * file on its open descriptor (scan-chunk.ts), one system call fewer per file.
  */
-function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanStats, onFile: (file: FileEntry) => void): void {
+function walk(root: string, skipAbs: Set<string>, stats: ScanStats, onFile: (file: FileEntry) => void): void {
   // Each folder with its path relative to the root, '/'-separated, '' for the root.
   const stack: [string, string][] = [[root, '']];
-  const unreadable = (rel: string, err: unknown): void => {
-    stats.skipped.unreadable++;
-    stats.skipped.unreadablePaths.push({ path: rel || '.', error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-  };
   while (stack.length > 0) {
     const [dir, relDir] = stack.pop()!;
     let entries: Dirent[];
@@ -42,7 +37,8 @@ function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanS
     } catch (err) {
       // A folder we may not list (or list but not enter): everything below it goes unscanned,
       // so it is counted and named.
-      unreadable(relDir, err);
+      stats.skipped.unreadable++;
+      stats.skipped.unreadablePaths.push({ path: relDir || '.', error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -55,19 +51,7 @@ function walk(root: string, maxBytes: number, skipAbs: Set<string>, stats: ScanS
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(name) && !skipAbs.has(abs)) folders.push([abs, rel]);
       } else if (entry.isFile()) {
-        let size: number;
-        try {
-          size = lstatSync(abs).size;
-        } catch (err) {
-          // Gone since it was listed, or in a folder we may list but not search.
-          unreadable(rel, err);
-          continue;
-        }
-        if (size > maxBytes) {
-          stats.skipped.tooLarge++;
-          continue;
-        }
-        onFile({ abs, rel, oid: rel, size });
+        onFile({ abs, rel, oid: rel });
       }
     }
     for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]!);
@@ -83,10 +67,23 @@ export interface DirectoryScanOptions {
   onProgress?: (p: ScanProgress) => void;
 }
 
-/** Below this many bytes a directory is scanned inline: starting workers would cost more. */
+/**
+ * Below this many bytes a directory is scanned inline: starting workers would cost more. Files
+ * are sized (lstat) only until the choice is made; past INLINE_FILES files workers pay anyway.
+ */
 const INLINE_BYTES = 4 * 1024 * 1024;
+const INLINE_FILES = 1024;
 /** Files per task: small files travel to a worker in batches, never one message per file. */
-const TASK_FILES = 512;
+const TASK_FILES = 128;
+
+/** The size the listing does not give; 0 when it cannot be had (the reader will say why). */
+function sizeOf(abs: string): number {
+  try {
+    return lstatSync(abs).size;
+  } catch {
+    return 0;
+  }
+}
 
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
@@ -95,36 +92,36 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
   let runner: TaskRunner | null = null;
   const running: Promise<void>[] = [];
   let fileCount = 0;
-  let totalBytes = 0;
+  let sizedBytes = 0;
   let batch: FileEntry[] = [];
-  let batchBytes = 0;
 
   const runTask = async (files: FileEntry[]): Promise<void> => {
-    const r = await runner!.run({ kind: 'files', files: files.map(({ abs, rel, oid }) => ({ abs, rel, oid })) });
+    const r = await runner!.run({ kind: 'files', files, maxBytes: options.maxBlobBytes });
     results.push(...r.results);
     stats.blobs += r.objects;
     stats.bytes += r.bytes;
+    stats.skipped.tooLarge += r.tooLarge;
     stats.skipped.binary += r.binary;
     stats.skipped.partial += r.partial;
     stats.skipped.unreadable += r.unreadable.length;
     stats.skipped.unreadablePaths.push(...r.unreadable);
-    options.onProgress?.({ objectsDone: stats.blobs, objectsTotal: fileCount, bytesDone: stats.bytes, bytesTotal: totalBytes });
+    options.onProgress?.({ objectsDone: stats.blobs + stats.skipped.tooLarge + stats.skipped.unreadable, objectsTotal: fileCount, bytesDone: stats.bytes });
   };
   const flush = (): void => {
-    for (const chunk of planChunks(batch, TASK_FILES)) running.push(runTask(chunk));
+    for (let i = 0; i < batch.length; i += TASK_FILES) running.push(runTask(batch.slice(i, i + TASK_FILES)));
     batch = [];
-    batchBytes = 0;
   };
 
   try {
-    walk(root, options.maxBlobBytes, new Set(options.exclude ?? []), stats, (file) => {
+    walk(root, new Set(options.exclude ?? []), stats, (file) => {
       fileCount++;
-      totalBytes += file.size;
       batch.push(file);
-      batchBytes += file.size;
-      // Workers start as soon as the job is big enough for them, while the listing goes on.
-      if (runner === null && totalBytes >= INLINE_BYTES) runner = createTaskRunner(null, options.ruleset, options.workers);
-      if (runner !== null && (batch.length >= TASK_FILES || batchBytes >= CHUNK_BYTES)) flush();
+      if (runner === null) {
+        sizedBytes += sizeOf(file.abs);
+        // Workers start as soon as the job is big enough for them, while the listing goes on.
+        if (sizedBytes >= INLINE_BYTES || fileCount >= INLINE_FILES) runner = createTaskRunner(null, options.ruleset, options.workers);
+      }
+      if (runner !== null && batch.length >= TASK_FILES) flush();
     });
     runner ??= createTaskRunner(null, options.ruleset, 1);
     flush();

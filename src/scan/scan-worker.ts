@@ -35,7 +35,7 @@ parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
   const run =
     task.kind === 'objects'
       ? scanObjects(reader!, scanner, task.objects, watch)
-      : Promise.resolve(task.kind === 'files' ? scanFiles(scanner, task.files, watch) : scanTexts(scanner, task.texts, watch));
+      : Promise.resolve(task.kind === 'files' ? scanFiles(scanner, task.files, task.maxBytes, watch) : scanTexts(scanner, task.texts, watch));
   run.then(
     (result) => parentPort!.postMessage({ ok: true, result }),
     (err: Error) => parentPort!.postMessage({ ok: false, error: { message: err.message, code: (err as { code?: string }).code } }),

@@ -78,7 +78,7 @@ class InlineRunner implements TaskRunner {
 
   run(task: ScanTask): Promise<ChunkResult> {
     const next = this.queue.then(() => {
-      if (task.kind === 'files') return scanFiles(this.scanner, task.files);
+      if (task.kind === 'files') return scanFiles(this.scanner, task.files, task.maxBytes);
       if (task.kind === 'texts') return scanTexts(this.scanner, task.texts);
       this.reader ??= new CatFileReader(this.gitDir!);
       return scanObjects(this.reader, this.scanner, task.objects);
@@ -134,7 +134,7 @@ function cutResult(task: ScanTask, index: number): ChunkResult {
 function withoutIndex(task: ScanTask, index: number): ScanTask {
   if (task.kind === 'objects') return { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) };
   if (task.kind === 'texts') return { kind: 'texts', texts: task.texts.filter((_, i) => i !== index) };
-  return { kind: 'files', files: task.files.filter((_, i) => i !== index) };
+  return { kind: 'files', files: task.files.filter((_, i) => i !== index), maxBytes: task.maxBytes };
 }
 
 function addInto(into: ChunkResult, r: ChunkResult): void {
@@ -142,6 +142,7 @@ function addInto(into: ChunkResult, r: ChunkResult): void {
   into.objects += r.objects;
   into.bytes += r.bytes;
   into.binary += r.binary;
+  into.tooLarge += r.tooLarge;
   into.partial += r.partial;
   into.partialOids.push(...r.partialOids);
   into.unreadable.push(...r.unreadable);

@@ -123,7 +123,7 @@ describe('the hard matching deadline', () => {
     const pool = createTaskRunner(null, loadRules([slowRules()]), 1, { hardDeadlineMs: () => 200 });
     let r;
     try {
-      r = await pool.run({ kind: 'files', files });
+      r = await pool.run({ kind: 'files', files, maxBytes: 1024 * 1024 });
     } finally {
       await pool.close();
     }
