@@ -7,10 +7,15 @@
 // same state, the scan's peak RSS. Once: the CLI start-up beside `node -e 0`, a plain-directory
 // scan of the newest version of every package unpacked (bench/build-scan-tree.mjs), and a scan
 // with a hostile user rule (bench/hostile-regex.mjs). Each figure is the median of several runs.
+// With --large, a third corpus too (corpus-spec-large.mjs: tens of thousands of commits, several
+// GB of blobs) for peak memory on a big history; --large-only measures that corpus alone. It is
+// built into bench-data/ or --large-dir (minutes to build; never committed). Peak RSS is the
+// whole process tree's (the scan and its git children), see bench/tree-rss.mjs.
 // Prints a table with PASS/FAIL per target (or JSON with --json) and exits 0 whatever the
 // verdicts; exit 2 means the benchmark could not run at all.
 //
 // Usage: node scripts/bench-scan.mjs [--quick] [--json] [--runs N] [--rebuild]
+//                                    [--large | --large-only] [--large-dir DIR]
 // LEAKWATCH_BENCH_CLI="node path/to/cli.js" replaces the command under test.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,13 +25,14 @@ import { buildCorpus } from './bench/build-scan-corpus.mjs';
 import { buildScanTree } from './bench/build-scan-tree.mjs';
 import { FULL_SPEC, QUICK_SPEC } from './bench/corpus-spec.mjs';
 import { AUTH_SPEC } from './bench/corpus-spec-auth.mjs';
+import { LARGE_SPEC } from './bench/corpus-spec-large.mjs';
 import { evaluateCorpusTargets, evaluateSharedTargets, formatTable } from './bench/format-report.mjs';
 import { timeHostileRegex } from './bench/hostile-regex.mjs';
 import { GIT_ENV } from './bench/git.mjs';
 import { TIME_BIN, median, repeat, timeProcess } from './bench/measure.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: node scripts/bench-scan.mjs [--quick] [--json] [--runs N] [--rebuild]';
+const USAGE = 'usage: node scripts/bench-scan.mjs [--quick] [--json] [--runs N] [--rebuild] [--large | --large-only] [--large-dir DIR]';
 
 /** A reason the benchmark cannot run; main() prints its one line and exits 2. */
 class BenchError extends Error {}
@@ -36,13 +42,16 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { quick: false, json: false, runs: 3, rebuild: false };
+  const opts = { quick: false, json: false, runs: 3, rebuild: false, large: false, largeOnly: false, largeDir: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') opts.quick = true;
     else if (arg === '--json') opts.json = true;
     else if (arg === '--rebuild') opts.rebuild = true;
     else if (arg === '--runs') opts.runs = Number(argv[++i]);
+    else if (arg === '--large') opts.large = true;
+    else if (arg === '--large-only') opts.large = opts.largeOnly = true;
+    else if (arg === '--large-dir') opts.largeDir = argv[++i] ?? fail(`--large-dir needs a folder; ${USAGE}`);
     else if (arg === '--help' || arg === '-h') { console.log(USAGE); process.exit(0); }
     else fail(`unknown option ${arg}; ${USAGE}`);
   }
@@ -88,8 +97,8 @@ function plantedFound(manifest, findings) {
   return { total: manifest.planted.length, found: manifest.planted.length - missing.length, missing };
 }
 
-const peakMb = (runs) => {
-  const rss = runs.map((r) => r.rssKb).filter((v) => v !== null);
+const peakMb = (runs, field = 'rssKb') => {
+  const rss = runs.map((r) => r[field]).filter((v) => v !== null);
   return rss.length ? (Math.max(...rss) * 1024) / 1e6 : null;
 };
 
@@ -118,6 +127,9 @@ async function measureCorpus(cli, repo, manifest, opts, work, log) {
       runs: full.map((r) => r.seconds),
       mbPerSecond: (last.stats.bytes ?? 0) / 1e6 / scanSeconds,
       peakRssMb: peakMb(full),
+      // The two readings behind peakRssMb: the largest single process, and the tree's sum.
+      peakProcessRssMb: peakMb(full, 'processRssKb'),
+      peakTreeRssMb: peakMb(full, 'treeRssKb'),
       stats: last.stats,
       findings: last.findings.length,
     },
@@ -160,27 +172,34 @@ async function main() {
   const loadAtStart = Number(loadavg()[0].toFixed(2));
   const dataDir = join(ROOT, 'bench-data');
 
-  const specs = opts.quick ? [QUICK_SPEC] : [FULL_SPEC, AUTH_SPEC];
+  const specs = opts.largeOnly ? [] : opts.quick ? [QUICK_SPEC] : [FULL_SPEC, AUTH_SPEC];
+  const wanted = specs.map((spec) => ({ spec, dir: dataDir }));
+  if (opts.large) wanted.push({ spec: LARGE_SPEC, dir: resolve(opts.largeDir ?? dataDir) });
   const corpora = [];
-  for (const spec of specs) {
-    const built = await buildCorpus(spec, { force: opts.rebuild, dataDir, log })
+  for (const { spec, dir } of wanted) {
+    const built = await buildCorpus(spec, { force: opts.rebuild, dataDir: dir, log })
       .catch((err) => fail(`building the ${spec.id} benchmark corpus failed: ${String(err.message).trim().split('\n')[0]}`));
     log(`${built.reused ? 'reusing' : 'built'} ${built.repo} (${built.manifest.commits} commits, ${built.manifest.blobs} blobs)`);
     corpora.push(built);
   }
-  const tree = await buildScanTree(specs, { dataDir, log })
+  const tree = opts.largeOnly ? null : await buildScanTree(specs, { dataDir, log })
     .catch((err) => fail(`unpacking the directory benchmark folder failed: ${String(err.message).trim().split('\n')[0]}`));
 
   const work = mkdtempSync(join(tmpdir(), 'leakwatch-bench-'));
   try {
     const measured = [];
     for (const { repo, manifest } of corpora) measured.push(await measureCorpus(cli, repo, manifest, opts, work, log));
-    log('CLI start-up');
-    const startup = await measureStartup(cli, Math.max(opts.runs, 5));
-    log(`plain-directory scan of ${tree.dir}`);
-    const directory = await measureDirectory(cli, tree, opts.runs, work);
-    log('hostile regex rule');
-    const hostileRegex = await timeHostileRegex(cli);
+    let startup = null;
+    let directory = null;
+    let hostileRegex = null;
+    if (tree) {
+      log('CLI start-up');
+      startup = await measureStartup(cli, Math.max(opts.runs, 5));
+      log(`plain-directory scan of ${tree.dir}`);
+      directory = await measureDirectory(cli, tree, opts.runs, work);
+      log('hostile regex rule');
+      hostileRegex = await timeHostileRegex(cli);
+    }
     const figures = {
       command: cli.label,
       runs: opts.runs,
@@ -191,7 +210,7 @@ async function main() {
       directory,
       hostileRegex,
     };
-    figures.targets = evaluateSharedTargets(figures);
+    figures.targets = tree ? evaluateSharedTargets(figures) : [];
     console.log(opts.json ? JSON.stringify(figures, null, 2) : formatTable(figures));
   } finally {
     rmSync(work, { recursive: true, force: true });

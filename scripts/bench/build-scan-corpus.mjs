@@ -31,14 +31,15 @@ function packBytes(repo) {
   return readdirSync(dir).filter((f) => f.endsWith('.pack')).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
 
-async function importHistory(repo, plan, tarballOf, seed) {
+async function importHistory(repo, plan, tarballOf, seed, repack) {
   await git('.', ['init', '--quiet', '--bare', '--initial-branch=main', repo]);
   const importer = spawnGit(repo, ['fast-import', '--quiet', '--done', '--date-format=raw']);
   const written = writeHistory({ writer: new FastImportWriter(importer.stdin), plan, tarballOf, seed });
   const [{ planted }] = await Promise.all([written, importer.exited]);
-  // Packed as `git gc` would leave it (fresh deltas, packed refs, commit-graph); the wip branch is
-  // deleted only afterwards, so its commit stays in the pack, unreachable, as after a force-push.
-  await git(repo, ['repack', '-a', '-d', '-f', '-q']);
+  // Packed as `git gc` would leave it (fresh deltas unless the spec says otherwise, packed refs,
+  // commit-graph); the wip branch is deleted only afterwards, so its commit stays in the pack,
+  // unreachable, as after a force-push.
+  await git(repo, ['repack', ...repack]);
   await git(repo, ['pack-refs', '--all']);
   await git(repo, ['commit-graph', 'write', '--reachable']);
   await git(repo, ['update-ref', '-d', DANGLING_BRANCH]);
@@ -71,7 +72,7 @@ export async function buildCorpus(spec, { force = false, dataDir = 'bench-data',
   log(`writing history (${plan.chunkSize} files per commit)`);
   const tmp = `${repo}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  const planted = await importHistory(tmp, plan, tarballOf, spec.seed);
+  const planted = await importHistory(tmp, plan, tarballOf, spec.seed, spec.repack ?? ['-a', '-d', '-f', '-q']);
   const objects = await countObjects(tmp);
   const manifest = {
     spec: spec.id,

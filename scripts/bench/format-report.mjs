@@ -42,6 +42,7 @@ function corpusRows(c) {
     ['  floor B: git log -p -U0 --all --full-history', `${fmt(c.floorB.seconds)} s`, '', '', ''],
     ['  full scan (wall clock, fresh state)', `${fmt(c.scan.seconds)} s`, `${fmt(c.scan.mbPerSecond, 1)} MB/s`, '', ''],
     ...c.targets.map(verdictRow),
+    ['  (info) peak RSS: largest process / sum over the tree', `${fmt(c.scan.peakProcessRssMb, 0)} / ${fmt(c.scan.peakTreeRssMb, 0)} MB`, '', '', ''],
     ['  planted secrets found', `${c.planted.found}/${c.planted.total}`, c.planted.missing.join(', '), '', ''],
   ];
 }
@@ -49,13 +50,16 @@ function corpusRows(c) {
 /** The human table printed by `npm run bench`. */
 export function formatTable(f) {
   const d = f.directory;
-  const rows = [
-    ...f.corpora.flatMap(corpusRows),
-    ['once per run', '', '', '', ''],
-    ['  (info) node -e 0', `${fmt(f.startup.nodeSeconds)} s`, '', '', ''],
-    [`  plain directory: ${d.files} files, ${fmt(d.bytes / MB, 1)} MB`, `${fmt(d.seconds)} s`, '', '', ''],
-    ...f.targets.map(verdictRow),
-  ];
+  const rows = [...f.corpora.flatMap(corpusRows)];
+  // --large-only measures one corpus and nothing once per run.
+  if (d) {
+    rows.push(
+      ['once per run', '', '', '', ''],
+      ['  (info) node -e 0', `${fmt(f.startup.nodeSeconds)} s`, '', '', ''],
+      [`  plain directory: ${d.files} files, ${fmt(d.bytes / MB, 1)} MB`, `${fmt(d.seconds)} s`, '', '', ''],
+      ...f.targets.map(verdictRow),
+    );
+  }
   if (f.hostileRegex) rows.push(['  (info) hostile regex outcome', f.hostileRegex.outcome, '', '', '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.filter((r) => r[1] !== '').map((r) => r[i].length)));
   const lines = rows.map((r) => (r[1] === '' ? r[0] : r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ').trimEnd()));

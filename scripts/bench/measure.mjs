@@ -5,13 +5,16 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sampleTreeRss } from './tree-rss.mjs';
 
 export const TIME_BIN = '/usr/bin/time';
 
 /**
- * Runs `command` with `args`; resolves to `{ seconds, code, stderr, rssKb }`. With `rss`, the
- * process runs under `/usr/bin/time -f %M`, whose figure is the peak resident set of the largest
- * single process in the tree (the node process; its git children are not added to it).
+ * Runs `command` with `args`; resolves to `{ seconds, code, stderr, rssKb, processRssKb,
+ * treeRssKb }`. With `rss`, the process runs under `/usr/bin/time -f %M`, whose figure
+ * (`processRssKb`) is the peak resident set of the largest single process in the tree, and the
+ * whole tree is sampled besides (`treeRssKb`, the sum over the command and its git children,
+ * tree-rss.mjs). `rssKb` is the larger of the two: a sample can miss a short peak of one process.
  */
 export function timeProcess(command, args, { env = process.env, rss = false } = {}) {
   const rssFile = join(tmpdir(), `leakwatch-bench-rss-${process.pid}-${Date.now()}`);
@@ -20,19 +23,23 @@ export function timeProcess(command, args, { env = process.env, rss = false } = 
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(bin, argv, { env, stdio: ['ignore', devNull, 'pipe'] });
+    const tree = rss ? sampleTreeRss(child.pid) : null;
     let stderr = '';
     child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
     child.on('error', (err) => { closeSync(devNull); reject(err); });
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       closeSync(devNull);
-      let rssKb = null;
+      let processRssKb = null;
+      const treeRssKb = tree?.stop() ?? null;
       if (rss && existsSync(rssFile)) {
         // /usr/bin/time writes "Command exited with non-zero status N" before the figure.
-        rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+        processRssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
         rmSync(rssFile, { force: true });
       }
-      resolve({ seconds, code, stderr, rssKb });
+      const known = [processRssKb, treeRssKb].filter((v) => v !== null);
+      const rssKb = known.length ? Math.max(...known) : null;
+      resolve({ seconds, code, stderr, rssKb, processRssKb, treeRssKb });
     });
   });
 }

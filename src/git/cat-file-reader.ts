@@ -1,20 +1,31 @@
 /**
  * One long-lived `git cat-file --batch-command` child: object ids go in on stdin, contents stream
- * out. Each object is handed to a synchronous callback as soon as its bytes are complete;
- * a slow callback stalls the pipe, which is the backpressure that keeps memory bounded.
+ * out. Each object is handed to a synchronous callback as soon as its bytes are complete.
+ *
+ * Memory stays bounded by the largest object, not by the history: the callback runs inside the
+ * stdout 'data' handler, so while it works nothing more is read from the pipe (the pipe fills
+ * and git blocks: that is the backpressure), and at most WINDOW requests are ever outstanding,
+ * so neither git's output nor the request text can run ahead of the scan. An object that lies
+ * whole in one chunk is handed over as a view of it; a bigger one is copied once, straight into
+ * a buffer of its size, instead of collecting the chunks and concatenating them.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { LeakwatchError } from '../errors.js';
 import type { ObjectInfo } from './enumerate-objects.js';
 import { firstLine, spawnGit } from './run-git.js';
 
+/** Requests sent per flush: git writes in blocks instead of one write per object. */
 const FLUSH_EVERY = 32;
+/** Most requests outstanding at once (a multiple of FLUSH_EVERY). */
+const WINDOW = 8 * FLUSH_EVERY;
 
 type OnObject = (info: ObjectInfo, data: Buffer) => void;
 
 interface Job {
   objects: ObjectInfo[];
   next: number;
+  /** How many objects have been requested so far. */
+  sent: number;
   onObject: OnObject;
   resolve: () => void;
   reject: (err: Error) => void;
@@ -24,15 +35,17 @@ export class CatFileReader {
   private readonly child: ChildProcessWithoutNullStreams;
   private job: Job | null = null;
   private header = '';
-  private want = -1;
-  private parts: Buffer[] = [];
+  /** The object being assembled: its bytes so far (null between objects). */
+  private body: Buffer | null = null;
   private have = 0;
+  /** The LF git writes after each object's contents is still to come. */
+  private lfPending = false;
   private stderr = '';
   private failed: Error | null = null;
 
   constructor(gitDir: string) {
-    // --batch-command --buffer with a flush every few objects: git writes in blocks instead of
-    // one write per object, without holding back more than a few objects' worth of output.
+    // --batch-command --buffer with a flush every few objects (requestMore): git writes in
+    // blocks instead of one write per object, without holding back more than a few objects.
     this.child = spawnGit(gitDir, ['cat-file', '--batch-command', '--buffer']);
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString('utf8')));
@@ -49,8 +62,8 @@ export class CatFileReader {
     if (this.job) return Promise.reject(new Error('CatFileReader.read called while a read is in progress'));
     if (objects.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.job = { objects, next: 0, onObject, resolve, reject };
-      void this.writeRequests(objects);
+      this.job = { objects, next: 0, sent: 0, onObject, resolve, reject };
+      this.requestMore();
     });
   }
 
@@ -63,19 +76,21 @@ export class CatFileReader {
     this.child.stdin.end();
   }
 
-  private async writeRequests(objects: ObjectInfo[]): Promise<void> {
-    const stdin = this.child.stdin;
-    const BATCH = 256;
-    for (let i = 0; i < objects.length; i += BATCH) {
-      let text = '';
-      const batch = objects.slice(i, i + BATCH);
-      for (let k = 0; k < batch.length; k++) {
-        text += `contents ${batch[k]!.oid}\n`;
-        if (k % FLUSH_EVERY === FLUSH_EVERY - 1 || k === batch.length - 1) text += 'flush\n';
-      }
-      if (!stdin.write(text)) await new Promise<void>((r) => stdin.once('drain', () => r()));
-      if (this.failed) return;
+  /**
+   * Tops the requests up to WINDOW ahead of the objects received, in whole flush groups. A pipe
+   * write of a few KB never blocks for long, and the window keeps it small whatever `drain` says.
+   */
+  private requestMore(): void {
+    const job = this.job;
+    if (!job || job.sent - job.next > WINDOW - FLUSH_EVERY) return;
+    let text = '';
+    const until = Math.min(job.objects.length, job.next + WINDOW);
+    while (job.sent < until) {
+      const groupEnd = Math.min(until, job.sent + FLUSH_EVERY);
+      for (; job.sent < groupEnd; job.sent++) text += `contents ${job.objects[job.sent]!.oid}\n`;
+      text += 'flush\n';
     }
+    if (text) this.child.stdin.write(text);
   }
 
   private fail(err: Error): void {
@@ -87,37 +102,58 @@ export class CatFileReader {
 
   private onData(chunk: Buffer): void {
     let pos = 0;
-    while (pos < chunk.length && this.job) {
-      if (this.want < 0) {
-        const nl = chunk.indexOf(10, pos);
-        if (nl < 0) {
-          this.header += chunk.toString('latin1', pos);
-          return;
-        }
-        const line = this.header + chunk.toString('latin1', pos, nl);
-        this.header = '';
-        pos = nl + 1;
-        if (line.endsWith(' missing') || line.endsWith(' ambiguous')) {
-          const detail = firstLine(this.stderr);
-          this.fail(new LeakwatchError('git', `object ${line.split(' ')[0]} is corrupt or unreadable${detail ? ` (${detail})` : ''}: run git fsck`));
-          return;
-        }
-        this.want = Number(line.slice(line.lastIndexOf(' ') + 1)) + 1; // content + LF
-        this.parts = [];
-        this.have = 0;
+    // The last object's LF may follow after its read has resolved: it is still skipped.
+    while (pos < chunk.length && (this.job || this.lfPending)) {
+      if (this.lfPending) {
+        this.lfPending = false;
+        pos++;
         continue;
       }
-      const take = Math.min(this.want - this.have, chunk.length - pos);
-      this.parts.push(chunk.subarray(pos, pos + take));
-      this.have += take;
-      pos += take;
-      if (this.have === this.want) {
-        const whole = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.have);
-        this.want = -1;
-        this.parts = [];
-        this.advance(whole.subarray(0, whole.length - 1));
+      if (this.body) {
+        const take = Math.min(this.body.length - this.have, chunk.length - pos);
+        chunk.copy(this.body, this.have, pos, pos + take);
+        this.have += take;
+        pos += take;
+        if (this.have === this.body.length) this.finish(this.body);
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        this.header += chunk.toString('latin1', pos);
+        return;
+      }
+      const line = this.header + chunk.toString('latin1', pos, nl);
+      this.header = '';
+      pos = nl + 1;
+      if (line.endsWith(' missing') || line.endsWith(' ambiguous')) {
+        const detail = firstLine(this.stderr);
+        this.fail(new LeakwatchError('git', `object ${line.split(' ')[0]} is corrupt or unreadable${detail ? ` (${detail})` : ''}: run git fsck`));
+        return;
+      }
+      const wanted = this.job!.objects[this.job!.next]!.oid;
+      if (!line.startsWith(`${wanted} `)) {
+        this.fail(new LeakwatchError('git', `git cat-file answered "${line.slice(0, 80)}" where object ${wanted} was due`));
+        return;
+      }
+      const size = Number(line.slice(line.lastIndexOf(' ') + 1));
+      if (pos + size <= chunk.length) {
+        // Whole in this chunk: no copy. The callback keeps no reference past its return.
+        const data = chunk.subarray(pos, pos + size);
+        pos += size;
+        this.finish(data);
+      } else {
+        this.body = Buffer.allocUnsafe(size);
+        this.have = 0;
       }
     }
+  }
+
+  /** The object's contents are complete; its trailing LF may still be ahead. */
+  private finish(data: Buffer): void {
+    this.body = null;
+    this.have = 0;
+    this.lfPending = true;
+    this.advance(data);
   }
 
   private advance(data: Buffer): void {
@@ -132,6 +168,8 @@ export class CatFileReader {
     if (job.next === job.objects.length) {
       this.job = null;
       job.resolve();
+    } else {
+      this.requestMore();
     }
   }
 }
