@@ -2,8 +2,8 @@
  * The incident engine's side of the indicators (GuardDuty findings, CloudTrail events around code
  * stores). An indicator joins, as evidence, every incident of the code it concerns, opening one
  * where none exists:
- * - a code store it names (a bucket, an instance, AMI or snapshot of the inventory): the store's
- *   incident, whose containment the store's policy governs; an object written from a public IP or
+ * - a code store it names (a bucket, an instance, AMI or snapshot of the inventory), or every S3
+ *   code store when it removed the account's Block Public Access: the store's incident, whose containment the store's policy governs; an object written from a public IP or
  *   by a principal not among the store's writers is listed for deletion on approval; a write or
  *   delete by a recognised writer from a private address is no indicator;
  * - an access key leakwatch found leaked: that key's credential incident (joined, never opened);
@@ -48,7 +48,16 @@ function unrecognised(indicator: Indicator, store: CodeStore): string | undefine
   return undefined;
 }
 
+/**
+ * Block Public Access removed from the whole account (S3 Control's DeletePublicAccessBlock names
+ * no bucket): every S3 code store lost that protection, so the event concerns each of them.
+ */
+function removesAccountProtection(indicator: Indicator): boolean {
+  return indicator.effect === 'protection-removed' && indicator.buckets.length === 0 && indicator.resourceIds.length === 0;
+}
+
 function storesOf(indicator: Indicator, stores: readonly CodeStore[]): CodeStore[] {
+  if (removesAccountProtection(indicator)) return stores.filter((s) => s.location.kind === 's3');
   const found = new Map<string, CodeStore>();
   for (const bucket of indicator.buckets) {
     const key = indicator.object?.bucket === bucket ? indicator.object.key : undefined;
@@ -107,7 +116,8 @@ export function createIndicatorSink(deps: EngineDeps, options: IndicatorSinkOpti
           if (isObjectEvent && reason === undefined) continue;
           matched++;
           const listObject = indicator.effect === 'object-write' || (indicator.effect === 'made-public' && indicator.type === 'PutObject');
-          if (!(await openOrJoin(store, indicator, `It concerns code store ${store.name}.`, listObject ? reason : undefined))) deferred = true;
+          const why = removesAccountProtection(indicator) ? `It removed the account's Block Public Access, which code store ${store.name} relied on.` : `It concerns code store ${store.name}.`;
+          if (!(await openOrJoin(store, indicator, why, listObject ? reason : undefined))) deferred = true;
         }
         if (indicator.accessKeyId !== undefined) {
           const leaked = deps.store.findBySecret(createHash('sha256').update(indicator.accessKeyId).digest('hex'));

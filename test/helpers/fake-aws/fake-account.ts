@@ -6,12 +6,15 @@
  */
 import type { FakeBucket, FakePublicAccessBlock } from './fake-bucket.js';
 import { fakeCloudTrailHandler } from './fake-cloudtrail.js';
+import { fakeCloudTrailEventsHandler } from './fake-cloudtrail-events.js';
+import type { FakeTrailEvent } from './fake-cloudtrail-events.js';
 import type { FakeTrail } from './fake-cloudtrail.js';
 import { fakeEc2Handler } from './fake-ec2.js';
 import type { FakeImage, FakeSnapshot } from './fake-ec2.js';
 import { fakeIamPostureHandler } from './fake-iam-posture.js';
 import type { FakeIamState, FakeIamUserView } from './fake-iam-posture.js';
 import { fakeS3ConfigHandler } from './fake-s3-config.js';
+import { fakeS3ControlHandler } from './fake-s3-control.js';
 import { fakeSecurityServicesHandler } from './fake-security-services.js';
 import type { FakeSecurityState } from './fake-security-services.js';
 import { FakeAwsError, errorReply } from './route.js';
@@ -21,6 +24,8 @@ export interface FakeAccountState extends FakeIamState, FakeSecurityState {
   buckets: Map<string, FakeBucket>;
   accountPublicAccessBlock: FakePublicAccessBlock | undefined;
   trails: FakeTrail[];
+  /** CloudTrail event history (LookupEvents; fake-cloudtrail-events.ts). */
+  events: FakeTrailEvent[];
   images: FakeImage[];
   snapshots: FakeSnapshot[];
   /** Actions answered with AccessDenied. */
@@ -34,6 +39,7 @@ export function makeFakeAccountState(account: string, users: Map<string, FakeIam
     buckets: new Map(),
     accountPublicAccessBlock: undefined,
     trails: [],
+    events: [],
     images: [],
     snapshots: [],
     groups: new Map(),
@@ -64,7 +70,7 @@ export function fakeAccountHandlers(state: FakeAccountState): FakeHandler[] {
     const ns = req.service === 'sts' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/';
     return { ...reply, body: `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${code}</Code><Message>not authorized</Message></Error><RequestId>0</RequestId></ErrorResponse>` };
   };
-  const handlers = [fakeS3ConfigHandler(state), fakeCloudTrailHandler(state), fakeEc2Handler(state), fakeIamPostureHandler(state), fakeSecurityServicesHandler(state)];
+  const handlers = [fakeS3ControlHandler(state), fakeS3ConfigHandler(state), fakeCloudTrailEventsHandler(state), fakeCloudTrailHandler(state), fakeEc2Handler(state), fakeIamPostureHandler(state), fakeSecurityServicesHandler(state)];
   return [refuse, ...handlers.map((handler): FakeHandler => (req) => {
     const reply = handler(req);
     if (reply === undefined || !state.denied.has(reply.action)) return reply;

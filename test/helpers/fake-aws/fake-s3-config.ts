@@ -62,12 +62,7 @@ function bucketConfig(action: string, b: FakeBucket): string {
 export function fakeS3ConfigHandler(state: { buckets: Map<string, FakeBucket>; accountPublicAccessBlock: FakePublicAccessBlock | undefined }): FakeHandler {
   return (req): FakeReply | undefined => {
     if (req.service !== 's3' || req.method !== 'GET') return undefined;
-    if (req.path.startsWith('/v20180820/configuration/publicAccessBlock')) {
-      return answering(req, 'GetAccountPublicAccessBlock', () => {
-        if (state.accountPublicAccessBlock === undefined) throw new FakeAwsError('NoSuchPublicAccessBlockConfiguration', 404);
-        return xmlReply('GetAccountPublicAccessBlock', pabXml(state.accountPublicAccessBlock, 'http://awss3control.amazonaws.com/doc/2018-08-20/'));
-      });
-    }
+    // The account's Block Public Access is S3 Control's (fake-s3-control.ts).
     if (req.bucket === undefined) {
       const list = [...state.buckets.keys()].map((n) => `<Bucket><Name>${xmlEscape(n)}</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>`);
       return xmlReply('ListBuckets', `<ListAllMyBucketsResult xmlns="${NS}"><Owner><ID>owner</ID></Owner><Buckets>${list.join('')}</Buckets></ListAllMyBucketsResult>`);

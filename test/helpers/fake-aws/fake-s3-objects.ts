@@ -65,8 +65,12 @@ export function createFakeS3Objects(buckets: Map<string, FakeS3Bucket>) {
   return (req: IncomingMessage, res: ServerResponse, body: string, ctx: FakeServiceContext): boolean => {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (!isS3(req, url)) return false;
-    const [, bucketName = '', ...rest] = url.pathname.split('/');
-    const key = decodeURIComponent(rest.join('/'));
+    // Path-style (`/bucket/key`, as the SDK sends to an IP endpoint) or virtual-hosted
+    // (`bucket.localhost`, as it sends to a named one).
+    const virtual = /^(.+)\.localhost(:\d+)?$/.exec(String(req.headers.host ?? ''))?.[1];
+    const segments = url.pathname.split('/').slice(1);
+    const bucketName = virtual ?? segments[0] ?? '';
+    const key = decodeURIComponent((virtual === undefined ? segments.slice(1) : segments).join('/'));
     const bucket = buckets.get(bucketName);
     const q = url.searchParams;
     let action = `${req.method} ${url.pathname}`;
@@ -77,7 +81,7 @@ export function createFakeS3Objects(buckets: Map<string, FakeS3Bucket>) {
     else if (key !== '' && req.method === 'DELETE') action = 'DeleteObject';
     // Buckets not in this map are the posture fake's (fake-s3-config.ts).
     if (bucket === undefined) return false;
-    ctx.record('s3', action, `${url.pathname}${url.search}\n${body}`);
+    ctx.record('s3', action, `${virtual === undefined ? '' : `/${bucketName}`}${url.pathname}${url.search}\n${body}`);
     switch (action) {
       case 'GetPublicAccessBlock': {
         const block = bucket.publicAccessBlock;
