@@ -115,3 +115,13 @@ describe('judgeAssignment: names and paths under credential-ish keys', () => {
     expect(judge(`AWS_SECRET_ACCESS_KEY: '${word}',`, word)).toBe('low');
   });
 });
+
+describe('judgeAssignment: passwords in URLs', () => {
+  it('reports a letters-only password in a URL as a chosen word, at low confidence', () => {
+    const word = ['auth', 'pass', 'word'].join('');
+    expect(judge(`new Redis('redis://:${word}@127.0.0.1:6380/4')`, word)).toBe('low');
+  });
+  it('reports a random password in a URL at high confidence', () => {
+    expect(judge(`DATABASE_URL=postgres://app:${random}@db.internal:5432/app`, random)).toBe('high');
+  });
+});
