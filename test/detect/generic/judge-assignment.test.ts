@@ -125,3 +125,10 @@ describe('judgeAssignment: passwords in URLs', () => {
     expect(judge(`DATABASE_URL=postgres://app:${random}@db.internal:5432/app`, random)).toBe('high');
   });
 });
+
+describe('judgeAssignment: URLs in minified code', () => {
+  it('keeps a random password of a URL in minified code', () => {
+    const filler = 'var a=function(b){return b(c)};'.repeat(30);
+    expect(judge(`${filler}var u="mysql://app:${random}@db.internal:3306/app";${filler}`, random)).toBe('high');
+  });
+});
