@@ -16,7 +16,8 @@ import type { RuleSpec, Ruleset } from './types.js';
  * 4: generic rules read the line with the assignment tokenizer and value classifier (shorter
  *    quoted passwords, more shapes, confidence levels), so old states scan again.
  * 5: generic rules drop regular-expression source, relative file paths and paths of type names,
- *    and read block and trailing comments as comments, so old states scan again.
+ *    read block and trailing comments as comments and lower-case phrases as chosen passphrases,
+ *    and the URL password rules read letters-only passwords, so old states scan again.
  */
 export const ENGINE_VERSION = 5;
 

@@ -124,7 +124,12 @@ an operator, a value) and then read the line instead of trusting the match
    (\`ER_PASSWORD_EXPIRED = 1862;\`), the bare side of a comparison, prose after a colon, or a
    variable name (\`password = userPassword;\`, Go \`:=\`) is code, not a literal. A string in a
    list (\`['key', 'passphrase', 'pfx']\`) or a ternary's branch is not a key. In minified code
-   (long lines dense with punctuation) only random-looking literals are kept.
+   (long lines dense with punctuation) only random-looking literals are kept. A value inside a
+   regular expression (a \`/.../\` literal, also one continued on its own line, or a
+   \`RegExp(...)\` call) is a pattern that names credentials, not one, and is dropped. The URL
+   password rules of \`detectors/database.yaml\` (PostgreSQL, MySQL, MongoDB, Redis, AMQP, SQL
+   Server) are read the same way: the password of \`scheme://user:pass@host\` is a value under a
+   strong key, so a letters-only password someone chose is a low finding, not an identifier.
 2. **Key classifier.** Names that hold nothing but a secret (\`password\`, \`client_secret\`,
    \`api_key\`, \`AUTH_SALT\`, \`consumer_key\`) are strong; names that often do (\`token\`, \`*_KEY\`,
    \`nonce\`, \`credentials\`) are weak and need a longer value (8 characters); names about a secret
@@ -134,16 +139,21 @@ an operator, a value) and then read the line instead of trusting the match
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
    \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`), a reference to a secret kept elsewhere
    (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a file path,
-   ciphertext), code, a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
+   absolute or relative like \`certs/client.pem\` or \`src/cli/main.ts\`, ciphertext), code
+   (also regular-expression source: two or more of \`(?:\`, \`\\d\`, \`[^\`, \`{2,8}\`, \`|^\`),
+   a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
    \`password-hash\` rules, never as a password), a number (a 13-digit timestamp, a short run
    of digits), a placeholder (\`<your-password>\`, \`changeme\`, \`xxx\`, \`***\`, a sentence or a
    message in any language, a value made only of filler words like \`test-key\`, a name built
    around a credential word like \`user_password\` or \`AWS_CONTAINER_AUTHORIZATION_TOKEN\`, a
-   value repeating its key's word, base64 of words, an alphabet, a provider-prefixed stand-in
-   like a short \`sk_test_\` value, a size or a unit), a type name, a URL without a password or a
-   PEM header (left to the URL and private-key rules), a dictionary word, phrase or simple test
-   password (\`password123\`, \`admin\`, \`Passw0rd!\`, \`keyboard cat\`, a four-digit PIN), a
-   random-looking value, or an ordinary one.
+   value repeating its key's word, a phrase with two credential words like \`auth token\`, a form
+   label like \`show password\`, a lower-case \`some...\` stand-in, base64 of words, an alphabet, a
+   provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit), a type name or a
+   path of type names (GuardDuty's \`IAMUser/AnomalousBehavior\`), a CamelCase or constant
+   name, a URL without a password or a PEM header (left to the URL and private-key rules), a dictionary word, phrase or simple test
+   password (\`password123\`, \`admin\`, \`Passw0rd!\`, \`keyboard cat\`, \`default password\`,
+   a four-digit PIN; a word needs a vowel in every five letters), a random-looking value, or an
+   ordinary one.
 
 Templates, references, code, hashes, numbers, placeholders, empty values and values under three
 characters are dropped: they are certainly not secrets; so are words under a weak key
@@ -156,9 +166,10 @@ characters are dropped: they are certainly not secrets; so are words under a wea
 | ordinary (3–5 characters only as a quoted literal, a flag's value or with a digit) | medium | medium from 12 characters, else low |
 | dictionary word, simple test password | low | low |
 
-A commented-out line (\`# hmac_secret: ...\`, \`// password = ...\`) is low whatever the value,
-since it is most often an example of the format; a quoted literal joined to code (\`"abc" + x\`)
-is at most medium. The path's context (tests, fixtures, documentation) is applied afterwards,
+A commented-out line (\`# hmac_secret: ...\`, \`// password = ...\`, a \`/*\` or \`/**\` block
+comment) or a value after a trailing comment outside any string (\`connect(); // password: v\`)
+is low whatever the value, since it is most often an example of the format; a quoted literal
+joined to code (\`"abc" + x\`) is at most medium. The path's context (tests, fixtures, documentation) is applied afterwards,
 where the path is known.
 
 To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline

@@ -16,6 +16,7 @@
  *   {{pem:LABEL}}           a PEM block "-----BEGIN LABEL-----" with a random base64 body
  *   {{pemenc:LABEL}}        the same with the Proc-Type/DEK-Info headers of an encrypted key
  *   {{pemjson:LABEL}}       the PEM block as inside a JSON string (newlines written as \n)
+ *   {{pemlines:Q:LABEL}}    the PEM block as string literals quoted with Q, one per line, joined by +
  *   {{b64pem:LABEL}}        the PEM block base64-encoded (kubeconfig client-key-data)
  *   {{b64:TEXT}}            TEXT base64-encoded
  *   {{b64json:K=V,K=V}}     a pretty-printed JSON object of those string fields, base64-encoded
@@ -142,6 +143,11 @@ function generate(next: () => number, name: string, args: string[]): string {
     }
     case 'pemjson':
       return pemBlock(next, args.join(':') || 'PRIVATE KEY', '').replace(/\n/g, '\\n') + '\\n';
+    case 'pemlines': {
+      const q = args[0] ?? "'";
+      const lines = pemBlock(next, args.slice(1).join(':') || 'PRIVATE KEY', '').split('\n');
+      return lines.map((l, i) => `${q}${l}${i < lines.length - 1 ? '\\n' : ''}${q}`).join(' +\n  ');
+    }
     case 'b64pem':
       return Buffer.from(pemBlock(next, args.join(':') || 'PRIVATE KEY', '')).toString('base64');
     case 'b64json': {

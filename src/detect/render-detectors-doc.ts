@@ -18,6 +18,7 @@ export const VALIDATOR_DESCRIPTIONS: Readonly<Record<string, string>> = {
   jwt: 'JWTs: the header decodes to JSON naming an algorithm',
   pem: 'PEM private keys: matching BEGIN/END labels and a real base64 body of plausible length',
   'pem-escaped': 'a PEM private key inside a string literal with `\\n` escapes, checked like `pem` once unescaped',
+  'pem-concatenated': 'a PEM private key written as string literals joined in code (`+`, `.`, adjacent literals): joined and unescaped, it passes the `pem` check',
   'base64-json': 'the value decodes from base64 to a JSON object (an encoded service-account key)',
   'base64-pem': 'the value decodes from base64 to a PEM private key (kubeconfig `client-key-data`)',
   'base64-credentials': 'the value decodes from base64 to printable `user:password` text (Basic auth, `.npmrc` `_auth`, Docker `auth`)',

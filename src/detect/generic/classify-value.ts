@@ -76,6 +76,10 @@ const PROSE_WORDS = new Set([
   'the', 'of', 'for', 'is', 'are', 'be', 'was', 'must', 'should', 'will', 'your', 'you', 'this', 'that', 'which', 'with', 'enter',
   'please', 'invalid', 'required', 'missing', 'cannot', 'can', 'not', 'from', 'used', 'when', 'if', 'an', 'use', 'see', 'set',
   'value', 'field', 'user', 'users', 'string', 'optional', 'new', 'old', 'current', 'confirm', 'error', 'wrong', 'incorrect',
+  // The verbs and adjectives of a form's labels and buttons: show password, reset token, strong password.
+  'show', 'hide', 'forgot', 'forget', 'reset', 'change', 'repeat', 'retype', 'type', 'choose', 'create', 'update', 'save',
+  'remember', 'generate', 'copy', 'request', 'send', 'verify', 'verification', 'strong', 'weak', 'secure', 'minimum',
+  'maximum', 'characters', 'expired', 'expires', 'valid', 'empty',
 ]);
 
 /**
@@ -222,9 +226,14 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
   if (CIPHERTEXT.test(v)) return 'reference';
-  if (v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
-  if (namesCredential(v) || NAME_PARTS.test(v.toLowerCase())) return 'placeholder';
-  if (PLACEHOLDER.test(v)) return 'placeholder';
+  // Lower-case words with spaces are not a name (names have no spaces): a phrase someone chose
+  // (`default password`), unless it reads as prose or a label (judged with the phrases below).
+  // One credential word among others: two (`shared key secret`, `auth token`) name a slot.
+  const phrase = /^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1;
+  if (!phrase && v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
+  if (!phrase && (namesCredential(v) || NAME_PARTS.test(v.toLowerCase()))) return 'placeholder';
+  // Documentation's stand-ins in lower case: someuser, some-password, some_token.
+  if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.

@@ -122,7 +122,8 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   const minified = looksMinified(line);
   if (inRegexSource(line, a.start)) return null;
   const cls = classifyValue(a.value, a.shape);
-  if (minified && (cls !== 'random' || a.shape !== 'literal')) return null;
+  // (A URL's password is a value wherever the URL is written.)
+  if (minified && (cls !== 'random' || (a.shape !== 'literal' && a.operator !== '@'))) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference.

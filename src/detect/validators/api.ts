@@ -12,6 +12,7 @@ import { isLdapPasswordHash } from './ldap-hash.js';
 import { passesLuhn } from './luhn.js';
 import { isNkeySeed } from './nkey-seed.js';
 import { isPemKeyBlock } from './pem.js';
+import { isConcatenatedPemKey } from './pem-concatenated.js';
 import { isEscapedPemKey } from './pem-escaped.js';
 
 export type Validator = (secret: string) => boolean;
@@ -22,6 +23,7 @@ export const validators = new Map<string, Validator>([
   ['jwt', isDecodableJwt],
   ['pem', isPemKeyBlock],
   ['pem-escaped', isEscapedPemKey],
+  ['pem-concatenated', isConcatenatedPemKey],
   ['base64-json', isBase64Json],
   ['base64-pem', isBase64PemKey],
   ['base64-credentials', isBase64Credentials],

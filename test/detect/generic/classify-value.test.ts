@@ -143,3 +143,18 @@ describe('classifyValue: paths, patterns and names of types', () => {
     expect(classifyValue(join('ben', 'ch'), 'literal')).toBe('word');
   });
 });
+
+describe('classifyValue: phrases with spaces', () => {
+  it('takes lower-case phrases around a credential word for chosen passphrases', () => {
+    for (const v of [join('default', ' password'), join('other', ' pass', 'word')]) expect(classifyValue(v, 'literal'), v).toBe('word');
+  });
+  it('keeps form labels, prose and names with separators as placeholders', () => {
+    for (const v of ['show password', 'reset token', 'the password', 'user_password', 'second-token']) expect(classifyValue(v, 'literal'), v).toBe('placeholder');
+  });
+});
+
+describe('classifyValue: phrases that name a slot', () => {
+  it('takes phrases with two credential words, and documentation names, for placeholders', () => {
+    for (const v of ['shared key secret', 'auth token', join('some', 'password')]) expect(classifyValue(v, 'literal'), v).toBe('placeholder');
+  });
+});

@@ -115,3 +115,20 @@ describe('judgeAssignment: names and paths under credential-ish keys', () => {
     expect(judge(`AWS_SECRET_ACCESS_KEY: '${word}',`, word)).toBe('low');
   });
 });
+
+describe('judgeAssignment: passwords in URLs', () => {
+  it('reports a letters-only password in a URL as a chosen word, at low confidence', () => {
+    const word = ['auth', 'pass', 'word'].join('');
+    expect(judge(`new Redis('redis://:${word}@127.0.0.1:6380/4')`, word)).toBe('low');
+  });
+  it('reports a random password in a URL at high confidence', () => {
+    expect(judge(`DATABASE_URL=postgres://app:${random}@db.internal:5432/app`, random)).toBe('high');
+  });
+});
+
+describe('judgeAssignment: URLs in minified code', () => {
+  it('keeps a random password of a URL in minified code', () => {
+    const filler = 'var a=function(b){return b(c)};'.repeat(30);
+    expect(judge(`${filler}var u="mysql://app:${random}@db.internal:3306/app";${filler}`, random)).toBe('high');
+  });
+});
