@@ -88,7 +88,10 @@ async function scanOnce(cli, target, stateArgs, work) {
   if (!existsSync(output)) fail(`${cli.label} scan wrote no report to --output`);
   const report = JSON.parse(readFileSync(output, 'utf8'));
   rmSync(output, { force: true });
-  return { seconds: result.seconds, rssKb: result.rssKb, stats: report.stats ?? {}, findings: report.findings ?? [] };
+  return {
+    seconds: result.seconds, rssKb: result.rssKb, processRssKb: result.processRssKb, treeRssKb: result.treeRssKb,
+    stats: report.stats ?? {}, findings: report.findings ?? [],
+  };
 }
 
 function plantedFound(manifest, findings) {
