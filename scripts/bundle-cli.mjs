@@ -3,7 +3,10 @@
 // files of the same names. A command starts by reading a handful of files instead of hundreds
 // of modules: each command, and the heavy libraries only some commands need (AWS SDK, Octokit,
 // SQLite), sit in chunks under dist/chunks/ that load on demand, when the command runs.
-// better-sqlite3 stays outside (it loads a native addon). Code that needs a file of the package
+// better-sqlite3 stays outside (it loads a native addon), and so does synckit: bundled, the
+// PostgreSQL store's worker thread (pg-sync-worker) never answers, and any command given a
+// database URL hangs. Both are installed at run time (package.json dependencies; the image keeps
+// them, test/cli/postgres-store-cli.test.ts checks it). Code that needs a file of the package
 // finds it from the package folder (src/util/package-root.ts), never beside its own module.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -30,7 +33,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'synckit'],
   // CommonJS libraries inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __leakwatchRequire } from 'node:module'; const require = __leakwatchRequire(import.meta.url);" },
   legalComments: 'none',
