@@ -17,22 +17,16 @@ import type {
 import type { FollowUp, TimelineEntry } from '../../domain/incident.js';
 import { incidentBody, iso, locationKey, toFollowUp, toIncidentRecord, toLocation, toTimelineEntry } from '../incident-rows.js';
 import type { FollowUpRow, IncidentRow, LocationRow, TimelineRow } from '../incident-rows.js';
-import { PgConnection } from './pg-connection.js';
+import type { PgConnection } from './pg-connection.js';
 import type { PgTarget } from './pg-connection.js';
-import { migrate } from './pg-migrations.js';
+import { openMigratedConnection } from './pg-migrations.js';
 import type { PgStatement } from './pg-sync-worker.js';
 
 export class PgIncidentStore implements IncidentStore {
   private readonly conn: PgConnection;
 
   constructor(target: PgTarget) {
-    this.conn = new PgConnection(target);
-    try {
-      migrate(this.conn);
-    } catch (err) {
-      this.conn.close();
-      throw err;
-    }
+    this.conn = openMigratedConnection(target);
   }
 
   get(id: string): IncidentRecord | undefined {

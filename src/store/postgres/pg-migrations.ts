@@ -5,7 +5,8 @@
  * the SQLite store, so both backends order and compare them the same way.
  */
 import { LeakwatchError } from '../../errors.js';
-import type { PgConnection } from './pg-connection.js';
+import { PgConnection } from './pg-connection.js';
+import type { PgTarget } from './pg-connection.js';
 
 export const PG_MIGRATIONS: string[] = [
   `CREATE TABLE scan_targets (
@@ -249,4 +250,16 @@ export function migrate(conn: PgConnection): void {
       conn.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [v + 1, new Date().toISOString()]);
     }
   });
+}
+
+/** A connection to the target whose schema is migrated, closed again when migrating fails. */
+export function openMigratedConnection(target: PgTarget): PgConnection {
+  const conn = new PgConnection(target);
+  try {
+    migrate(conn);
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
+  return conn;
 }

@@ -9,9 +9,9 @@
 import { planPostureRun } from '../../posture/plan-posture-run.js';
 import type { PostureAlert, PostureStore } from '../../posture/posture-store.js';
 import type { PostureResult, PostureStatus } from '../../posture/types.js';
-import { PgConnection } from './pg-connection.js';
+import type { PgConnection } from './pg-connection.js';
 import type { PgTarget } from './pg-connection.js';
-import { migrate } from './pg-migrations.js';
+import { openMigratedConnection } from './pg-migrations.js';
 import type { PgStatement } from './pg-sync-worker.js';
 
 /** How long an alert handed out to send is kept from other replicas. */
@@ -28,13 +28,7 @@ export class PgPostureStore implements PostureStore {
   private readonly conn: PgConnection;
 
   constructor(target: PgTarget) {
-    this.conn = new PgConnection(target);
-    try {
-      migrate(this.conn);
-    } catch (err) {
-      this.conn.close();
-      throw err;
-    }
+    this.conn = openMigratedConnection(target);
   }
 
   recordPostureRun(results: readonly PostureResult[], at: Date, channels: readonly string[], recipientOf: (r: PostureResult) => string | undefined): PostureAlert[] {

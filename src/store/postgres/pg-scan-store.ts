@@ -8,10 +8,10 @@ import type { Introduction } from '../../domain/introduction.js';
 import { isConfidence } from '../../domain/confidence.js';
 import type { ObjectResult } from '../../domain/finding.js';
 import type { ScanDelta, ScanStore, TargetState } from '../types.js';
-import { PgConnection } from './pg-connection.js';
+import type { PgConnection } from './pg-connection.js';
 import type { PgTarget } from './pg-connection.js';
 import type { PgStatement } from './pg-sync-worker.js';
-import { migrate } from './pg-migrations.js';
+import { openMigratedConnection } from './pg-migrations.js';
 
 interface MatchRow {
   oid: string;
@@ -64,13 +64,7 @@ export class PgScanStore implements ScanStore {
   protected readonly conn: PgConnection;
 
   constructor(target: PgTarget) {
-    this.conn = new PgConnection(target);
-    try {
-      migrate(this.conn);
-    } catch (err) {
-      this.conn.close();
-      throw err;
-    }
+    this.conn = openMigratedConnection(target);
   }
 
   openTarget(key: string, rulesetHash: string): TargetState {

@@ -4,21 +4,15 @@
  * from where the last one, on any replica, stopped.
  */
 import type { WatchStateStore } from '../../watch/types.js';
-import { PgConnection } from './pg-connection.js';
+import type { PgConnection } from './pg-connection.js';
 import type { PgTarget } from './pg-connection.js';
-import { migrate } from './pg-migrations.js';
+import { openMigratedConnection } from './pg-migrations.js';
 
 export class PgWatchState implements WatchStateStore {
   private readonly conn: PgConnection;
 
   constructor(target: PgTarget) {
-    this.conn = new PgConnection(target);
-    try {
-      migrate(this.conn);
-    } catch (err) {
-      this.conn.close();
-      throw err;
-    }
+    this.conn = openMigratedConnection(target);
   }
 
   get(key: string): string | undefined {
