@@ -330,6 +330,13 @@ export const OPTIONS = [
     description: 'SNS topics whose signed deliveries the webhook accepts. Empty: SNS deliveries are refused.',
   },
   {
+    path: 'http.publicUrl',
+    kind: 'string',
+    env: 'LEAKWATCH_HTTP_PUBLIC_URL',
+    description:
+      'The address at which AWS reaches this daemon (e.g. `https://leakwatch.example.com`, behind any proxy or load balancer), without `/webhook/codecommit`. The posture check `eventbridge-codecommit-forwarding` compares an API destination\'s endpoint with `<publicUrl>/webhook/codecommit`; unset, an API destination target is not verified (the check is skipped and says so).',
+  },
+  {
     path: 'http.uiToken',
     kind: 'string',
     env: 'LEAKWATCH_HTTP_UI_TOKEN',

@@ -9,6 +9,7 @@ export const POSTURE_IAM_ACTIONS: readonly string[] = [
   'cloudtrail:GetEventSelectors',
   'events:ListRules',
   'events:ListTargetsByRule',
+  'events:DescribeApiDestination',
   's3:ListAllMyBuckets',
   's3:GetBucketTagging',
   's3:GetBucketPublicAccessBlock',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAws } from '../helpers/fake-aws.js';
+import { apiDestinationArn } from '../helpers/fake-aws/fake-security-services.js';
 import type { FakeAws } from '../helpers/fake-aws.js';
 import { CODE_BUCKET, POSTURE_USERS, PUBLIC_AMI, TOPIC, TRAIL, WRITER, fakeAwsEnv, setUpPostureAccount } from '../helpers/fake-aws/posture-account.js';
 import { runCliAsync } from '../helpers/run-cli.js';
@@ -89,6 +90,26 @@ describe('leakwatch posture against a fake account through AWS_ENDPOINT_URL', ()
     expect(guardduty.detail).toContain('AccessDeniedException');
     expect(guardduty.detail).toContain('config/iam-policy.json');
     expect(report.checks.map((c) => c.id).sort()).toEqual(['ec2-public-amis', 'guardduty-enabled']);
+  });
+
+  it('passes an EventBridge rule whose API destination posts to http.publicUrl\'s webhook, and fails one posting elsewhere', async () => {
+    setUpPostureAccount(fake, { publicCodeBucket: false, trailWithoutValidation: false, writerWithoutMfa: false, publicAmi: false });
+    fake.state.rules[0]!.targets = [apiDestinationArn(ACCOUNT, 'us-east-1', 'to-leakwatch')];
+    fake.state.apiDestinations.push({ name: 'to-leakwatch', region: 'us-east-1', endpoint: 'https://leakwatch.acme.example/webhook/codecommit', method: 'POST' });
+    const check = async (publicUrl: string) => {
+      writeFileSync(config, `logLevel: silent\nposture:\n  regions: [us-east-1]\nhttp:\n  publicUrl: '${publicUrl}'\n`);
+      const run = await posture('--check', 'eventbridge-codecommit-forwarding', '--format', 'json');
+      return { code: run.code, checks: (JSON.parse(run.stdout) as Report).checks };
+    };
+    const reaches = await check('https://leakwatch.acme.example');
+    expect(reaches.code).toBe(0);
+    expect(reaches.checks.map((c) => `${c.resource}:${c.status}`)).toEqual(['codecommit-to-leakwatch:pass']);
+    expect(fake.count('DescribeApiDestination')).toBe(1);
+    const elsewhere = await check('https://leakwatch-new.acme.example');
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.checks.map((c) => `${c.resource}:${c.status}`)).toEqual(['us-east-1:fail']);
+    expect(elsewhere.checks[0]!.detail).toContain('posts to https://leakwatch.acme.example/webhook/codecommit');
+    expect(elsewhere.checks[0]!.remediation).toContain('http.publicUrl');
   });
 
   it('writes SARIF with one result per failing resource', async () => {

@@ -121,7 +121,9 @@ describe('daemon: scheduled scan of an S3 code store (real SDK, fake AWS)', () =
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.to).toEqual([OWNER]);
     const text = parseMail(sink.received[0]!.raw).parts.find((p) => p.contentType.startsWith('text/plain'))!.body;
-    expect(text).toContain(`s3://${BUCKET}/${ARCHIVE}!app/deploy.py`);
+    expect(text).toContain(`Found in object: s3://${BUCKET}/${ARCHIVE}!app/deploy.py`);
+    expect(text).toContain('First scanned:');
+    expect(text).not.toContain('First commit');
     expect(sink.received[0]!.raw).not.toContain(keyId);
     // Deactivating the key needs its id, which only the S3 re-read gives.
     expect(aws.countBy('UpdateAccessKey', 'AccessKeyId')).toEqual(new Map([[keyId, 1]]));

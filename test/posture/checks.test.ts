@@ -1,6 +1,7 @@
 import { AccessAnalyzerClient, ListAnalyzersCommand, ListFindingsCommand } from '@aws-sdk/client-accessanalyzer';
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { BatchGetProjectsCommand, CodeBuildClient, ListProjectsCommand } from '@aws-sdk/client-codebuild';
+import { DescribeApiDestinationCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { ConfigServiceClient, DescribeConfigRulesCommand, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
 import { GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { GetMacieSessionCommand, Macie2Client } from '@aws-sdk/client-macie2';
@@ -18,6 +19,7 @@ const cloudtrail = mockClient(CloudTrailClient);
 const analyzer = mockClient(AccessAnalyzerClient);
 const codebuild = mockClient(CodeBuildClient);
 const configService = mockClient(ConfigServiceClient);
+const eventbridge = mockClient(EventBridgeClient);
 const iam = mockClient(IAMClient);
 const macie = mockClient(Macie2Client);
 const s3 = mockClient(S3Client);
@@ -25,7 +27,7 @@ const s3control = mockClient(S3ControlClient);
 const sts = mockClient(STSClient);
 
 afterEach(() => {
-  for (const m of [cloudtrail, analyzer, codebuild, configService, iam, macie, s3, s3control, sts]) m.reset();
+  for (const m of [cloudtrail, analyzer, codebuild, configService, eventbridge, iam, macie, s3, s3control, sts]) m.reset();
 });
 
 const check = (id: string) => postureChecks.get(id)!;
@@ -57,6 +59,68 @@ describe('cloudtrail-codecommit-events', () => {
     cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [trail] }).on(GetTrailStatusCommand).resolves({ IsLogging: false });
     expect(verdicts(await run('cloudtrail-codecommit-events'))).toEqual(['us-east-1:fail']);
     expect(cloudtrail.commandCalls(GetEventSelectorsCommand)).toHaveLength(0);
+  });
+});
+
+describe('eventbridge-codecommit-forwarding', () => {
+  const TOPIC = 'arn:aws:sns:us-east-1:111122223333:leakwatch-codecommit';
+  const DESTINATION = 'arn:aws:events:us-east-1:111122223333:api-destination/to-leakwatch/6b1d2c3e-0000-4000-8000-000000000001';
+  const WEBHOOK = 'https://leakwatch.acme.example/webhook/codecommit';
+
+  function ruleTargeting(arn: string): void {
+    eventbridge.on(ListRulesCommand).resolves({ Rules: [{ Name: 'cc', State: 'ENABLED', EventPattern: JSON.stringify({ source: ['aws.codecommit'] }) }] });
+    eventbridge.on(ListTargetsByRuleCommand, { Rule: 'cc' }).resolves({ Targets: [{ Id: 't0', Arn: arn }] });
+  }
+
+  it('passes a rule whose SNS target is a topic the webhook accepts, without asking about API destinations', async () => {
+    ruleTargeting(TOPIC);
+    const results = await run('eventbridge-codecommit-forwarding', { http: { snsTopicArns: [TOPIC] } });
+    expect(verdicts(results)).toEqual(['cc:pass']);
+    expect(eventbridge.commandCalls(DescribeApiDestinationCommand)).toHaveLength(0);
+  });
+
+  it('passes an API destination that posts to <http.publicUrl>/webhook/codecommit, a trailing slash aside', async () => {
+    ruleTargeting(DESTINATION);
+    eventbridge.on(DescribeApiDestinationCommand, { Name: 'to-leakwatch' }).resolves({ InvocationEndpoint: WEBHOOK, HttpMethod: 'POST', ApiDestinationState: 'ACTIVE' });
+    const results = await run('eventbridge-codecommit-forwarding', { http: { publicUrl: 'https://leakwatch.acme.example/' } });
+    expect(verdicts(results)).toEqual(['cc:pass']);
+    expect(results[0]!.detail).toContain(WEBHOOK);
+    expect(eventbridge.commandCalls(DescribeApiDestinationCommand)[0]!.args[0].input).toEqual({ Name: 'to-leakwatch' });
+  });
+
+  it('fails an API destination that posts elsewhere or with another method, saying where it posts', async () => {
+    ruleTargeting(DESTINATION);
+    eventbridge.on(DescribeApiDestinationCommand).resolves({ InvocationEndpoint: 'https://old-host.acme.example/webhook/codecommit', HttpMethod: 'POST' });
+    const elsewhere = await run('eventbridge-codecommit-forwarding', { http: { publicUrl: 'https://leakwatch.acme.example' } });
+    expect(verdicts(elsewhere)).toEqual(['us-east-1:fail']);
+    expect(elsewhere[0]!.detail).toContain('API destination to-leakwatch posts to https://old-host.acme.example/webhook/codecommit');
+    expect(elsewhere[0]!.detail).toContain(`posting to ${WEBHOOK}`);
+    eventbridge.on(DescribeApiDestinationCommand).resolves({ InvocationEndpoint: WEBHOOK, HttpMethod: 'PUT' });
+    const method = await run('eventbridge-codecommit-forwarding', { http: { publicUrl: 'https://leakwatch.acme.example' } });
+    expect(verdicts(method)).toEqual(['us-east-1:fail']);
+    expect(method[0]!.detail).toContain('uses PUT, not POST');
+  });
+
+  it('fails a target naming an API destination that no longer exists', async () => {
+    ruleTargeting(DESTINATION);
+    eventbridge.on(DescribeApiDestinationCommand).rejects(awsError('ResourceNotFoundException'));
+    const results = await run('eventbridge-codecommit-forwarding', { http: { publicUrl: 'https://leakwatch.acme.example' } });
+    expect(verdicts(results)).toEqual(['us-east-1:fail']);
+    expect(results[0]!.detail).toContain('API destination to-leakwatch does not exist');
+  });
+
+  it('is skipped, not passed, when an API destination is the only target and http.publicUrl is not set, and says to set it', async () => {
+    ruleTargeting(DESTINATION);
+    const [result] = await run('eventbridge-codecommit-forwarding');
+    expect(result).toMatchObject({ status: 'skipped', resource: 'us-east-1', detail: expect.stringContaining('http.publicUrl is not set') });
+    expect(result!.detail).toContain('cc → API destination to-leakwatch');
+    expect(eventbridge.commandCalls(DescribeApiDestinationCommand)).toHaveLength(0);
+  });
+
+  it('fails when no enabled rule matches CodeCommit events', async () => {
+    eventbridge.on(ListRulesCommand).resolves({ Rules: [{ Name: 'cc', State: 'DISABLED', EventPattern: JSON.stringify({ source: ['aws.codecommit'] }) }] });
+    const results = await run('eventbridge-codecommit-forwarding', { http: { publicUrl: 'https://leakwatch.acme.example' } });
+    expect(results.map((r) => [r.resource, r.status, r.detail])).toEqual([['us-east-1', 'fail', 'No enabled EventBridge rule matches CodeCommit events.']]);
   });
 });
 

@@ -50,6 +50,28 @@ describe('incident message', () => {
     expect(text).toContain('Also in:    gist (https://gist.github.com/someone/abc)');
   });
 
+  it('words an S3 code store finding by its object: no commit line, the scan time instead of a first commit', () => {
+    const base = makeIncident();
+    const object = 's3://acme-code-backups/releases/app.zip!app/deploy.py';
+    const exposure = { ...base.exposure, commit: '', path: object, line: 3, branches: [], firstSeen: new Date('2026-11-27T09:30:00.000Z') };
+    delete exposure.publicUrl;
+    const { text, html } = renderIncidentMessage({ ...base, repository: { ...base.repository, name: 'acme-code-backups' }, exposure }, 'owner', NOW);
+    expect(text).toContain('You own code store acme-code-backups.');
+    expect(text).toContain(`  Found in object: ${object}, line 3\n`);
+    expect(text).toContain('  First scanned: 2026-11-27T09:30:00.000Z (1 day ago)');
+    expect(text).not.toMatch(/Commit|commit:|First commit|Repository:|File:/);
+    expect(html).toContain('Found in object');
+    expect(html).not.toContain('First commit');
+  });
+
+  it('leaves out the empty commit of a commit-less exposure and dates it as first seen', () => {
+    const base = makeIncident();
+    const { text } = renderIncidentMessage({ ...base, exposure: { ...base.exposure, commit: '', path: 'ami-0a1b2c3d4e5f60718', line: null } }, 'owner', NOW);
+    expect(text).not.toContain('Commit:');
+    expect(text).toContain('  First seen: 2026-11-20T10:00:00.000Z (8 days ago)');
+    expect(text).toContain('  File:       ami-0a1b2c3d4e5f60718\n');
+  });
+
   it('says when nothing was done yet and marks an escalation in the subject', () => {
     const { subject, text } = renderIncidentMessage(makeIncident(), 'escalation', NOW);
     expect(subject).toContain('Unacknowledged:');

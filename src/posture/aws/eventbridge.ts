@@ -1,6 +1,9 @@
-/** The EventBridge reads of the posture checks: rules on the default bus and their targets. */
-import { ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
-import type { EventBridgeClient, Rule, Target } from '@aws-sdk/client-eventbridge';
+/**
+ * The EventBridge reads of the posture checks: rules on the default bus, their targets, and the
+ * endpoint an API destination target posts to.
+ */
+import { DescribeApiDestinationCommand, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import type { DescribeApiDestinationCommandOutput, EventBridgeClient, Rule, Target } from '@aws-sdk/client-eventbridge';
 
 export async function listRules(client: EventBridgeClient): Promise<Rule[]> {
   const rules: Rule[] = [];
@@ -22,4 +25,8 @@ export async function listTargetsByRule(client: EventBridgeClient, rule: string)
     NextToken = out.NextToken;
   } while (NextToken !== undefined);
   return targets;
+}
+
+export async function describeApiDestination(client: EventBridgeClient, name: string): Promise<DescribeApiDestinationCommandOutput> {
+  return client.send(new DescribeApiDestinationCommand({ Name: name }));
 }

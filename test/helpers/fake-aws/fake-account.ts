@@ -52,6 +52,7 @@ export function makeFakeAccountState(account: string, users: Map<string, FakeIam
     configRules: new Map(),
     codebuild: [],
     rules: [],
+    apiDestinations: [],
     ecr: [],
     denied: new Set(),
   };

@@ -20,8 +20,15 @@ export interface FakeSecurityState {
   codebuild: Array<{ name: string; region: string; env: Array<{ name: string; value: string; type: string }> }>;
   /** EventBridge rules on the default bus. */
   rules: Array<{ name: string; region: string; pattern: string; enabled: boolean; targets: string[] }>;
+  /** EventBridge API destinations (a rule targets one by `apiDestinationArn`). */
+  apiDestinations: Array<{ name: string; region: string; endpoint: string; method: string }>;
   /** ECR repositories with their policy text. */
   ecr: Array<{ name: string; region: string; policy: string | undefined }>;
+}
+
+/** The ARN a rule target names an API destination by. */
+export function apiDestinationArn(account: string, region: string, name: string): string {
+  return `arn:aws:events:${region}:${account}:api-destination/${name}/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9`;
 }
 
 function restJson(req: FakeRequest, state: FakeSecurityState): FakeReply | undefined {
@@ -80,6 +87,18 @@ function json11(req: FakeRequest, state: FakeSecurityState): FakeReply | undefin
         const rule = state.rules.find((r) => r.region === region && r.name === input['Rule']);
         if (rule === undefined) throw new FakeAwsError('ResourceNotFoundException');
         return jsonReply(action, { Targets: rule.targets.map((arn, i) => ({ Id: `t${i}`, Arn: arn })) });
+      }
+      case 'events:DescribeApiDestination': {
+        const destination = state.apiDestinations.find((d) => d.region === region && d.name === input['Name']);
+        if (destination === undefined) throw new FakeAwsError('ResourceNotFoundException', 400, `Failed to describe the api-destination(s). An api-destination '${String(input['Name'])}' does not exist.`);
+        return jsonReply(action, {
+          ApiDestinationArn: apiDestinationArn(state.account, region, destination.name),
+          Name: destination.name,
+          ApiDestinationState: 'ACTIVE',
+          ConnectionArn: `arn:aws:events:${region}:${state.account}:connection/leakwatch/0`,
+          InvocationEndpoint: destination.endpoint,
+          HttpMethod: destination.method,
+        });
       }
       case 'ecr:DescribeRepositories':
         return jsonReply(action, { repositories: state.ecr.filter((r) => r.region === region).map((r) => ({ repositoryName: r.name, repositoryArn: `arn:aws:ecr:${region}:${state.account}:repository/${r.name}` })) });
