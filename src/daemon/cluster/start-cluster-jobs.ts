@@ -98,9 +98,12 @@ export async function startClusterJobs(options: ClusterJobsOptions): Promise<Clu
   }, 5000);
   ping.unref();
 
+  /** Sends not yet answered by PostgreSQL: until they are, `idle()` cannot see their jobs in the queue. */
+  let sending = 0;
   function send(id: string, reason: string, startAfter?: number): Promise<string | null> {
     const data: RepositoryJobData = { id, reason };
-    return boss.send(REPOSITORY_QUEUE, data, { singletonKey: id, ...(startAfter === undefined ? {} : { startAfter }) });
+    sending++;
+    return boss.send(REPOSITORY_QUEUE, data, { singletonKey: id, ...(startAfter === undefined ? {} : { startAfter }) }).finally(() => sending--);
   }
 
   async function work([job]: PgBoss.JobWithMetadata<RepositoryJobData>[]): Promise<void> {
@@ -190,7 +193,9 @@ export async function startClusterJobs(options: ClusterJobsOptions): Promise<Clu
       return { unfinished };
     },
     async idle() {
-      while ((running.size > 0 || (await boss.getQueueSize(REPOSITORY_QUEUE)) > 0) && !stopped) await new Promise((done) => setTimeout(done, 200));
+      // Active jobs count too: pg-boss marks a job active before its handler runs and enters `running`.
+      const busy = async (): Promise<boolean> => sending > 0 || running.size > 0 || (await boss.getQueueSize(REPOSITORY_QUEUE, { before: 'completed' })) > 0;
+      while (!stopped && (await busy())) await new Promise((done) => setTimeout(done, 200));
     },
     running: () => [...running.keys()],
     waiting: () => [],
