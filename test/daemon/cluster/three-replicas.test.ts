@@ -142,41 +142,54 @@ describe.skipIf(unavailable !== undefined)(`three daemon replicas on PostgreSQL$
     for (let i = 0; i < 10; i++) await push(i, i % 2 === 0 ? a : b);
     const c = await startReplica('c');
 
-    // kill -9 replica b in the middle of a push's job: the mail server holds every message, so a
-    // job that found its secret cannot end before its owner message is answered.
+    // kill -9, in the middle of a push's job, whichever replica first holds one: the mail server
+    // holds every message, so a job that found its secret cannot end before its owner message is
+    // answered. Any replica may take a push's job, so the one to kill is found, not chosen.
     let release!: () => void;
     sink.hold = new Promise<void>((done) => (release = done));
-    const from = b.daemon.lines.length;
+    const from = new Map([a, b, c].map((r) => [r, r.daemon.lines.length]));
     for (let i = 10; i < 20; i++) await push(i, [a, b, c][i % 3]!);
     const pushed = new Set(Array.from({ length: 10 }, (_, k) => `static:r${10 + k}`));
-    let started: Record<string, unknown> | undefined;
-    for (let at = from; started === undefined; ) {
-      // Any job of a pushed repository (a push coalesces with a job already waiting, whatever its reason).
-      const line = await b.daemon.waitForLog((l) => l['msg'] === 'Repository job started' && pushed.has(String(l['repository'])), at);
-      at = b.daemon.lines.indexOf(line) + 1;
-      const name = String(line['repository']).replace('static:', '');
-      const ended = (): boolean => b.daemon.lines.some((l) => l['msg'] === 'Repository job ended' && l['job'] === line['job']);
-      // Blocked on the held message (its incident's owner message started), or it ended: try the next one.
-      const blocked = await pollUntil(
-        async () => (ended() ? 'ended' : (await count(`incident_actions x JOIN ${schema}.incidents i ON i.id = x.incident_id WHERE i.repository = '${name}' AND x.key = 'notify.owner.smtp' AND x.state = 'started'`)) > 0 ? 'blocked' : 'running'),
-        (state) => state !== 'running',
-      );
-      if (blocked === 'blocked' && !ended()) started = line;
-    }
-    b.daemon.child.kill('SIGKILL');
+    // Jobs of a pushed repository still open on a replica (a push coalesces with a job already
+    // waiting, whatever its reason).
+    const openJobs = (r: Replica): Array<Record<string, unknown>> => {
+      const lines = r.daemon.lines.slice(from.get(r));
+      const ended = new Set(lines.filter((l) => l['msg'] === 'Repository job ended').map((l) => l['job']));
+      return lines.filter((l) => l['msg'] === 'Repository job started' && pushed.has(String(l['repository'])) && !ended.has(l['job']));
+    };
+    const found: { victim?: Replica; started?: Record<string, unknown> } = {};
+    await pollUntil(
+      async () => {
+        const held = await db.query(`SELECT DISTINCT i.repository FROM ${schema}.incident_actions x JOIN ${schema}.incidents i ON i.id = x.incident_id WHERE x.key = 'notify.owner.smtp' AND x.state = 'started'`);
+        const blocked = new Set((held.rows as Array<{ repository: string }>).map((row) => `static:${row.repository}`));
+        for (const r of [a, b, c]) {
+          const line = openJobs(r).find((l) => blocked.has(String(l['repository'])));
+          if (line === undefined) continue;
+          found.victim = r;
+          found.started = line;
+          return true;
+        }
+        return false;
+      },
+      (done) => done,
+    );
+    const killed = found.victim!;
+    const started = found.started!;
+    killed.daemon.child.kill('SIGKILL');
     const killedAt = Date.now();
-    await b.daemon.exited;
+    await killed.daemon.exited;
     sink.hold = null;
     release();
-    replicas.splice(replicas.indexOf(b), 1);
+    replicas.splice(replicas.indexOf(killed), 1);
 
     // Pushes go on while one replica stops cleanly and comes back.
-    for (let i = 20; i < 25; i++) await push(i, c);
-    a.daemon.child.kill('SIGTERM');
-    expect((await a.daemon.exited).code).toBe(0);
-    replicas.splice(replicas.indexOf(a), 1);
-    const a2 = await startReplica('a');
-    for (let i = 25; i < REPOS; i++) await push(i, i % 2 === 0 ? a2 : c);
+    const [stopping, staying] = [a, b, c].filter((r) => r !== killed) as [Replica, Replica];
+    for (let i = 20; i < 25; i++) await push(i, staying);
+    stopping.daemon.child.kill('SIGTERM');
+    expect((await stopping.daemon.exited).code).toBe(0);
+    replicas.splice(replicas.indexOf(stopping), 1);
+    const restarted = await startReplica(stopping.name);
+    for (let i = 25; i < REPOS; i++) await push(i, i % 2 === 0 ? restarted : staying);
 
     // Every secret found and answered: one incident per repository, each told once.
     await pollUntil(
@@ -196,8 +209,8 @@ describe.skipIf(unavailable !== undefined)(`three daemon replicas on PostgreSQL$
     // The killed replica's job was cut short (it never ended there) and is taken over by another
     // replica once its timeout passes, even when the findings it was after are already answered.
     const killedRepository = String(started['repository']);
-    expect(b.daemon.lines.some((l) => l['msg'] === 'Repository job ended' && l['job'] === started['job'])).toBe(false);
-    const others = all.filter((d) => d !== b.daemon);
+    expect(killed.daemon.lines.some((l) => l['msg'] === 'Repository job ended' && l['job'] === started['job'])).toBe(false);
+    const others = all.filter((d) => d !== killed.daemon);
     await pollUntil(
       async () => others.some((d) => d.lines.some((l) => l['msg'] === 'Repository job finished' && l['repository'] === killedRepository && Number(l['time']) > killedAt)),
       (found) => found,
@@ -218,7 +231,7 @@ describe.skipIf(unavailable !== undefined)(`three daemon replicas on PostgreSQL$
           open.delete(repository);
         }
       }
-      for (const [repository, at] of open) intervals.set(repository, [...(intervals.get(repository) ?? []), [at, d === b.daemon ? killedAt : Infinity, 'open']]);
+      for (const [repository, at] of open) intervals.set(repository, [...(intervals.get(repository) ?? []), [at, d === killed.daemon ? killedAt : Infinity, 'open']]);
     }
     let jobs = 0;
     for (const list of intervals.values()) {
