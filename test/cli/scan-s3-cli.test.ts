@@ -11,10 +11,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAws } from '../helpers/fake-aws.js';
 import type { FakeAws } from '../helpers/fake-aws.js';
 import type { FakeS3Bucket } from '../helpers/fake-aws/fake-s3-objects.js';
-import { fakeAccessKeyId, fakeSecretAccessKey } from '../helpers/fake-credentials.js';
 import { makeTarGz, makeZip } from '../helpers/make-archives.js';
 import { CLI } from '../helpers/run-cli.js';
 import { githubToken } from '../helpers/tokens.js';
+import { fakeAwsProcessEnv } from '../helpers/fake-aws/fake-aws-process-env.js';
 
 interface Run {
   code: number | null;
@@ -28,13 +28,7 @@ let root = '';
 function run(args: string[]): Promise<Run> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    AWS_ENDPOINT_URL: aws!.url,
-    AWS_ACCESS_KEY_ID: fakeAccessKeyId(),
-    AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(),
-    AWS_REGION: 'us-east-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: join(root, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-aws-credentials'),
+    ...fakeAwsProcessEnv(aws!.url, root),
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'scan', ...args, '--format', 'json', '--state', join(root, 'state'), '--no-progress'], { env, cwd: root });

@@ -24,6 +24,7 @@ import { fakeAccessKeyId, fakeSecretAccessKey } from '../helpers/fake-credential
 import { TEST_GIT_ENV, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { fakeAwsProcessEnv } from '../helpers/fake-aws/fake-aws-process-env.js';
 
 const NEVER = '0 0 1 1 *';
 const KEYS = Number(process.env['LEAKWATCH_AWS_KILL_TEST_KEYS'] ?? 12);
@@ -138,13 +139,7 @@ describe('daemon AWS containment through kill -9 (policy auto, real SDK, fake AW
 
   function envFor(root: string): NodeJS.ProcessEnv {
     return {
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ACCESS_KEY_ID: fakeAccessKeyId(),
-      AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(),
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(root, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-aws-credentials'),
+      ...fakeAwsProcessEnv(aws.url, root),
     };
   }
 

@@ -14,6 +14,7 @@ import { parseMail } from '../helpers/parse-mime.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { fakeAwsProcessEnv } from '../helpers/fake-aws/fake-aws-process-env.js';
 
 const NEVER = '0 0 1 1 *';
 const EVERY_SECOND = '* * * * * *';
@@ -77,13 +78,7 @@ describe('leakwatch daemon: replacement key and the owner after containment (rea
     );
     env = {
       LEAKWATCH_RESPONSE_EMAIL_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ACCESS_KEY_ID: fakeAccessKeyId(),
-      AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(),
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(root, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-aws-credentials'),
+      ...fakeAwsProcessEnv(aws.url, root),
     };
     daemon = startDaemonProcess(configFile, env, root);
     await daemon.waitForLog((l) => l['msg'] === 'Findings answered');

@@ -14,9 +14,9 @@ import { startDaemonProcess } from '../helpers/daemon-process.js';
 import type { DaemonProcess } from '../helpers/daemon-process.js';
 import { startFakeAws } from '../helpers/fake-aws.js';
 import type { FakeAws } from '../helpers/fake-aws.js';
-import { fakeAccessKeyId, fakeSecretAccessKey } from '../helpers/fake-credentials.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
+import { fakeAwsProcessEnv } from '../helpers/fake-aws/fake-aws-process-env.js';
 
 const NEVER = '0 0 1 1 *';
 const EVERY_SECOND = '* * * * * *';
@@ -77,13 +77,7 @@ describe('daemon: S3 Block Public Access of a public code bucket (real SDK, fake
     ].join('\n'));
     const env: NodeJS.ProcessEnv = {
       LEAKWATCH_HTTP_WEBHOOK_TOKEN: TOKEN,
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ACCESS_KEY_ID: fakeAccessKeyId(),
-      AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(),
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(root, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-aws-credentials'),
+      ...fakeAwsProcessEnv(aws.url, root),
     };
     const start = async () => {
       const daemon = startDaemonProcess(configFile, env, root);

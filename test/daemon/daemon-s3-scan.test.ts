@@ -20,6 +20,7 @@ import { makeZip } from '../helpers/make-archives.js';
 import { parseMail } from '../helpers/parse-mime.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { fakeAwsProcessEnv } from '../helpers/fake-aws/fake-aws-process-env.js';
 
 const NEVER = '0 0 1 1 *';
 const EVERY_SECOND = '* * * * * *';
@@ -86,13 +87,7 @@ describe('daemon: scheduled scan of an S3 code store (real SDK, fake AWS)', () =
       '',
     ].join('\n'));
     const env: NodeJS.ProcessEnv = {
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ACCESS_KEY_ID: fakeAccessKeyId(),
-      AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(),
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(root, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-aws-credentials'),
+      ...fakeAwsProcessEnv(aws.url, root),
     };
     const daemon = startDaemonProcess(configFile, env, root);
     daemons.push(daemon);
