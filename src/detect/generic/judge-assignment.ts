@@ -27,12 +27,36 @@ const MIN_BARE = 6;
 const MIN_WEAK_KEY = 8;
 
 /**
+ * How far before a value the comment and regex-literal tests look, and how far either side of
+ * it the minified-code test does. The matcher hands over a window of the line (the 512 bytes
+ * before a match, 1,100 after its value), so these bounds never cut what it passes; they keep
+ * a caller that passes a whole megabyte-long line from scanning that line once per candidate.
+ */
+const LOOK_BEHIND = 2048;
+const LOOK_AROUND = 4096;
+
+/**
+ * The text of the value's line before `at`, at most LOOK_BEHIND characters. A line cut short
+ * starts with a character no test reads as code or a line start (`x`), so a marker that
+ * happens to start the cut is not taken for the start of the line.
+ */
+function lineBefore(line: string, at: number): string {
+  const lo = Math.max(0, at - LOOK_BEHIND);
+  const window = line.slice(lo, at);
+  const nl = window.lastIndexOf('\n');
+  if (nl >= 0) return window.slice(nl + 1);
+  return lo === 0 ? window : `x${window}`;
+}
+
+/**
  * A value inside a comment: on a comment line (`#`, `//`, `/*`, `--`, `;`, `*`, `<!--`, `%`,
  * `REM`) or after a trailing `//` or ` # ` comment that no open quote holds (`f(); // key: v`).
  */
 export function isCommentLine(line: string, at: number): boolean {
-  const lineStart = line.lastIndexOf('\n', at - 1) + 1;
-  const before = line.slice(lineStart, at);
+  return commentBefore(lineBefore(line, at));
+}
+
+function commentBefore(before: string): boolean {
   if (/^\s*(?:#(?![{!])|\/\/|\/\*|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(before)) return true;
   const trailing = /(?:^|\s)(?:\/\/|\/\*|#)\s/.exec(before);
   return trailing !== null && balancedQuotes(before.slice(0, trailing.index));
@@ -50,8 +74,10 @@ function balancedQuotes(text: string): boolean {
  * arguments. Patterns that match credentials name them; they do not hold one.
  */
 export function inRegexSource(line: string, at: number): boolean {
-  const lineStart = line.lastIndexOf('\n', at - 1) + 1;
-  const before = line.slice(lineStart, at);
+  return regexBefore(lineBefore(line, at));
+}
+
+function regexBefore(before: string): boolean {
   if (/\bRegExp\([^)]*$/.test(before)) return true;
   // The last slash that can open a literal (after an operator, a bracket or `return`), with no
   // unescaped slash between it and the value to close it.
@@ -73,6 +99,23 @@ export function looksMinified(line: string): boolean {
 }
 
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
+
+/**
+ * classifyKey, remembered: code dense in credential words judges the same few keys (`password`,
+ * `token`, `apiKey`) thousands of times. Emptied when full, so a text of unique keys cannot grow it.
+ */
+const keyStrengths = new Map<string, KeyStrength>();
+const KEY_MEMO = 4096;
+
+function keyStrength(key: string): KeyStrength {
+  let strength = keyStrengths.get(key);
+  if (strength === undefined) {
+    strength = classifyKey(key);
+    if (keyStrengths.size >= KEY_MEMO) keyStrengths.clear();
+    keyStrengths.set(key, strength);
+  }
+  return strength;
+}
 
 /** The level of one classified value under a key; null: not a secret. */
 export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass): Confidence | null {
@@ -113,19 +156,20 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
     a.start += scheme[0].length;
     a.value = a.value.slice(scheme[0].length);
   }
-  const key = classifyKey(a.key);
+  const key = keyStrength(a.key);
   // Most candidates fail on the key or the length; the value classifier is the dearer part.
   if (key === 'none' || a.value.length < MIN_QUOTED) return null;
   // A value that repeats a word of its key names the slot: access_token: "access".
   if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
-  const minified = looksMinified(line);
-  if (inRegexSource(line, a.start)) return null;
+  const minified = looksMinified(line.length <= 2 * LOOK_AROUND ? line : line.slice(Math.max(0, a.start - LOOK_AROUND), a.end + LOOK_AROUND));
+  const before = lineBefore(line, a.start);
+  if (regexBefore(before)) return null;
   const cls = classifyValue(a.value, a.shape);
   // (A URL's password is a value wherever the URL is written.)
   if (minified && (cls !== 'random' || (a.shape !== 'literal' && a.operator !== '@'))) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference.
-  return { confidence: isCommentLine(line, a.start) ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
+  return { confidence: commentBefore(before) ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
 }

@@ -132,3 +132,46 @@ describe('judgeAssignment: URLs in minified code', () => {
     expect(judge(`${filler}var u="mysql://app:${random}@db.internal:3306/app";${filler}`, random)).toBe('high');
   });
 });
+
+describe('judgeAssignment: a long line with many candidates', () => {
+  // A bundle's single line with thousands of candidates, each judged on the whole line (as a
+  // caller that does not cut lines passes it): the comment, regex-literal and minified-code
+  // tests read a bounded stretch before each value instead of the line from its start.
+  const count = 1500;
+  const valueOf = (i: number) => `${random}${(i * 7919 + 104729).toString(36)}Q${i}`;
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    parts.push(`var a${i}=function(b){return b(c)};`, `t${i}.password="${valueOf(i)}";`, 'e.token=void 0;', `f${i}(/x/g,"//");`);
+  }
+  const line = parts.join('');
+  const code = 'var a=function(b){return b(c)};'.repeat(300);
+
+  it('judges each random literal high and each code fragment not at all', () => {
+    let highs = 0;
+    let nulls = 0;
+    for (let i = 0, from = 0; i < count; i++) {
+      const v = valueOf(i);
+      const at = line.indexOf(v, from);
+      from = at + v.length;
+      const judged = judgeAssignment(line, at, at + v.length);
+      expect(judged).toEqual({ confidence: 'high', value: v, start: at, end: at + v.length });
+      if (judged?.confidence === 'high') highs++;
+      const fragment = line.indexOf('void', at);
+      if (judgeAssignment(line, fragment, fragment + 4) === null) nulls++;
+    }
+    expect(highs).toBe(count);
+    expect(nulls).toBe(count);
+  });
+
+  it('still reads a comment or a regex literal just before a value far into a long line', () => {
+    expect(judge(`${code} // password: '${random}'`, random)).toBe('low');
+    expect(judge(`${code};const re = /password=${random}/;`, random)).toBeNull();
+    expect(judge(`${code};password="${random}"`, random)).toBe('high');
+  });
+
+  it('does not take a marker where the stretch it reads is cut for the start of a comment line', () => {
+    // Wherever the stretch before the value starts in this run of `#`, that is not the line's start.
+    expect(judge(`var q = f("${'#'.repeat(6000)}"); password="${random}"`, random)).toBe('high');
+    expect(judge(`var q = f("${'//'.repeat(3000)}"); password="${random}"`, random)).toBe('high');
+  });
+});
