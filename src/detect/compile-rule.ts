@@ -73,6 +73,7 @@ export function compileRule(spec: RuleSpec, index: number, checked = false): Com
     allowRes: list(spec.allow, 'allow'),
     allowLineRes: list(spec.allowLine, 'allowLine'),
     allowPathRes: list(spec.allowPath, 'allowPath'),
+    ...(spec.regionNeeds !== undefined ? { regionNeedsRe: compileRegex(spec, spec.regionNeeds, flags.lists, 'regionNeeds', checked) } : {}),
     secretIndex,
     windowBytes: spec.window ?? LINE_CONTEXT,
     multiline: spec.window !== undefined,

@@ -206,8 +206,10 @@ Other fields: \`description\`, \`ignoreCase\`, \`secretGroup\`, \`validators\`, 
 \`allowPath\`, \`generic\` (gets the placeholder filter and yields to specific rules), \`classify:
 assignment\` (a generic rule's match is read by the tokenizer and value classifier of
 [Generic detection](#generic-detection) instead of the placeholder filter), \`requires\`
-(pairing), \`window\` (16–65536 bytes, for multi-line values), \`rotate\` and \`verify\` (response
-provider ids). Unknown fields are errors, so a typo does not silently disable a filter.
+(pairing), \`window\` (16–65536 bytes, for multi-line values), \`regionNeeds\` (a regex every match
+contains, tested once per candidate region for all the rules giving the same one, so rules that share
+a keyword skip regions none of them can match), \`rotate\` and \`verify\` (response provider ids).
+Unknown fields are errors, so a typo does not silently disable a filter.
 
 **Examples** are required: at least one positive and one negative per rule. So that no literal
 credential is ever committed (not even a fake one), an example is either a \`parts:\` list joined

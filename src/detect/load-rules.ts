@@ -137,7 +137,7 @@ function trustBuiltinChecks(builtinFiles: { file: string; text: string }[]): voi
   for (const spec of readCache(BUILTIN_RULES_CACHE, cacheKey([], builtinFiles)) ?? []) {
     const flags = ruleFlags(spec);
     markProvenSafe(spec.regex, flags.regex);
-    for (const s of [...spec.allow, ...spec.allowLine, ...spec.allowPath]) markProvenSafe(s, flags.lists);
+    for (const s of [...spec.allow, ...spec.allowLine, ...spec.allowPath, ...(spec.regionNeeds !== undefined ? [spec.regionNeeds] : [])]) markProvenSafe(s, flags.lists);
   }
 }
 

@@ -77,6 +77,8 @@ export class Matcher {
   private readonly lineWindow: number;
   /** Per text: where each rule+secret was last accepted, to fold repeats on one line. */
   private readonly lastEnd = new Map<string, number>();
+  /** Per text: by `regionNeeds` source, region start → [region end, whether the region has it]. */
+  private readonly regionHas = new Map<string, Map<number, [number, boolean]>>();
 
   constructor(readonly ruleset: Ruleset) {
     this.keywords = buildKeywordIndex(ruleset.rules);
@@ -130,6 +132,7 @@ export class Matcher {
     if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
     this.lastEnd.clear();
+    this.regionHas.clear();
     // Searched for only once a match needs it: most texts with keywords have no match.
     let inlineAllow: boolean | undefined;
     const hasInlineAllow = (): boolean => (inlineAllow ??= text.includes(INLINE_ALLOW));
@@ -173,6 +176,7 @@ export class Matcher {
     const overlap = rule.multiline ? rule.windowBytes + 1024 : 8192;
     for (let i = 0; i < bounds.length; i += 2) {
       const regionEnd = bounds[i + 1]!;
+      if (rule.regionNeedsRe && !this.regionNeeds(text, rule.regionNeedsRe, bounds[i]!, regionEnd)) continue;
       for (let from = bounds[i]!; from < regionEnd; from += SLICE) {
         const own = Math.min(regionEnd, from + SLICE);
         const base = Math.max(bounds[i]!, from - SLICE_CONTEXT);
@@ -181,6 +185,20 @@ export class Matcher {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether text[start, end) holds a match of a rule's `regionNeeds`: asked once per region for
+   * all the rules that give the same one (rules with the same keywords have the same regions).
+   */
+  private regionNeeds(text: Source, re: RegExp, start: number, end: number): boolean {
+    let byStart = this.regionHas.get(re.source);
+    if (!byStart) this.regionHas.set(re.source, (byStart = new Map()));
+    const known = byStart.get(start);
+    if (known && known[0] === end) return known[1];
+    const has = re.test(text.slice(start, end));
+    byStart.set(start, [end, has]);
+    return has;
   }
 
   /** Matches text[base, end) and keeps the matches that start in [from, own). */

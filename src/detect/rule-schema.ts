@@ -28,6 +28,7 @@ function buildSchemas(z: typeof Zod.z) {
       allow: z.array(z.string()).default([]),
       allowLine: z.array(z.string()).default([]),
       allowPath: z.array(z.string()).default([]),
+      regionNeeds: z.string().min(1).optional(),
       generic: z.boolean().default(false),
       classify: z.enum(['assignment']).optional(),
       requires: z

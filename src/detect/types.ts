@@ -42,6 +42,12 @@ export interface RuleSpec {
   allowLine: string[];
   /** Regexes tested against the path; a match drops the finding. */
   allowPath: string[];
+  /**
+   * A regex that every match of `regex` contains (case-insensitively): tested once per candidate
+   * region for all the rules that give the same one, and the rule's regex is not run on a region
+   * without it (eight URL rules share `://` and need `user:password@` after it).
+   */
+  regionNeeds?: string;
   /** Generic rules yield to specific ones on the same text and get the placeholder filter. */
   generic: boolean;
   /**
@@ -65,6 +71,7 @@ export interface CompiledRule extends RuleSpec {
   allowRes: RegExp[];
   allowLineRes: RegExp[];
   allowPathRes: RegExp[];
+  regionNeedsRe?: RegExp;
   secretIndex: number | string;
   windowBytes: number;
   multiline: boolean;
