@@ -62,9 +62,14 @@ function judgeMatch(
   const from = before < 0 ? lo : before + 1;
   const hi = Math.min(text.length, end + JUDGE_AFTER);
   const after = text.firstNewline(end, hi);
-  const judged = judgeAssignment(text.slice(from, after < 0 ? hi : after), start - from, end - from, keyHint);
+  const line = text.slice(from, after < 0 ? hi : after);
+  // A line cut short starts with a character no test reads as code or a line start, so a
+  // comment marker that happens to begin the cut (`//`, `#`) is not taken for a comment line.
+  const shift = before < 0 && lo > 0 ? 1 : 0;
+  const judged = judgeAssignment(shift ? `x${line}` : line, start - from + shift, end - from + shift, keyHint);
   if (!judged) return null;
-  return { value: judged.value, start: from + judged.start, end: from + judged.end, confidence: judged.confidence };
+  const at = from - shift;
+  return { value: judged.value, start: at + judged.start, end: at + judged.end, confidence: judged.confidence };
 }
 
 export class Matcher {
