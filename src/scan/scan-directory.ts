@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
 import type { ScanProgress } from './progress.js';
 import { emptyStats } from '../domain/finding.js';
-import type { ObjectResult, ScanStats } from '../domain/finding.js';
-import { createTaskRunner } from './worker-pool.js';
+import type { ChunkResult, ObjectResult, ScanStats } from '../domain/finding.js';
+import { ObjectScanner } from './object-scanner.js';
+import { scanFiles } from './scan-chunk.js';
+import { createTaskRunner, createThreadPool } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
 
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', '.leakwatch']);
@@ -68,13 +70,21 @@ export interface DirectoryScanOptions {
 }
 
 /**
- * Below this many bytes a directory is scanned inline: starting workers would cost more. Files
- * are sized (lstat) only until the choice is made; past INLINE_FILES files workers pay anyway.
+ * Below this many bytes a directory is scanned in the main thread alone: starting a worker
+ * would cost more. Files are sized (lstat) only until the choice is made; past INLINE_FILES
+ * files a worker starts anyway.
  */
 const INLINE_BYTES = 4 * 1024 * 1024;
 const INLINE_FILES = 1024;
-/** Files per task: small files travel to a worker in batches, never one message per file. */
+/** Most files per worker task: small files travel in batches, never one message per file. */
 const TASK_FILES = 128;
+/** Fewest files per worker task, as tasks shrink towards the end so that threads end together. */
+const TASK_FILES_MIN = 16;
+/**
+ * Files the main thread scans between two looks at its event loop: short, so a worker that
+ * has finished its task gets the next one without waiting long.
+ */
+const MAIN_SLICE = 8;
 
 /** The size the listing does not give; 0 when it cannot be had (the reader will say why). */
 function sizeOf(abs: string): number {
@@ -85,18 +95,26 @@ function sizeOf(abs: string): number {
   }
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * With the built-in rules (checked at build time) the main thread scans too, beside
+ * `workers - 1` worker threads started once the folder is big enough for them: one thread
+ * fewer to start and warm up than workers alone, and on two cores both are busy. With user
+ * rules every file goes through workers, so the hard deadline can stop a stuck regex.
+ */
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
   const stats: ScanStats = emptyStats();
   const results: ObjectResult[] = [];
-  let runner: TaskRunner | null = null;
-  const running: Promise<void>[] = [];
-  let fileCount = 0;
+  const files: FileEntry[] = [];
+  const mainScans = !options.ruleset.userRules;
+  const threads = mainScans ? options.workers - 1 : options.workers;
+  let pool: TaskRunner | null = null;
+  let sizing = true;
   let sizedBytes = 0;
-  let batch: FileEntry[] = [];
 
-  const runTask = async (files: FileEntry[]): Promise<void> => {
-    const r = await runner!.run({ kind: 'files', files, maxBytes: options.maxBlobBytes });
+  const add = (r: ChunkResult): void => {
     results.push(...r.results);
     stats.blobs += r.objects;
     stats.bytes += r.bytes;
@@ -105,30 +123,53 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
     stats.skipped.partial += r.partial;
     stats.skipped.unreadable += r.unreadable.length;
     stats.skipped.unreadablePaths.push(...r.unreadable);
-    options.onProgress?.({ objectsDone: stats.blobs + stats.skipped.tooLarge + stats.skipped.unreadable, objectsTotal: fileCount, bytesDone: stats.bytes });
+    options.onProgress?.({ objectsDone: stats.blobs + stats.skipped.tooLarge + stats.skipped.unreadable, objectsTotal: files.length, bytesDone: stats.bytes });
   };
-  const flush = (): void => {
-    for (let i = 0; i < batch.length; i += TASK_FILES) running.push(runTask(batch.slice(i, i + TASK_FILES)));
-    batch = [];
+  let next = 0;
+  const take = (count: number): FileEntry[] => {
+    const taken = files.slice(next, next + count);
+    next += taken.length;
+    return taken;
+  };
+  const workerLoop = async (runner: TaskRunner, sharers: number): Promise<void> => {
+    while (next < files.length) {
+      const size = Math.min(TASK_FILES, Math.max(TASK_FILES_MIN, Math.ceil((files.length - next) / (2 * sharers))));
+      add(await runner.run({ kind: 'files', files: take(size), maxBytes: options.maxBlobBytes }));
+    }
+  };
+  const mainLoop = async (): Promise<void> => {
+    const scanner = new ObjectScanner(options.ruleset);
+    while (next < files.length) {
+      add(scanFiles(scanner, take(MAIN_SLICE), options.maxBlobBytes));
+      // Lets the replies of workers in, so they are handed their next task.
+      if (pool !== null) await nextTurn();
+    }
   };
 
   try {
     walk(root, new Set(options.exclude ?? []), stats, (file) => {
-      fileCount++;
-      batch.push(file);
-      if (runner === null) {
+      files.push(file);
+      if (sizing) {
         sizedBytes += sizeOf(file.abs);
         // Workers start as soon as the job is big enough for them, while the listing goes on.
-        if (sizedBytes >= INLINE_BYTES || fileCount >= INLINE_FILES) runner = createTaskRunner(null, options.ruleset, options.workers);
+        if (sizedBytes >= INLINE_BYTES || files.length >= INLINE_FILES) {
+          sizing = false;
+          if (threads > 0) pool = mainScans ? createThreadPool(null, options.ruleset, threads) : createTaskRunner(null, options.ruleset, threads);
+        }
       }
-      if (runner !== null && batch.length >= TASK_FILES) flush();
     });
-    runner ??= createTaskRunner(null, options.ruleset, 1);
-    flush();
-    await Promise.all(running);
+    if (!mainScans) pool ??= createTaskRunner(null, options.ruleset, 1);
+    const loops: Promise<void>[] = [];
+    const sharers = (pool === null ? 0 : mainScans ? threads : Math.max(1, threads)) + (mainScans ? 1 : 0);
+    if (pool !== null) for (let i = sharers - (mainScans ? 1 : 0); i > 0; i--) loops.push(workerLoop(pool, sharers));
+    if (mainScans) loops.push(mainLoop());
+    try {
+      await Promise.all(loops);
+    } finally {
+      await Promise.allSettled(loops);
+    }
   } finally {
-    await Promise.allSettled(running);
-    if (runner !== null) await (runner as TaskRunner).close();
+    if (pool !== null) await (pool as TaskRunner).close();
   }
   stats.skipped.unreadablePaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   stats.durationMs = Date.now() - started;
