@@ -24,11 +24,13 @@ interface FileEntry {
 
 /**
  * Lists the files below `root` depth first, in name order, handing each to `onFile` as it is
- * found, so the scan of the first files overlaps the listing of the rest. Entry types come from
- * the listing itself (symlinks are not followed); nothing is stat'ed here: the reader sizes each
- * file on its open descriptor (scan-chunk.ts), one system call fewer per file.
+ * found, so the scan of the first files overlaps the listing of the rest: after each folder it
+ * awaits what `pause` returns, if anything, so workers can be handed the files listed so far.
+ * Entry types come from the listing itself (symlinks are not followed); nothing is stat'ed
+ * here: the reader sizes each file on its open descriptor (scan-chunk.ts), one system call
+ * fewer per file.
  */
-function walk(root: string, skipAbs: Set<string>, stats: ScanStats, onFile: (file: FileEntry) => void): void {
+async function walk(root: string, skipAbs: Set<string>, stats: ScanStats, onFile: (file: FileEntry) => void, pause: () => Promise<void> | null): Promise<void> {
   // Each folder with its path relative to the root, '/'-separated, '' for the root.
   const stack: [string, string][] = [[root, '']];
   while (stack.length > 0) {
@@ -57,6 +59,8 @@ function walk(root: string, skipAbs: Set<string>, stats: ScanStats, onFile: (fil
       }
     }
     for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]!);
+    const paused = pause();
+    if (paused !== null) await paused;
   }
 }
 
@@ -85,6 +89,13 @@ const TASK_FILES_MIN = 16;
  * has finished its task gets the next one without waiting long.
  */
 const MAIN_SLICE = 8;
+/**
+ * Beside workers, the main thread leaves a file over this size to them (it is put back for
+ * them): while it matches one file it answers no worker, and a large file would keep them idle.
+ */
+const MAIN_MAX_BYTES = 256 * 1024;
+/** Most large files (left by the main thread) per worker task. */
+const LARGE_TASK_FILES = 4;
 
 /** The size the listing does not give; 0 when it cannot be had (the reader will say why). */
 function sizeOf(abs: string): number {
@@ -111,8 +122,23 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
   const mainScans = !options.ruleset.userRules;
   const threads = mainScans ? options.workers - 1 : options.workers;
   let pool: TaskRunner | null = null;
+  const loops: Promise<void>[] = [];
   let sizing = true;
   let sizedBytes = 0;
+  let listed = false;
+  // Worker loops waiting for the listing to give them a task's worth of files.
+  let waiting: (() => void)[] = [];
+  const wakeLoops = (): void => {
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
+  };
+  let next = 0;
+  // Files the main thread left to the workers (over MAIN_MAX_BYTES), taken before the rest.
+  const large: FileEntry[] = [];
+  let mainScanning = mainScans;
+  // Files listed since the workers were last let in.
+  let sincePause = 0;
 
   const add = (r: ChunkResult): void => {
     results.push(...r.results);
@@ -125,50 +151,100 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
     stats.skipped.unreadablePaths.push(...r.unreadable);
     options.onProgress?.({ objectsDone: stats.blobs + stats.skipped.tooLarge + stats.skipped.unreadable, objectsTotal: files.length, bytesDone: stats.bytes });
   };
-  let next = 0;
   const take = (count: number): FileEntry[] => {
     const taken = files.slice(next, next + count);
     next += taken.length;
     return taken;
   };
   const workerLoop = async (runner: TaskRunner, sharers: number): Promise<void> => {
-    while (next < files.length) {
-      const size = Math.min(TASK_FILES, Math.max(TASK_FILES_MIN, Math.ceil((files.length - next) / (2 * sharers))));
+    for (;;) {
+      if (large.length > 0) {
+        add(await runner.run({ kind: 'files', files: large.splice(0, LARGE_TASK_FILES), maxBytes: options.maxBlobBytes }));
+        continue;
+      }
+      const left = files.length - next;
+      // Full tasks while the listing goes on; then smaller ones, so that all threads end together.
+      if (!listed && left < TASK_FILES) {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      if (left === 0) {
+        // The main thread may still leave large files to the workers.
+        if (mainScanning) {
+          await new Promise<void>((resolve) => waiting.push(resolve));
+          continue;
+        }
+        return;
+      }
+      const size = listed ? Math.min(TASK_FILES, Math.max(TASK_FILES_MIN, Math.ceil(left / (2 * sharers)))) : TASK_FILES;
       add(await runner.run({ kind: 'files', files: take(size), maxBytes: options.maxBlobBytes }));
     }
   };
   const mainLoop = async (): Promise<void> => {
     const scanner = new ObjectScanner(options.ruleset);
+    const defer = pool === null ? undefined : { overBytes: MAIN_MAX_BYTES, files: large };
     while (next < files.length) {
-      add(scanFiles(scanner, take(MAIN_SLICE), options.maxBlobBytes));
+      add(scanFiles(scanner, take(MAIN_SLICE), options.maxBlobBytes, undefined, defer));
+      if (large.length > 0) wakeLoops();
       // Lets the replies of workers in, so they are handed their next task.
       if (pool !== null) await nextTurn();
     }
+    mainScanning = false;
+    wakeLoops();
+    // The large files still waiting for a worker: the main thread has nothing else to do.
+    while (large.length > 0) {
+      add(scanFiles(scanner, large.splice(0, 1), options.maxBlobBytes));
+      if (pool !== null) await nextTurn();
+    }
+  };
+  const startPool = (runner: TaskRunner, count: number): void => {
+    pool = runner;
+    const sharers = count + (mainScans ? 1 : 0);
+    for (let i = 0; i < count; i++) loops.push(workerLoop(runner, sharers));
+  };
+  // Once workers run, the listing stops now and then to let them have what it has found.
+  const pause = (): Promise<void> | null => {
+    if (pool === null || sincePause < TASK_FILES) return null;
+    sincePause = 0;
+    wakeLoops();
+    return nextTurn();
   };
 
   try {
-    walk(root, new Set(options.exclude ?? []), stats, (file) => {
-      files.push(file);
-      if (sizing) {
-        sizedBytes += sizeOf(file.abs);
-        // Workers start as soon as the job is big enough for them, while the listing goes on.
-        if (sizedBytes >= INLINE_BYTES || files.length >= INLINE_FILES) {
-          sizing = false;
-          if (threads > 0) pool = mainScans ? createThreadPool(null, options.ruleset, threads) : createTaskRunner(null, options.ruleset, threads);
+    await walk(
+      root,
+      new Set(options.exclude ?? []),
+      stats,
+      (file) => {
+        files.push(file);
+        sincePause++;
+        if (sizing) {
+          sizedBytes += sizeOf(file.abs);
+          // Workers start as soon as the job is big enough for them, while the listing goes on.
+          if (sizedBytes >= INLINE_BYTES || files.length >= INLINE_FILES) {
+            sizing = false;
+            const runner = threads <= 0 ? null : mainScans ? createThreadPool(null, options.ruleset, threads) : createTaskRunner(null, options.ruleset, threads);
+            if (runner !== null) startPool(runner, threads);
+          }
         }
-      }
-    });
-    if (!mainScans) pool ??= createTaskRunner(null, options.ruleset, 1);
-    const loops: Promise<void>[] = [];
-    const sharers = (pool === null ? 0 : mainScans ? threads : Math.max(1, threads)) + (mainScans ? 1 : 0);
-    if (pool !== null) for (let i = sharers - (mainScans ? 1 : 0); i > 0; i--) loops.push(workerLoop(pool, sharers));
+      },
+      pause,
+    );
+    listed = true;
+    wakeLoops();
+    if (!mainScans && pool === null) startPool(createTaskRunner(null, options.ruleset, 1), 1);
     if (mainScans) loops.push(mainLoop());
-    try {
-      await Promise.all(loops);
-    } finally {
-      await Promise.allSettled(loops);
-    }
+    await Promise.all(loops);
+  } catch (err) {
+    // Nothing more is handed out; the tasks under way end before the workers are closed.
+    next = files.length;
+    large.length = 0;
+    throw err;
   } finally {
+    listed = true;
+    mainScanning = false;
+    wakeLoops();
+    await Promise.allSettled(loops);
     if (pool !== null) await (pool as TaskRunner).close();
   }
   stats.skipped.unreadablePaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
