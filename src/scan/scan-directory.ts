@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Ruleset } from '../detect/types.js';
 import type { ScanProgress } from './progress.js';
 import { emptyStats } from '../domain/finding.js';
@@ -85,10 +86,12 @@ const TASK_FILES = 128;
 /** Fewest files per worker task, as tasks shrink towards the end so that threads end together. */
 const TASK_FILES_MIN = 16;
 /**
- * Files the main thread scans between two looks at its event loop: short, so a worker that
- * has finished its task gets the next one without waiting long.
+ * Beside workers, the main thread looks at its event loop after every MAIN_SLICE files once
+ * MAIN_TURN_MS have passed since it last did: often enough that a worker that has finished its
+ * task gets the next one without waiting long, not so often that the looks cost.
  */
 const MAIN_SLICE = 8;
+const MAIN_TURN_MS = 2;
 /**
  * Beside workers, the main thread leaves a file over this size to them (it is put back for
  * them): while it matches one file it answers no worker, and a large file would keep them idle.
@@ -183,11 +186,15 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
   const mainLoop = async (): Promise<void> => {
     const scanner = new ObjectScanner(options.ruleset);
     const defer = pool === null ? undefined : { overBytes: MAIN_MAX_BYTES, files: large };
+    let lastTurn = performance.now();
     while (next < files.length) {
       add(scanFiles(scanner, take(MAIN_SLICE), options.maxBlobBytes, undefined, defer));
       if (large.length > 0) wakeLoops();
       // Lets the replies of workers in, so they are handed their next task.
-      if (pool !== null) await nextTurn();
+      if (pool !== null && performance.now() - lastTurn >= MAIN_TURN_MS) {
+        await nextTurn();
+        lastTurn = performance.now();
+      }
     }
     mainScanning = false;
     wakeLoops();
