@@ -11,7 +11,6 @@ import { incompleteError, renderWarnings } from '../report/render-warnings.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../scan/s3/archive-limits.js';
 import { isS3Target } from '../scan/s3/parse-s3-target.js';
-import { openScanStore } from '../store/open-store.js';
 import { collect, parsePositiveInt, parseWorkers } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
 import { writeOutput } from './write-output.js';
@@ -116,11 +115,13 @@ Examples:
       if (verifier) process.stderr.write(`leakwatch: ${verifier.notice}\n`);
       // The AWS SDK loads only for an s3:// target.
       const s3Source = isS3Target(target) ? (await import('../aws/s3/create-s3-object-source.js')).createS3ObjectSource : undefined;
+      // The store modules (SQLite, and the PostgreSQL ones beside it) load only with a state folder.
+      const openStore = flags.state === false ? undefined : (await import('../store/open-store.js')).openScanStore;
       const report = await runScan({
         target,
         ...(s3Source === undefined ? {} : { s3Source: () => s3Source() }),
         stateDir: flags.state === false ? null : resolve(flags.state),
-        openStore: openScanStore,
+        ...(openStore === undefined ? {} : { openStore }),
         rulesDirs: flags.rules,
         variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain, internalCidrs: flags.internalCidr },
         maxBlobBytes: flags.maxBlobBytes,

@@ -51,15 +51,17 @@ let readBuffer = Buffer.allocUnsafe(1 << 20);
 
 /**
  * The whole file, in `readBuffer` (valid until the next call: the scanner keeps no reference to
- * it), or null when it is over `maxBytes`. Sized on its open descriptor, so the listing need not
- * stat it; read to the end of file, so a file that grew since is still read whole. A read that
- * returns less than asked for, with the size reached, is the end: no extra call to confirm it.
+ * it); `over` when it is over `maxBytes`, `deferred` when it is over `deferBytes` (not read).
+ * Sized on its open descriptor, so the listing need not stat it; read to the end of file, so a
+ * file that grew since is still read whole. A read that returns less than asked for, with the
+ * size reached, is the end: no extra call to confirm it.
  */
-function readWhole(path: string, maxBytes: number): Buffer | null {
+function readWhole(path: string, maxBytes: number, deferBytes: number): Buffer | 'over' | 'deferred' {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size > maxBytes) return null;
+    if (size > maxBytes) return 'over';
+    if (size > deferBytes) return 'deferred';
     if (readBuffer.length <= size) readBuffer = Buffer.allocUnsafe(Math.max(size + 1, readBuffer.length * 2));
     let length = 0;
     for (;;) {
@@ -78,20 +80,36 @@ function readWhole(path: string, maxBytes: number): Buffer | null {
   }
 }
 
-export function scanFiles(scanner: ObjectScanner, files: { abs: string; rel: string; oid: string }[], maxBytes: number, watch = UNWATCHED): ChunkResult {
+type PlainFile = { abs: string; rel: string; oid: string };
+
+/**
+ * `defer`, when given: files over `overBytes` (and within `maxBytes`) are not read but put in
+ * `files`, for a thread that can take long over one file without holding others up.
+ */
+export function scanFiles(
+  scanner: ObjectScanner,
+  files: PlainFile[],
+  maxBytes: number,
+  watch = UNWATCHED,
+  defer?: { overBytes: number; files: PlainFile[] },
+): ChunkResult {
   const out = emptyResult();
   for (let index = 0; index < files.length; index++) {
     const f = files[index]!;
-    let data: Buffer | null;
+    let data: Buffer | 'over' | 'deferred';
     try {
-      data = readWhole(f.abs, maxBytes);
+      data = readWhole(f.abs, maxBytes, defer ? defer.overBytes : Infinity);
     } catch (err) {
       // Permissions, an I/O error, or gone since it was listed: never scanned, so said.
       out.unreadable.push({ path: f.rel, error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
       continue;
     }
-    if (data === null) {
+    if (data === 'over') {
       out.tooLarge++;
+      continue;
+    }
+    if (data === 'deferred') {
+      defer!.files.push(f);
       continue;
     }
     out.objects++;

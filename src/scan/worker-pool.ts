@@ -280,7 +280,9 @@ class ThreadPool implements TaskRunner {
    */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await Promise.all(this.slots.map((s) => stopWorker(s.worker)));
+    // Without a repository a worker has no cat-file child to reap: it is ended at once, which
+    // also spares waiting for one still starting when the scan is already done.
+    await Promise.all(this.slots.map((s) => (this.gitDir === null ? s.worker.terminate().then(() => undefined) : stopWorker(s.worker))));
   }
 
   private acquire(): Promise<Slot> {
@@ -307,4 +309,12 @@ class ThreadPool implements TaskRunner {
 export function createTaskRunner(gitDir: string | null, ruleset: Ruleset, workers: number, options: PoolOptions = {}): TaskRunner {
   if (!workersAvailable() || (workers <= 1 && !ruleset.userRules)) return new InlineRunner(gitDir, ruleset);
   return new ThreadPool(gitDir, ruleset, Math.max(1, workers), options);
+}
+
+/**
+ * Exactly `workers` worker threads, even one (a caller that scans in the main thread beside
+ * them), or null where workers cannot start.
+ */
+export function createThreadPool(gitDir: string | null, ruleset: Ruleset, workers: number, options: PoolOptions = {}): TaskRunner | null {
+  return workersAvailable() ? new ThreadPool(gitDir, ruleset, Math.max(1, workers), options) : null;
 }

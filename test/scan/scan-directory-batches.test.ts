@@ -3,7 +3,9 @@
  * batches while the listing goes on, each worker reads them into one reused buffer. The result
  * must be the same as scanning inline, file for file: a token in a small file read right after
  * a large one (the buffer grown past its first size) is found, and nothing of the large file
- * leaks into the small one's matches. The pool runs the built workers (dist/), as the CLI does.
+ * leaks into the small one's matches. The main thread scans beside the workers and leaves them
+ * the large files: each file is scanned once, whichever thread takes it. The pool runs the built
+ * workers (dist/), as the CLI does.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,20 +43,29 @@ describe('plain directory scan through worker threads', () => {
       }
       writeFileSync(join(sub, `m${String(i).padStart(4, '0')}.js`), text);
     }
+    // Large files (over what the main thread keeps for itself beside workers), one with a token.
+    const largeToken = githubToken();
     writeFileSync(join(dir, 'pkg0', 'big.js'), filler(-1, 3 * 1024 * 1024));
+    writeFileSync(join(dir, 'pkg3', 'big-with-token.js'), `${filler(-2, 600 * 1024)}const t = "${largeToken}";\n`);
     writeFileSync(join(dir, 'pkg0', 'c-small.js'), `x\nconst t = "${tokens[0]}";\n`);
 
     const ruleset = loadRules([]);
     const options = { ruleset, maxBlobBytes: 10 * 1024 * 1024 };
+    // The main thread beside one worker, beside two, and alone.
     const pooled = await scanDirectory(dir, { ...options, workers: 2 });
+    const pooled3 = await scanDirectory(dir, { ...options, workers: 3 });
     const inline = await scanDirectory(dir, { ...options, workers: 1 });
 
-    expect(pooled.stats.blobs).toBe(1302);
-    expect(pooled.stats.bytes).toBe(inline.stats.bytes);
-    expect(pooled.stats.skipped.unreadable).toBe(0);
-    const found = summary(pooled.results);
-    expect(found).toEqual(summary(inline.results));
-    expect(found.length).toBe(tokens.length + 1);
+    expect(inline.stats.blobs).toBe(1303);
+    const found = summary(inline.results);
+    expect(found.length).toBe(tokens.length + 2);
     expect(found.filter((f) => f.startsWith('pkg0/c-small.js 2 '))).toHaveLength(1);
+    expect(found.filter((f) => f.startsWith('pkg3/big-with-token.js '))).toHaveLength(1);
+    for (const run of [pooled, pooled3]) {
+      expect(run.stats.blobs).toBe(1303);
+      expect(run.stats.bytes).toBe(inline.stats.bytes);
+      expect(run.stats.skipped.unreadable).toBe(0);
+      expect(summary(run.results)).toEqual(found);
+    }
   }, 120_000);
 });
