@@ -84,14 +84,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
   let scan;
   if (target.kind === 'directory') {
     scan = {
-      ...(await scanDirectory(target.path, {
-        ruleset,
-        maxBlobBytes,
-        workers,
-        workersByDefault: options.workers === undefined && (process.env.LEAKWATCH_WORKERS ?? '').trim() === '',
-        exclude: stateDir ? [stateDir] : [],
-        onProgress: options.onProgress,
-      })),
+      ...(await scanDirectory(target.path, { ruleset, maxBlobBytes, workers, exclude: stateDir ? [stateDir] : [], onProgress: options.onProgress })),
       introductions: [],
     };
   } else {

@@ -4,7 +4,6 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Ruleset } from '../detect/types.js';
@@ -70,8 +69,6 @@ export interface DirectoryScanOptions {
   ruleset: Ruleset;
   maxBlobBytes: number;
   workers: number;
-  /** `workers` is the default count (one per core), not one the user asked for. */
-  workersByDefault?: boolean;
   /** Absolute folders to leave out (e.g. the state directory when it lies inside). */
   exclude?: string[];
   onProgress?: (p: ScanProgress) => void;
@@ -112,17 +109,6 @@ function sizeOf(abs: string): number {
   }
 }
 
-/**
- * Worker threads to start beside the main thread, which counts as one of `workers`. With the
- * default count on a machine whose 1-minute load average already fills every core and one more,
- * none: a worker would get a small share of a core, and its start and warm-up (0.3 to 0.5
- * CPU-s on such a machine) cost more than it scans.
- */
-export function threadsBesideMain(workers: number, byDefault: boolean, cores: number, load: number): number {
-  if (byDefault && load >= cores + 1) return 0;
-  return workers - 1;
-}
-
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -137,7 +123,7 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
   const results: ObjectResult[] = [];
   const files: FileEntry[] = [];
   const mainScans = !options.ruleset.userRules;
-  const threads = mainScans ? threadsBesideMain(options.workers, options.workersByDefault === true, availableParallelism(), loadavg()[0]!) : options.workers;
+  const threads = mainScans ? options.workers - 1 : options.workers;
   let pool: TaskRunner | null = null;
   const loops: Promise<void>[] = [];
   let sizing = true;
