@@ -173,3 +173,23 @@ export class CatFileReader {
     }
   }
 }
+
+/**
+ * Reads the objects into one buffer, their bytes one after another in order (each as long as
+ * its `size`), so that they can be handed to another thread in one transfer. The buffer has an
+ * ArrayBuffer of its own (never Node's shared pool), so it can be transferred.
+ */
+export async function readObjectsInto(reader: CatFileReader, objects: ObjectInfo[]): Promise<Buffer> {
+  let total = 0;
+  for (const o of objects) total += o.size;
+  const out = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  await reader.read(objects, (info, data) => {
+    if (data.length !== info.size) {
+      throw new LeakwatchError('git', `object ${info.oid} is ${data.length} bytes where it was listed with ${info.size}: run git fsck`);
+    }
+    data.copy(out, at);
+    at += data.length;
+  });
+  return out;
+}
