@@ -176,13 +176,13 @@ export class CatFileReader {
 
 /**
  * Reads the objects into one buffer, their bytes one after another in order (each as long as
- * its `size`), so that they can be handed to another thread in one transfer. The buffer has an
- * ArrayBuffer of its own (never Node's shared pool), so it can be transferred.
+ * its `size`), so that they can be handed to another thread at once. `bufferFor` gives the
+ * buffer for the total size (at least that long): a caller can reuse its buffers.
  */
-export async function readObjectsInto(reader: CatFileReader, objects: ObjectInfo[]): Promise<Buffer> {
+export async function readObjectsInto(reader: CatFileReader, objects: ObjectInfo[], bufferFor: (bytes: number) => Buffer): Promise<Buffer> {
   let total = 0;
   for (const o of objects) total += o.size;
-  const out = Buffer.allocUnsafeSlow(total);
+  const out = bufferFor(total);
   let at = 0;
   await reader.read(objects, (info, data) => {
     if (data.length !== info.size) {
@@ -191,5 +191,5 @@ export async function readObjectsInto(reader: CatFileReader, objects: ObjectInfo
     data.copy(out, at);
     at += data.length;
   });
-  return out;
+  return out.subarray(0, total);
 }

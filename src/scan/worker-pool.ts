@@ -166,6 +166,12 @@ function stopWorker(worker: Worker): Promise<void> {
   });
 }
 
+const MB = 1024 * 1024;
+/** A chunk is about CHUNK_BYTES (plan-chunks.ts) plus its last object: most fit in this. */
+const MIN_SHARED_BYTES = 4 * MB;
+/** A buffer made for a chunk with a bigger object is dropped after it, not kept for the next. */
+const KEEP_SHARED_BYTES = 16 * MB;
+
 /** A counting semaphore whose waiters are served in the order they came. */
 class Tokens {
   private readonly waiting: (() => void)[] = [];
@@ -189,11 +195,12 @@ class Tokens {
 
 /**
  * Objects are read by one `git cat-file` child for all workers, here on the main thread, a
- * chunk at a time into one buffer that is transferred (not copied) to the worker that scans it.
- * Every worker having a child of its own cost each about 110 MB on a multi-GB history (pack
- * index, mapped pack windows, delta bases, the largest objects), and one child inflates faster
- * than the workers match. At most one chunk more than there are workers is read and not yet
- * scanned, so a worker finds its next chunk ready and memory stays bounded by the chunk size.
+ * chunk at a time into memory shared with the worker that scans it. Every worker having a child
+ * of its own cost each about 110 MB on a multi-GB history (pack index, mapped pack windows,
+ * delta bases, the largest objects), and one child inflates faster than the workers match. At
+ * most one chunk more than there are workers is read and not yet scanned, so a worker finds its
+ * next chunk ready; their shared buffers are reused from chunk to chunk, so they are never
+ * garbage waiting for a collection (a fresh buffer per chunk left tens of MB of them resident).
  */
 class ThreadPool implements TaskRunner {
   private readonly slots: Slot[] = [];
@@ -205,6 +212,8 @@ class ThreadPool implements TaskRunner {
   private reads: Promise<unknown> = Promise.resolve();
   /** Chunks read or being read and not yet scanned. */
   private readonly buffers: Tokens;
+  /** Shared buffers free for the next chunk. */
+  private readonly spare: SharedArrayBuffer[] = [];
 
   constructor(
     private readonly gitDir: string | null,
@@ -254,25 +263,38 @@ class ThreadPool implements TaskRunner {
   private async runOnce(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
     if (task.kind !== 'objects') return this.post(task);
     await this.buffers.acquire();
+    const used: { shared?: SharedArrayBuffer } = {};
     try {
-      const data = await this.read(task.objects);
-      return await this.post({ kind: 'blobs', objects: task.objects, data }, [data.buffer as ArrayBuffer]);
+      const data = await this.read(task.objects, (bytes) => {
+        used.shared = this.sharedFor(bytes);
+        return Buffer.from(used.shared);
+      });
+      return await this.post({ kind: 'blobs', objects: task.objects, data });
     } finally {
+      // A worker stopped mid-chunk may still hold it, but is never heard from again.
+      if (used.shared && used.shared.byteLength <= KEEP_SHARED_BYTES) this.spare.push(used.shared);
       this.buffers.release();
     }
   }
 
+  /** A spare shared buffer of at least `bytes`, or a new one. */
+  private sharedFor(bytes: number): SharedArrayBuffer {
+    const spare = this.spare.pop();
+    if (spare && spare.byteLength >= bytes) return spare;
+    return new SharedArrayBuffer(Math.max(MIN_SHARED_BYTES, Math.ceil(bytes / MB) * MB));
+  }
+
   /** The chunk's objects, read after the reads asked for before. */
-  private read(objects: ObjectInfo[]): Promise<Buffer> {
+  private read(objects: ObjectInfo[], bufferFor: (bytes: number) => Buffer): Promise<Buffer> {
     const next = this.reads.then(() => {
       this.reader ??= new CatFileReader(this.gitDir!);
-      return readObjectsInto(this.reader, objects);
+      return readObjectsInto(this.reader, objects, bufferFor);
     });
     this.reads = next.catch(() => undefined);
     return next;
   }
 
-  private async post(task: ScanTask, transfer: ArrayBuffer[] = []): Promise<{ result: ChunkResult } | { cutAt: number }> {
+  private async post(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
     const slot = await this.acquire();
     try {
       return await new Promise((resolve, reject) => {
@@ -299,7 +321,7 @@ class ThreadPool implements TaskRunner {
           resolve({ cutAt: index });
         };
         slot.check.reset(performance.now());
-        worker.postMessage(task, transfer);
+        worker.postMessage(task);
       });
     } finally {
       this.release(slot);
