@@ -20,6 +20,8 @@ const FLUSH_EVERY = 32;
 const WINDOW = 8 * FLUSH_EVERY;
 
 type OnObject = (info: ObjectInfo, data: Buffer) => void;
+/** Where to assemble an object that spans pipe reads: a buffer of exactly `size` bytes. */
+type BodyFor = (size: number) => Buffer;
 
 interface Job {
   objects: ObjectInfo[];
@@ -27,6 +29,7 @@ interface Job {
   /** How many objects have been requested so far. */
   sent: number;
   onObject: OnObject;
+  bodyFor: BodyFor;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -56,13 +59,16 @@ export class CatFileReader {
     });
   }
 
-  /** Streams the given objects, in order, to `onObject`. One call at a time. */
-  read(objects: ObjectInfo[], onObject: OnObject): Promise<void> {
+  /**
+   * Streams the given objects, in order, to `onObject`. One call at a time. An object that
+   * spans pipe reads is assembled in `bodyFor(size)` (a new buffer by default).
+   */
+  read(objects: ObjectInfo[], onObject: OnObject, bodyFor: BodyFor = (size) => Buffer.allocUnsafe(size)): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     if (this.job) return Promise.reject(new Error('CatFileReader.read called while a read is in progress'));
     if (objects.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.job = { objects, next: 0, sent: 0, onObject, resolve, reject };
+      this.job = { objects, next: 0, sent: 0, onObject, bodyFor, resolve, reject };
       this.requestMore();
     });
   }
@@ -142,7 +148,7 @@ export class CatFileReader {
         pos += size;
         this.finish(data);
       } else {
-        this.body = Buffer.allocUnsafe(size);
+        this.body = this.job!.bodyFor(size);
         this.have = 0;
       }
     }
@@ -177,19 +183,26 @@ export class CatFileReader {
 /**
  * Reads the objects into one buffer, their bytes one after another in order (each as long as
  * its `size`), so that they can be handed to another thread at once. `bufferFor` gives the
- * buffer for the total size (at least that long): a caller can reuse its buffers.
+ * buffer for the total size (at least that long): a caller can reuse its buffers. An object
+ * that spans pipe reads is assembled in its place there, not in a buffer of its own.
  */
 export async function readObjectsInto(reader: CatFileReader, objects: ObjectInfo[], bufferFor: (bytes: number) => Buffer): Promise<Buffer> {
   let total = 0;
   for (const o of objects) total += o.size;
   const out = bufferFor(total);
   let at = 0;
-  await reader.read(objects, (info, data) => {
-    if (data.length !== info.size) {
-      throw new LeakwatchError('git', `object ${info.oid} is ${data.length} bytes where it was listed with ${info.size}: run git fsck`);
-    }
-    data.copy(out, at);
-    at += data.length;
-  });
+  await reader.read(
+    objects,
+    (info, data) => {
+      if (data.length !== info.size) {
+        throw new LeakwatchError('git', `object ${info.oid} is ${data.length} bytes where it was listed with ${info.size}: run git fsck`);
+      }
+      // Assembled in place already (below), or a view of a pipe read to copy.
+      if (data.buffer !== out.buffer || data.byteOffset !== out.byteOffset + at) data.copy(out, at);
+      at += data.length;
+    },
+    // Past the listed total (an object larger than listed) it gets a buffer of its own, and fails above.
+    (size) => (at + size <= total ? out.subarray(at, at + size) : Buffer.allocUnsafe(size)),
+  );
   return out.subarray(0, total);
 }
