@@ -45,6 +45,8 @@ export class CatFileReader {
   private lfPending = false;
   private stderr = '';
   private failed: Error | null = null;
+  /** Settles when the child has exited and its pipes are closed. */
+  private readonly exited: Promise<void>;
 
   constructor(gitDir: string) {
     // --batch-command --buffer with a flush every few objects (requestMore): git writes in
@@ -54,6 +56,7 @@ export class CatFileReader {
     this.child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString('utf8')));
     this.child.stdin.on('error', () => undefined);
     this.child.on('error', (e) => this.fail(new LeakwatchError('git', `cannot run git cat-file: ${e.message}`)));
+    this.exited = new Promise((resolve) => this.child.once('close', () => resolve()));
     this.child.on('close', (code) => {
       if (this.job) this.fail(new LeakwatchError('git', `cannot read objects: ${firstLine(this.stderr) || `git exited ${code}`}`));
     });
@@ -78,8 +81,10 @@ export class CatFileReader {
     return this.child.pid;
   }
 
-  close(): void {
+  /** Ends the child's input; resolves once it has exited (reaped, no zombie left). */
+  close(): Promise<void> {
     this.child.stdin.end();
+    return this.exited;
   }
 
   /**

@@ -89,7 +89,7 @@ class InlineRunner implements TaskRunner {
   }
 
   async close(): Promise<void> {
-    this.reader?.close();
+    await this.reader?.close();
   }
 }
 
@@ -349,8 +349,7 @@ class ThreadPool implements TaskRunner {
   /** Asks each worker to stop and waits for it, and closes the cat-file child. */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    this.reader?.close();
-    await Promise.all(this.slots.map((s) => stopWorker(s.worker)));
+    await Promise.all([this.reader?.close(), ...this.slots.map((s) => stopWorker(s.worker))]);
   }
 
   private acquire(): Promise<Slot> {

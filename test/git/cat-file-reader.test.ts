@@ -56,7 +56,7 @@ describe('cat-file reader', () => {
         expect(seen).toEqual(part.map((b) => b.oid));
       }
     } finally {
-      reader.close();
+      await reader.close();
     }
     expect(blobs.length).toBe(704);
     expect(Math.max(...blobs.map((b) => b.size))).toBeGreaterThan(900_000);
@@ -86,7 +86,7 @@ describe('cat-file reader', () => {
         expect(ids).toEqual(part.map((b) => b.oid));
       }
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 
@@ -96,7 +96,7 @@ describe('cat-file reader', () => {
       const wrong = { ...blobs[1]!, size: blobs[1]!.size + 1 };
       await expect(readObjectsInto(reader, [blobs[0]!, wrong], (bytes) => Buffer.alloc(bytes))).rejects.toThrow(/listed with/);
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 
@@ -106,7 +106,7 @@ describe('cat-file reader', () => {
       const missing = { oid: 'f'.repeat(40), type: 'blob' as const, size: 1 };
       await expect(reader.read([blobs[0]!, missing], () => undefined)).rejects.toThrow(/corrupt or unreadable/);
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 
