@@ -112,8 +112,8 @@ describe('cat-file reader', () => {
 
   it('runs git with its pack windows and delta cache capped', async () => {
     const get = (key: string): Promise<string> => runGit(gitDir, ['config', '--get', key]).then((s) => s.trim());
-    expect(await get('core.packedGitWindowSize')).toBe('16m');
-    expect(await get('core.packedGitLimit')).toBe('32m');
-    expect(await get('core.deltaBaseCacheLimit')).toBe('16m');
+    expect(await get('core.packedGitWindowSize')).toBe('8m');
+    expect(await get('core.packedGitLimit')).toBe('16m');
+    expect(await get('core.deltaBaseCacheLimit')).toBe('8m');
   });
 });
