@@ -20,6 +20,8 @@ const FLUSH_EVERY = 32;
 const WINDOW = 8 * FLUSH_EVERY;
 
 type OnObject = (info: ObjectInfo, data: Buffer) => void;
+/** Where to assemble an object that spans pipe reads: a buffer of exactly `size` bytes. */
+type BodyFor = (size: number) => Buffer;
 
 interface Job {
   objects: ObjectInfo[];
@@ -27,6 +29,7 @@ interface Job {
   /** How many objects have been requested so far. */
   sent: number;
   onObject: OnObject;
+  bodyFor: BodyFor;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -42,6 +45,8 @@ export class CatFileReader {
   private lfPending = false;
   private stderr = '';
   private failed: Error | null = null;
+  /** Settles when the child has exited and its pipes are closed. */
+  private readonly exited: Promise<void>;
 
   constructor(gitDir: string) {
     // --batch-command --buffer with a flush every few objects (requestMore): git writes in
@@ -51,18 +56,22 @@ export class CatFileReader {
     this.child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString('utf8')));
     this.child.stdin.on('error', () => undefined);
     this.child.on('error', (e) => this.fail(new LeakwatchError('git', `cannot run git cat-file: ${e.message}`)));
+    this.exited = new Promise((resolve) => this.child.once('close', () => resolve()));
     this.child.on('close', (code) => {
       if (this.job) this.fail(new LeakwatchError('git', `cannot read objects: ${firstLine(this.stderr) || `git exited ${code}`}`));
     });
   }
 
-  /** Streams the given objects, in order, to `onObject`. One call at a time. */
-  read(objects: ObjectInfo[], onObject: OnObject): Promise<void> {
+  /**
+   * Streams the given objects, in order, to `onObject`. One call at a time. An object that
+   * spans pipe reads is assembled in `bodyFor(size)` (a new buffer by default).
+   */
+  read(objects: ObjectInfo[], onObject: OnObject, bodyFor: BodyFor = (size) => Buffer.allocUnsafe(size)): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     if (this.job) return Promise.reject(new Error('CatFileReader.read called while a read is in progress'));
     if (objects.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.job = { objects, next: 0, sent: 0, onObject, resolve, reject };
+      this.job = { objects, next: 0, sent: 0, onObject, bodyFor, resolve, reject };
       this.requestMore();
     });
   }
@@ -72,8 +81,10 @@ export class CatFileReader {
     return this.child.pid;
   }
 
-  close(): void {
+  /** Ends the child's input; resolves once it has exited (reaped, no zombie left). */
+  close(): Promise<void> {
     this.child.stdin.end();
+    return this.exited;
   }
 
   /**
@@ -142,7 +153,7 @@ export class CatFileReader {
         pos += size;
         this.finish(data);
       } else {
-        this.body = Buffer.allocUnsafe(size);
+        this.body = this.job!.bodyFor(size);
         this.have = 0;
       }
     }
@@ -172,4 +183,31 @@ export class CatFileReader {
       this.requestMore();
     }
   }
+}
+
+/**
+ * Reads the objects into one buffer, their bytes one after another in order (each as long as
+ * its `size`), so that they can be handed to another thread at once. `bufferFor` gives the
+ * buffer for the total size (at least that long): a caller can reuse its buffers. An object
+ * that spans pipe reads is assembled in its place there, not in a buffer of its own.
+ */
+export async function readObjectsInto(reader: CatFileReader, objects: ObjectInfo[], bufferFor: (bytes: number) => Buffer): Promise<Buffer> {
+  let total = 0;
+  for (const o of objects) total += o.size;
+  const out = bufferFor(total);
+  let at = 0;
+  await reader.read(
+    objects,
+    (info, data) => {
+      if (data.length !== info.size) {
+        throw new LeakwatchError('git', `object ${info.oid} is ${data.length} bytes where it was listed with ${info.size}: run git fsck`);
+      }
+      // Assembled in place already (below), or a view of a pipe read to copy.
+      if (data.buffer !== out.buffer || data.byteOffset !== out.byteOffset + at) data.copy(out, at);
+      at += data.length;
+    },
+    // Past the listed total (an object larger than listed) it gets a buffer of its own, and fails above.
+    (size) => (at + size <= total ? out.subarray(at, at + size) : Buffer.allocUnsafe(size)),
+  );
+  return out.subarray(0, total);
 }

@@ -7,12 +7,11 @@
  */
 
 /** Int32 slots of the shared state: a counter bumped at every start and end of an object, the
- * object's index in the chunk (-1 between objects), its size, and the worker's cat-file pid. */
+ * object's index in the chunk (-1 between objects), and its size. */
 const SEQ = 0;
 const INDEX = 1;
 const BYTES = 2;
-const PID = 3;
-const SLOTS = 4;
+const SLOTS = 3;
 
 /** How far past the per-text budget one object may run before its worker is stopped. */
 export const HARD_DEADLINE_FACTOR = 4;
@@ -58,14 +57,6 @@ export function publisher(state: Int32Array): MatchWatch {
       Atomics.add(state, SEQ, 1);
     },
   };
-}
-
-export function publishPid(state: Int32Array, pid: number | undefined): void {
-  Atomics.store(state, PID, pid ?? 0);
-}
-
-export function publishedPid(state: Int32Array): number {
-  return Atomics.load(state, PID);
 }
 
 /**

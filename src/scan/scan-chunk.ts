@@ -11,6 +11,8 @@ import type { ChunkResult } from '../domain/finding.js';
 
 export type ScanTask =
   | { kind: 'objects'; objects: ObjectInfo[] }
+  /** Objects read already, their bytes one after another in `data` (each `size` long). */
+  | { kind: 'blobs'; objects: ObjectInfo[]; data: Uint8Array }
   /** Plain files, sized as they are opened: one over `maxBytes` is counted, not read. */
   | { kind: 'files'; files: { abs: string; rel: string; oid: string }[]; maxBytes: number }
   /** Texts read elsewhere (S3 objects, archive members): `name` is where they came from. */
@@ -22,12 +24,10 @@ export function emptyResult(): ChunkResult {
   return { results: [], objects: 0, bytes: 0, binary: 0, tooLarge: 0, partial: 0, partialOids: [], unreadable: [] };
 }
 
-/** `watch` hears the index (in `objects`) of each object as its matching starts and ends. */
-export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[], watch = UNWATCHED): Promise<ChunkResult> {
-  const out = emptyResult();
-  // The reader hands the objects over in order (a missing one fails the read).
+/** Scans one object after another into `out`; `watch` hears each one's index as its matching starts and ends. */
+function objectStep(out: ChunkResult, scanner: ObjectScanner, watch: MatchWatch): (info: ObjectInfo, data: Buffer) => void {
   let index = 0;
-  await reader.read(objects, (info, data) => {
+  return (info, data) => {
     out.objects++;
     out.bytes += data.length;
     const type = info.type === 'tree' ? 'blob' : info.type;
@@ -42,7 +42,28 @@ export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner,
       }
       if (result.matches.length > 0) out.results.push(result);
     }
-  });
+  };
+}
+
+/** `watch` hears the index (in `objects`) of each object as its matching starts and ends. */
+export async function scanObjects(reader: CatFileReader, scanner: ObjectScanner, objects: ObjectInfo[], watch = UNWATCHED): Promise<ChunkResult> {
+  const out = emptyResult();
+  // The reader hands the objects over in order (a missing one fails the read).
+  await reader.read(objects, objectStep(out, scanner, watch));
+  return out;
+}
+
+/** The objects of a 'blobs' task, cut out of its `data` by their sizes. */
+export function scanBlobs(scanner: ObjectScanner, objects: ObjectInfo[], data: Uint8Array, watch = UNWATCHED): ChunkResult {
+  const out = emptyResult();
+  const step = objectStep(out, scanner, watch);
+  // Posted across threads a Buffer arrives as a plain Uint8Array.
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let at = 0;
+  for (const info of objects) {
+    step(info, bytes.subarray(at, at + info.size));
+    at += info.size;
+  }
   return out;
 }
 

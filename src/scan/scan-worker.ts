@@ -1,18 +1,17 @@
 /**
- * Worker thread entry: compiles the ruleset once, owns its own `git cat-file --batch`, and
- * scans the tasks the pool sends until it is told to stop.
+ * Worker thread entry: compiles the ruleset once and scans the tasks the pool sends until it is
+ * told to stop. Objects come read already (the pool's one `git cat-file` child reads them).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildRuleset } from '../detect/build-ruleset.js';
 import type { RuleSpec } from '../detect/types.js';
-import { CatFileReader } from '../git/cat-file-reader.js';
-import { publishPid, publisher } from './match-watch.js';
+import { publisher } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
-import { scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
+import { scanBlobs, scanFiles, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
+import type { ChunkResult } from '../domain/finding.js';
 
 interface WorkerInit {
-  gitDir: string | null;
   specs: RuleSpec[];
   /** Shared with the pool: which object is being matched (match-watch.ts). */
   watchState: Int32Array;
@@ -21,23 +20,23 @@ interface WorkerInit {
 const init = workerData as WorkerInit;
 // The main thread has checked these specs already.
 const scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
-const reader = init.gitDir ? new CatFileReader(init.gitDir) : null;
 const watch = publisher(init.watchState);
-// The pool kills this child if it has to stop the thread mid-match.
-publishPid(init.watchState, reader?.pid);
 
 parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
   if (task.kind === 'stop') {
-    reader?.close();
     parentPort!.close();
     return;
   }
-  const run =
-    task.kind === 'objects'
-      ? scanObjects(reader!, scanner, task.objects, watch)
-      : Promise.resolve(task.kind === 'files' ? scanFiles(scanner, task.files, task.maxBytes, watch) : scanTexts(scanner, task.texts, watch));
-  run.then(
-    (result) => parentPort!.postMessage({ ok: true, result }),
-    (err: Error) => parentPort!.postMessage({ ok: false, error: { message: err.message, code: (err as { code?: string }).code } }),
-  );
+  try {
+    parentPort!.postMessage({ ok: true, result: scan(task) });
+  } catch (err) {
+    parentPort!.postMessage({ ok: false, error: { message: (err as Error).message, code: (err as { code?: string }).code } });
+  }
 });
+
+function scan(task: ScanTask): ChunkResult {
+  if (task.kind === 'blobs') return scanBlobs(scanner, task.objects, task.data, watch);
+  if (task.kind === 'files') return scanFiles(scanner, task.files, task.maxBytes, watch);
+  if (task.kind === 'texts') return scanTexts(scanner, task.texts, watch);
+  throw new Error('scan worker: objects come read already (a blobs task), not as ids');
+}

@@ -10,12 +10,13 @@ import { Worker } from 'node:worker_threads';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
-import { CatFileReader } from '../git/cat-file-reader.js';
-import { hardDeadlineMs, newWatchState, publishedPid, StuckObjectCheck, WATCH_INTERVAL_MS } from './match-watch.js';
+import { CatFileReader, readObjectsInto } from '../git/cat-file-reader.js';
+import { hardDeadlineMs, newWatchState, StuckObjectCheck, WATCH_INTERVAL_MS } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
 import { emptyResult, scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
 import type { ChunkResult } from '../domain/finding.js';
+import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { packagePath } from '../util/package-root.js';
 
 export interface TaskRunner {
@@ -35,7 +36,7 @@ export function workersAvailable(): boolean {
 
 /**
  * Most worker threads a scan may start: two per core. Each worker holds its own compiled
- * ruleset, heap and `git cat-file` child, so past the cores more workers only cost memory and
+ * ruleset and heap, so past the cores more workers only cost memory and
  * time (`--workers 400`: 41 s and 4.6 GB where 2 took 1.7 s and 170 MB).
  */
 export function maxWorkerCount(): number {
@@ -88,7 +89,7 @@ class InlineRunner implements TaskRunner {
   }
 
   async close(): Promise<void> {
-    this.reader?.close();
+    await this.reader?.close();
   }
 }
 
@@ -113,7 +114,7 @@ function cutResult(task: ScanTask, index: number): ChunkResult {
   const out = emptyResult();
   out.objects = 1;
   out.partial = 1;
-  if (task.kind === 'objects') {
+  if (task.kind === 'objects' || task.kind === 'blobs') {
     const o = task.objects[index]!;
     out.bytes = o.size;
     out.partialOids.push(o.oid);
@@ -132,7 +133,8 @@ function cutResult(task: ScanTask, index: number): ChunkResult {
 }
 
 function withoutIndex(task: ScanTask, index: number): ScanTask {
-  if (task.kind === 'objects') return { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) };
+  // The rest of a chunk read already is read again: its bytes went to the stopped worker.
+  if (task.kind === 'objects' || task.kind === 'blobs') return { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) };
   if (task.kind === 'texts') return { kind: 'texts', texts: task.texts.filter((_, i) => i !== index) };
   return { kind: 'files', files: task.files.filter((_, i) => i !== index), maxBytes: task.maxBytes };
 }
@@ -164,11 +166,54 @@ function stopWorker(worker: Worker): Promise<void> {
   });
 }
 
+const MB = 1024 * 1024;
+/** A chunk is about CHUNK_BYTES (plan-chunks.ts) plus its last object: most fit in this. */
+const MIN_SHARED_BYTES = 4 * MB;
+/** A buffer made for a chunk with a bigger object is dropped after it, not kept for the next. */
+const KEEP_SHARED_BYTES = 16 * MB;
+
+/** A counting semaphore whose waiters are served in the order they came. */
+class Tokens {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+/**
+ * Objects are read by one `git cat-file` child for all workers, here on the main thread, a
+ * chunk at a time into memory shared with the worker that scans it. Every worker having a child
+ * of its own cost each about 110 MB on a multi-GB history (pack index, mapped pack windows,
+ * delta bases, the largest objects), and one child inflates faster than the workers match. At
+ * most one chunk more than there are workers is read and not yet scanned, so a worker finds its
+ * next chunk ready; their shared buffers are reused from chunk to chunk, so they are never
+ * garbage waiting for a collection (a fresh buffer per chunk left tens of MB of them resident).
+ */
 class ThreadPool implements TaskRunner {
   private readonly slots: Slot[] = [];
   private readonly waiting: ((slot: Slot) => void)[] = [];
   private readonly deadlineFor: (bytes: number) => number;
   private readonly timer: NodeJS.Timeout;
+  private reader: CatFileReader | null = null;
+  /** Reads run one after another: the child serves one read at a time. */
+  private reads: Promise<unknown> = Promise.resolve();
+  /** Chunks read or being read and not yet scanned. */
+  private readonly buffers: Tokens;
+  /** Shared buffers free for the next chunk. */
+  private readonly spare: SharedArrayBuffer[] = [];
 
   constructor(
     private readonly gitDir: string | null,
@@ -177,6 +222,7 @@ class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
+    this.buffers = new Tokens(count + 1);
     for (let i = 0; i < count; i++) {
       const state = newWatchState();
       this.slots.push({ worker: this.spawn(state), state, check: new StuckObjectCheck(state, this.deadlineFor), busy: false, cut: null });
@@ -187,7 +233,7 @@ class ThreadPool implements TaskRunner {
 
   private spawn(state: Int32Array): Worker {
     const worker = new Worker(workerUrl(), {
-      workerData: { gitDir: this.gitDir, specs: this.ruleset.specs, watchState: state },
+      workerData: { specs: this.ruleset.specs, watchState: state },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     worker.unref();
@@ -215,6 +261,40 @@ class ThreadPool implements TaskRunner {
   }
 
   private async runOnce(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
+    if (task.kind !== 'objects') return this.post(task);
+    await this.buffers.acquire();
+    const used: { shared?: SharedArrayBuffer } = {};
+    try {
+      const data = await this.read(task.objects, (bytes) => {
+        used.shared = this.sharedFor(bytes);
+        return Buffer.from(used.shared);
+      });
+      return await this.post({ kind: 'blobs', objects: task.objects, data });
+    } finally {
+      // A worker stopped mid-chunk may still hold it, but is never heard from again.
+      if (used.shared && used.shared.byteLength <= KEEP_SHARED_BYTES) this.spare.push(used.shared);
+      this.buffers.release();
+    }
+  }
+
+  /** A spare shared buffer of at least `bytes`, or a new one. */
+  private sharedFor(bytes: number): SharedArrayBuffer {
+    const spare = this.spare.pop();
+    if (spare && spare.byteLength >= bytes) return spare;
+    return new SharedArrayBuffer(Math.max(MIN_SHARED_BYTES, Math.ceil(bytes / MB) * MB));
+  }
+
+  /** The chunk's objects, read after the reads asked for before. */
+  private read(objects: ObjectInfo[], bufferFor: (bytes: number) => Buffer): Promise<Buffer> {
+    const next = this.reads.then(() => {
+      this.reader ??= new CatFileReader(this.gitDir!);
+      return readObjectsInto(this.reader, objects, bufferFor);
+    });
+    this.reads = next.catch(() => undefined);
+    return next;
+  }
+
+  private async post(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
     const slot = await this.acquire();
     try {
       return await new Promise((resolve, reject) => {
@@ -248,17 +328,9 @@ class ThreadPool implements TaskRunner {
     }
   }
 
-  /** Stops a stuck worker (terminate() interrupts a running regex) and its cat-file child. */
+  /** Stops a stuck worker: terminate() interrupts a running regex. */
   private replace(slot: Slot): void {
-    const pid = publishedPid(slot.state);
     void slot.worker.terminate();
-    if (pid > 0) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone with its pipes.
-      }
-    }
     slot.state = newWatchState();
     slot.check = new StuckObjectCheck(slot.state, this.deadlineFor);
     slot.worker = this.spawn(slot.state);
@@ -274,15 +346,15 @@ class ThreadPool implements TaskRunner {
     }
   }
 
-  /**
-   * Asks each worker to stop, so it closes its cat-file child and waits for it: a thread
-   * terminated from outside leaves its child unreaped (a zombie until this process exits).
-   */
+  /** Asks each worker to stop and waits for it, and closes the cat-file child. */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    // Without a repository a worker has no cat-file child to reap: it is ended at once, which
-    // also spares waiting for one still starting when the scan is already done.
-    await Promise.all(this.slots.map((s) => (this.gitDir === null ? s.worker.terminate().then(() => undefined) : stopWorker(s.worker))));
+    // Without a repository a worker has nothing to finish: it is ended at once, which also
+    // spares waiting for one still starting when the scan is already done.
+    await Promise.all([
+      this.reader?.close(),
+      ...this.slots.map((s) => (this.gitDir === null ? s.worker.terminate().then(() => undefined) : stopWorker(s.worker))),
+    ]);
   }
 
   private acquire(): Promise<Slot> {

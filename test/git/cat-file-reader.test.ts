@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CatFileReader } from '../../src/git/cat-file-reader.js';
+import { CatFileReader, readObjectsInto } from '../../src/git/cat-file-reader.js';
 import type { ObjectInfo } from '../../src/git/enumerate-objects.js';
 import { runGit } from '../../src/git/run-git.js';
 import { TestRepo, removeTempDirs } from '../helpers/git-repo.js';
@@ -56,11 +56,48 @@ describe('cat-file reader', () => {
         expect(seen).toEqual(part.map((b) => b.oid));
       }
     } finally {
-      reader.close();
+      await reader.close();
     }
     expect(blobs.length).toBe(704);
     expect(Math.max(...blobs.map((b) => b.size))).toBeGreaterThan(900_000);
     expect(blobs.some((b) => b.size === 0)).toBe(true);
+  });
+
+  it('reads objects one after another into one buffer, big ones assembled in place', async () => {
+    const reader = new CatFileReader(gitDir);
+    const shared = Buffer.alloc(8_000_000);
+    try {
+      for (const part of [blobs.slice(0, 350), blobs.slice(350)]) {
+        const asked: number[] = [];
+        const data = await readObjectsInto(reader, part, (bytes) => {
+          asked.push(bytes);
+          return shared;
+        });
+        const total = part.reduce((n, b) => n + b.size, 0);
+        expect(asked).toEqual([total]);
+        expect(data.buffer).toBe(shared.buffer);
+        expect(data.length).toBe(total);
+        let at = 0;
+        const ids = part.map((b) => {
+          const id = blobId(data.subarray(at, at + b.size));
+          at += b.size;
+          return id;
+        });
+        expect(ids).toEqual(part.map((b) => b.oid));
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('fails the read of an object listed with another size', async () => {
+    const reader = new CatFileReader(gitDir);
+    try {
+      const wrong = { ...blobs[1]!, size: blobs[1]!.size + 1 };
+      await expect(readObjectsInto(reader, [blobs[0]!, wrong], (bytes) => Buffer.alloc(bytes))).rejects.toThrow(/listed with/);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('fails the read on an object the store lacks', async () => {
@@ -69,14 +106,14 @@ describe('cat-file reader', () => {
       const missing = { oid: 'f'.repeat(40), type: 'blob' as const, size: 1 };
       await expect(reader.read([blobs[0]!, missing], () => undefined)).rejects.toThrow(/corrupt or unreadable/);
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 
   it('runs git with its pack windows and delta cache capped', async () => {
     const get = (key: string): Promise<string> => runGit(gitDir, ['config', '--get', key]).then((s) => s.trim());
-    expect(await get('core.packedGitWindowSize')).toBe('16m');
-    expect(await get('core.packedGitLimit')).toBe('32m');
-    expect(await get('core.deltaBaseCacheLimit')).toBe('16m');
+    expect(await get('core.packedGitWindowSize')).toBe('8m');
+    expect(await get('core.packedGitLimit')).toBe('16m');
+    expect(await get('core.deltaBaseCacheLimit')).toBe('8m');
   });
 });

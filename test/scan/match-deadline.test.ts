@@ -94,7 +94,7 @@ describe('the hard matching deadline', () => {
     let r;
     try {
       r = await pool.run({ kind: 'objects', objects });
-      // The fresh worker's cat-file runs; the stopped worker's was killed with it.
+      // One cat-file child reads for every worker, on the main thread: stopping a worker leaves it running.
       expect(running()).toHaveLength(1);
     } finally {
       await pool.close();
@@ -106,10 +106,8 @@ describe('the hard matching deadline', () => {
     expect(found).toEqual([sha256(before), sha256(after)].sort());
     // Each blob with a token is reported once: nothing from the stopped run is counted.
     expect(r.results.filter((x) => x.type === 'blob')).toHaveLength(2);
-    // Closed: no cat-file runs. The killed one stays a zombie until this process exits (its
-    // thread, which alone could reap it, is gone); the fresh worker's was stopped and reaped.
-    expect(running()).toEqual([]);
-    expect(gitChildren().length).toBeLessThanOrEqual(1);
+    // Closed: the child has exited and been reaped (no zombie).
+    expect(gitChildren()).toEqual([]);
   }, 60_000);
 
   it('does the same for plain files', async () => {
