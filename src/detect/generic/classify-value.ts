@@ -28,6 +28,14 @@ const PLACEHOLDER =
 const TEMPLATE =
   /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_][\w]*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Z_][A-Z0-9_]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
 
+/**
+ * In a long value, a template marker counts only when the construct is whole (`${name}`,
+ * `{{ .x }}`, `#{name}`, `<%= x %>`, `%(name)s`, ` %s`): a random salt or key drawn from all
+ * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
+ */
+const WHOLE_TEMPLATE =
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])/;
+
 /** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
 const REFERENCE =
   /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
@@ -42,6 +50,16 @@ const FILE_PATH =
  * bounded repeats, anchored alternatives.
  */
 const REGEX_CONSTRUCT = /\(\?(?:[:=!]|<[=!]?)|\\[dwsbDWSB.]|\[\^|\{\d{1,3},\d{0,3}\}|\|\^|\$\||\)[?*+]|\][*+?]|\.[*+]\??/g;
+
+/**
+ * A pattern opens what it closes: as many `(` as `)` and `[` as `]` once escapes are set aside.
+ * Random punctuation (a salt) that happens to hold two regex constructs rarely balances.
+ */
+function balancedBrackets(v: string): boolean {
+  const plain = v.replace(/\\./g, '');
+  const count = (c: string): number => plain.split(c).length - 1;
+  return count('(') === count(')') && count('[') === count(']');
+}
 
 /** Crypt-style password hashes and named digests: stored hashes, not passwords. */
 const CRYPT_HASH =
@@ -220,9 +238,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
-  if (TEMPLATE.test(v)) return 'template';
+  if (TEMPLATE.test(v) && (v.length < 32 || WHOLE_TEMPLATE.test(v))) return 'template';
   if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v)) return 'reference';
-  if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2) return 'code';
+  if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2 && balancedBrackets(v)) return 'code';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
   if (CIPHERTEXT.test(v)) return 'reference';

@@ -166,11 +166,12 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   let start = valueStart;
   let quote = '';
   let escaped = false;
-  if (start < line.length && QUOTES.includes(line[start]!)) {
+  // A quote just before the value opened it (a value may start with a backtick: a random salt).
+  if (start > 0 && QUOTES.includes(line[start - 1]!)) {
+    quote = line[start - 1]!;
+  } else if (start < line.length && QUOTES.includes(line[start]!)) {
     quote = line[start]!;
     start++;
-  } else if (start > 0 && QUOTES.includes(line[start - 1]!)) {
-    quote = line[start - 1]!;
   }
   if (quote && line[start - 2] === '\\') escaped = true;
   const valueOpen = quote ? start - (escaped ? 2 : 1) : start;
