@@ -34,7 +34,7 @@ const DESCRIBING_WORDS = new Set([
   'strength', 'complexity', 'changed', 'updated', 'created', 'at', 'level', 'state', 'status', 'scope', 'scopes', 'visibility',
   'lifetime', 'audience', 'issuer', 'options', 'settings', 'config', 'manager', 'store', 'storage', 'cache', 'listener', 'event',
   'entropy', 'bits', 'rounds', 'iterations', 'cost', 'interval', 'attempts', 'retries', 'days', 'seconds', 'ms', 'port', 'chars',
-  'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
+  'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'encoder', 'decoder', 'hasher', 'encryptor', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.
   'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);

@@ -41,6 +41,13 @@ const CODE_WORDS =
 const ASSERTION = /\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
 /** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`. */
 const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
+/**
+ * Connections and credential objects whose password follows a literal user name, after an
+ * optional first argument: `DriverManager.getConnection(url, "u", "p")`, `new PDO($dsn, 'u', 'p')`,
+ * `mysqli_connect('host', 'u', 'p')`, `new NetworkCredential("u", "p")`, requests' `auth=('u', 'p')`.
+ */
+const CONNECT_CALL =
+  /(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bauth\s{0,3}=\s{0,3}\()\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/;
 /** Keyed-hash calls whose second argument is the key: `createHmac('sha256', key)`, CryptoJS `HmacSHA256(message, key)`. */
 const HMAC_CALL = /(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160))\(\s{0,3}[^,()\n]{1,200},\s{0,3}$/;
 
@@ -82,7 +89,7 @@ function closingQuote(line: string, from: number, quote: string, escaped: boolea
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
 function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
-  if (CREDENTIAL_CALL.test(before)) return { key: 'password', operator: ',', call: true };
+  if (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before)) return { key: 'password', operator: ',', call: true };
   if (HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
   const assertion = ASSERTION.exec(before);
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
@@ -113,6 +120,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (raw === '-p') return { key: 'password', operator: ' ' };
   // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
+  // redis-cli -a SECRET: the password of the Redis client.
+  if (raw === '-a' && /\bredis-cli\s/.test(line)) return { key: 'password', operator: ' ' };
   const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
   return { key, operator };
 }

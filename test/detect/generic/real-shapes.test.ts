@@ -112,7 +112,6 @@ const positives: Case[] = [
   { name: 'JWE', path: 'test/fixtures/jwe.txt', text: 'token={{jwe}}' },
   { name: 'unsigned JWT', path: 'spec/jwt_spec.rb', text: "  let(:token) { '{{jwtnone}}' }" },
   { name: '.dockercfg auth', path: '.dockercfg', text: '{"https://index.docker.io/v1/": {"auth": "§", "email": "ci@acme.dev"}}', value: Buffer.from(`ci:${short(12)}`).toString('base64') },
-  { name: 'Rails master.key', path: 'config/master.key', text: '§\n', value: rand(32, '0123456789abcdef') },
   // Others.
   { name: 'Twilio client', path: 'notify/sms.py', text: 'client = Client("AC{{rand:hex:32}}", "§")', value: rand(32, '0123456789abcdef') },
   { name: 'Helm values API key', path: 'charts/agent/values.yaml', text: 'agent:\n  apiKey: §\n', value: rand(32) },
@@ -154,6 +153,12 @@ const negatives: Case[] = [
   { name: 'Helm values reference', path: 'charts/agent/values.yaml', text: 'agent:\n  apiKey: ""\n  apiKeyExistingSecret: agent-keys\n' },
   { name: 'password comparison to a variable', path: 'src/auth.js', text: 'if (password === confirmPassword) return true;' },
   { name: 'password type annotation', path: 'src/types.ts', text: '  password: string;' },
+  { name: 'long template', path: 'config/application.yml', text: '    password: "${SPRING_DATASOURCE_PASSWORD:${DB_PASSWORD_FROM_VAULT}}"' },
+  { name: 'long regular expression', path: 'src/validate.js', text: "const passwordRule = '^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d@$!%*?&]{8,64}$';" },
+  { name: 'sshpass variable', path: 'scripts/sync.sh', text: 'sshpass -p "$SSH_PASS" ssh deploy@host' },
+  { name: 'Go DSN format string', path: 'store/open.go', text: 'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, name)' },
+  { name: 'PDO with variables', path: 'lib/db.php', text: "$pdo = new PDO($dsn, $user, $pass);" },
+  { name: 'XML encoder setting', path: 'src/main/resources/beans.xml', text: '    <property name="passwordEncoder" value="bcrypt"/>' },
 ];
 
 describe('credentials in the shapes real code writes them', () => {
