@@ -54,6 +54,8 @@ export function classifyKey(key: string): KeyStrength {
   if (words.length === 0) return 'none';
   const last = words[words.length - 1]!;
   if (DESCRIBING_WORDS.has(last) && words.length > 1) return 'none';
+  // Helm's `existingSecret`, `existingPasswordSecret`: the name of a Secret object kept elsewhere.
+  if (words[0] === 'existing' && words.length > 1) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
   if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';

@@ -112,6 +112,22 @@ function namesCredential(value: string): boolean {
   return parts.some((p) => CREDENTIAL_WORDS.has(p)) && !parts.some((p) => PHRASE_WORDS.has(p));
 }
 
+/**
+ * Lower-case words joined by hyphens around a credential's word, as a test or an example picks a
+ * password (fallback-password, my-secret, test-token-1): a value someone chose, not a variable's
+ * name (those are snake_case or camelCase). Not when every word only names the slot (api-key,
+ * secret-key) or reads as a form's label (new-password, current-password).
+ */
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret']);
+/** Words that number or rank slots (second-token, other-secret): names, not values. */
+const ORDINALS = new Set(['first', 'second', 'third', 'other', 'another', 'next', 'last', 'primary', 'secondary', 'old', 'new']);
+function chosenKebab(value: string): boolean {
+  if (!/^[a-z]+(?:-[a-z]+){1,3}(?:-?\d{1,4})?$/.test(value)) return false;
+  const parts = value.replace(/-?\d+$/, '').split('-');
+  if (!parts.some((p) => PASSWORD_WORDS.has(p)) || parts.some((p) => PROSE_WORDS.has(p) || PHRASE_WORDS.has(p) || ORDINALS.has(p))) return false;
+  return parts.some((p) => !FILLER.has(p) || p === 'my');
+}
+
 /** Type names written where a value would be (`secretKey: number`, `password: String=`, `Buffer|string`). */
 const TYPE_NAME = /^[?!]?(?:string|number|boolean|object|any|unknown|never|void|symbol|bigint|buffer|uint8array|array|function|date|null|undefined|int|integer|float|double|long|char|bytes|str|bool)(?:\[\])?[=?!]?$/i;
 
@@ -247,11 +263,12 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Lower-case words with spaces are not a name (names have no spaces): a phrase someone chose
   // (`default password`), unless it reads as prose or a label (judged with the phrases below).
   // One credential word among others: two (`shared key secret`, `auth token`) name a slot.
-  const phrase = /^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1;
+  const phrase = (/^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1) || chosenKebab(v);
   if (!phrase && v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
   if (!phrase && (namesCredential(v) || NAME_PARTS.test(v.toLowerCase()))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
   if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  if (chosenKebab(v)) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.

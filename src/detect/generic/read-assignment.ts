@@ -183,7 +183,10 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
     start++;
   }
   if (quote && line[start - 2] === '\\') escaped = true;
-  const valueOpen = quote ? start - (escaped ? 2 : 1) : start;
+  let valueOpen = quote ? start - (escaped ? 2 : 1) : start;
+  // Python's string prefixes (b'...', r"...", u'...'): part of the literal, not of the key.
+  const prefix = quote ? /(?:^|[\s=:(,[{])([bBrRuU]{1,2})$/.exec(line.slice(Math.max(0, valueOpen - 4), valueOpen)) : null;
+  if (prefix) valueOpen -= prefix[1]!.length;
   const { key: readKeyName, operator, call } = readKey(line, valueOpen);
   const key = keyHint ?? readKeyName;
   if (quote) {
@@ -208,5 +211,26 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {
     return { key: keyHint ?? 'password', operator: '@', quote, value, start, end, shape: bareShape(line, value, end, '@', key), concatenated: false };
   }
-  return { key, operator, quote, value, start, end, shape: bareShape(line, value, end, operator, key), concatenated: false };
+  const shape = bareShape(line, value, end, operator, key);
+  if (shape === 'expression') {
+    const wrapped = wrappedLiteral(line, start);
+    if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };
+  }
+  return { key, operator, quote, value, start, end, shape, concatenated: false };
+}
+
+/**
+ * Calls that hash, encode, wrap or compare the literal they are given: `crypt("v")`,
+ * `bcrypt.hashSync('v', 10)`, `make_password('v')`, `Buffer.from('v')`, `safeCompare(pw, 'v')`,
+ * `SecretStr('v')`. Under a password's key the literal is the password.
+ */
+const WRAPPING_CALL =
+  /^(?:(?:await|new)\s{1,3})?(?:[\w$]+\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString)\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
+/** An algorithm or an encoding, as a hashing call's literal argument names it. */
+const ALGORITHM = /^(?:sha-?\d{0,3}|md5|bcrypt|argon2\w{0,2}|pbkdf2|scrypt|hex|base64(?:url)?|utf-?8|latin-?1|ascii|binary)$/i;
+
+function wrappedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
+  const m = WRAPPING_CALL.exec(line.slice(at, at + 320));
+  if (!m || ALGORITHM.test(m[2]!) || /\$\{|#\{/.test(m[2]!)) return null;
+  return { value: m[2]!, start: at + m.index + m[0].length - 1 - m[2]!.length, quote: m[1]! };
 }

@@ -94,6 +94,15 @@ const positives: Case[] = [
   { name: '.git-credentials', path: '.git-credentials', text: 'https://deploy:§@github.com', value: short(12) },
   { name: '.netrc', path: '.netrc', text: 'machine api.acme.dev\n  login deploy\n  password §\n', value: short(8) },
   { name: 'Kubernetes env value', path: 'k8s/deployment.yaml', text: '        - name: DB_PASSWORD\n          value: "§"', value: short(6) },
+  { name: 'hyphenated test password', path: 'test/redis.test.js', text: "  const client = new Redis({ password: '§' });", value: ['fallback', 'password'].join('-') },
+  { name: 'hyphenated chosen secret', path: 'examples/jwt.py', text: "SECRET = '§'", value: ['my', 'secret'].join('-') },
+  { name: 'seed file hashing a literal password', path: 'prisma/seed.ts', text: "  password: await bcrypt.hash('§', 10),", value: seasonal() },
+  { name: 'crypt of a literal', path: 'examples/htpasswd.js', text: 'const encryptedPassword = crypt("§");', value: short(7) },
+  { name: 'Django make_password', path: 'app/fixtures.py', text: "    password=make_password('§'),", value: wordDigits() },
+  { name: 'Python bytes secret key', path: 'app/__init__.py', text: "app.secret_key = b'§'", value: rand(24) },
+  { name: 'Java getter returning a literal', path: 'src/main/java/com/acme/Cfg.java', text: '    public String getPassword() { return "§"; }', value: short(9) },
+  { name: 'Python method returning a literal', path: 'app/settings.py', text: '    def get_secret_key(self):\n        return "§"', value: rand(40) },
+  { name: 'stubbed nonce generator', path: 'test/oauth.test.js', text: '    oauth.getNonce = function (length) {\n      return "§";\n    };', value: rand(32) },
   // Seeds, salts, nonces, consumer keys.
   { name: 'OAuth header nonce', path: 'docs/oauth.md', text: 'Authorization: OAuth oauth_consumer_key="x", oauth_nonce="§", oauth_version="1.0"', value: rand(32) },
   { name: 'Python consumer key', path: 'bot/twitter.py', text: "consumer_key = '§'", value: rand(25) },
@@ -158,6 +167,12 @@ const negatives: Case[] = [
   { name: 'sshpass variable', path: 'scripts/sync.sh', text: 'sshpass -p "$SSH_PASS" ssh deploy@host' },
   { name: 'Go DSN format string', path: 'store/open.go', text: 'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, name)' },
   { name: 'PDO with variables', path: 'lib/db.php', text: "$pdo = new PDO($dsn, $user, $pass);" },
+  { name: 'hyphenated slot names', path: 'src/keys.js', text: "const names = { secret: 'second-token', password: 'new-password', apiKey: 'api-key' };" },
+  { name: 'Helm existing secret', path: 'charts/app/values.yaml', text: 'existingSecret: app-db-secret' },
+  { name: 'hashing a variable', path: 'prisma/seed.ts', text: '  password: await bcrypt.hash(password, 10),' },
+  { name: 'hash algorithm argument', path: 'src/hash.js', text: "const passwordDigest = crypto.createHash('sha256');" },
+  { name: 'getter returning a field', path: 'src/main/java/com/acme/Cfg.java', text: '    public String getPassword() { return this.password; }' },
+  { name: 'getter returning a label', path: 'app/forms.py', text: "    def get_password_label(self):\n        return 'Password'" },
   { name: 'XML encoder setting', path: 'src/main/resources/beans.xml', text: '    <property name="passwordEncoder" value="bcrypt"/>' },
 ];
 
