@@ -119,8 +119,15 @@ function namesCredential(value: string): boolean {
  * secret-key) or reads as a form's label (new-password, current-password).
  */
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret']);
-/** Words that number or rank slots (second-token, other-secret): names, not values. */
-const ORDINALS = new Set(['first', 'second', 'third', 'other', 'another', 'next', 'last', 'primary', 'secondary', 'old', 'new']);
+/**
+ * Words that number, rank or own slots (second-token, provider-app-client-secret, admin-password,
+ * a Kubernetes Secret's key): names, not values.
+ */
+const ORDINALS = new Set([
+  'first', 'second', 'third', 'other', 'another', 'next', 'last', 'primary', 'secondary', 'old', 'new', 'client', 'app', 'api',
+  'access', 'consumer', 'provider', 'service', 'account', 'private', 'session', 'auth', 'user', 'admin', 'root', 'db',
+  'database', 'smtp', 'mail', 'redis', 'mysql', 'postgres', 'postgresql', 'mongo', 'mongodb', 'ldap', 'registry', 'webhook',
+]);
 function chosenKebab(value: string): boolean {
   if (!/^[a-z]+(?:-[a-z]+){1,3}(?:-?\d{1,4})?$/.test(value)) return false;
   const parts = value.replace(/-?\d+$/, '').split('-');
