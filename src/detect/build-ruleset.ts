@@ -19,7 +19,7 @@ import type { RuleSpec, Ruleset } from './types.js';
  *    read block and trailing comments as comments and lower-case phrases as chosen passphrases,
  *    and the URL password rules read letters-only passwords, so old states scan again.
  */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {

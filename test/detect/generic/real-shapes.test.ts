@@ -111,6 +111,9 @@ const positives: Case[] = [
   { name: 'WordPress salt 2', path: 'wp-config.php', text: "define( 'NONCE_SALT', '§' );", value: wpSalt() },
   { name: 'WordPress salt 3', path: 'wp-config-sample.php', text: "define('LOGGED_IN_SALT',   '§');", value: wpSalt() },
   { name: 'WordPress salt 4', path: 'wp-config.php', text: "define('SECURE_AUTH_KEY',  '§');", value: wpSalt() },
+  { name: 'short nonce in a test', path: 'test/hawk.test.js', text: "        nonce: '§',", value: `${rand(3, LOWER)}3${rand(2, LOWER)}7` },
+  { name: 'signing key', path: 'config/mailer.rb', text: "  config.signing_key = '§'", value: rand(32, '0123456789abcdef') },
+  { name: 'private JWK', path: 'test/fixtures/jwks.json', text: '{"kty": "RSA", "n": "{{rand:base64url:342}}", "e": "AQAB", "d": "§"}', value: rand(342, `${ALNUM}-_`) },
   { name: 'salt assignment', path: 'app/security.py', text: 'PASSWORD_SALT = "§"', value: rand(16, '0123456789abcdef') },
   { name: 'Flask secret key', path: 'app/__init__.py', text: "app.secret_key = '§'", value: rand(24) },
   // Tokens without a prefix.
@@ -173,6 +176,8 @@ const negatives: Case[] = [
   { name: 'hash algorithm argument', path: 'src/hash.js', text: "const passwordDigest = crypto.createHash('sha256');" },
   { name: 'getter returning a field', path: 'src/main/java/com/acme/Cfg.java', text: '    public String getPassword() { return this.password; }' },
   { name: 'getter returning a label', path: 'app/forms.py', text: "    def get_password_label(self):\n        return 'Password'" },
+  { name: 'public JWK', path: 'public/.well-known/jwks.json', text: '{"keys": [{"kty": "RSA", "kid": "k1", "n": "{{rand:base64url:342}}", "e": "AQAB"}]}' },
+  { name: 'nonce word', path: 'src/csp.js', text: "  nonce: 'inline',", },
   { name: 'XML encoder setting', path: 'src/main/resources/beans.xml', text: '    <property name="passwordEncoder" value="bcrypt"/>' },
 ];
 
