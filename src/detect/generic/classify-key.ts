@@ -9,6 +9,8 @@ export type KeyStrength = 'strong' | 'weak' | 'none';
 /** Split into lower-case words: DB_PASSWORD, dbPassword, db-password, db.password → db password. */
 export function keyWords(key: string): string[] {
   return key
+    // A plural acronym is one word: signingKeyIDs, tokenURLs.
+    .replace(/([A-Z]{2,})s(?![a-z])/g, (_m, acronym: string) => `${acronym[0]}${acronym.slice(1).toLowerCase()}s`)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
@@ -24,7 +26,7 @@ const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth',
  * path, hash, length, type, form field, ... (`password_hash`, `secret_name`, `token_type`).
  */
 const DESCRIBING_WORDS = new Set([
-  'name', 'names', 'id', 'ids', 'arn', 'ref', 'type', 'types', 'url', 'uri', 'path', 'file', 'dir', 'env', 'var', 'field',
+  'name', 'names', 'id', 'ids', 'arn', 'ref', 'type', 'types', 'url', 'urls', 'uri', 'uris', 'path', 'file', 'dir', 'env', 'var', 'field',
   'label', 'prompt', 'hint', 'policy', 'regex', 'pattern', 'format', 'length', 'len', 'size', 'count', 'max', 'min', 'limit',
   'ttl', 'timeout', 'expiry', 'expires', 'expiration', 'expire', 'expired', 'enabled', 'required', 'hash', 'hashed',
   'digest', 'checksum', 'sha', 'sha1', 'sha256', 'md5', 'header', 'param', 'endpoint', 'version', 'provider', 'mode',
