@@ -9,6 +9,8 @@ export type KeyStrength = 'strong' | 'weak' | 'none';
 /** Split into lower-case words: DB_PASSWORD, dbPassword, db-password, db.password → db password. */
 export function keyWords(key: string): string[] {
   return key
+    // A plural acronym is one word: signingKeyIDs, tokenURLs.
+    .replace(/([A-Z]{2,})s(?![a-z])/g, (_m, acronym: string) => `${acronym[0]}${acronym.slice(1).toLowerCase()}s`)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
@@ -24,7 +26,7 @@ const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth',
  * path, hash, length, type, form field, ... (`password_hash`, `secret_name`, `token_type`).
  */
 const DESCRIBING_WORDS = new Set([
-  'name', 'names', 'id', 'ids', 'arn', 'ref', 'type', 'types', 'url', 'uri', 'path', 'file', 'dir', 'env', 'var', 'field',
+  'name', 'names', 'id', 'ids', 'arn', 'ref', 'type', 'types', 'url', 'urls', 'uri', 'uris', 'path', 'file', 'dir', 'env', 'var', 'field',
   'label', 'prompt', 'hint', 'policy', 'regex', 'pattern', 'format', 'length', 'len', 'size', 'count', 'max', 'min', 'limit',
   'ttl', 'timeout', 'expiry', 'expires', 'expiration', 'expire', 'expired', 'enabled', 'required', 'hash', 'hashed',
   'digest', 'checksum', 'sha', 'sha1', 'sha256', 'md5', 'header', 'param', 'endpoint', 'version', 'provider', 'mode',
@@ -34,7 +36,7 @@ const DESCRIBING_WORDS = new Set([
   'strength', 'complexity', 'changed', 'updated', 'created', 'at', 'level', 'state', 'status', 'scope', 'scopes', 'visibility',
   'lifetime', 'audience', 'issuer', 'options', 'settings', 'config', 'manager', 'store', 'storage', 'cache', 'listener', 'event',
   'entropy', 'bits', 'rounds', 'iterations', 'cost', 'interval', 'attempts', 'retries', 'days', 'seconds', 'ms', 'port', 'chars',
-  'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
+  'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'encoder', 'decoder', 'hasher', 'encryptor', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.
   'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);
@@ -54,6 +56,8 @@ export function classifyKey(key: string): KeyStrength {
   if (words.length === 0) return 'none';
   const last = words[words.length - 1]!;
   if (DESCRIBING_WORDS.has(last) && words.length > 1) return 'none';
+  // Helm's `existingSecret`, `existingPasswordSecret`: the name of a Secret object kept elsewhere.
+  if (words[0] === 'existing' && words.length > 1) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
   if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';

@@ -28,6 +28,14 @@ const PLACEHOLDER =
 const TEMPLATE =
   /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_][\w]*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Z_][A-Z0-9_]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
 
+/**
+ * In a long value, a template marker counts only when the construct is whole (`${name}`,
+ * `{{ .x }}`, `#{name}`, `<%= x %>`, `%(name)s`, ` %s`): a random salt or key drawn from all
+ * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
+ */
+const WHOLE_TEMPLATE =
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])/;
+
 /** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
 const REFERENCE =
   /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
@@ -42,6 +50,16 @@ const FILE_PATH =
  * bounded repeats, anchored alternatives.
  */
 const REGEX_CONSTRUCT = /\(\?(?:[:=!]|<[=!]?)|\\[dwsbDWSB.]|\[\^|\{\d{1,3},\d{0,3}\}|\|\^|\$\||\)[?*+]|\][*+?]|\.[*+]\??/g;
+
+/**
+ * A pattern opens what it closes: as many `(` as `)` and `[` as `]` once escapes are set aside.
+ * Random punctuation (a salt) that happens to hold two regex constructs rarely balances.
+ */
+function balancedBrackets(v: string): boolean {
+  const plain = v.replace(/\\./g, '');
+  const count = (c: string): number => plain.split(c).length - 1;
+  return count('(') === count(')') && count('[') === count(']');
+}
 
 /** Crypt-style password hashes and named digests: stored hashes, not passwords. */
 const CRYPT_HASH =
@@ -92,6 +110,29 @@ function namesCredential(value: string): boolean {
   if (!/^[A-Za-z]+(?:[_ -][A-Za-z]+)+$/.test(name)) return false;
   const parts = name.toLowerCase().split(/[_ -]/);
   return parts.some((p) => CREDENTIAL_WORDS.has(p)) && !parts.some((p) => PHRASE_WORDS.has(p));
+}
+
+/**
+ * Lower-case words joined by hyphens around a credential's word, as a test or an example picks a
+ * password (fallback-password, my-secret, test-token-1): a value someone chose, not a variable's
+ * name (those are snake_case or camelCase). Not when every word only names the slot (api-key,
+ * secret-key) or reads as a form's label (new-password, current-password).
+ */
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret']);
+/**
+ * Words that number, rank or own slots (second-token, provider-app-client-secret, admin-password,
+ * a Kubernetes Secret's key): names, not values.
+ */
+const ORDINALS = new Set([
+  'first', 'second', 'third', 'other', 'another', 'next', 'last', 'primary', 'secondary', 'old', 'new', 'client', 'app', 'api',
+  'access', 'consumer', 'provider', 'service', 'account', 'private', 'session', 'auth', 'user', 'admin', 'root', 'db',
+  'database', 'smtp', 'mail', 'redis', 'mysql', 'postgres', 'postgresql', 'mongo', 'mongodb', 'ldap', 'registry', 'webhook',
+]);
+function chosenKebab(value: string): boolean {
+  if (!/^[a-z]+(?:-[a-z]+){1,3}(?:-?\d{1,4})?$/.test(value)) return false;
+  const parts = value.replace(/-?\d+$/, '').split('-');
+  if (!parts.some((p) => PASSWORD_WORDS.has(p)) || parts.some((p) => PROSE_WORDS.has(p) || PHRASE_WORDS.has(p) || ORDINALS.has(p))) return false;
+  return parts.some((p) => !FILLER.has(p) || p === 'my');
 }
 
 /** Type names written where a value would be (`secretKey: number`, `password: String=`, `Buffer|string`). */
@@ -220,20 +261,21 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
-  if (TEMPLATE.test(v)) return 'template';
+  if (TEMPLATE.test(v) && (v.length < 32 || WHOLE_TEMPLATE.test(v))) return 'template';
   if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v)) return 'reference';
-  if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2) return 'code';
+  if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2 && balancedBrackets(v)) return 'code';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
   if (CIPHERTEXT.test(v)) return 'reference';
   // Lower-case words with spaces are not a name (names have no spaces): a phrase someone chose
   // (`default password`), unless it reads as prose or a label (judged with the phrases below).
   // One credential word among others: two (`shared key secret`, `auth token`) name a slot.
-  const phrase = /^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1;
+  const phrase = (/^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1) || chosenKebab(v);
   if (!phrase && v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
   if (!phrase && (namesCredential(v) || NAME_PARTS.test(v.toLowerCase()))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
   if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  if (chosenKebab(v)) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.

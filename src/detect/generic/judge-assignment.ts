@@ -123,7 +123,10 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   const literal = a.shape === 'literal';
   const length = a.value.length;
   if (length < MIN_QUOTED) return null;
-  if (key === 'weak' && length < MIN_WEAK_KEY) return null;
+  // A nonce or a salt is short in examples and tests (`nonce: 'd3d345f'`): kept at low when it is not a word.
+  const shortSalt = key === 'weak' && length >= 6 && /(?:^|\s)(?:nonce|salt)$/.test(keyWords(a.key).join(' ')) && (cls === 'plausible' || cls === 'random' || (cls === 'word' && /\d/.test(a.value) && /[a-z]/i.test(a.value)));
+  if (key === 'weak' && length < MIN_WEAK_KEY && !shortSalt) return null;
+  if (shortSalt && (length < MIN_WEAK_KEY || cls === 'word')) return 'low';
   // (A flag's or a .netrc entry's value is a value whatever its length: mysql -pfoo, password bar.)
   if (!literal && a.operator !== ' ' && length < MIN_BARE && key === 'strong' && cls !== 'random') {
     // Short bare values are what config files hold (`password: abc1`), but also enum-like words.

@@ -41,6 +41,13 @@ const CODE_WORDS =
 const ASSERTION = /\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
 /** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`. */
 const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
+/**
+ * Connections and credential objects whose password follows a literal user name, after an
+ * optional first argument: `DriverManager.getConnection(url, "u", "p")`, `new PDO($dsn, 'u', 'p')`,
+ * `mysqli_connect('host', 'u', 'p')`, `new NetworkCredential("u", "p")`, requests' `auth=('u', 'p')`.
+ */
+const CONNECT_CALL =
+  /(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bauth\s{0,3}=\s{0,3}\()\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/;
 /** Keyed-hash calls whose second argument is the key: `createHmac('sha256', key)`, CryptoJS `HmacSHA256(message, key)`. */
 const HMAC_CALL = /(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160))\(\s{0,3}[^,()\n]{1,200},\s{0,3}$/;
 
@@ -82,7 +89,7 @@ function closingQuote(line: string, from: number, quote: string, escaped: boolea
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
 function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
-  if (CREDENTIAL_CALL.test(before)) return { key: 'password', operator: ',', call: true };
+  if (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before)) return { key: 'password', operator: ',', call: true };
   if (HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
   const assertion = ASSERTION.exec(before);
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
@@ -113,6 +120,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (raw === '-p') return { key: 'password', operator: ' ' };
   // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
+  // redis-cli -a SECRET: the password of the Redis client.
+  if (raw === '-a' && /\bredis-cli\s/.test(line)) return { key: 'password', operator: ' ' };
   const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
   return { key, operator };
 }
@@ -166,14 +175,18 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   let start = valueStart;
   let quote = '';
   let escaped = false;
-  if (start < line.length && QUOTES.includes(line[start]!)) {
+  // A quote just before the value opened it (a value may start with a backtick: a random salt).
+  if (start > 0 && QUOTES.includes(line[start - 1]!)) {
+    quote = line[start - 1]!;
+  } else if (start < line.length && QUOTES.includes(line[start]!)) {
     quote = line[start]!;
     start++;
-  } else if (start > 0 && QUOTES.includes(line[start - 1]!)) {
-    quote = line[start - 1]!;
   }
   if (quote && line[start - 2] === '\\') escaped = true;
-  const valueOpen = quote ? start - (escaped ? 2 : 1) : start;
+  let valueOpen = quote ? start - (escaped ? 2 : 1) : start;
+  // Python's string prefixes (b'...', r"...", u'...'): part of the literal, not of the key.
+  const prefix = quote ? /(?:^|[\s=:(,[{])([bBrRuU]{1,2})$/.exec(line.slice(Math.max(0, valueOpen - 4), valueOpen)) : null;
+  if (prefix) valueOpen -= prefix[1]!.length;
   const { key: readKeyName, operator, call } = readKey(line, valueOpen);
   const key = keyHint ?? readKeyName;
   if (quote) {
@@ -198,5 +211,26 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {
     return { key: keyHint ?? 'password', operator: '@', quote, value, start, end, shape: bareShape(line, value, end, '@', key), concatenated: false };
   }
-  return { key, operator, quote, value, start, end, shape: bareShape(line, value, end, operator, key), concatenated: false };
+  const shape = bareShape(line, value, end, operator, key);
+  if (shape === 'expression') {
+    const wrapped = wrappedLiteral(line, start);
+    if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };
+  }
+  return { key, operator, quote, value, start, end, shape, concatenated: false };
+}
+
+/**
+ * Calls that hash, encode, wrap or compare the literal they are given: `crypt("v")`,
+ * `bcrypt.hashSync('v', 10)`, `make_password('v')`, `Buffer.from('v')`, `safeCompare(pw, 'v')`,
+ * `SecretStr('v')`. Under a password's key the literal is the password.
+ */
+const WRAPPING_CALL =
+  /^(?:(?:await|new)\s{1,3})?(?:[\w$]+\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString)\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
+/** An algorithm or an encoding, as a hashing call's literal argument names it. */
+const ALGORITHM = /^(?:sha-?\d{0,3}|md5|bcrypt|argon2\w{0,2}|pbkdf2|scrypt|hex|base64(?:url)?|utf-?8|latin-?1|ascii|binary)$/i;
+
+function wrappedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
+  const m = WRAPPING_CALL.exec(line.slice(at, at + 320));
+  if (!m || ALGORITHM.test(m[2]!) || /\$\{|#\{/.test(m[2]!)) return null;
+  return { value: m[2]!, start: at + m.index + m[0].length - 1 - m[2]!.length, quote: m[1]! };
 }

@@ -31,3 +31,11 @@ describe('classifyKey: tokens that are not credentials', () => {
   });
 });
 
+
+describe('classifyKey: plural acronyms', () => {
+  it('reads KeyIDs and URLs as one word, so they describe', () => {
+    expect(classifyKey('signingKeyIDs')).toBe('none');
+    expect(classifyKey('tokenURLs')).toBe('none');
+    expect(classifyKey('signingKey')).toBe('strong');
+  });
+});
