@@ -138,7 +138,8 @@ an operator, a value) and then read the line instead of trusting the match
    cursors (\`NextToken\`), idempotency tokens (\`ClientRequestToken\`), CSRF and device tokens.
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
    \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`), a reference to a secret kept elsewhere
-   (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a file path,
+   (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a secret's
+   name written as a path of words like \`prod/db/password\`, a file path,
    absolute or relative like \`certs/client.pem\` or \`src/cli/main.ts\`, ciphertext), code
    (also regular-expression source: two or more of \`(?:\`, \`\\d\`, \`[^\`, \`{2,8}\`, \`|^\`),
    a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
@@ -148,7 +149,8 @@ an operator, a value) and then read the line instead of trusting the match
    around a credential word like \`user_password\` or \`AWS_CONTAINER_AUTHORIZATION_TOKEN\`, a
    value repeating its key's word, a phrase with two credential words like \`auth token\`, a form
    label like \`show password\`, a lower-case \`some...\` stand-in, base64 of words, an alphabet, a
-   provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit), a type name or a
+   provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit, the jwt.io
+   sample token known by its decoded claims: \`sub\` 1234567890, \`name\` John Doe), a type name or a
    path of type names (GuardDuty's \`IAMUser/AnomalousBehavior\`), a CamelCase or constant
    name, a URL without a password or a PEM header (left to the URL and private-key rules), a dictionary word, phrase or simple test
    password (\`password123\`, \`admin\`, \`Passw0rd!\`, \`keyboard cat\`, \`default password\`,
@@ -205,7 +207,10 @@ rules:
 Other fields: \`description\`, \`ignoreCase\`, \`secretGroup\`, \`validators\`, \`allowLine\`,
 \`allowPath\`, \`generic\` (gets the placeholder filter and yields to specific rules), \`classify:
 assignment\` (a generic rule's match is read by the tokenizer and value classifier of
-[Generic detection](#generic-detection) instead of the placeholder filter), \`requires\`
+[Generic detection](#generic-detection) instead of the placeholder filter; \`classify:
+credentials\`: a base64 \`user:password\` pair, as in a Basic Authorization header, whose password
+the value classifier judges: a placeholder is dropped, a dictionary word like
+\`admin:password123\` is low), \`requires\`
 (pairing), \`window\` (16–65536 bytes, for multi-line values), \`rotate\` and \`verify\` (response
 provider ids). Unknown fields are errors, so a typo does not silently disable a filter.
 

@@ -29,7 +29,7 @@ function buildSchemas(z: typeof Zod.z) {
       allowLine: z.array(z.string()).default([]),
       allowPath: z.array(z.string()).default([]),
       generic: z.boolean().default(false),
-      classify: z.enum(['assignment']).optional(),
+      classify: z.enum(['assignment', 'credentials']).optional(),
       requires: z
         .object({ rule: z.string(), within: z.number().int().min(0).max(50) })
         .strict()

@@ -5,6 +5,7 @@
  * to a secret kept elsewhere, code, a stored hash, a number, a documentation placeholder).
  */
 import { shannonEntropy } from '../entropy.js';
+import { isSampleJwtClaims, jwtClaims } from '../validators/jwt.js';
 import type { ValueShape } from './read-assignment.js';
 
 export type ValueClass =
@@ -179,6 +180,19 @@ function looksLikeNamePath(value: string): boolean {
   return worded >= 2;
 }
 
+/**
+ * A secret's name in a secret store, written as a path of words (`prod/db/password`,
+ * `myapp/staging/api-key`, `Prod/Payments/StripeKey`): AWS Secrets Manager, Parameter Store and
+ * Vault name secrets this way, and code assigns the name to the key that reads the secret. Every
+ * word is letters that read as a word, a short abbreviation (db, kv, v2) or a small number, which
+ * a random value's slashes (base64) never give.
+ */
+function looksLikeSecretName(value: string): boolean {
+  if (value.length > 120 || !/^\/?[A-Za-z][\w.-]*(?:\/[A-Za-z0-9][\w.-]*){1,8}\/?$/.test(value)) return false;
+  const words = value.split(/[/_.-]+|(?<=[a-z])(?=[A-Z])/).filter((w) => w !== '');
+  return words.some((w) => w.length >= 4) && words.every((w) => /^\d{1,4}$/.test(w) || /^[A-Za-z]{1,3}\d{0,2}$/.test(w) || (/^[A-Za-z]+$/.test(w) && pronounceable(w)));
+}
+
 /** Code written where a value would be: calls, member chains, struct literals, operators. */
 function looksLikeCode(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*\s*\(|^new\s|^\w+\s*\{$|[\w\]]\{$|^[\w.]+\s+(?:&|\||==|!=|<=|>=|\+|-|\*)\s+[\w.(]|^[?!([]|=>|->|::/.test(value)) return true;
@@ -221,7 +235,12 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
   if (TEMPLATE.test(v)) return 'template';
-  if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v)) return 'reference';
+  // The jwt.io sample token, known by its claims: documentation (the JWT rules drop it too).
+  if (/^eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]*$/.test(v)) {
+    const claims = jwtClaims(v);
+    if (claims !== null && isSampleJwtClaims(claims)) return 'placeholder';
+  }
+  if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v) || (looksLikeSecretName(v) && !looksLikeNamePath(v))) return 'reference';
   if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2) return 'code';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
