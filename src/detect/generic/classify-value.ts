@@ -129,7 +129,8 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 /** A value that reads as words, maybe with digits or a symbol: password123, Passw0rd!, admin. */
 function looksLikeWords(value: string): boolean {
   if (value.length > 24) return false;
-  const core = value.replace(/[^A-Za-z0-9@$!]+$/, '').replace(/\d+$/, '').replace(/^\d+/, '');
+  // (Digits after a separator too: super-secret-123, admin_2024.)
+  const core = value.replace(/[^A-Za-z0-9@$!]+$/, '').replace(/\d+$/, '').replace(/[_.-]+$/, '').replace(/^\d+/, '');
   if (core.length === 0) return false;
   const folded = core.replace(/[013457@$!]/g, (c) => LEET[c] ?? c).toLowerCase();
   if (!/^[a-z]+(?:[_.-]?[a-z]+){0,2}$/.test(folded)) return false;
@@ -160,6 +161,11 @@ function looksLikeName(value: string): boolean {
   let parts: string[] | null = null;
   if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
+  // CamelCase ending in an acronym: InterpolationInJSX, parseHTML.
+  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}$/.test(value)) {
+    const acronym = /[A-Z]{2,5}$/.exec(value)![0];
+    parts = value.slice(0, -acronym.length).match(/[A-Z]?[a-z]+/g);
+  }
   return parts !== null && parts.every((p) => pronounceable(p));
 }
 
@@ -271,6 +277,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
   if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
+  // A name behind a sigil: a parser's pseudo-token ('?NoLineTerminatorHere'), a symbol (:name), a private #name.
+  const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
+  if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';
   if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';

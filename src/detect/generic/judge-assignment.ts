@@ -72,6 +72,19 @@ export function looksMinified(line: string): boolean {
   return punctuation * 25 >= line.length && spaces * 8 < line.length;
 }
 
+/**
+ * The key and the value share a compound that holds a credential's name (libsecret, apitoken):
+ * the plain words (secret, password) are left to the classifier, since a chosen passphrase
+ * repeats them (super-secret-123).
+ */
+const PLAIN_WORDS = new Set(['pass', 'password', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'auth', 'salt', 'nonce', 'apikey', 'keys']);
+
+function sharesCredentialWord(key: string, value: string): boolean {
+  const keyed = new Set(keyWords(key).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && /pass|pwd|secret|token|key|auth|salt|nonce/.test(w)));
+  if (keyed.size === 0) return false;
+  return value.toLowerCase().split(/[^a-z0-9]+/).some((w) => keyed.has(w));
+}
+
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
 
 /** The level of one classified value under a key; null: not a secret. */
@@ -118,6 +131,9 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   if (key === 'none' || a.value.length < MIN_QUOTED) return null;
   // A value that repeats a word of its key names the slot: access_token: "access".
   if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
+  // ...and so does one that repeats the key's own credential-bearing word, as a mapping of names
+  // does: "libsecret-1.so.0": "libsecret-1-0", "apiTokenV2": "api_token_v2".
+  if (sharesCredentialWord(a.key, a.value)) return null;
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
   const minified = looksMinified(line);
   if (inRegexSource(line, a.start)) return null;

@@ -132,3 +132,17 @@ describe('judgeAssignment: URLs in minified code', () => {
     expect(judge(`${filler}var u="mysql://app:${random}@db.internal:3306/app";${filler}`, random)).toBe('high');
   });
 });
+
+describe('judgeAssignment: names that popular clean code assigns to credential-ish keys', () => {
+  it('drops a value that repeats the key’s credential-bearing compound', () => {
+    const lib = ['lib', 'secret'].join('');
+    expect(judge(`"${lib}-1.so.0": "${lib}-1-0",`, `${lib}-1-0`)).toBeNull();
+    const chosen = ['super', '-secret-', '123'].join('');
+    expect(judge(`session_secret = '${chosen}'`, chosen)).toBe('low');
+  });
+  it('drops a parser’s pseudo-token name behind a sigil, and a bundler annotation before code', () => {
+    expect(judge('if (lastSignificantToken === "?NonExpressionParenKeyword") x();', '?NonExpressionParenKeyword')).toBeNull();
+    expect(judge('nextLastSignificantToken = "?InterpolationInJSX";', '?InterpolationInJSX')).toBeNull();
+    expect(judge('  var TokenParser = /*#__PURE__*/function () {', '/*#__PURE__*/function')).toBeNull();
+  });
+});
