@@ -5,8 +5,9 @@
  * confidence instead of hiding the finding: a dictionary word, a commented-out line, a value
  * joined to code. The path's context (tests, docs) is applied later, where the path is known.
  */
+import { shannonEntropy } from '../entropy.js';
 import type { Confidence } from '../types.js';
-import { classifyKey, keyWords } from './classify-key.js';
+import { classifyKey, keyWords, namesCredential } from './classify-key.js';
 import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
@@ -85,6 +86,11 @@ function sharesCredentialWord(key: string, value: string): boolean {
   return value.toLowerCase().split(/[^a-z0-9]+/).some((w) => keyed.has(w));
 }
 
+/** Long and dense: 16 characters or more at 3.5 bits each or better. */
+function longRandom(value: string): boolean {
+  return value.length >= 16 && shannonEntropy(value) >= 3.5;
+}
+
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
 
 /** The level of one classified value under a key; null: not a secret. */
@@ -107,7 +113,9 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   if (cls === 'word' && key === 'weak' && !/\d/.test(a.value)) return null;
   let level: Confidence;
   if (cls === 'word' || cls === 'identifier') level = 'low';
-  else if (cls === 'random') level = key === 'strong' ? 'high' : 'medium';
+  // A token's or credentials' name takes a long random value as surely as a strong key does;
+  // a short one (jwt_abc123) is as often a stand-in.
+  else if (cls === 'random') level = key === 'strong' || (namesCredential(a.key) && longRandom(a.value)) ? 'high' : 'medium';
   else level = key === 'strong' || length >= 12 ? 'medium' : 'low';
   if (a.concatenated) level = level === 'high' ? 'medium' : level;
   return level;
