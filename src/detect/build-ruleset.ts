@@ -18,8 +18,11 @@ import type { RuleSpec, Ruleset } from './types.js';
  * 5: generic rules drop regular-expression source, relative file paths and paths of type names,
  *    read block and trailing comments as comments and lower-case phrases as chosen passphrases,
  *    and the URL password rules read letters-only passwords, so old states scan again.
+ * 6: generic matches carry new levels (a long random value under a token name is high, chosen
+ *    words with digits are low), Basic-auth pairs are judged by their password, and secret
+ *    names and the jwt.io sample token are dropped, so old states scan again.
  */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {

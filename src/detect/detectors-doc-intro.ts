@@ -164,7 +164,7 @@ characters are dropped: they are certainly not secrets; so are words under a wea
 
 | Value under the key | strong key | weak key |
 | --- | --- | --- |
-| random-looking | high | medium |
+| random-looking (10+ characters, 3+ bits each, several character classes) | high | high under a token or credentials name when 16+ characters at 3.5+ bits each, else medium |
 | ordinary (3–5 characters only as a quoted literal, a flag's value or with a digit) | medium | medium from 12 characters, else low |
 | dictionary word, simple test password | low | low |
 
@@ -252,13 +252,36 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 | rule | ordinary path | test, example, docs | vendor |
 |---|---|---|---|
 | provider-specific and sensitive data | high | medium | medium |
-| private key | high | low | medium |
+| private key (also escaped or concatenated) | high | medium | medium |
 | generic | its own (from the value: high, medium or low) | one lower | one lower |
 
-Context lowers a level by one. Private keys in tests, examples and docs fall to \`low\`: test
-suites generate keys for TLS and SSH tests, and nothing in a key's shape ties it to an account,
-while a provider's token in a fixture (a recorded HTTP exchange) is often real. A place without
-a path (a commit message) has no context. A finding found in several places takes the highest
+Context lowers a level by one, never more. A key, a provider's token or a random value under a
+credential's name is a whole credential wherever it is committed (test suites reuse real keys,
+fixtures record real exchanges), so in a test it is still \`medium\` and opens an incident; a
+chosen word or an ordinary string under a password name (\`password: 'secret123'\`) falls to
+\`low\` there. A place without a path (a commit message) has no context.
+
+What each level means in practice:
+
+- \`high\`: a provider's token, a private key or a random-looking value under a credential's
+  name (\`password\`, \`secret\`, \`token\`, \`api_key\`, \`client_secret\`, \`private_key\`) in
+  ordinary code or configuration. Rotate it.
+- \`medium\`: the same in a test, an example or documentation, or a real-looking but not random
+  value (\`bzq4-wtk\`) under a password name in ordinary code. Most are real; check it.
+- \`low\`: a dictionary word or a simple test password (\`admin\`, \`password123\`,
+  \`super-secret-1\`), a commented-out example line, an ordinary value in a test or in docs. Often
+  a stand-in; shown in JSON and SARIF, and in text with \`--min-confidence low\`.
+
+The levels come from four places, which are where to tune them: the value classes and key
+strengths of the generic rules (\`src/detect/generic/classify-value.ts\`, \`classify-key.ts\`),
+the level each (value, key) pair gets (\`confidenceFor\` in
+\`src/detect/generic/judge-assignment.ts\`), a rule's default when a match carries none
+(\`src/detect/rule-confidence.ts\`) and the path's context (\`src/scan/path-context.ts\`,
+\`src/scan/finding-confidence.ts\`). Measure a change with \`npm run bench:real -- --split dev
+--min-confidence medium\` (precision must stay at 0.95 or more) and by scanning clean popular
+packages as plain folders (\`leakwatch scan node_modules/<pkg> --format json --no-state\`),
+which should give almost no \`medium\` or \`high\` finding that is not a real key; see
+[benchmarks](benchmarks.md#detection-on-real-code) for the figures. A finding found in several places takes the highest
 level among them: its most exposed place is the one that matters.
 
 \`leakwatch scan\` shows \`medium\` and up in text (and says how many it left out), everything
