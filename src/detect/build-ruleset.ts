@@ -20,7 +20,9 @@ import type { RuleSpec, Ruleset } from './types.js';
  *    and the URL password rules read letters-only passwords, so old states scan again.
  * 6: generic rules read more shapes (connection calls, XML name/value pairs, getters, literals
  *    handed to hashing calls, hyphenated chosen passwords, short nonces, random salts with any
- *    punctuation), so old states scan again.
+ *    punctuation) and carry new levels (a long random value under a token name is high, chosen
+ *    words with digits are low); Basic-auth pairs are judged by their password, and secret
+ *    names and the jwt.io sample token are dropped, so old states scan again.
  */
 export const ENGINE_VERSION = 6;
 

@@ -138,7 +138,8 @@ an operator, a value) and then read the line instead of trusting the match
    cursors (\`NextToken\`), idempotency tokens (\`ClientRequestToken\`), CSRF and device tokens.
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
    \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`), a reference to a secret kept elsewhere
-   (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a file path,
+   (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a secret's
+   name written as a path of words like \`prod/db/password\`, a file path,
    absolute or relative like \`certs/client.pem\` or \`src/cli/main.ts\`, ciphertext), code
    (also regular-expression source: two or more of \`(?:\`, \`\\d\`, \`[^\`, \`{2,8}\`, \`|^\`),
    a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
@@ -148,7 +149,8 @@ an operator, a value) and then read the line instead of trusting the match
    around a credential word like \`user_password\` or \`AWS_CONTAINER_AUTHORIZATION_TOKEN\`, a
    value repeating its key's word, a phrase with two credential words like \`auth token\`, a form
    label like \`show password\`, a lower-case \`some...\` stand-in, base64 of words, an alphabet, a
-   provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit), a type name or a
+   provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit, the jwt.io
+   sample token known by its decoded claims: \`sub\` 1234567890, \`name\` John Doe), a type name or a
    path of type names (GuardDuty's \`IAMUser/AnomalousBehavior\`), a CamelCase or constant
    name, a URL without a password or a PEM header (left to the URL and private-key rules), a dictionary word, phrase or simple test
    password (\`password123\`, \`admin\`, \`Passw0rd!\`, \`keyboard cat\`, \`default password\`,
@@ -162,7 +164,7 @@ characters are dropped: they are certainly not secrets; so are words under a wea
 
 | Value under the key | strong key | weak key |
 | --- | --- | --- |
-| random-looking | high | medium |
+| random-looking (10+ characters, 3+ bits each, several character classes) | high | high under a token or credentials name when 16+ characters at 3.5+ bits each, else medium |
 | ordinary (3–5 characters only as a quoted literal, a flag's value or with a digit) | medium | medium from 12 characters, else low |
 | dictionary word, simple test password | low | low |
 
@@ -205,11 +207,14 @@ rules:
 Other fields: \`description\`, \`ignoreCase\`, \`secretGroup\`, \`validators\`, \`allowLine\`,
 \`allowPath\`, \`generic\` (gets the placeholder filter and yields to specific rules), \`classify:
 assignment\` (a generic rule's match is read by the tokenizer and value classifier of
-[Generic detection](#generic-detection) instead of the placeholder filter), \`requires\`
-(pairing), \`window\` (16–65536 bytes, for multi-line values), \`regionNeeds\` (a regex every match
-contains, tested once per candidate region for all the rules giving the same one, so rules that share
-a keyword skip regions none of them can match), \`rotate\` and \`verify\` (response provider ids).
-Unknown fields are errors, so a typo does not silently disable a filter.
+[Generic detection](#generic-detection) instead of the placeholder filter; \`classify:
+credentials\`: a base64 \`user:password\` pair, as in a Basic Authorization header, whose password
+the value classifier judges: a placeholder is dropped, a dictionary word like
+\`admin:password123\` is low), \`requires\` (pairing), \`window\` (16–65536 bytes, for multi-line
+values), \`regionNeeds\` (a regex every match contains, tested once per candidate region for all
+the rules giving the same one, so rules that share a keyword skip regions none of them can
+match), \`rotate\` and \`verify\` (response provider ids). Unknown fields are errors, so a typo
+does not silently disable a filter.
 
 **Examples** are required: at least one positive and one negative per rule. So that no literal
 credential is ever committed (not even a fake one), an example is either a \`parts:\` list joined
@@ -249,13 +254,38 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 | rule | ordinary path | test, example, docs | vendor |
 |---|---|---|---|
 | provider-specific and sensitive data | high | medium | medium |
-| private key | high | low | medium |
+| private key (also escaped or concatenated) | high | low | medium |
 | generic | its own (from the value: high, medium or low) | one lower | one lower |
 
-Context lowers a level by one. Private keys in tests, examples and docs fall to \`low\`: test
-suites generate keys for TLS and SSH tests, and nothing in a key's shape ties it to an account,
-while a provider's token in a fixture (a recorded HTTP exchange) is often real. A place without
-a path (a commit message) has no context. A finding found in several places takes the highest
+Context lowers a level by one. A provider's token or a random value under a credential's name is
+a whole credential wherever it is committed (fixtures record real exchanges), so in a test it is
+still \`medium\` and opens an incident; a chosen word or an ordinary string under a password name
+(\`password: 'secret123'\`) falls to \`low\` there. A private key in a test, an example or
+documentation falls to \`low\`: such keys are generated for the test or the text, and nothing in
+a key's shape ties it to anyone, so it is reported (it is a key) without opening an incident; in
+vendored code it is \`medium\`. A place without a path (a commit message) has no context.
+
+What each level means in practice:
+
+- \`high\`: a provider's token, a private key or a random-looking value under a credential's
+  name (\`password\`, \`secret\`, \`token\`, \`api_key\`, \`client_secret\`, \`private_key\`) in
+  ordinary code or configuration. Rotate it.
+- \`medium\`: the same (a private key aside) in a test, an example or documentation, or a real-looking but not random
+  value (\`bzq4-wtk\`) under a password name in ordinary code. Most are real; check it.
+- \`low\`: a dictionary word or a simple test password (\`admin\`, \`password123\`,
+  \`super-secret-1\`), a commented-out example line, an ordinary value in a test or in docs. Often
+  a stand-in; shown in JSON and SARIF, and in text with \`--min-confidence low\`.
+
+The levels come from four places, which are where to tune them: the value classes and key
+strengths of the generic rules (\`src/detect/generic/classify-value.ts\`, \`classify-key.ts\`),
+the level each (value, key) pair gets (\`confidenceFor\` in
+\`src/detect/generic/judge-assignment.ts\`), a rule's default when a match carries none
+(\`src/detect/rule-confidence.ts\`) and the path's context (\`src/scan/path-context.ts\`,
+\`src/scan/finding-confidence.ts\`). Measure a change with \`npm run bench:real -- --split dev
+--min-confidence medium\` (precision must stay at 0.95 or more) and by scanning clean popular
+packages as plain folders (\`leakwatch scan node_modules/<pkg> --format json --no-state\`),
+which should give almost no \`medium\` or \`high\` finding that is not a real key; see
+[benchmarks](benchmarks.md#detection-on-real-code) for the figures. A finding found in several places takes the highest
 level among them: its most exposed place is the one that matters.
 
 \`leakwatch scan\` shows \`medium\` and up in text (and says how many it left out), everything

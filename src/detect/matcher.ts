@@ -7,6 +7,7 @@
 import { LineFinder, RangeSet } from './candidate-ranges.js';
 import { shannonEntropy } from './entropy.js';
 import { judgeAssignment } from './generic/judge-assignment.js';
+import { judgeEncodedCredentials } from './generic/judge-credentials.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { buildKeywordIndex } from './keyword-index.js';
 import type { KeywordIndex } from './keyword-index.js';
@@ -236,6 +237,10 @@ export class Matcher {
         const judged = judgeMatch(text, base + m.index, start, stop, m.groups?.key);
         if (!judged) continue;
         ({ value, start, end: stop, confidence } = judged);
+      } else if (rule.classify === 'credentials') {
+        const judged = judgeEncodedCredentials(value);
+        if (judged === null) continue;
+        confidence = judged;
       }
       if (this.repeatsOnLine(text, rule.id, value, start, stop)) continue;
       if (this.accepts(text, rule, value, start, stop, inlineAllow)) {

@@ -53,8 +53,10 @@ export interface RuleSpec {
   /**
    * `assignment`: the match is read by the generic assignment tokenizer and value classifier
    * (src/detect/generic/), which drop templates, references and code and set the confidence.
+   * `credentials`: the match is a base64 `user:password` pair whose password the value
+   * classifier judges (generic/judge-credentials.ts).
    */
-  classify?: 'assignment';
+  classify?: 'assignment' | 'credentials';
   /** Only a finding when `rule` matched within `within` lines of it in the same text. */
   requires?: { rule: string; within: number };
   /** Bytes of context the candidate region spans after a keyword (multi-line rules). */

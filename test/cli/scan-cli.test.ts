@@ -217,11 +217,15 @@ describe('leakwatch scan errors: one line, exit 2, nothing half-written', () => 
 });
 
 describe('leakwatch scan --min-confidence (built CLI)', () => {
-  /** A token in code (high) and a test's generated key (low, test/fixtures/). */
+  /**
+   * A token in code (high) and a test's chosen word password (low, test/fixtures/). (A test's
+   * private key was the low example until keys became one lower in tests, like tokens: medium.)
+   */
+  const testPassword = (): string => `password: ${['sun', 'shine', '42'].join('')}\n`;
   function repoWithLevels(): TestRepo {
     const repo = TestRepo.create();
     repo.commit('code', { 'src/gh.ts': `export const token = '${githubToken()}';\n` });
-    repo.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n` });
+    repo.commit('tests', { 'test/fixtures/db.yml': testPassword() });
     return repo;
   }
 
@@ -230,14 +234,14 @@ describe('leakwatch scan --min-confidence (built CLI)', () => {
     const text = runCli(['scan', repo.dir, '--format', 'text', '--state', tempDir()]);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^HIGH CONFIDENCE \(1\)$/m);
-    expect(text.stdout).not.toMatch(/LOW CONFIDENCE|server\.key/);
+    expect(text.stdout).not.toMatch(/LOW CONFIDENCE|db\.yml/);
     expect(text.stdout).toMatch(/^1 lower-confidence finding not shown \(1 low\); --min-confidence low shows them\.$/m);
     const all = runCli(['scan', repo.dir, '--format', 'text', '--min-confidence', 'low', '--state', tempDir()]);
-    expect(all.stdout).toMatch(/^LOW CONFIDENCE \(1\)\n {2}CRITICAL {2}RSA private key .*\n {4}test\/fixtures\/server\.key:1/m);
+    expect(all.stdout).toMatch(/^LOW CONFIDENCE \(1\)\n {2}MEDIUM {4}Hard-coded secret in an assignment.*\n {4}test\/fixtures\/db\.yml:1/m);
     expect(all.stdout).not.toMatch(/not shown/);
 
     const onlyLow = TestRepo.create();
-    onlyLow.commit('tests', { 'test/fixtures/server.key': `${pemPrivateKey()}\n` });
+    onlyLow.commit('tests', { 'test/fixtures/db.yml': testPassword() });
     const quiet = runCli(['scan', onlyLow.dir, '--format', 'text', '--state', tempDir()]);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toMatch(/^No findings shown in .*\n1 lower-confidence finding not shown/m);

@@ -8,10 +8,12 @@ const ruleset = loadRules();
 const rule = (id: string): CompiledRule => ruleset.byId.get(id)!;
 
 describe('ruleConfidence', () => {
-  it('is medium for generic rules, high for the others', () => {
+  it('is medium for generic rules, high for the others and for generic private-key rules', () => {
     expect(ruleConfidence(rule('generic-secret-assignment'))).toBe('medium');
     expect(ruleConfidence(rule('github-pat-classic'))).toBe('high');
     expect(ruleConfidence(rule('private-key-rsa'))).toBe('high');
+    expect(rule('private-key-escaped').generic).toBe(true);
+    expect(ruleConfidence(rule('private-key-escaped'))).toBe('high');
   });
 });
 
@@ -20,6 +22,7 @@ describe('confidenceIn: rule kind × path context', () => {
   const table: Array<[string, Array<[ReturnType<typeof confidenceIn>, 'test' | 'example' | 'docs' | 'vendor' | null]>]> = [
     ['github-pat-classic', [['high', null], ['medium', 'test'], ['medium', 'example'], ['medium', 'docs'], ['medium', 'vendor']]],
     ['private-key-rsa', [['high', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['medium', 'vendor']]],
+    ['private-key-escaped', [['high', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['medium', 'vendor']]],
     ['generic-secret-assignment', [['medium', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['low', 'vendor']]],
   ];
   for (const [id, cells] of table) {

@@ -44,12 +44,23 @@ const DESCRIBING_WORDS = new Set([
 /**
  * Tokens that are not credentials: paging cursors (NextToken, continuation_token, page_token),
  * idempotency tokens (ClientRequestToken, ClientToken), CSRF and device/push registration
- * tokens, and the parser's tokens of grammar code. They name a token that is not secret.
+ * tokens, KMS grant tokens (which AWS documents as not secret), and the parser's tokens of
+ * grammar code. They name a token that is not secret.
  */
 const NON_SECRET_TOKENS =
-  /(?:^|\s)(?:next|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
+  /(?:^|\s)(?:next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
 /** Compounds written without separators that name a place for secrets, not a secret: secretsmanager, passwordfield. */
 const DESCRIBING_COMPOUND = /^(?:password|passwd|secret|secrets|token|tokens|key|keys)(?:manager|store|field|name|type|length|input|prompt|hash|file|path|id)$/;
+
+/**
+ * A weak key that names a credential, not a part of a protocol: a token, credentials, an auth
+ * value (`token`, `oauth_token`, `authToken`, `credentials`), as opposed to a key, a nonce, a
+ * seed or a signature. A random-looking value under it is as sure a secret as under a strong key.
+ */
+export function namesCredential(key: string): boolean {
+  const words = keyWords(key);
+  return words.some((w) => w === 'token' || w === 'tokens' || w === 'credential' || w === 'credentials' || w === 'auth') || /token|credential/.test(words.join(''));
+}
 
 export function classifyKey(key: string): KeyStrength {
   const words = keyWords(key);

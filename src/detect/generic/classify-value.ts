@@ -5,6 +5,7 @@
  * to a secret kept elsewhere, code, a stored hash, a number, a documentation placeholder).
  */
 import { shannonEntropy } from '../entropy.js';
+import { isSampleJwtClaims, jwtClaims } from '../validators/jwt.js';
 import type { ValueShape } from './read-assignment.js';
 
 export type ValueClass =
@@ -169,7 +170,8 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 /** A value that reads as words, maybe with digits or a symbol: password123, Passw0rd!, admin. */
 function looksLikeWords(value: string): boolean {
   if (value.length > 24) return false;
-  const core = value.replace(/[^A-Za-z0-9@$!]+$/, '').replace(/\d+$/, '').replace(/^\d+/, '');
+  // (Digits after a separator too: super-secret-123, admin_2024.)
+  const core = value.replace(/[^A-Za-z0-9@$!]+$/, '').replace(/\d+$/, '').replace(/[_.-]+$/, '').replace(/^\d+/, '');
   if (core.length === 0) return false;
   const folded = core.replace(/[013457@$!]/g, (c) => LEET[c] ?? c).toLowerCase();
   if (!/^[a-z]+(?:[_.-]?[a-z]+){0,2}$/.test(folded)) return false;
@@ -200,6 +202,11 @@ function looksLikeName(value: string): boolean {
   let parts: string[] | null = null;
   if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
+  // CamelCase ending in an acronym: InterpolationInJSX, parseHTML.
+  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}$/.test(value)) {
+    const acronym = /[A-Z]{2,5}$/.exec(value)![0];
+    parts = value.slice(0, -acronym.length).match(/[A-Z]?[a-z]+/g);
+  }
   return parts !== null && parts.every((p) => pronounceable(p));
 }
 
@@ -218,6 +225,19 @@ function looksLikeNamePath(value: string): boolean {
     worded += words.filter((w) => /^[A-Za-z][a-z]{3,}$/.test(w)).length;
   }
   return worded >= 2;
+}
+
+/**
+ * A secret's name in a secret store, written as a path of words (`prod/db/password`,
+ * `myapp/staging/api-key`, `Prod/Payments/StripeKey`): AWS Secrets Manager, Parameter Store and
+ * Vault name secrets this way, and code assigns the name to the key that reads the secret. Every
+ * word is letters that read as a word, a short abbreviation (db, kv, v2) or a small number, which
+ * a random value's slashes (base64) never give.
+ */
+function looksLikeSecretName(value: string): boolean {
+  if (value.length > 120 || !/^\/?[A-Za-z][\w.-]*(?:\/[A-Za-z0-9][\w.-]*){1,8}\/?$/.test(value)) return false;
+  const words = value.split(/[/_.-]+|(?<=[a-z])(?=[A-Z])/).filter((w) => w !== '');
+  return words.some((w) => w.length >= 4) && words.every((w) => /^\d{1,4}$/.test(w) || /^[A-Za-z]{1,3}\d{0,2}$/.test(w) || (/^[A-Za-z]+$/.test(w) && pronounceable(w)));
 }
 
 /** Code written where a value would be: calls, member chains, struct literals, operators. */
@@ -262,7 +282,12 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
   if (TEMPLATE.test(v) && (v.length < 32 || WHOLE_TEMPLATE.test(v))) return 'template';
-  if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v)) return 'reference';
+  // The jwt.io sample token, known by its claims: documentation (the JWT rules drop it too).
+  if (/^eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]*$/.test(v)) {
+    const claims = jwtClaims(v);
+    if (claims !== null && isSampleJwtClaims(claims)) return 'placeholder';
+  }
+  if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v) || (looksLikeSecretName(v) && !looksLikeNamePath(v))) return 'reference';
   if ((v.match(REGEX_CONSTRUCT)?.length ?? 0) >= 2 && balancedBrackets(v)) return 'code';
   if (shape === 'expression') return 'code';
   if (CRYPT_HASH.test(v)) return 'hash';
@@ -294,6 +319,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
   if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
+  // A name behind a sigil: a parser's pseudo-token ('?NoLineTerminatorHere'), a symbol (:name), a private #name.
+  const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
+  if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';
   if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';

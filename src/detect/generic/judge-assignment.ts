@@ -5,8 +5,9 @@
  * confidence instead of hiding the finding: a dictionary word, a commented-out line, a value
  * joined to code. The path's context (tests, docs) is applied later, where the path is known.
  */
+import { shannonEntropy } from '../entropy.js';
 import type { Confidence } from '../types.js';
-import { classifyKey, keyWords } from './classify-key.js';
+import { classifyKey, keyWords, namesCredential } from './classify-key.js';
 import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
@@ -98,6 +99,24 @@ export function looksMinified(line: string): boolean {
   return punctuation * 25 >= line.length && spaces * 8 < line.length;
 }
 
+/**
+ * The key and the value share a compound that holds a credential's name (libsecret, apitoken):
+ * the plain words (secret, password) are left to the classifier, since a chosen passphrase
+ * repeats them (super-secret-123).
+ */
+const PLAIN_WORDS = new Set(['pass', 'password', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'auth', 'salt', 'nonce', 'apikey', 'keys']);
+
+function sharesCredentialWord(key: string, value: string): boolean {
+  const keyed = new Set(keyWords(key).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && /pass|pwd|secret|token|key|auth|salt|nonce/.test(w)));
+  if (keyed.size === 0) return false;
+  return value.toLowerCase().split(/[^a-z0-9]+/).some((w) => keyed.has(w));
+}
+
+/** Long and dense: 16 characters or more at 3.5 bits each or better. */
+function longRandom(value: string): boolean {
+  return value.length >= 16 && shannonEntropy(value) >= 3.5;
+}
+
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
 
 /**
@@ -140,7 +159,9 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   if (cls === 'word' && key === 'weak' && !/\d/.test(a.value)) return null;
   let level: Confidence;
   if (cls === 'word' || cls === 'identifier') level = 'low';
-  else if (cls === 'random') level = key === 'strong' ? 'high' : 'medium';
+  // A token's or credentials' name takes a long random value as surely as a strong key does;
+  // a short one (jwt_abc123) is as often a stand-in.
+  else if (cls === 'random') level = key === 'strong' || (namesCredential(a.key) && longRandom(a.value)) ? 'high' : 'medium';
   else level = key === 'strong' || length >= 12 ? 'medium' : 'low';
   if (a.concatenated) level = level === 'high' ? 'medium' : level;
   return level;
@@ -164,6 +185,9 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   if (key === 'none' || a.value.length < MIN_QUOTED) return null;
   // A value that repeats a word of its key names the slot: access_token: "access".
   if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
+  // ...and so does one that repeats the key's own credential-bearing word, as a mapping of names
+  // does: "libsecret-1.so.0": "libsecret-1-0", "apiTokenV2": "api_token_v2".
+  if (sharesCredentialWord(a.key, a.value)) return null;
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
   const minified = looksMinified(line.length <= 2 * LOOK_AROUND ? line : line.slice(Math.max(0, a.start - LOOK_AROUND), a.end + LOOK_AROUND));
   const before = lineBefore(line, a.start);

@@ -130,7 +130,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
 function bareShape(line: string, value: string, end: number, operator: string, key: string): ValueShape {
   if (value === '') return 'empty';
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
-  if (/[()]|->|::|\?\.|&&|\|\|/.test(value)) return 'expression';
+  // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
+  if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
   // (A long segment with digits is a token's part: JWTs also look like a.b.c.)
   if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(value) && !/(?=[\w$]{0,39}\d)[\w$]{40}/.test(value)) return 'expression';

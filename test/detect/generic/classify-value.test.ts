@@ -158,3 +158,14 @@ describe('classifyValue: phrases that name a slot', () => {
     for (const v of ['shared key secret', 'auth token', join('some', 'password')]) expect(classifyValue(v, 'literal'), v).toBe('placeholder');
   });
 });
+
+describe('classifyValue: names of secrets in a secret store', () => {
+  it('takes a path of words for the name of a secret, not the secret', () => {
+    for (const v of [join('prod/', 'db/', 'password'), join('myapp/', 'staging/', 'api-key'), join('/acme/', 'prod/', 'Payments/', 'StripeKey'), join('kv/', 'v2/', 'billing')]) {
+      expect(classifyValue(v, 'literal'), v).toBe('reference');
+    }
+  });
+  it('does not take random base64 with slashes for a name', () => {
+    for (const v of [join('kQ3F/', 'zAbc9Lm2', '/Wq7xPd'), join('hT9q/', 'vB2n/', 'Xk4Lr8')]) expect(classifyValue(v, 'literal'), v).not.toBe('reference');
+  });
+});

@@ -25,7 +25,7 @@ describe('judgeAssignment', () => {
     expect(judge(`// password = "${random}"`, random)).toBe('low');
   });
   it('keeps a weak key with a random value at medium', () => {
-    expect(judge(`token: ${random}`, random)).toBe('medium');
+    expect(judge(`nonce: ${random}`, random)).toBe('medium');
   });
   it('drops what is certainly not a secret', () => {
     expect(judge('password: "1712345678901"', '1712345678901')).toBeNull();
@@ -173,5 +173,52 @@ describe('judgeAssignment: a long line with many candidates', () => {
     // Wherever the stretch before the value starts in this run of `#`, that is not the line's start.
     expect(judge(`var q = f("${'#'.repeat(6000)}"); password="${random}"`, random)).toBe('high');
     expect(judge(`var q = f("${'//'.repeat(3000)}"); password="${random}"`, random)).toBe('high');
+  });
+});
+
+describe('judgeAssignment: names that popular clean code assigns to credential-ish keys', () => {
+  it('drops a value that repeats the key’s credential-bearing compound', () => {
+    const lib = ['lib', 'secret'].join('');
+    expect(judge(`"${lib}-1.so.0": "${lib}-1-0",`, `${lib}-1-0`)).toBeNull();
+    const chosen = ['super', '-secret-', '123'].join('');
+    expect(judge(`session_secret = '${chosen}'`, chosen)).toBe('low');
+  });
+  it('drops a parser’s pseudo-token name behind a sigil, and a bundler annotation before code', () => {
+    expect(judge('if (lastSignificantToken === "?NonExpressionParenKeyword") x();', '?NonExpressionParenKeyword')).toBeNull();
+    expect(judge('nextLastSignificantToken = "?InterpolationInJSX";', '?InterpolationInJSX')).toBeNull();
+    expect(judge('  var TokenParser = /*#__PURE__*/function () {', '/*#__PURE__*/function')).toBeNull();
+  });
+});
+
+describe('judgeAssignment: confidence from the value under the key (issue 11)', () => {
+  const long = ['q7Vd', 'K2mX', 'p9Lr', 'T4wZ', 'h8Ns', 'B3jF'].join('');
+  // Strong credential keys across languages: a long random value is high.
+  const strong: ReadonlyArray<[string, string]> = [
+    ['Python', `API_KEY = "${long}"`],
+    ['Go', `clientSecret := "${long}"`],
+    ['Java', `private static final String PASSWORD = "${long}";`],
+    ['PHP', `'secret' => '${long}',`],
+    ['Ruby', `  config.secret_key_base = '${long}'`],
+    ['YAML', `  private_key: ${long}`],
+    ['INI', `access_token = ${long}`],
+  ];
+  it.each(strong)('%s: a random value under a strong credential key is high', (_lang, line) => {
+    expect(judge(line, long)).toBe('high');
+  });
+  it('takes a long random value under a token or credentials name as high, a short one as medium', () => {
+    expect(judge(`oauth_token: "${long}"`, long)).toBe('high');
+    expect(judge(`"credentials": "${long}"`, long)).toBe('high');
+    const short = ['jwt', '_abc', '123'].join('');
+    expect(judge(`localStorage.setItem('token', '${short}')`, short)).not.toBe('high');
+  });
+  it('keeps other weak keys (nonce, key, signature) at medium for a random value', () => {
+    expect(judge(`oauth_nonce = "${long}"`, long)).toBe('medium');
+    expect(judge(`signature: "${long}"`, long)).toBe('medium');
+  });
+  it('reports a real-looking but not random password at medium, a dictionary word at low', () => {
+    const chosen = ['bzq4', '-wtk'].join('');
+    expect(judge(`db_password = '${chosen}'`, chosen)).toBe('medium');
+    const word = ['sun', 'shine', '42'].join('');
+    expect(judge(`db_password = '${word}'`, word)).toBe('low');
   });
 });

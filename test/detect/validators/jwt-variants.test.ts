@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isDecodableJwe } from '../../../src/detect/validators/jwe.js';
+import { isDecodableJwt } from '../../../src/detect/validators/jwt.js';
 import { isConcatenatedJwt } from '../../../src/detect/validators/jwt-concatenated.js';
 import { isUnsignedJwt } from '../../../src/detect/validators/jwt-unsigned.js';
 
@@ -28,5 +29,18 @@ describe('JWT variants', () => {
     expect(isConcatenatedJwt(`${jwt.slice(0, cut)}" +\n    "${jwt.slice(cut)}`)).toBe(true);
     expect(isConcatenatedJwt(`${jwt.slice(0, cut)}'\n  '${jwt.slice(cut)}`)).toBe(true);
     expect(isConcatenatedJwt(`eyJ${rand(20)}" +\n    "${rand(40)}`)).toBe(false);
+  });
+});
+
+describe('the jwt.io sample token', () => {
+  const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const signature = ['k3Jd', '9sLq', 'Xw2N', 'p7Rv', 'Tz5M', 'b8Hc'].join('').repeat(2);
+  it('is recognised by its claims, in any order and with any extra claim or signature', () => {
+    const head = part({ alg: 'HS256', typ: 'JWT' });
+    expect(isDecodableJwt(`${head}.${part({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${signature}`)).toBe(false);
+    expect(isDecodableJwt(`${head}.${part({ admin: true, name: 'John Doe', sub: '1234567890' })}.${signature}`)).toBe(false);
+    expect(isDecodableJwt(`${head}.${part({ sub: '1234567890', name: 'Jane Roe' })}.${signature}`)).toBe(true);
+    // Claims of its own (an issuer, an expiry): minted for some use.
+    expect(isDecodableJwt(`${head}.${part({ sub: '1234567890', name: 'John Doe', iss: 'acme', exp: 1900000000 })}.${signature}`)).toBe(true);
   });
 });
