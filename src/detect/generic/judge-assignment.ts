@@ -112,6 +112,18 @@ function sharesCredentialWord(key: string, value: string): boolean {
   return value.toLowerCase().split(/[^a-z0-9]+/).some((w) => keyed.has(w));
 }
 
+/** The key argument of a keyed-hash or cipher call, as readAssignment names it. */
+function keyedCall(a: Assignment): boolean {
+  return a.key === 'secret key' && a.operator === ',' && a.shape === 'literal';
+}
+
+/** The share of a value made of pronounceable words (`[A-Z]?[a-z]{3,}` with a vowel): random base64 stays under half. */
+function wordShare(value: string): number {
+  let letters = 0;
+  for (const m of value.match(/[A-Z]?[a-z]{3,}/g) ?? []) if (/[aeiouy]/i.test(m)) letters += m.length;
+  return letters / value.length;
+}
+
 /** Long and dense: 16 characters or more at 3.5 bits each or better. */
 function longRandom(value: string): boolean {
   return value.length >= 16 && shannonEntropy(value) >= 3.5;
@@ -195,6 +207,13 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   const cls = classifyValue(a.value, a.shape);
   // (A URL's password is a value wherever the URL is written.)
   if (minified && (cls !== 'random' || (a.shape !== 'literal' && a.operator !== '@'))) return null;
+  // The key argument of a keyed-hash or cipher call holds a key whatever it reads as: tutorials
+  // key their examples with a phrase (`HmacSHA256("Message", "Secret Passphrase")`), which
+  // elsewhere would name a slot. Reported at low, as a chosen phrase is.
+  if (keyedCall(a) && cls === 'placeholder' && /^[A-Za-z]{3,}(?: [A-Za-z]{3,}){1,3}$/.test(a.value)) return { confidence: 'low', value: a.value, start: a.start, end: a.end };
+  // A field named only `key` holds names as often as secrets: only a random value that is not
+  // words run together (createdAtTimestamp2024) is one.
+  if (a.key.toLowerCase() === 'key' && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference.

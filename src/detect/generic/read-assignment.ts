@@ -37,8 +37,11 @@ const REFERENCE_START = /^(?:\$[{(A-Za-z_]|%[A-Za-z_(]|\{\{|<%|#\{|@[A-Za-z_][\w
 /** Words that are code, not a value, when written bare. */
 const CODE_WORDS =
   /^(?:null|nil|none|undefined|true|false|this|self|new|await|function|lambda|string|str|bytes|int|bool|number|boolean|object|any|unknown|void|typeof|instanceof|buffer|uint8array|array|symbol|bigint|async|yield|return|var|let|const)$/i;
-/** A test's assertion between a credential-named expression and the literal it expects: `x.password).to.equal("v")`. */
-const ASSERTION = /\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
+/**
+ * A test's assertion between a credential-named expression and the literal it expects:
+ * `x.password).to.equal("v")`, a getter's result `x.getSigningKey()).toBe("v")`.
+ */
+const ASSERTION = /(?:\(\))?\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
 /** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`. */
 const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
 /**
@@ -48,8 +51,14 @@ const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCred
  */
 const CONNECT_CALL =
   /(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bauth\s{0,3}=\s{0,3}\()\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/;
-/** Keyed-hash calls whose second argument is the key: `createHmac('sha256', key)`, CryptoJS `HmacSHA256(message, key)`. */
-const HMAC_CALL = /(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160))\(\s{0,3}[^,()\n]{1,200},\s{0,3}$/;
+/**
+ * Keyed-hash and cipher calls, up to their key argument: `createHmac('sha256', key)`, CryptoJS
+ * `HmacSHA256(message, key)`, `HMAC.create(algo, key)` and `AES.encrypt(message, key)`, Python
+ * `hmac.new(key, ...)`, Go `hmac.New(sha256.New, []byte(key))`, PHP `hash_hmac('sha256', data, key)`,
+ * Ruby `OpenSSL::HMAC.hexdigest('SHA256', key, data)`, Java `new SecretKeySpec(key.getBytes(), ...)`.
+ */
+const HMAC_CALL =
+  /(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3})$/;
 
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);

@@ -124,6 +124,19 @@ const positives: Case[] = [
   { name: 'JWE', path: 'test/fixtures/jwe.txt', text: 'token={{jwe}}' },
   { name: 'unsigned JWT', path: 'spec/jwt_spec.rb', text: "  let(:token) { '{{jwtnone}}' }" },
   { name: '.dockercfg auth', path: '.dockercfg', text: '{"https://index.docker.io/v1/": {"auth": "§", "email": "ci@acme.dev"}}', value: Buffer.from(`ci:${short(12)}`).toString('base64') },
+  // Keys of keyed-hash and cipher calls, across languages.
+  { name: 'CryptoJS HMAC keyed with a phrase', path: 'docs/QuickStartGuide.md', text: '    var hash = CryptoJS.HmacSHA256("Message", "§");', value: ['Secret', 'Passphrase'].join(' ') },
+  { name: 'CryptoJS HMAC.create', path: 'src/sign.js', text: '    var hmac = CryptoJS.algo.HMAC.create(CryptoJS.algo.SHA256, "§");', value: rand(24) },
+  { name: 'CryptoJS AES key', path: 'src/store.js', text: "const box = CryptoJS.AES.encrypt(JSON.stringify(data), '§');", value: rand(20) },
+  { name: 'Python hmac.new', path: 'app/webhooks.py', text: "    mac = hmac.new(b'§', body, hashlib.sha256)", value: rand(32) },
+  { name: 'Go hmac.New', path: 'internal/sign/sign.go', text: '\tmac := hmac.New(sha256.New, []byte("§"))', value: rand(24) },
+  { name: 'PHP hash_hmac', path: 'src/Webhook.php', text: "        $sig = hash_hmac('sha256', $payload, '§');", value: rand(32) },
+  { name: 'Ruby OpenSSL::HMAC', path: 'lib/signer.rb', text: "    OpenSSL::HMAC.hexdigest('SHA256', '§', data)", value: rand(32) },
+  { name: 'Java SecretKeySpec', path: 'src/main/java/com/acme/Signer.java', text: '        SecretKeySpec spec = new SecretKeySpec("§".getBytes(), "HmacSHA256");', value: rand(32) },
+  { name: "test's expectation of a getter", path: 'test/oauth.test.js', text: "    expect(oauth.getSigningKey()).to.equal('§');", value: rand(28) },
+  // A bare `key` field holding a random value.
+  { name: 'OAuth 1.0a token pair', path: 'README.md', text: "  token: { key: '§', secret: 'x' },", value: rand(40, '0123456789abcdef') },
+  { name: 'JSON key field', path: 'config/client.json', text: '    "key": "§",', value: rand(44, `${ALNUM}+/`) },
   // Others.
   { name: 'Twilio client', path: 'notify/sms.py', text: 'client = Client("AC{{rand:hex:32}}", "§")', value: rand(32, '0123456789abcdef') },
   { name: 'Helm values API key', path: 'charts/agent/values.yaml', text: 'agent:\n  apiKey: §\n', value: rand(32) },
@@ -178,6 +191,12 @@ const negatives: Case[] = [
   { name: 'getter returning a label', path: 'app/forms.py', text: "    def get_password_label(self):\n        return 'Password'" },
   { name: 'public JWK', path: 'public/.well-known/jwks.json', text: '{"keys": [{"kty": "RSA", "kid": "k1", "n": "{{rand:base64url:342}}", "e": "AQAB"}]}' },
   { name: 'nonce word', path: 'src/csp.js', text: "  nonce: 'inline',", },
+  { name: 'HMAC keyed with a variable', path: 'app/webhooks.py', text: '    mac = hmac.new(secret, body, hashlib.sha256)' },
+  { name: 'HMAC keyed with credential names', path: 'src/sign.js', text: "const sig = new HmacSha1(base, 'consumerSecret&tokenSecret').getSignature();" },
+  { name: 'PHP hash_hmac from env', path: 'src/Webhook.php', text: "        $sig = hash_hmac('sha256', $payload, getenv('WEBHOOK_SECRET'));" },
+  { name: 'key field: a translation id', path: 'src/menu.js', text: "  { key: 'profile_settings_title_long', label: 'Settings' }," },
+  { name: 'key field: a path', path: 'src/routes.js', text: "  { key: 'src/components/profile/avatar1.tsx' }," },
+  { name: 'key field: a word', path: 'src/table.js', text: "  columns: [{ key: 'createdAtTimestamp2024' }]," },
   { name: 'XML encoder setting', path: 'src/main/resources/beans.xml', text: '    <property name="passwordEncoder" value="bcrypt"/>' },
 ];
 
