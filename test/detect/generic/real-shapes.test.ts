@@ -103,6 +103,10 @@ const positives: Case[] = [
   { name: 'Java getter returning a literal', path: 'src/main/java/com/acme/Cfg.java', text: '    public String getPassword() { return "§"; }', value: short(9) },
   { name: 'Python method returning a literal', path: 'app/settings.py', text: '    def get_secret_key(self):\n        return "§"', value: rand(40) },
   { name: 'stubbed nonce generator', path: 'test/oauth.test.js', text: '    oauth.getNonce = function (length) {\n      return "§";\n    };', value: rand(32) },
+  { name: 'Java setter', path: 'src/main/java/com/acme/DataSourceConfig.java', text: '        dataSource.setPassword("§");', value: short(9) },
+  { name: 'Java setter with a longer name', path: 'src/main/java/com/acme/MailConfig.java', text: '        props.setSmtpPassword("§");', value: seasonal() },
+  { name: 'C# setter of an API key', path: 'src/Acme/Client.cs', text: '    client.SetApiKey("§");', value: rand(32) },
+  { name: 'Python setter', path: 'app/vault.py', text: "    cfg.set_secret('§')", value: rand(24) },
   // Seeds, salts, nonces, consumer keys.
   { name: 'OAuth header nonce', path: 'docs/oauth.md', text: 'Authorization: OAuth oauth_consumer_key="x", oauth_nonce="§", oauth_version="1.0"', value: rand(32) },
   { name: 'Python consumer key', path: 'bot/twitter.py', text: "consumer_key = '§'", value: rand(25) },
@@ -151,6 +155,9 @@ const hashes: Case[] = [
 ];
 
 const negatives: Case[] = [
+  { name: 'Java setter from env', path: 'src/main/java/com/acme/DataSourceConfig.java', text: '        dataSource.setPassword(System.getenv("DB_PASSWORD"));' },
+  { name: 'Java setter of a placeholder', path: 'src/main/java/com/acme/DataSourceConfig.java', text: '        dataSource.setPassword("${db.password}");' },
+  { name: 'Java setter of a label', path: 'src/main/java/com/acme/LoginForm.java', text: '        field.setPasswordLabel("Password");' },
   { name: 'Python env read', path: 'app/db.py', text: 'conn = psycopg2.connect(host="db", user="app", password=os.environ["DB_PASSWORD"])' },
   { name: 'Python variable argument', path: 'app/db.py', text: 'conn = connect(user=user, password=password)' },
   { name: 'Go field from config', path: 'internal/config/defaults.go', text: '\tPassword: cfg.Password,' },
