@@ -295,14 +295,15 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Lower-case words with spaces are not a name (names have no spaces): a phrase someone chose
   // (`default password`), unless it reads as prose or a label (judged with the phrases below).
   // One credential word among others: two (`shared key secret`, `auth token`) name a slot.
-  const phrase = (/^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1) || chosenKebab(v);
+  const kebab = chosenKebab(v);
+  const phrase = (/^[a-z]+(?: [a-z]+){1,3}$/.test(v) && v.split(' ').filter((w) => CREDENTIAL_WORDS.has(w)).length === 1) || kebab;
   if (!phrase && v.toLowerCase().split(/[-_.\s]+/).every((w) => FILLER.has(w))) return 'placeholder';
   if (!phrase && (namesCredential(v) || NAME_PARTS.test(v.toLowerCase()))) return 'placeholder';
   // Names of credentials joined as OAuth 1.0 joins its signing key: consumerSecret&tokenSecret.
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
   if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
-  if (chosenKebab(v)) return 'word';
+  if (kebab) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.
