@@ -9,15 +9,19 @@ import { githubToken } from '../helpers/tokens.js';
 
 afterAll(removeTempDirs);
 
-/** Runs the CLI as an unprivileged user: root reads every file whatever its mode. */
+/**
+ * Runs the CLI without the capabilities that let root read and write every file whatever its
+ * mode (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER), so that a file of mode 000 is as
+ * unreadable to the scan as it is to any other user. The user stays the same, so the test's own
+ * temporary folders (mode 0700, owned by that user) stay reachable wherever the clone sits.
+ */
 function runCliUnprivileged(args: string[]): CliResult {
   const asRoot = process.getuid?.() === 0;
   const command = asRoot ? 'setpriv' : process.execPath;
-  const prefix = asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
-  const r = spawnSync(command, [...prefix, CLI, ...args], {
-    // The repositories belong to root: git would refuse them to another user.
-    env: { ...TEST_GIT_ENV, HOME: '/tmp', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: '*' },
-    encoding: 'utf8', timeout: 120_000 });
+  const prefix = asRoot
+    ? ['--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-all', process.execPath]
+    : [];
+  const r = spawnSync(command, [...prefix, CLI, ...args], { env: TEST_GIT_ENV, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -68,7 +72,6 @@ describe('leakwatch scan: incomplete repositories (built CLI)', () => {
 describe('leakwatch scan: unreadable files in a plain directory (built CLI)', () => {
   it('counts and names every file and folder it could not read', () => {
     const root = tempDir();
-    chmodSync(root, 0o755);
     mkdirSync(join(root, 'open'));
     writeFileSync(join(root, 'open', 'ok.txt'), 'plain\n');
     writeFileSync(join(root, 'locked.env'), `TOKEN=${githubToken()}\n`);
@@ -112,15 +115,13 @@ describe('leakwatch scan: a damaged or read-only state.db (built CLI)', () => {
   it('a read-only state.db is a one-line error naming the file and the way out', () => {
     const repo = TestRepo.create();
     repo.commit('one', { 'a.txt': 'plain\n' });
-    chmodSync(repo.dir, 0o755);
     const state = tempDir();
     // A state written once, then made read-only for the user who scans.
     expect(runCli(['scan', repo.dir, '-f', 'json', '--state', state]).code).toBe(0);
-    chmodSync(state, 0o755);
+    // A new commit, so that the next scan has something to record.
+    repo.commit('two', { 'b.txt': 'plain\n' });
+    // Only the database is read-only: its folder (and the lock folder in it) stay writable.
     chmodSync(join(state, 'state.db'), 0o444);
-    // The lock folder stays writable: the database is what cannot be written.
-    mkdirSync(join(state, 'locks'), { recursive: true });
-    chmodSync(join(state, 'locks'), 0o777);
     const before = readFileSync(join(state, 'state.db'));
     const r = runCliUnprivileged(['scan', repo.dir, '-f', 'json', '--state', state]);
     expect(r.code).toBe(2);
