@@ -131,31 +131,55 @@ export function lineKey(pkg, path, line) {
  * leakwatch's findings go first, then the strong shapes, then quoted assignments, then the
  * other shapes, then lines that are candidates only for a weak reason (a name assigned from
  * code), each tier in hash order; at most `perFile` per file (leakwatch's findings excepted),
- * `perPackageWeak` weak lines and `perPackage` in all. Returns the chosen lines sorted by path and line.
+ * `perPackageWeak` weak lines and `perPackage` in all. With `perPackageFound`, leakwatch's
+ * findings take at most that many places first; the rest of them compete by their shapes
+ * only, after every line leakwatch did not report (so a small sample still holds the lines a
+ * detector should have found, not only what it found). Returns the chosen lines sorted by path and line.
  */
-export function samplePackage(pkg, lines, { perFile = 30, perPackage = 140, perPackageWeak = 15 } = {}) {
+export function samplePackage(pkg, lines, { perFile = 30, perPackage = 140, perPackageWeak = 15, perPackageFound = Infinity } = {}) {
   const seen = new Set();
   const unique = [];
   const sorted = [...lines].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const shapeTier = (reasons) => (reasons.some((r) => STRONG.has(r) && r !== 'leakwatch') ? 0 : reasons.includes('kv-quoted') ? 1 : reasons.some((r) => !WEAK.has(r) && r !== 'leakwatch') ? 2 : 3);
   for (const l of sorted) {
     const norm = l.text.trim();
     if (seen.has(norm)) continue;
     seen.add(norm);
-    unique.push({ ...l, key: lineKey(pkg, l.path, l.line), tier: l.reasons.includes('leakwatch') ? -1 : l.reasons.some((r) => STRONG.has(r)) ? 0 : l.reasons.includes('kv-quoted') ? 1 : l.reasons.some((r) => !WEAK.has(r)) ? 2 : 3 });
+    const found = l.reasons.includes('leakwatch');
+    // A finding on a line no shape matched competes last once the found places are taken.
+    const later = !found ? shapeTier(l.reasons) : l.reasons.length > 1 ? shapeTier(l.reasons) : 4;
+    unique.push({ ...l, key: lineKey(pkg, l.path, l.line), tier: found ? -1 : later, later });
   }
   unique.sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const perPath = new Map();
   const chosen = [];
   let weak = 0;
-  for (const l of unique) {
-    if (chosen.length >= perPackage) break;
-    if (l.tier === 3 && weak++ >= perPackageWeak) break;
+  let foundTaken = 0;
+  const deferred = [];
+  const take = (l) => {
+    if (chosen.length >= perPackage) return false;
+    if (l.tier === 3 && weak++ >= perPackageWeak) return false;
     const n = perPath.get(l.path) ?? 0;
-    if (n >= perFile && l.tier >= 0) continue;
+    if (n >= perFile && l.tier >= 0) return true;
     perPath.set(l.path, n + 1);
     chosen.push(l);
+    return true;
+  };
+  for (const l of unique) {
+    if (l.tier === -1 && foundTaken >= perPackageFound) {
+      deferred.push({ ...l, tier: l.later });
+      continue;
+    }
+    if (l.tier === -1) foundTaken++;
+    if (!take(l)) break;
   }
-  return chosen.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)).map(({ key: _k, tier: _t, ...l }) => l);
+  if (deferred.length > 0 && chosen.length < perPackage) {
+    // Then the deferred findings by their shape tier (with any line the first pass left for its file cap).
+    const chosenSet = new Set(chosen);
+    const rest = [...unique.filter((l) => l.tier >= 0 && !chosenSet.has(l)), ...deferred].sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const l of rest) if (!take(l)) break;
+  }
+  return chosen.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)).map(({ key: _k, tier: _t, later: _l, ...l }) => l);
 }
 
 /** Escapes a field for one TSV cell: backslash, tab, CR and LF become `\\`, `\t`, `\r`, `\n`. */

@@ -74,18 +74,18 @@ const CHUNK_HEADER = ['id', 'package@version', 'path', 'line', 'guess', 'reasons
 const LABEL_HEADER = ['package@version', 'path', 'line', 'category', 'label'];
 
 /**
- * Writes `chunk-NN.tsv` (for reading) and `chunk-NN.labels.tsv` (the skeleton to fill in: the
- * guessed category and an empty label) under `outDir`, replacing earlier ones, and
+ * Writes `<prefix>-NN.tsv` (for reading) and `<prefix>-NN.labels.tsv` (the skeleton to fill in:
+ * the guessed category and an empty label) under `outDir`, replacing earlier ones, and
  * `summary.json`. The reason `leakwatch` is not shown to labellers, so it cannot sway them.
  */
-export function writeChunks(rows, outDir, n) {
+export function writeChunks(rows, outDir, n, prefix = 'chunk') {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const chunks = chunkRows(rows, n);
   let id = 0;
   const files = [];
   chunks.forEach((chunk, ci) => {
-    const name = `chunk-${String(ci + 1).padStart(2, '0')}`;
+    const name = `${prefix}-${String(ci + 1).padStart(2, '0')}`;
     const body = [CHUNK_HEADER.join('\t')];
     const labels = [LABEL_HEADER.join('\t')];
     for (const r of chunk) {

@@ -15,12 +15,22 @@ function table(title, r) {
   return lines.join('\n');
 }
 
+/**
+ * Prints the totals, then (when more than one slice ran) each slice's two tables, then on request
+ * the unlabelled findings and the errors of all slices.
+ */
 export function printRealReport(result, { verbose = false, errors = false } = {}) {
-  const head = `bench:real — split ${result.split}, ${result.labels} labelled lines in all, ${result.packages} packages, scan ${result.scanSeconds.toFixed(1)} s`;
+  const slice = result.slice && result.slice !== 'all' ? `, slice ${result.slice}` : '';
+  const head = `bench:real — split ${result.split}${slice}, ${result.labels} labelled lines in all, ${result.packages} packages, scan ${result.scanSeconds.toFixed(1)} s`;
   const out = [head];
   if (result.split !== 'dev') out.push('(held-out packages included: report these figures, do not tune to them)');
   if (!result.confidenceInReport) out.push('(the report has no confidence levels: both tables count every finding)');
-  out.push('', table(`findings at confidence ${result.minConfidence} and up`, result.atMinConfidence), '', table('all findings', result.allFindings));
+  const totals = result.slices?.length ? 'all slices, ' : '';
+  out.push('', table(`${totals}findings at confidence ${result.minConfidence} and up`, result.atMinConfidence), '', table(`${totals}all findings`, result.allFindings));
+  for (const s of result.slices ?? []) {
+    out.push('', `slice ${s.name}: ${s.packages} packages, ${s.labels} labelled lines in all, scan ${s.scanSeconds.toFixed(1)} s`);
+    out.push(table(`  ${s.name}, findings at confidence ${result.minConfidence} and up`, s.atMinConfidence), table(`  ${s.name}, all findings`, s.allFindings));
+  }
   if (verbose && result.allFindings.unlabelled.length > 0) {
     out.push('', 'findings on unlabelled lines (all confidence levels):');
     for (const u of result.allFindings.unlabelled) out.push(`  ${u.pkg}  ${u.path}:${u.line}  ${u.ruleIds.join(',')}`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 interface Line { path: string; line: number; text: string; reasons: string[] }
 interface CandidatesModule {
   candidateReasons(line: string, path?: string): string[];
-  samplePackage(pkg: string, lines: Line[], caps?: { perFile?: number; perPackage?: number; perPackageWeak?: number }): Line[];
+  samplePackage(pkg: string, lines: Line[], caps?: { perFile?: number; perPackage?: number; perPackageWeak?: number; perPackageFound?: number }): Line[];
   escapeTsv(s: string): string;
   truncate(s: string, max?: number): string;
 }
@@ -55,6 +55,21 @@ describe('samplePackage', () => {
     const m = await load();
     const dup = [{ path: 'b.js', line: 1, text: ' same ', reasons: ['kv-quoted'] }, { path: 'a.js', line: 9, text: 'same', reasons: ['kv-quoted'] }];
     expect(m.samplePackage('p@1', dup).map((l) => l.path)).toEqual(['a.js']);
+  });
+
+  it('with perPackageFound, leaves room for lines leakwatch did not report', async () => {
+    const m = await load();
+    const many: Line[] = Array.from({ length: 40 }, (_, i) => ({ path: `f${i % 4}.py`, line: i + 1, text: `y${i}`, reasons: i < 30 ? ['leakwatch'] : ['kv-quoted'] }));
+    const all = m.samplePackage('q@1', many, { perFile: 20, perPackage: 20 });
+    expect(all.every((l) => l.reasons.includes('leakwatch'))).toBe(true);
+    const fair = m.samplePackage('q@1', many, { perFile: 20, perPackage: 20, perPackageFound: 8 });
+    expect(fair).toHaveLength(20);
+    expect(fair.filter((l) => l.reasons.includes('leakwatch'))).toHaveLength(10);
+    expect(fair.filter((l) => !l.reasons.includes('leakwatch'))).toHaveLength(10);
+    // The first 8 found lines are the same ones the uncapped sample starts with.
+    const key = (l: Line) => `${l.path}:${l.line}`;
+    const firstFound = m.samplePackage('q@1', many, { perFile: 20, perPackage: 8 }).map(key);
+    expect(firstFound.every((k) => fair.map(key).includes(k))).toBe(true);
   });
 });
 
