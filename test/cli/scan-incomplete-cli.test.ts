@@ -122,6 +122,8 @@ describe('leakwatch scan: a damaged or read-only state.db (built CLI)', () => {
     mkdirSync(join(state, 'locks'), { recursive: true });
     chmodSync(join(state, 'locks'), 0o777);
     const before = readFileSync(join(state, 'state.db'));
+    // Something new to save (a rerun with nothing new answers from its cached report, unwritten).
+    repo.commit('two', { 'b.txt': 'more\n' });
     const r = runCliUnprivileged(['scan', repo.dir, '-f', 'json', '--state', state]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^leakwatch: state database ${join(state, 'state.db')} cannot be written \\(.*\\): make it and its folder writable, or pass another --state`));
