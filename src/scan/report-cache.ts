@@ -55,30 +55,67 @@ export function reportCacheKey(key: ReportCacheKey): string {
     .digest('hex');
 }
 
-/** The cached report under this key, or null (none, another key, or unreadable). */
-export function readCachedReport(file: string, key: string): CachedReport | null {
+/**
+ * How the key's inputs were found when the report was made: the git folder git named, and for a
+ * bare repository's HEAD:.leakwatchignore, the commit HEAD named and the file's digest, so a
+ * rerun can check them without running git (HEAD unmoved: the same file).
+ */
+export interface CachedReportOrigin {
+  gitDir: string;
+  head: string | null;
+  ignoreDigest: string;
+}
+
+export interface PeekedReport {
+  key: string;
+  origin: CachedReportOrigin;
+  /** The report itself, parsed only once the key has matched; null if damaged. */
+  report: () => CachedReport | null;
+}
+
+/** The cached report's key and origin (first two lines), or null (none, or unreadable). */
+export function peekCachedReport(file: string): PeekedReport | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return null;
   }
-  // The key is the first line: a report cached under another key is not parsed at all.
-  const newline = text.indexOf('\n');
-  if (newline < 0 || text.slice(0, newline) !== key) return null;
+  const first = text.indexOf('\n');
+  const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+  if (second < 0) return null;
+  let origin: CachedReportOrigin;
   try {
-    const cached = JSON.parse(text.slice(newline + 1)) as CachedReport;
-    return Array.isArray(cached.findings) && typeof cached.rulesetHash === 'string' ? cached : null;
+    origin = JSON.parse(text.slice(first + 1, second)) as CachedReportOrigin;
   } catch {
     return null;
   }
+  if (typeof origin?.gitDir !== 'string' || typeof origin.ignoreDigest !== 'string') return null;
+  return {
+    key: text.slice(0, first),
+    origin,
+    report: () => {
+      try {
+        const cached = JSON.parse(text.slice(second + 1)) as CachedReport;
+        return Array.isArray(cached.findings) && typeof cached.rulesetHash === 'string' ? cached : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** The cached report under this key, or null (none, another key, or unreadable). */
+export function readCachedReport(file: string, key: string): CachedReport | null {
+  const peeked = peekCachedReport(file);
+  return peeked?.key === key ? peeked.report() : null;
 }
 
 /** Written whole or not at all (a temporary file renamed over the old one). */
-export function writeCachedReport(file: string, key: string, report: CachedReport): void {
+export function writeCachedReport(file: string, key: string, origin: CachedReportOrigin, report: CachedReport): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSafely(file, `${key}\n${JSON.stringify(report)}`);
+    writeFileSafely(file, `${key}\n${JSON.stringify(origin)}\n${JSON.stringify(report)}`);
   } catch {
     // A report that cannot be cached only costs the next run its time.
   }

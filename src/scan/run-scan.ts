@@ -8,7 +8,8 @@ import { rulesSourceKey } from '../detect/rule-sources.js';
 import type { Ruleset } from '../detect/types.js';
 import { detectIncomplete } from '../git/detect-incomplete.js';
 import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
-import { resolveTarget } from '../git/resolve-target.js';
+import { readHeadCommit } from '../git/read-head.js';
+import { guessLocalRepository, resolveTarget } from '../git/resolve-target.js';
 import type { ResolvedTarget } from '../git/resolve-target.js';
 import type { VerifySecret } from '../domain/verification.js';
 import { LeakwatchError } from '../errors.js';
@@ -19,20 +20,18 @@ import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
 import { optionsKeyOf } from './scan-options-key.js';
-import { dropCachedReport, readCachedReport, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
+import { dropCachedReport, peekCachedReport, readCachedReport, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
+import type { CachedReport } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import type { S3ObjectSource } from './s3/s3-object-source.js';
 import { applyGaps } from './scan-gaps.js';
+import { checkWorkerCount, defaultWorkerCount } from './worker-count.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ScanReport } from '../domain/finding.js';
 
 // The matcher, the scanners and the grouping load only when there is something to scan: a
 // rerun answered from its cached report (report-cache.ts) needs none of them.
 const loadRulesModule = () => import('../detect/load-rules.js');
-const scanModules = async () => {
-  const [findings, pool] = await Promise.all([import('./build-findings.js'), import('./worker-pool.js')]);
-  return { buildFindings: findings.buildFindings, checkWorkerCount: pool.checkWorkerCount, defaultWorkerCount: pool.defaultWorkerCount };
-};
 
 export const DEFAULT_MAX_BLOB_BYTES = 50 * 1024 * 1024;
 
@@ -95,15 +94,45 @@ async function loadRuleset(options: RunScanOptions): Promise<Ruleset> {
 }
 
 /** The report of a rerun with nothing new to read, from the cache (report-cache.ts); else null. */
-function cachedReport(target: ResolvedTarget & { kind: 'git' }, cacheFile: string, key: string, started: number): ScanReport | null {
-  const cached = readCachedReport(cacheFile, key);
-  if (!cached) return null;
+function reportFrom(cached: CachedReport, target: ResolvedTarget & { kind: 'git' }, started: number): ScanReport {
   // The same stats as the store's own fast path (scan-repository.ts) would give.
   const stats = emptyStats();
   stats.cachedObjects = cached.cachedObjects;
   applyGaps(stats, cached.gaps, detectIncomplete(target.gitDir));
   stats.durationMs = Date.now() - started;
   return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: cached.rulesetHash, stats, findings: cached.findings };
+}
+
+/**
+ * A local repository's rerun answered from its cached report without running git: the git folder
+ * its layout names is the one git named for the report, and for a bare repository HEAD (whose
+ * .leakwatchignore counts) has not moved. Null whenever it cannot tell: the caller then resolves
+ * the target with git and looks again.
+ */
+async function answerWithoutGit(options: RunScanOptions, stateDir: string, rulesKey: string, started: number): Promise<ScanReport | null> {
+  const target = guessLocalRepository(options.target);
+  if (!target) return null;
+  const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
+  if (!peeked || peeked.origin.gitDir !== target.gitDir) return null;
+  let ignoreDigest: string;
+  if (options.ignoreFile || target.workTree) {
+    // A file on disk: read as the scan would (and its errors are the scan's).
+    ignoreDigest = (await readIgnoreRules(target, options.ignoreFile)).digest;
+  } else {
+    const head = readHeadCommit(target.gitDir);
+    if (head === null || head !== peeked.origin.head) return null;
+    ignoreDigest = peeked.origin.ignoreDigest;
+  }
+  const key = reportCacheKey({
+    rulesKey,
+    targetKey: target.key,
+    fingerprint: objectStoreFingerprint(target.gitDir),
+    optionsKey: optionsKeyOf({ maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES }),
+    ignoreDigest,
+    baseline: options.baseline,
+  });
+  const cached = peeked.key === key ? peeked.report() : null;
+  return cached ? reportFrom(cached, target, started) : null;
 }
 
 export async function runScan(given: RunScanOptions): Promise<ScanReport> {
@@ -116,6 +145,11 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
   let options = cacheable ? given : await withStoreOpener(given);
   // Read the rule files (their errors come first, as before) but parse and compile them only if needed.
   const rulesKey = cacheable ? rulesSourceKey(options.rulesDirs ?? [], { variables: options.variables }) : null;
+  if (rulesKey !== null && stateDir !== null) {
+    // Nothing new in the object store, the same rules, options, ignore file and baseline.
+    const hit = await answerWithoutGit(options, stateDir, rulesKey, started);
+    if (hit) return hit;
+  }
   let ruleset = cacheable ? null : await loadRuleset(options);
   if (isS3Target(options.target)) return runS3Report(options, ruleset!, stateDir);
   const target = await resolveTarget(options.target, {
@@ -123,19 +157,28 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
     onMirror: options.onMirror,
   });
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
+  // HEAD before and after reading HEAD:.leakwatchignore: the commit the file was read from, if it held still.
+  const headOf = () => (target.kind === 'git' && !target.workTree && !options.ignoreFile ? readHeadCommit(target.gitDir) : null);
+  const headBefore = headOf();
   const ignore = await readIgnoreRules(target, options.ignoreFile);
+  const head = headBefore !== null && headOf() === headBefore ? headBefore : null;
   const cache =
     rulesKey !== null && stateDir !== null && target.kind === 'git'
-      ? { file: reportCacheFile(stateDir, target.key), key: (fingerprint: string, optionsKey: string) => reportCacheKey({ rulesKey, targetKey: target.key, fingerprint, optionsKey, ignoreDigest: ignore.digest, baseline: options.baseline }) }
+      ? {
+          file: reportCacheFile(stateDir, target.key),
+          origin: { gitDir: target.gitDir, head, ignoreDigest: ignore.digest },
+          key: (fingerprint: string, optionsKey: string) =>
+            reportCacheKey({ rulesKey, targetKey: target.key, fingerprint, optionsKey, ignoreDigest: ignore.digest, baseline: options.baseline }),
+        }
       : null;
   if (cache && target.kind === 'git') {
-    // Nothing new in the object store, the same rules, options, ignore file and baseline.
-    const hit = cachedReport(target, cache.file, cache.key(objectStoreFingerprint(target.gitDir), optionsKeyOf({ maxBlobBytes })), started);
-    if (hit) return hit;
+    // The same, for targets git had to resolve (a mirror of a URL, a linked work tree).
+    const cached = readCachedReport(cache.file, cache.key(objectStoreFingerprint(target.gitDir), optionsKeyOf({ maxBlobBytes })));
+    if (cached) return reportFrom(cached, target, started);
   }
   ruleset ??= await loadRuleset(options);
   options = await withStoreOpener(options);
-  const { buildFindings, checkWorkerCount, defaultWorkerCount } = await scanModules();
+  const { buildFindings } = await import('./build-findings.js');
   const workers = options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount();
   checkIgnoredRuleIds(ignore, ruleset.byId);
 
@@ -184,7 +227,7 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
   });
   if (cache && scan.rerun && ruleset.sourceKey === rulesKey) {
     const { fingerprint, optionsKey, cachedObjects, gaps } = scan.rerun;
-    writeCachedReport(cache.file, cache.key(fingerprint, optionsKey), { rulesetHash: ruleset.hash, cachedObjects, gaps, findings });
+    writeCachedReport(cache.file, cache.key(fingerprint, optionsKey), cache.origin, { rulesetHash: ruleset.hash, cachedObjects, gaps, findings });
   }
   // Loaded only for --verify, so a plain scan starts no faster or slower than before.
   const checked = options.verify
@@ -201,7 +244,7 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
 /** An s3:// location: scanned object by object (s3/scan-s3.ts); ignore rules only from --ignore-file. */
 async function runS3Report(options: RunScanOptions, ruleset: Ruleset, stateDir: string | null): Promise<ScanReport> {
   const { runS3Scan } = await import('./s3/run-s3-scan.js');
-  const { buildFindings, checkWorkerCount, defaultWorkerCount } = await scanModules();
+  const { buildFindings } = await import('./build-findings.js');
   const ignore = options.ignoreFile ? await readIgnoreRules({ kind: 'directory', path: '', display: '', key: '' }, options.ignoreFile) : emptyIgnoreRules();
   checkIgnoredRuleIds(ignore, ruleset.byId);
   const scan = await runS3Scan({

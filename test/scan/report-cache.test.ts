@@ -1,15 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadRules } from '../../src/detect/load-rules.js';
 import type * as EngineVersion from '../../src/detect/engine-version.js';
 import { rulesSourceKey } from '../../src/detect/rule-sources.js';
+import { readHeadCommit } from '../../src/git/read-head.js';
 import { reportCacheKey } from '../../src/scan/report-cache.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import type { RunScanOptions } from '../../src/scan/run-scan.js';
 import { openScanStore } from '../../src/store/open-store.js';
 import type { ScanStore } from '../../src/store/types.js';
-import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { TEST_GIT_ENV, TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { githubToken } from '../helpers/tokens.js';
 
 afterAll(removeTempDirs);
@@ -165,5 +167,71 @@ describe('the cached report of a rerun', () => {
     writeFileSync(join(state, 'reports', file!), 'not a report');
     expect((await scan()).findings).toEqual(first.findings);
     expect(opened.count).toBe(2);
+  });
+
+  it('a rerun answered from its cached report runs no git', async () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.env': `T=${githubToken()}\n` });
+    const bare = tempDir();
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare], { env: TEST_GIT_ENV });
+    for (const target of [repo.dir, bare]) {
+      const state = tempDir();
+      const { scan } = scanner(target, state);
+      const first = await scan();
+      const path = process.env.PATH;
+      process.env.PATH = '/nonexistent';
+      try {
+        expect((await scan()).findings).toEqual(first.findings);
+      } finally {
+        process.env.PATH = path;
+      }
+    }
+  });
+
+  it("a bare repository's HEAD moved to a commit with another .leakwatchignore is scanned again", async () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.env': `T=${githubToken()}\n`, 'b.env': `U=${githubToken()}\n` });
+    repo.git('checkout', '-q', '-b', 'other');
+    repo.commit('ignore b', { '.leakwatchignore': 'b.env\n' });
+    repo.git('checkout', '-q', 'main');
+    const bare = tempDir();
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare], { env: TEST_GIT_ENV });
+    const state = tempDir();
+    const { scan, opened } = scanner(bare, state);
+    expect((await scan()).findings).toHaveLength(2);
+    expect((await scan()).findings).toHaveLength(2);
+    expect(opened.count).toBe(1);
+    // No new object: only HEAD says which .leakwatchignore holds.
+    execFileSync('git', ['--git-dir', bare, 'symbolic-ref', 'HEAD', 'refs/heads/other'], { env: TEST_GIT_ENV });
+    const moved = await scan();
+    expect(moved.findings.map((f) => f.path)).toEqual(['a.env']);
+    expect(opened.count).toBe(2);
+    expect((await scan()).findings).toEqual(moved.findings);
+    expect(opened.count).toBe(2);
+  });
+});
+
+describe('readHeadCommit', () => {
+  it('follows HEAD through loose and packed refs, and a detached HEAD', () => {
+    const repo = TestRepo.create();
+    const one = repo.commit('one', { 'a.txt': 'x\n' });
+    const gitDir = join(repo.dir, '.git');
+    expect(readHeadCommit(gitDir)).toBe(one);
+    repo.git('pack-refs', '--all', '--prune');
+    expect(readHeadCommit(gitDir)).toBe(one);
+    const two = repo.commit('two', { 'b.txt': 'y\n' });
+    expect(readHeadCommit(gitDir)).toBe(two);
+    repo.git('checkout', '-q', '--detach', one);
+    expect(readHeadCommit(gitDir)).toBe(one);
+  });
+
+  it('is null where it cannot be sure: an unborn branch, a linked work tree', () => {
+    const empty = TestRepo.create();
+    expect(readHeadCommit(join(empty.dir, '.git'))).toBeNull();
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.txt': 'x\n' });
+    const linked = join(tempDir(), 'wt');
+    repo.git('worktree', 'add', '-q', linked);
+    expect(readHeadCommit(join(repo.dir, '.git', 'worktrees', 'wt'))).toBeNull();
   });
 });
