@@ -35,7 +35,10 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'synckit'],
   // CommonJS libraries inside an ES module bundle still call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __leakwatchRequire } from 'node:module'; const require = __leakwatchRequire(import.meta.url);" },
+  // Made on first use: most chunks never call it, and each createRequire costs start-up time.
+  banner: {
+    js: "import { createRequire as __leakwatchCreateRequire } from 'node:module'; let __leakwatchRequire; const require = (id) => (__leakwatchRequire ??= __leakwatchCreateRequire(import.meta.url))(id);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,6 +1,6 @@
 /** Parsers for CLI option values: a bad value is a usage error naming the option. */
 import { InvalidArgumentError } from 'commander';
-import { maxWorkerCount } from '../scan/worker-pool.js';
+import { maxWorkerCount } from '../scan/worker-count.js';
 
 export function parsePositiveInt(name: string) {
   return (value: string): number => {

@@ -115,13 +115,14 @@ Examples:
       if (verifier) process.stderr.write(`leakwatch: ${verifier.notice}\n`);
       // The AWS SDK loads only for an s3:// target.
       const s3Source = isS3Target(target) ? (await import('../aws/s3/create-s3-object-source.js')).createS3ObjectSource : undefined;
-      // The store modules (SQLite, and the PostgreSQL ones beside it) load only with a state folder.
-      const openStore = flags.state === false ? undefined : (await import('../store/open-store.js')).openScanStore;
+      // The store modules (SQLite, and the PostgreSQL ones beside it) load only with a state
+      // folder, and only when the scan opens it (a rerun answered from its cached report does not).
+      const loadOpenStore = flags.state === false ? undefined : async () => (await import('../store/open-store.js')).openScanStore;
       const report = await runScan({
         target,
         ...(s3Source === undefined ? {} : { s3Source: () => s3Source() }),
         stateDir: flags.state === false ? null : resolve(flags.state),
-        ...(openStore === undefined ? {} : { openStore }),
+        ...(loadOpenStore === undefined ? {} : { loadOpenStore }),
         rulesDirs: flags.rules,
         variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain, internalCidrs: flags.internalCidr },
         maxBlobBytes: flags.maxBlobBytes,

@@ -13,8 +13,7 @@ import { checkAmbiguity } from './regex-ambiguity.js';
 
 const MAX_NESTED_PRODUCT = 100_000;
 
-/** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
-export const REGEX_CHECK_VERSION = 2;
+export { REGEX_CHECK_VERSION } from './engine-version.js';
 
 /** Patterns (flags, source) proved safe by this check in an earlier run (the built-in cache). */
 const provenSafe = new Set<string>();

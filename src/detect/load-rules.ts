@@ -3,38 +3,28 @@
  * rule with the same id replaces the built-in one. The ruleset hash covers every rule and the
  * engine version, so any change to either forces a full rescan.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { LeakwatchError } from '../errors.js';
-import { packagePath, packageRoot } from '../util/package-root.js';
+import { packagePath } from '../util/package-root.js';
 import { writeFileSafely } from '../util/write-file-safely.js';
 import { describeYamlError } from '../util/describe-parse-error.js';
 import { applyRuleVariables } from './apply-rule-variables.js';
-import type { RuleVariables } from './apply-rule-variables.js';
-import { buildRuleset, ENGINE_VERSION } from './build-ruleset.js';
-import { markProvenSafe, REGEX_CHECK_VERSION } from './check-regex-safety.js';
+import { buildRuleset } from './build-ruleset.js';
+import { markProvenSafe } from './check-regex-safety.js';
+import { BUILTIN_RULES_DIR, cacheKey, cachedPath, pathOfCached, readRuleSources } from './rule-sources.js';
+import type { LoadRulesOptions } from './rule-sources.js';
 import { ruleFlags } from './compile-rule.js';
 import { ruleSchemas } from './rule-schema.js';
 import type { RuleSpec, Ruleset } from './types.js';
 
+export { BUILTIN_RULES_DIR, cachedPath, pathOfCached, rulesSourceKey } from './rule-sources.js';
+export type { LoadRulesOptions } from './rule-sources.js';
+
 // The YAML parser loads only when rule files must be parsed (not when the cache answers).
 const requireYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
-
-export const BUILTIN_RULES_DIR = packagePath('detectors');
-
-function ruleFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    entries = readdirSync(dir);
-  } catch {
-    throw new LeakwatchError('rules', `rules directory ${dir} is not readable: pass a directory of *.yaml rule files`);
-  }
-  return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
-}
 
 export function readRuleFile(file: string, text?: string): RuleSpec[] {
   const name = relative(process.cwd(), file) || file;
@@ -62,18 +52,6 @@ export function readRuleFile(file: string, text?: string): RuleSpec[] {
   }));
 }
 
-export interface LoadRulesOptions {
-  /** false: only the given directories. */
-  builtin?: boolean;
-  /** Values for `{{var:NAME}}` in rule regexes (e.g. internalDomains, orgEmailDomains). */
-  variables?: RuleVariables;
-  /**
-   * A file that keeps the parsed and checked specs, keyed by a hash of the rule files' bytes,
-   * so a rerun need not parse and check every YAML file again.
-   */
-  cacheFile?: string;
-}
-
 interface RuleCache {
   key: string;
   specs: RuleSpec[];
@@ -81,23 +59,6 @@ interface RuleCache {
 
 /** The built-in catalogue, parsed and checked by `npm run build`. */
 export const BUILTIN_RULES_CACHE = packagePath('dist', 'rules-cache.json');
-
-/**
- * A rule file's path as the cache records it: relative to the package folder for the built-in
- * rules, so a cache built in one place (a build stage, a publisher's machine) holds where the
- * package is installed; absolute for other folders.
- */
-const IN_PACKAGE = 'leakwatch:';
-
-export function cachedPath(file: string): string {
-  const abs = resolve(file);
-  const rel = relative(packageRoot(), abs);
-  return rel.startsWith('..') || isAbsolute(rel) ? abs : `${IN_PACKAGE}${rel.split(sep).join('/')}`;
-}
-
-export function pathOfCached(path: string): string {
-  return path.startsWith(IN_PACKAGE) ? packagePath(...path.slice(IN_PACKAGE.length).split('/')) : path;
-}
 
 /** Sources are shown relative to the working directory. */
 function readCache(file: string, key: string): RuleSpec[] | null {
@@ -123,12 +84,6 @@ function writeCache(file: string, cache: RuleCache): void {
   }
 }
 
-function cacheKey(variables: unknown[], files: { file: string; text: string }[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([ENGINE_VERSION, REGEX_CHECK_VERSION, variables, files.map((f) => [cachedPath(f.file), f.text])]))
-    .digest('hex');
-}
-
 /**
  * The regex safety check takes tens of seconds over the whole catalogue; `npm run build` ran it
  * on the built-in rules, so with extra rule folders only the new patterns are checked.
@@ -146,14 +101,10 @@ export function loadRuleSpecs(extraDirs: string[] = [], options: LoadRulesOption
 }
 
 /** `checked`: the specs have passed compilation and the regex safety check. */
-function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): { specs: RuleSpec[]; checked: boolean } {
-  const dirs = options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs];
-  const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
-  // Variables with no values switch nothing on, so they do not change the key.
-  const variables = Object.entries(options.variables ?? {}).filter(([, v]) => v && v.length > 0);
-  const key = cacheKey(variables, files);
+function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): { specs: RuleSpec[]; checked: boolean; key: string } {
+  const { dirs, files, key } = readRuleSources(extraDirs, options);
   const cached = (options.cacheFile ? readCache(options.cacheFile, key) : null) ?? readCache(BUILTIN_RULES_CACHE, key);
-  if (cached) return { specs: cached, checked: true };
+  if (cached) return { specs: cached, checked: true, key };
   if (options.builtin !== false) trustBuiltinChecks(files.filter((f) => f.file.startsWith(BUILTIN_RULES_DIR)));
   const specs = new Map<string, RuleSpec>();
   for (const { file, text } of files) {
@@ -170,12 +121,13 @@ function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): {
   // Everything must compile and pass the safety check before it is cached or used.
   buildRuleset(result);
   if (options.cacheFile) writeCache(options.cacheFile, { key, specs: result });
-  return { specs: result, checked: true };
+  return { specs: result, checked: true, key };
 }
 
 export function loadRules(extraDirs: string[] = [], options: LoadRulesOptions = {}): Ruleset {
-  const { specs, checked } = loadRuleSpecsChecked(extraDirs, options);
+  const { specs, checked, key } = loadRuleSpecsChecked(extraDirs, options);
   const ruleset = buildRuleset(specs, { checked });
+  ruleset.sourceKey = key;
   if (extraDirs.length > 0) ruleset.userRules = true;
   return ruleset;
 }

@@ -88,6 +88,8 @@ export interface Ruleset {
   hash: string;
   /** User rules (`--rules`) are in: the load-time regex checks are all that vouch for them. */
   userRules?: boolean;
+  /** From loadRules: the hash of the rule files and variables it was built from (rulesSourceKey). */
+  sourceKey?: string;
 }
 
 /** One match of a rule inside one text, before attribution. Holds the secret in memory only. */

@@ -73,3 +73,25 @@ export async function resolveTarget(target: string, options: ResolveOptions): Pr
   }
   return { kind: 'directory', path, display: target, key: `dir:${path}` };
 }
+
+/**
+ * A local repository as resolveTarget would give it, from its layout alone, without running git:
+ * a bare repository, or a work tree whose .git is a folder, and no GIT_DIR to say otherwise.
+ * Null for anything else (a URL, a linked work tree, a plain folder, an unreadable path). Only a
+ * guess: a rerun's cached report (scan/report-cache.ts) is used when it matches what git said
+ * when the report was made.
+ */
+export function guessLocalRepository(target: string): (ResolvedTarget & { kind: 'git' }) | null {
+  if (isUrlTarget(target) || process.env.GIT_DIR !== undefined) return null;
+  try {
+    const path = realpathSync(target);
+    const dotGit = join(path, '.git');
+    const st = statSync(dotGit, { throwIfNoEntry: false });
+    if (st?.isDirectory() && looksLikeBareRepo(dotGit)) return { kind: 'git', gitDir: dotGit, workTree: path, display: target, key: `git:${path}` };
+    if (!st && looksLikeBareRepo(path)) return { kind: 'git', gitDir: path, workTree: null, display: target, key: `git:${path}` };
+  } catch {
+    // Not there or not readable: resolveTarget says which.
+  }
+  return null;
+}
+

@@ -33,7 +33,21 @@ function appliesAt(rule: CompiledRule | undefined, path: string | null): boolean
   return rule !== undefined && !(path !== null && rule.allowPathRes.some((re) => re.test(path)));
 }
 
-const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+/** Commit times as ISO dates, once per time: a blob in many commits gives a location per commit. */
+const isoDates = new Map<number, string>();
+function iso(seconds: number): string {
+  let date = isoDates.get(seconds);
+  if (date === undefined) {
+    date = new Date(seconds * 1000).toISOString();
+    if (isoDates.size > 100_000) isoDates.clear();
+    isoDates.set(seconds, date);
+  }
+  return date;
+}
+
+/** The order localeCompare gives (the default locale's), from one collator made once. */
+const collator = new Intl.Collator();
+const compareText = collator.compare;
 
 function locationsOf(result: ObjectResult, m: SafeMatch, intros: Introduction[] | undefined): Location[] {
   const at = { line: m.line, endLine: m.endLine, column: m.column };
@@ -53,7 +67,7 @@ function locationsOf(result: ObjectResult, m: SafeMatch, intros: Introduction[] 
 
 function byExposure(a: Location, b: Location): number {
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
-  return (a.commit ?? '').localeCompare(b.commit ?? '') || (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line;
+  return compareText(a.commit ?? '', b.commit ?? '') || compareText(a.path ?? '', b.path ?? '') || a.line - b.line;
 }
 
 export function buildFindings(
@@ -137,6 +151,6 @@ export function buildFindings(
     if (!filter.dropFinding?.(finding)) findings.push(finding);
   }
   return findings.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || byExposure(a, b),
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.ruleId, b.ruleId) || byExposure(a, b),
   );
 }

@@ -8,6 +8,7 @@
  * silently ignored ignore file hides nothing, or hides everything, without a word. Messages
  * never repeat a fingerprint or rule value: someone may have pasted a secret there.
  */
+import { createHash } from 'node:crypto';
 import { LeakwatchError } from '../errors.js';
 import { createPathMatcher, globProblem } from '../util/glob-matcher.js';
 import type { PathMatcher } from '../util/glob-matcher.js';
@@ -20,10 +21,12 @@ export interface IgnoreRules {
   /** Where each `rule:` entry was written, to name the line of an unknown rule id. */
   ruleLines: Map<string, number>;
   source: string;
+  /** A hash of the file's text ('' for no file): what a cached report depends on (report-cache.ts). */
+  digest: string;
 }
 
 export function emptyIgnoreRules(): IgnoreRules {
-  return { matchesPath: () => false, rules: new Set(), fingerprints: new Set(), ruleLines: new Map(), source: '' };
+  return { matchesPath: () => false, rules: new Set(), fingerprints: new Set(), ruleLines: new Map(), source: '', digest: '' };
 }
 
 const KINDS = new Set(['path', 'rule', 'fingerprint']);
@@ -35,6 +38,7 @@ export function parseIgnoreRules(text: string, source: string): IgnoreRules {
   if (text.includes('\0')) fail(text.slice(0, text.indexOf('\0')).split('\n').length, 'not a text file (a NUL byte)');
   const rules = emptyIgnoreRules();
   rules.source = source;
+  rules.digest = createHash('sha256').update(text).digest('hex');
   const globs: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();

@@ -4,24 +4,34 @@
  */
 import { join, resolve } from 'node:path';
 import type { RuleVariables } from '../detect/apply-rule-variables.js';
-import { loadRules } from '../detect/load-rules.js';
+import { rulesSourceKey } from '../detect/rule-sources.js';
 import type { Ruleset } from '../detect/types.js';
-import { resolveTarget } from '../git/resolve-target.js';
+import { detectIncomplete } from '../git/detect-incomplete.js';
+import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
+import { readHeadCommit } from '../git/read-head.js';
+import { guessLocalRepository, resolveTarget } from '../git/resolve-target.js';
+import type { ResolvedTarget } from '../git/resolve-target.js';
 import type { VerifySecret } from '../domain/verification.js';
 import { LeakwatchError } from '../errors.js';
 import type { ScanStore } from '../store/types.js';
-import { buildFindings } from './build-findings.js';
 import { checkIgnoredRuleIds, emptyIgnoreRules } from './ignore-rules.js';
 import { stateError } from '../store/state-error.js';
 import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
+import { optionsKeyOf } from './scan-options-key.js';
+import { dropCachedReport, peekCachedReport, readCachedReport, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
+import type { CachedReport } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import type { S3ObjectSource } from './s3/s3-object-source.js';
-import { scanDirectory } from './scan-directory.js';
-import { scanRepository } from './scan-repository.js';
+import { applyGaps } from './scan-gaps.js';
+import { checkWorkerCount, defaultWorkerCount } from './worker-count.js';
+import { emptyStats } from '../domain/finding.js';
 import type { ScanReport } from '../domain/finding.js';
-import { checkWorkerCount, defaultWorkerCount } from './worker-pool.js';
+
+// The matcher, the scanners and the grouping load only when there is something to scan: a
+// rerun answered from its cached report (report-cache.ts) needs none of them.
+const loadRulesModule = () => import('../detect/load-rules.js');
 
 export const DEFAULT_MAX_BLOB_BYTES = 50 * 1024 * 1024;
 
@@ -34,6 +44,11 @@ export interface RunScanOptions {
    * `openScanStore`): the scan never picks a store backend itself. Required with a `stateDir`.
    */
   openStore?: (stateDir: string) => ScanStore;
+  /**
+   * The same opener, loaded only when the scan must open the state (the CLI's store modules
+   * load SQLite): a rerun answered from its cached report (report-cache.ts) never does.
+   */
+  loadOpenStore?: () => Promise<(stateDir: string) => ScanStore>;
   rulesDirs?: string[];
   ruleset?: Ruleset;
   variables?: RuleVariables;
@@ -57,37 +72,126 @@ export interface RunScanOptions {
   onLockWait?: (message: string) => void;
 }
 
+/** `loadOpenStore`, when given, loaded into `openStore`. */
+async function withStoreOpener(options: RunScanOptions): Promise<RunScanOptions> {
+  if (options.openStore !== undefined || options.loadOpenStore === undefined || options.stateDir === null) return options;
+  return { ...options, openStore: await options.loadOpenStore() };
+}
+
 function openStateStore(options: RunScanOptions, stateDir: string): ScanStore {
   // A caller that forgets the opener would silently scan everything every time: refuse instead.
   if (options.openStore === undefined) throw new LeakwatchError('state', 'runScan was given a state folder but no openStore to open it with.');
   return options.openStore(stateDir);
 }
 
-export async function runScan(options: RunScanOptions): Promise<ScanReport> {
-  const ruleset =
-    options.ruleset ??
-    loadRules(options.rulesDirs ?? [], {
-      variables: options.variables,
-      cacheFile: options.stateDir ? join(resolve(options.stateDir), 'rules-cache.json') : undefined,
-    });
-  const stateDir = options.stateDir ? resolve(options.stateDir) : null;
-  if (isS3Target(options.target)) return runS3Report(options, ruleset, stateDir);
+async function loadRuleset(options: RunScanOptions): Promise<Ruleset> {
+  if (options.ruleset) return options.ruleset;
+  const { loadRules } = await loadRulesModule();
+  return loadRules(options.rulesDirs ?? [], {
+    variables: options.variables,
+    cacheFile: options.stateDir ? join(resolve(options.stateDir), 'rules-cache.json') : undefined,
+  });
+}
+
+/** The report of a rerun with nothing new to read, from the cache (report-cache.ts); else null. */
+function reportFrom(cached: CachedReport, target: ResolvedTarget & { kind: 'git' }, started: number): ScanReport {
+  // The same stats as the store's own fast path (scan-repository.ts) would give.
+  const stats = emptyStats();
+  stats.cachedObjects = cached.cachedObjects;
+  applyGaps(stats, cached.gaps, detectIncomplete(target.gitDir));
+  stats.durationMs = Date.now() - started;
+  return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: cached.rulesetHash, stats, findings: cached.findings };
+}
+
+/**
+ * A local repository's rerun answered from its cached report without running git: the git folder
+ * its layout names is the one git named for the report, and for a bare repository HEAD (whose
+ * .leakwatchignore counts) has not moved. Null whenever it cannot tell: the caller then resolves
+ * the target with git and looks again.
+ */
+async function answerWithoutGit(options: RunScanOptions, stateDir: string, rulesKey: string, started: number): Promise<ScanReport | null> {
+  const target = guessLocalRepository(options.target);
+  if (!target) return null;
+  const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
+  if (!peeked || peeked.origin.gitDir !== target.gitDir) return null;
+  let ignoreDigest: string;
+  if (options.ignoreFile || target.workTree) {
+    // A file on disk: read as the scan would (and its errors are the scan's).
+    ignoreDigest = (await readIgnoreRules(target, options.ignoreFile)).digest;
+  } else {
+    const head = readHeadCommit(target.gitDir);
+    if (head === null || head !== peeked.origin.head) return null;
+    ignoreDigest = peeked.origin.ignoreDigest;
+  }
+  const key = reportCacheKey({
+    rulesKey,
+    targetKey: target.key,
+    fingerprint: objectStoreFingerprint(target.gitDir),
+    optionsKey: optionsKeyOf({ maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES }),
+    ignoreDigest,
+    baseline: options.baseline,
+  });
+  const cached = peeked.key === key ? peeked.report() : null;
+  return cached ? reportFrom(cached, target, started) : null;
+}
+
+export async function runScan(given: RunScanOptions): Promise<ScanReport> {
+  const started = Date.now();
+  const stateDir = given.stateDir ? resolve(given.stateDir) : null;
+  // A repository scan with state, of rules read here, can be answered from its cached report.
+  const cacheable =
+    stateDir !== null && (given.openStore !== undefined || given.loadOpenStore !== undefined)
+    && !given.ruleset && !given.since && !given.verify && !isS3Target(given.target);
+  let options = cacheable ? given : await withStoreOpener(given);
+  // Read the rule files (their errors come first, as before) but parse and compile them only if needed.
+  const rulesKey = cacheable ? rulesSourceKey(options.rulesDirs ?? [], { variables: options.variables }) : null;
+  if (rulesKey !== null && stateDir !== null) {
+    // Nothing new in the object store, the same rules, options, ignore file and baseline.
+    const hit = await answerWithoutGit(options, stateDir, rulesKey, started);
+    if (hit) return hit;
+  }
+  let ruleset = cacheable ? null : await loadRuleset(options);
+  if (isS3Target(options.target)) return runS3Report(options, ruleset!, stateDir);
   const target = await resolveTarget(options.target, {
     stateDir: stateDir ?? resolve('.leakwatch'),
     onMirror: options.onMirror,
   });
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-  const workers = options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount();
+  // HEAD before and after reading HEAD:.leakwatchignore: the commit the file was read from, if it held still.
+  const headOf = () => (target.kind === 'git' && !target.workTree && !options.ignoreFile ? readHeadCommit(target.gitDir) : null);
+  const headBefore = headOf();
   const ignore = await readIgnoreRules(target, options.ignoreFile);
+  const head = headBefore !== null && headOf() === headBefore ? headBefore : null;
+  const cache =
+    rulesKey !== null && stateDir !== null && target.kind === 'git'
+      ? {
+          file: reportCacheFile(stateDir, target.key),
+          origin: { gitDir: target.gitDir, head, ignoreDigest: ignore.digest },
+          key: (fingerprint: string, optionsKey: string) =>
+            reportCacheKey({ rulesKey, targetKey: target.key, fingerprint, optionsKey, ignoreDigest: ignore.digest, baseline: options.baseline }),
+        }
+      : null;
+  if (cache && target.kind === 'git') {
+    // The same, for targets git had to resolve (a mirror of a URL, a linked work tree).
+    const cached = readCachedReport(cache.file, cache.key(objectStoreFingerprint(target.gitDir), optionsKeyOf({ maxBlobBytes })));
+    if (cached) return reportFrom(cached, target, started);
+  }
+  ruleset ??= await loadRuleset(options);
+  options = await withStoreOpener(options);
+  const { buildFindings } = await import('./build-findings.js');
+  const workers = options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount();
   checkIgnoredRuleIds(ignore, ruleset.byId);
 
   let scan;
   if (target.kind === 'directory') {
+    const { scanDirectory } = await import('./scan-directory.js');
     scan = {
       ...(await scanDirectory(target.path, { ruleset, maxBlobBytes, workers, exclude: stateDir ? [stateDir] : [], onProgress: options.onProgress })),
       introductions: [],
+      rerun: undefined,
     };
   } else {
+    const { scanRepository } = await import('./scan-repository.js');
     // --since uses no state, so it needs no lock either.
     const useState = stateDir !== null && !options.since;
     const lock = useState ? await lockTarget(stateDir, target.key, target.display, { waitMs: options.lockWaitMs, onWait: options.onLockWait }) : null;
@@ -95,6 +199,8 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
     let store: ScanStore | null = null;
     try {
       store = useState && stateDir ? openStateStore(options, stateDir) : null;
+      // Whatever this scan saves, the report cached from the state before it no longer holds.
+      if (cache) dropCachedReport(cache.file);
       scan = await scanRepository(target.gitDir, {
         ruleset,
         store,
@@ -119,6 +225,10 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
     dropLocation: (ruleId, path) => ignore.rules.has(ruleId) || (path !== null && ignore.matchesPath(path)),
     dropFinding: (f) => ignore.fingerprints.has(f.id) || (options.baseline?.has(f.id) ?? false),
   });
+  if (cache && scan.rerun && ruleset.sourceKey === rulesKey) {
+    const { fingerprint, optionsKey, cachedObjects, gaps } = scan.rerun;
+    writeCachedReport(cache.file, cache.key(fingerprint, optionsKey), cache.origin, { rulesetHash: ruleset.hash, cachedObjects, gaps, findings });
+  }
   // Loaded only for --verify, so a plain scan starts no faster or slower than before.
   const checked = options.verify
     ? await (await import('./verify-findings.js')).verifyFindings(findings, {
@@ -134,6 +244,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
 /** An s3:// location: scanned object by object (s3/scan-s3.ts); ignore rules only from --ignore-file. */
 async function runS3Report(options: RunScanOptions, ruleset: Ruleset, stateDir: string | null): Promise<ScanReport> {
   const { runS3Scan } = await import('./s3/run-s3-scan.js');
+  const { buildFindings } = await import('./build-findings.js');
   const ignore = options.ignoreFile ? await readIgnoreRules({ kind: 'directory', path: '', display: '', key: '' }, options.ignoreFile) : emptyIgnoreRules();
   checkIgnoredRuleIds(ignore, ruleset.byId);
   const scan = await runS3Scan({

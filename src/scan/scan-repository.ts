@@ -22,6 +22,7 @@ import { applyGaps, GapCollector, parseGaps, withoutAbsent } from './scan-gaps.j
 import type { ScanGaps } from './scan-gaps.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ObjectResult, ScanStats } from '../domain/finding.js';
+import { optionsKeyOf } from './scan-options-key.js';
 import { createTaskRunner } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
 
@@ -46,6 +47,19 @@ export interface RepositoryScan {
   stats: ScanStats;
   results: ObjectResult[];
   introductions: Introduction[];
+  /**
+   * With a store: what the state now saved answers a rerun with, as long as the object store
+   * keeps this fingerprint and the options this key (report-cache.ts keeps the report of it).
+   * Absent when the next run must read objects again (a blob cut short, no store).
+   */
+  rerun?: RerunState;
+}
+
+export interface RerunState {
+  fingerprint: string;
+  optionsKey: string;
+  cachedObjects: number;
+  gaps: ScanGaps;
 }
 
 async function objectsSince(gitDir: string, since: string): Promise<{ commits: Set<string>; blobs: Set<string> }> {
@@ -54,11 +68,6 @@ async function objectsSince(gitDir: string, since: string): Promise<{ commits: S
   const blobs = new Set<string>();
   await walkIntroductions(gitDir, commits, null, (oid) => blobs.add(oid));
   return { commits: new Set(commits), blobs };
-}
-
-/** The options that change what a scan reads: a state saved under others cannot answer for it. */
-function optionsKeyOf(options: RepositoryScanOptions): string {
-  return JSON.stringify({ maxBlobBytes: options.maxBlobBytes });
 }
 
 export async function scanRepository(gitDir: string, options: RepositoryScanOptions): Promise<RepositoryScan> {
@@ -75,7 +84,8 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     stats.cachedObjects = store.scannedCount(target.id);
     applyGaps(stats, previous, clone);
     stats.durationMs = Date.now() - started;
-    return { stats, ...withoutAbsent(store.loadResults(target.id), previous.absent) };
+    const rerun = { fingerprint, optionsKey, cachedObjects: stats.cachedObjects, gaps: previous };
+    return { stats, ...withoutAbsent(store.loadResults(target.id), previous.absent), rerun };
   }
 
   // What the state already holds: attributed again below, and checked against the store.
@@ -220,5 +230,7 @@ export async function scanRepository(gitDir: string, options: RepositoryScanOpti
     phases.saveMs = Date.now() - started - phases.enumerateMs - phases.scanMs - phases.attributeMs;
   }
   stats.durationMs = Date.now() - started;
-  return store && target ? { stats, ...withoutAbsent(store.loadResults(target.id), saved.absent) } : { stats, results, introductions };
+  if (!store || !target) return { stats, results, introductions };
+  const rerun = partialOids.size > 0 ? undefined : { fingerprint, optionsKey, cachedObjects: store.scannedCount(target.id), gaps: saved };
+  return { stats, ...withoutAbsent(store.loadResults(target.id), saved.absent), ...(rerun ? { rerun } : {}) };
 }

@@ -3,7 +3,6 @@
  * small jobs and where workers cannot start (e.g. under a TypeScript test runner).
  */
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -34,34 +33,8 @@ export function workersAvailable(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
-/**
- * Most worker threads a scan may start: two per core. Each worker holds its own compiled
- * ruleset and heap, so past the cores more workers only cost memory and
- * time (`--workers 400`: 41 s and 4.6 GB where 2 took 1.7 s and 170 MB).
- */
-export function maxWorkerCount(): number {
-  return 2 * Math.max(1, availableParallelism());
-}
-
-/** Refuses a worker count outside 1..maxWorkerCount(), naming where it came from. */
-export function checkWorkerCount(n: number, from: string): number {
-  const max = maxWorkerCount();
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new LeakwatchError('usage', `${from} takes a whole number from 1 to ${max} (two per core), not "${n}".`);
-  }
-  return n;
-}
-
-/** LEAKWATCH_WORKERS when set (checked like --workers), else one per core. */
-export function defaultWorkerCount(): number {
-  const fromEnv = process.env.LEAKWATCH_WORKERS;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') {
-    // 0 was accepted before and meant "inline": keep it.
-    if (fromEnv.trim() === '0') return 1;
-    return checkWorkerCount(Number(fromEnv), 'LEAKWATCH_WORKERS');
-  }
-  return Math.max(1, availableParallelism());
-}
+// How many workers: in its own module, so parsing --workers loads no scanner.
+export { checkWorkerCount, defaultWorkerCount, maxWorkerCount } from './worker-count.js';
 
 class InlineRunner implements TaskRunner {
   private readonly scanner: ObjectScanner;

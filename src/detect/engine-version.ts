@@ -1,0 +1,25 @@
+/**
+ * The versions that key cached detection results (incremental state, rule caches, rerun
+ * reports), in a module that imports nothing, so a rerun answered from its cache loads no matcher.
+ */
+
+/**
+ * Bump when matching semantics change in a way that needs old results rescanned.
+ * 2: commit and tag authors are decoded as UTF-8.
+ * 3: a match that yields to a path-restricted rule is kept (with `yieldsTo`) when the path is
+ *    not yet known, so old states, which dropped it, scan again.
+ * 4: generic rules read the line with the assignment tokenizer and value classifier (shorter
+ *    quoted passwords, more shapes, confidence levels), so old states scan again.
+ * 5: generic rules drop regular-expression source, relative file paths and paths of type names,
+ *    read block and trailing comments as comments and lower-case phrases as chosen passphrases,
+ *    and the URL password rules read letters-only passwords, so old states scan again.
+ * 6: generic rules read more shapes (connection calls, XML name/value pairs, getters, literals
+ *    handed to hashing calls, hyphenated chosen passwords, short nonces, random salts with any
+ *    punctuation) and carry new levels (a long random value under a token name is high, chosen
+ *    words with digits are low); Basic-auth pairs are judged by their password, and secret
+ *    names and the jwt.io sample token are dropped, so old states scan again.
+ */
+export const ENGINE_VERSION = 6;
+
+/** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
+export const REGEX_CHECK_VERSION = 2;

@@ -1,0 +1,78 @@
+/**
+ * Where the rules come from: the built-in detectors/*.yaml and any --rules folders, read as
+ * bytes, and the hash of them (with the variables and the engine version) that keys the rule
+ * caches and a rerun's report. Apart from the loader (load-rules.ts), so a rerun answered from
+ * its cached report (scan/report-cache.ts) reads the rule files without loading a parser.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { LeakwatchError } from '../errors.js';
+import { packagePath, packageRoot } from '../util/package-root.js';
+import type { RuleVariables } from './apply-rule-variables.js';
+import { ENGINE_VERSION, REGEX_CHECK_VERSION } from './engine-version.js';
+
+export interface LoadRulesOptions {
+  /** false: only the given directories. */
+  builtin?: boolean;
+  /** Values for `{{var:NAME}}` in rule regexes (e.g. internalDomains, orgEmailDomains). */
+  variables?: RuleVariables;
+  /**
+   * A file that keeps the parsed and checked specs, keyed by a hash of the rule files' bytes,
+   * so a rerun need not parse and check every YAML file again.
+   */
+  cacheFile?: string;
+}
+
+export const BUILTIN_RULES_DIR = packagePath('detectors');
+
+function ruleFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    entries = readdirSync(dir);
+  } catch {
+    throw new LeakwatchError('rules', `rules directory ${dir} is not readable: pass a directory of *.yaml rule files`);
+  }
+  return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+}
+
+/**
+ * A rule file's path as the cache records it: relative to the package folder for the built-in
+ * rules, so a cache built in one place (a build stage, a publisher's machine) holds where the
+ * package is installed; absolute for other folders.
+ */
+const IN_PACKAGE = 'leakwatch:';
+
+export function cachedPath(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(packageRoot(), abs);
+  return rel.startsWith('..') || isAbsolute(rel) ? abs : `${IN_PACKAGE}${rel.split(sep).join('/')}`;
+}
+
+export function pathOfCached(path: string): string {
+  return path.startsWith(IN_PACKAGE) ? packagePath(...path.slice(IN_PACKAGE.length).split('/')) : path;
+}
+
+export function cacheKey(variables: unknown[], files: { file: string; text: string }[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ENGINE_VERSION, REGEX_CHECK_VERSION, variables, files.map((f) => [cachedPath(f.file), f.text])]))
+    .digest('hex');
+}
+
+export function readRuleSources(extraDirs: string[], options: LoadRulesOptions): { dirs: string[]; files: { file: string; text: string }[]; key: string } {
+  const dirs = options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs];
+  const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  // Variables with no values switch nothing on, so they do not change the key.
+  const variables = Object.entries(options.variables ?? {}).filter(([, v]) => v && v.length > 0);
+  return { dirs, files, key: cacheKey(variables, files) };
+}
+
+/**
+ * What the ruleset `loadRules` would build is made of (the rule files' bytes, the variables,
+ * the engine version), as a hash: the same value as that ruleset's `sourceKey`, found without
+ * parsing or compiling a rule (scan/report-cache.ts keys a rerun's report with it).
+ */
+export function rulesSourceKey(extraDirs: string[] = [], options: LoadRulesOptions = {}): string {
+  return readRuleSources(extraDirs, options).key;
+}
