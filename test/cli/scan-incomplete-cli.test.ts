@@ -118,13 +118,12 @@ describe('leakwatch scan: a damaged or read-only state.db (built CLI)', () => {
     const state = tempDir();
     // A state written once, then made read-only for the user who scans.
     expect(runCli(['scan', repo.dir, '-f', 'json', '--state', state]).code).toBe(0);
-    // A new commit, so that the next scan has something to record.
+    // A new commit, so that the next scan has something to save (a rerun with nothing new
+    // answers from its cached report and writes nothing).
     repo.commit('two', { 'b.txt': 'plain\n' });
     // Only the database is read-only: its folder (and the lock folder in it) stay writable.
     chmodSync(join(state, 'state.db'), 0o444);
     const before = readFileSync(join(state, 'state.db'));
-    // Something new to save (a rerun with nothing new answers from its cached report, unwritten).
-    repo.commit('two', { 'b.txt': 'more\n' });
     const r = runCliUnprivileged(['scan', repo.dir, '-f', 'json', '--state', state]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^leakwatch: state database ${join(state, 'state.db')} cannot be written \\(.*\\): make it and its folder writable, or pass another --state`));
