@@ -64,4 +64,21 @@ describe('scanFiles reading plain files', () => {
     expect(out.results.map((r) => r.path)).toEqual(['small.js']);
     expect(out.results[0]!.matches.map((m) => m.line)).toEqual([1]);
   });
+
+  it('counts a large binary file by its size without reading it whole, and still reads large text, UTF-16 included', () => {
+    const dir = tempDir();
+    const token = githubToken();
+    const binary = Buffer.alloc(3 * MB + 5, 0);
+    binary.write('\x7fELF', 0, 'latin1');
+    writeFileSync(join(dir, 'native.node'), binary);
+    // Text for its first 8,000 bytes (as the scanner decides), then NULs, then a token: scanned.
+    const lateNul = Buffer.concat([Buffer.from('x'.repeat(2 * MB)), Buffer.alloc(100, 0), Buffer.from(`\nconst t = "${token}";\n`)]);
+    writeFileSync(join(dir, 'late-nul.js'), lateNul);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${'y'.repeat(MB)}\nconst t = "${token}";\n`, 'utf16le')]);
+    writeFileSync(join(dir, 'wide.txt'), utf16);
+    const list = ['native.node', 'late-nul.js', 'wide.txt'].map((name) => ({ abs: join(dir, name), rel: name, oid: name }));
+    const out = scanFiles(scanner, list, 10 * MB);
+    expect(out).toMatchObject({ objects: 3, binary: 1, bytes: binary.length + lateNul.length + utf16.length });
+    expect(out.results.map((r) => r.path).sort()).toEqual(['late-nul.js', 'wide.txt']);
+  });
 });
