@@ -56,7 +56,9 @@ export function formatTable(f) {
     rows.push(
       ['once per run', '', '', '', ''],
       ['  (info) node -e 0', `${fmt(f.startup.nodeSeconds)} s`, '', '', ''],
-      [`  plain directory: ${d.files} files, ${fmt(d.bytes / MB, 1)} MB`, `${fmt(d.seconds)} s`, '', '', ''],
+      [`  plain directory: ${d.files} files, ${fmt(d.bytes / MB, 1)} MB (wall clock, start-up included)`, `${fmt(d.seconds)} s`, `${fmt(d.mbPerSecond, 1)} MB/s`, '', ''],
+      ['  (info) its scan phase, start-up excluded (report stats.durationMs)', `${fmt(d.scanPhaseSeconds)} s`, `${fmt(d.scanPhaseMbPerSecond, 1)} MB/s`, '', ''],
+      ['  (info) its CPU time, user + system, all threads', `${fmt(d.cpuSeconds)} s`, `${fmt(d.cpuMbPerSecond, 1)} MB/s`, '', ''],
       ...f.targets.map(verdictRow),
     );
   }

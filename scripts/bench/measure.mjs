@@ -11,14 +11,16 @@ export const TIME_BIN = '/usr/bin/time';
 
 /**
  * Runs `command` with `args`; resolves to `{ seconds, code, stderr, rssKb, processRssKb,
- * treeRssKb }`. With `rss`, the process runs under `/usr/bin/time -f %M`, whose figure
- * (`processRssKb`) is the peak resident set of the largest single process in the tree, and the
- * whole tree is sampled besides (`treeRssKb`, the sum over the command and its git children,
- * tree-rss.mjs). `rssKb` is the larger of the two: a sample can miss a short peak of one process.
+ * treeRssKb, cpuSeconds }`. With `rss`, the process runs under `/usr/bin/time -f '%M %U %S'`,
+ * whose first figure (`processRssKb`) is the peak resident set of the largest single process in
+ * the tree, and the whole tree is sampled besides (`treeRssKb`, the sum over the command and its
+ * git children, tree-rss.mjs). `rssKb` is the larger of the two: a sample can miss a short peak
+ * of one process. `cpuSeconds` is the user and system time of the command and its children, all
+ * threads: unlike wall time, hardly moved by other work on the machine (null without `rss`).
  */
 export function timeProcess(command, args, { env = process.env, rss = false } = {}) {
   const rssFile = join(tmpdir(), `leakwatch-bench-rss-${process.pid}-${Date.now()}`);
-  const [bin, argv] = rss ? [TIME_BIN, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [bin, argv] = rss ? [TIME_BIN, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, args];
   const devNull = openSync('/dev/null', 'w');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -31,15 +33,18 @@ export function timeProcess(command, args, { env = process.env, rss = false } = 
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       closeSync(devNull);
       let processRssKb = null;
+      let cpuSeconds = null;
       const treeRssKb = tree?.stop() ?? null;
       if (rss && existsSync(rssFile)) {
-        // /usr/bin/time writes "Command exited with non-zero status N" before the figure.
-        processRssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+        // /usr/bin/time writes "Command exited with non-zero status N" before the figures.
+        const [kb, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+        processRssKb = kb;
+        cpuSeconds = user + system;
         rmSync(rssFile, { force: true });
       }
       const known = [processRssKb, treeRssKb].filter((v) => v !== null);
       const rssKb = known.length ? Math.max(...known) : null;
-      resolve({ seconds, code, stderr, rssKb, processRssKb, treeRssKb });
+      resolve({ seconds, code, stderr, rssKb, processRssKb, treeRssKb, cpuSeconds });
     });
   });
 }

@@ -81,6 +81,36 @@ describe('WebAssembly keyword prefilter', () => {
     expect(seen('pk\x7f glrt\r :\n: toke')).toEqual([]);
   });
 
+  it('reports whole keywords only, each keyword sharing the first four bytes found on its own', () => {
+    const own = WasmKeywordScanner.create(['consumer_key', 'consumerkey', 'cons', 'mandrill', 'key', 'pk_'])!;
+    const seen = (text: string): string[] => {
+      const hits: string[] = [];
+      own.scan(Buffer.from(text, 'latin1'), (offset, keyword) => hits.push(`${offset}:${keyword}`));
+      return hits;
+    };
+    // Code full of the first four bytes ("const", "command") gives no hit of the longer keywords.
+    expect(seen('const command = consume(mandate);')).toEqual(['0:cons', '16:cons']);
+    // At one offset, in the order the keywords were given.
+    expect(seen('CONSUMER_KEY=1 consumerKey')).toEqual(['0:consumer_key', '0:cons', '9:key', '15:consumerkey', '15:cons', '23:key']);
+    // A keyword cut by the end of the text is no hit.
+    expect(seen('consumer_ke')).toEqual(['0:cons']);
+    expect(seen('mandril')).toEqual([]);
+  });
+
+  it('keeps every hit past its hit buffer when several keywords start at one offset', () => {
+    const own = WasmKeywordScanner.create(['token', 'token(', 'tok'])!;
+    let hits = 0;
+    let last = -1;
+    let ordered = true;
+    own.scan(Buffer.from('token( '.repeat(30_000), 'latin1'), (offset) => {
+      hits++;
+      ordered &&= offset >= last;
+      last = offset;
+    });
+    expect(hits).toBe(90_000);
+    expect(ordered).toBe(true);
+  });
+
   it('leaves keywords shorter than three bytes to the regex prefilter', () => {
     expect(WasmKeywordScanner.create(['q~', 'token'])).toBeNull();
   });

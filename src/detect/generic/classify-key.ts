@@ -6,8 +6,26 @@
  */
 export type KeyStrength = 'strong' | 'weak' | 'none';
 
+/**
+ * keyWords, remembered: the judge asks for the same few keys' words (`password`, `token`,
+ * `apiKey`) several times per candidate, and four regex passes per ask were its largest cost.
+ * Emptied when full, so a text of unique keys cannot grow it.
+ */
+const wordsOf = new Map<string, readonly string[]>();
+const WORDS_MEMO = 4096;
+
 /** Split into lower-case words: DB_PASSWORD, dbPassword, db-password, db.password → db password. */
-export function keyWords(key: string): string[] {
+export function keyWords(key: string): readonly string[] {
+  let words = wordsOf.get(key);
+  if (words === undefined) {
+    words = splitKey(key);
+    if (wordsOf.size >= WORDS_MEMO) wordsOf.clear();
+    wordsOf.set(key, words);
+  }
+  return words;
+}
+
+function splitKey(key: string): string[] {
   return key
     // A plural acronym is one word: signingKeyIDs, tokenURLs.
     .replace(/([A-Z]{2,})s(?![a-z])/g, (_m, acronym: string) => `${acronym[0]}${acronym.slice(1).toLowerCase()}s`)

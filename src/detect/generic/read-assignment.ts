@@ -95,12 +95,28 @@ function closingQuote(line: string, from: number, quote: string, escaped: boolea
   return -1;
 }
 
+const SPACE = /\s/;
+
+/**
+ * The character before the last `\s{0,3}` of `text` (at most three white-space characters
+ * skipped): what a pattern ending in `X\s{0,3}$` needs to be X. The call patterns above run on
+ * up to 320 characters, trying each start, for every generic candidate; most candidates are
+ * ruled out by this one character without them.
+ */
+function lastBeforeSpaces(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && text.length - 1 - i < 3 && SPACE.test(text[i]!)) i--;
+  return text[i] ?? '';
+}
+
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
 function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
-  if (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before)) return { key: 'password', operator: ',', call: true };
-  if (HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
-  const assertion = ASSERTION.exec(before);
+  // CREDENTIAL_CALL and CONNECT_CALL end in `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
+  const last = lastBeforeSpaces(before);
+  if (last === ',' && (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before))) return { key: 'password', operator: ',', call: true };
+  if ((last === ',' || last === '(') && HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
+  const assertion = last === '(' ? ASSERTION.exec(before) : null;
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
   while (i >= 0 && /[\s=:>,\]"'`\\(]/.test(line[i]!) && opEnd - i < 24) i--;

@@ -111,6 +111,18 @@ describe('readAssignment: calls, assertions and code', () => {
     expect(read(`await client.login("ftp", "${value}");`)).toMatchObject({ key: 'password' });
     expect(read(`crypto.createHmac('sha256', '${value}')`)).toMatchObject({ key: 'secret key' });
   });
+  it('reads calls and assertions with up to three spaces or tabs before the value, and none with four', () => {
+    // The call patterns end in `,\s{0,3}` or `(\s{0,3}`: the character before those spaces decides whether they are tried.
+    for (const gap of ['', ' ', '\t ', ' \t ']) {
+      expect(read(`client.login("ftp",${gap}"${value}");`), JSON.stringify(gap)).toMatchObject({ key: 'password', operator: ',' });
+      expect(read(`DriverManager.getConnection(url, "root",${gap}"${value}");`)).toMatchObject({ key: 'password', operator: ',' });
+      expect(read(`crypto.createHmac('sha256',${gap}'${value}')`)).toMatchObject({ key: 'secret key' });
+      expect(read(`new SecretKeySpec(${gap}"${value}".getBytes(), "HmacSHA256")`)).toMatchObject({ key: 'secret key' });
+      expect(read(`expect(cfg.password).toBe(${gap}"${value}");`)).toMatchObject({ key: 'cfg.password', operator: '==' });
+    }
+    expect(read(`client.login("ftp",    "${value}");`).key).not.toBe('password');
+    expect(read(`crypto.createHmac('sha256',    '${value}')`).key).not.toBe('secret key');
+  });
   it('takes indexes, type unions, ternaries, chained assignments and statement constants for code', () => {
     const cases: [string, string][] = [
       ['password: arguments[3],', 'arguments[3'],

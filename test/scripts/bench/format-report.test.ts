@@ -5,6 +5,7 @@ interface Target { id: string; pass: boolean | null }
 interface ReportModule {
   evaluateCorpusTargets(figures: object): Target[];
   evaluateSharedTargets(figures: object): Target[];
+  formatTable(figures: object): string;
 }
 
 const load = async (): Promise<ReportModule> =>
@@ -45,5 +46,24 @@ describe('evaluateSharedTargets', () => {
     const at = async (seconds: number) => byId((await load()).evaluateSharedTargets(shared(0.1, 200, seconds)))['hostile-regex'];
     expect(await at(5)).toBe(false);
     expect(await at(0.6)).toBe(true);
+  });
+});
+
+describe('formatTable', () => {
+  it('prints the directory figure with start-up, its scan phase without, and its CPU time, the verdict on the first', async () => {
+    const report = await load();
+    const directory = {
+      files: 7161, bytes: 14e6, seconds: 0.7, mbPerSecond: 20, scanPhaseSeconds: 0.35, scanPhaseMbPerSecond: 40,
+      cpuSeconds: 1.0, cpuMbPerSecond: 14, peakRssMb: 110,
+    };
+    const figures = {
+      command: 'node dist/cli/main.js', runs: 3, machine: { cpus: 2, loadAverageAtStart: 0.1, loadAverageAtEnd: 0.2, node: 'v20' },
+      corpora: [], startup: { seconds: 0.1, nodeSeconds: 0.04 }, directory, hostileRegex: null,
+    };
+    const table = report.formatTable({ ...figures, targets: report.evaluateSharedTargets(figures) });
+    expect(table).toMatch(/plain directory: 7161 files, 14\.0 MB \(wall clock, start-up included\)\s+0\.70 s\s+20\.0 MB\/s/);
+    expect(table).toMatch(/scan phase, start-up excluded.*0\.35 s\s+40\.0 MB\/s/);
+    expect(table).toMatch(/CPU time, user \+ system, all threads\s+1\.00 s\s+14\.0 MB\/s/);
+    expect(table).toMatch(/plain-directory scan\s+20\.0 MB\/s\s+>= 150 MB\/s\s+FAIL/);
   });
 });
