@@ -1,0 +1,109 @@
+/**
+ * Shapes that read as an assignment to a credential-named key but hold no secret, seen in
+ * non-JavaScript code (PHP, Ruby, C, shell, Make, FreeRADIUS, Ant, .properties): a settings key
+ * whose last word says what it configures (`password_driver`, `password_pop_host`), a translated
+ * form label, a placeholder made of a possessive and the key's own word (`mypassword`), a Ruby
+ * duration, a reference to another attribute or variable, code stitched between two string
+ * literals, the first word of a sentence. Kept apart from the key and value classifiers so each
+ * shape is one named test.
+ */
+import { keyWords } from './classify-key.js';
+import type { ValueClass } from './classify-value.js';
+import type { Assignment, ValueShape } from './read-assignment.js';
+
+/**
+ * Last words of a settings key that name what the setting configures around a secret, not the
+ * secret: `password_driver = 'sql'`, `password_ldap_host`, `password_search_filter`,
+ * `reset_password_within = 6.hours`, `USER_PASSWORD_ATTR`, `secret_case_insensitive`.
+ */
+const SETTING_WORDS = new Set([
+  'driver', 'drivers', 'backend', 'plugin', 'host', 'hostname', 'server', 'servers', 'filter', 'attr', 'attribute', 'attrib',
+  'within', 'insensitive', 'sensitive', 'query', 'sql', 'charset', 'dn', 'template', 'command', 'cmd', 'program',
+]);
+
+/** The shell's working directory (`PWD=\`dirname "$0"\``), not a password. */
+const SHELL_DIRS = new Set(['PWD', 'OLDPWD']);
+
+export function namesSetting(key: string): boolean {
+  if (SHELL_DIRS.has(key.replace(/^\$/, ''))) return true;
+  const words = keyWords(key);
+  return words.length > 1 && SETTING_WORDS.has(words[words.length - 1]!);
+}
+
+/**
+ * A placeholder spelled as a possessive, an article or an owner run into the key's own word:
+ * mypassword, dbpassword, TheNewPassword, MYSECRET, NOSECRET, userPwd, myPwdKey. Not the short
+ * `pass` (mypass, dbpass): tests choose those as weak passwords, and labelled code keeps them.
+ */
+const OWNED_SLOT =
+  /^(?:my|your|our|the|no|db|user)(?:new|old|own|db|user)?(?:password|passwd|pwd|passphrase|secret|token|apikey|key)(?:key)?$/i;
+/**
+ * A lower camelCase name ending in a credential's word: radiusClientSecret, userPassword: the
+ * name of a slot or a variable, as code and LDAP schemas name attributes.
+ */
+const CAMEL_SLOT = /^[a-z]{2,}(?:[A-Z][a-z]+)*(?:Password|Passwd|Pwd|Secret|Token|Key)$/;
+/** A form's label: words, then a colon (`Neues Passwort:`, `Kadarnaat ar ger-tremen :`). */
+const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
+/** A Ruby duration or time: 6.hours, 1.day, 5.days.ago. */
+const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
+/** Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x). */
+const COMMAND_SUBSTITUTION = /^\$\([a-z][\w-]*\s/;
+/** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
+const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
+/** A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…}, Ruby @token. */
+const BARE_REFERENCE = /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$/;
+/**
+ * Code between two string literals, read as if it were one: `" + rs.getString("`,
+ * `".$this->pdo->quote($salt)."`. Starts with a concatenation and ends with one or a call.
+ */
+const STITCHED_CODE = /^\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::)[^]*[.+(]\s*$/;
+/** A fragment of a query naming a column: "pwd_hash = ". */
+const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
+/** An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. */
+const SIGV4_SCOPE = /\/aws4_request$/;
+
+/** What the value is when it is one of the shapes above; null otherwise. */
+export function notASecretValue(value: string, shape: ValueShape): ValueClass | null {
+  // The tokenizer's own reading of code and references comes first.
+  if (shape === 'expression' || shape === 'reference') return null;
+  if (RUBY_DURATION.test(value)) return 'number';
+  if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value)) return 'template';
+  if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
+  if (SIGV4_SCOPE.test(value)) return 'reference';
+  if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
+  if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
+  return null;
+}
+
+/**
+ * A translation catalogue's entry: `$labels['newpasswd'] = 'Neues Passwort';`,
+ * `$messages['passwordtooweak'] = …`, `$lang['password'] = …`: the key names a label, the value
+ * is its text in one language.
+ */
+const CATALOGUE_ENTRY =
+  /\$?\b(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
+/** Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`). */
+const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(]/;
+/** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
+
+/**
+ * The line around the assignment says the value is not a secret: a catalogue's entry, a scope
+ * path (`CredentialProviders::Provider`), a pointer chain (`request->password`), the first word
+ * of a sentence, a (password, hex digest) test vector, words with spaces under a token's key.
+ */
+export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
+  if (CATALOGUE_ENTRY.test(before)) return true;
+  const after = line.slice(a.end, a.end + 40);
+  if (a.shape === 'bare') {
+    // Ruby, C++ and PHP scope paths: the key and `::` before the value.
+    if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
+    if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
+    if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after)) return true;
+  }
+  // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
+  if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
+  // A token has no spaces between words: a label or markup text under `token=`.
+  if (weakKey && /[a-z]{2,} [a-z]{2,}/i.test(a.value)) return true;
+  return false;
+}
