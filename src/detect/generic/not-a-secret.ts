@@ -62,6 +62,26 @@ const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
 /** An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. */
 const SIGV4_SCOPE = /\/aws4_request$/;
 
+/**
+ * A constant's name: JDT_VERSION, DB_HOST_NAME (letters in every part). One that names a
+ * credential (YOUR_API_KEY, THE_PASSWORD) is left to the classifier's placeholder tests.
+ * Judged under a token's or a key's name only: under a password's, CHANGE_ME is a placeholder
+ * the classifier knows, and anything else is low.
+ */
+const UPPER_SNAKE = /^[A-Z][A-Z]+\d{0,2}(?:_[A-Z][A-Z]+\d{0,2})+$/;
+const CREDENTIAL_PART = /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|KEY|APIKEY|AUTH|CREDENTIALS?|SALT|NONCE)(?:_|$)/;
+
+/**
+ * The share of characters that step down from their predecessor (fedcba0987654321): a test
+ * vector written backwards, as ascending runs (abcdef…, 0123…) are written forwards.
+ */
+function descendingShare(value: string): number {
+  if (value.length < 12) return 0;
+  let run = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) === value.charCodeAt(i - 1) - 1) run++;
+  return run / (value.length - 1);
+}
+
 /** What the value is when it is one of the shapes above; null otherwise. */
 export function notASecretValue(value: string, shape: ValueShape): ValueClass | null {
   // The tokenizer's own reading of code and references comes first.
@@ -71,6 +91,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
   if (SIGV4_SCOPE.test(value)) return 'reference';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
+  if (descendingShare(value) >= 0.7) return 'placeholder';
   if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
   return null;
 }
@@ -101,9 +122,14 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
     if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after)) return true;
   }
+  // A salt or a nonce spelled in letters (nacl, NaCl, a library's name): a default or a test's
+  // stand-in; generated ones hold digits or symbols.
+  const words = keyWords(a.key);
+  if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && /^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value)) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
-  // A token has no spaces between words: a label or markup text under `token=`.
-  if (weakKey && /[a-z]{2,} [a-z]{2,}/i.test(a.value)) return true;
+  // A token has no spaces between words (a label or markup text under `token=`), and is not a
+  // constant's name (Ant's `<filter token="JDT_VERSION" …/>`).
+  if (weakKey && (/[a-z]{2,} [a-z]{2,}/i.test(a.value) || (UPPER_SNAKE.test(a.value) && !CREDENTIAL_PART.test(a.value)))) return true;
   return false;
 }

@@ -62,6 +62,12 @@ const NOT_SECRETS: ReadonlyArray<[string, string]> = [
   // A hash function's (plaintext, digest) test vector; markup text under a token's key.
   ['Python', `        ("NEW${'PASSWORD'}", '${hex32}'),`],
   ['XML', `        token="rtext=&quot;in development&quot;"`],
+  // Salts spelled in letters; a nonce written as a backwards run; a constant's name under a token key.
+  ['PHP', `    var $password_default_salt = 'phpseclib';`],
+  ['Python', `        # salt=b"NaCl"`],
+  ['Python', `        self.assertEqual(c2.genconfig(salt="nacl"), "$5$rounds=1000$nacl$" + STUB)`],
+  ['Java', `final String challenge = "Digest qop=\\"auth\\", nonce=\\"${'fedcba'}0987654321\\", " +`],
+  ['Ant', `    <filter token="JDT_VERSION" value="\${jdt.version}"/>`],
   // An AWS Signature V4 credential scope.
   ['Go', `authValue: "AWS4-HMAC-SHA256 Credential=12312313/20170613/us-east-1/s3/aws4_request, SignedHeaders=host"`],
 ];
@@ -83,6 +89,9 @@ const SECRETS: ReadonlyArray<[string, string]> = [
   ['Python', `data = [("username", "svc"), ("password", "${random}")]`],
   ['XML', `        token="${random}"`],
   ['YAML', `password: ${random}`],
+  ['PHP', `    var $password_default_salt = '${random}';`],
+  ['Python', `        salt = b"${random}"`],
+  ['Java', `final String challenge = "Digest qop=\\"auth\\", nonce=\\"${random}\\", " +`],
 ];
 
 describe('generic detection on non-JavaScript code', () => {
@@ -92,6 +101,11 @@ describe('generic detection on non-JavaScript code', () => {
 
   it.each(SECRETS)('%s: %s → reported', (_lang, line) => {
     expect(findings(line).some((m) => m.secret.includes(random))).toBe(true);
+  });
+
+  it('leaves a constant that names a credential to the placeholder tests', () => {
+    expect(findings(`  ENV_AUTH_TOKEN = 'AWS_CONTAINER_AUTHORIZATION_${'TOKEN'}',`)).toEqual([]);
+    expect(findings(`ADMIN_PASSWORD=CHANGE_${'ME'}`)).toEqual([]);
   });
 
   it('keeps a chosen passphrase that starts with a possessive at low', () => {
