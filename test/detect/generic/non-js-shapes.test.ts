@@ -113,3 +113,44 @@ describe('generic detection on non-JavaScript code', () => {
     expect(found.map((m) => m.confidence)).toEqual(['low']);
   });
 });
+
+/** Characters of crypt's and base64's alphabets, drawn at run time. */
+function chars(alphabet: string, n: number, seed: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += alphabet[(seed * 31 + i * 17 + ((i * i) % 7)) % alphabet.length];
+  return out;
+}
+const CRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** A bcrypt hash whose padding bits are right (the salt's last character `O`, the digest's `u`). */
+const bcryptHash = `$2a$06$${chars(CRYPT64, 21, 3)}O${chars(CRYPT64, 30, 5)}u`;
+
+/** Password hashes in the formats of Django, passlib, libsodium, OpenLDAP and FreeRADIUS. */
+const HASHES: ReadonlyArray<[string, string]> = [
+  ['Python (Django)', `            ('bcrypt_sha256$${bcryptHash}'),`],
+  ['Python (split literal)', `h = ("$argon2id$v=19$m=65536,t=2,p=1$${chars(BASE64, 16, 7)}"\n     "$${chars(BASE64, 43, 9)}")`],
+  ['Python (passlib)', `  ('$scrypt$ln=7,r=8,p=1$${chars(BASE64, 22, 11)}$${chars(BASE64, 43, 13)}'),`],
+  ['libsodium', `backup:$7$C6..../....${chars(CRYPT64, 14, 15)}$${chars(CRYPT64, 43, 17)}`],
+  ['LDIF', `userPassword: {PBKDF2-SHA512}10000$${chars(CRYPT64, 22, 19)}$${chars(CRYPT64, 86, 21)}`],
+  ['slapd.conf', `rootpw {CRYPT}${chars(CRYPT64, 13, 23)}`],
+  ['FreeRADIUS', `  &PBKDF2-Password := 'HMACSHA2+256:AAAnEA:${chars(BASE64, 22, 25)}==:${chars(BASE64, 43, 27)}='`],
+  ['reST', `an example hash is \`\`{SHA}${chars('0123456789abcdef', 40, 29)}\`\`.`],
+];
+
+/** The formats' documentation: no hash. */
+const HASH_FORMATS: ReadonlyArray<[string, string]> = [
+  ['reST', 'format: $scrypt$ln=<log2 n>,r=<r>,p=<p>$<salt>$<digest>'],
+  ['reST', '# PBKDF2-Password := "HMACSHA2+256:<iterations>:<salt>:<digest>"'],
+  ['LDIF', 'userPassword: {CRYPT}'],
+  ['Python', `params = "$argon2id$v=19$m=65536,t=3,p=4$${chars(BASE64, 22, 31)}" + suffix`],
+];
+
+describe('password hashes in more formats (issue 11)', () => {
+  it.each(HASHES)('%s: %s → one password-hash finding', (_lang, text) => {
+    expect(findings(text).map((m) => rules.get(m.ruleId)?.kind)).toEqual(['password-hash']);
+  });
+
+  it.each(HASH_FORMATS)('%s: %s → no password-hash finding', (_lang, text) => {
+    expect(findings(text).filter((m) => rules.get(m.ruleId)?.kind === 'password-hash')).toEqual([]);
+  });
+});
