@@ -24,7 +24,7 @@ import type { RuleSpec, Ruleset } from './types.js';
  *    words with digits are low); Basic-auth pairs are judged by their password, and secret
  *    names and the jwt.io sample token are dropped, so old states scan again.
  */
-export const ENGINE_VERSION = 6;
+export const ENGINE_VERSION = 7;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {
