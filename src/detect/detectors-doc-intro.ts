@@ -171,7 +171,8 @@ pointer chain (\`request->password\`) or a scope path (YARD's \`[CredentialProvi
 code read between two string literals (\`".$this->pdo->quote($salt)."\`) or a query fragment
 (\`"pwd_hash = "\`); Make's and the shell's command substitution (\`$(shell grep ...)\`) and an
 installer's \`%DB_PASS\` marker; the first word of a sentence after \`Password:\` or a
-\`.properties\` message key; a hash function's (plaintext, hex digest) test vector; a salt or a
+\`.properties\` message key; a bare column name before an SQL clause (\`SET password=cryptpass
+WHERE ...\`); a phrase naming a way of signing in (\`'password authentication'\`); a hash function's (plaintext, hex digest) test vector; a salt or a
 nonce spelled in letters only (\`nacl\`, a library's name); a nonce written as a backwards run
 (\`fedcba0987...\`); and under a token's key, words with spaces or a constant's name (Ant's
 \`<filter token="JDT_VERSION" .../>\`) or an AWS Signature V4 credential scope.

@@ -92,6 +92,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (SIGV4_SCOPE.test(value)) return 'reference';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
   if (descendingShare(value) >= 0.7) return 'placeholder';
+  if (AUTH_PHRASE.test(value)) return 'placeholder';
   if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
   return null;
 }
@@ -105,6 +106,13 @@ const CATALOGUE_ENTRY =
   /\$?\b(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
 /** Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`). */
 const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(]/;
+/** An SQL clause after a bare value: the value is a column or an expression, not a literal. */
+const SQL_AFTER = /^\s{1,3}(?:WHERE|AND|OR|FROM|SET|LIMIT|ORDER BY|GROUP BY|RETURNING)\s/;
+/**
+ * A phrase naming a way of signing in (`password authentication`, `secret key method`): a
+ * constant's description, not a passphrase.
+ */
+const AUTH_PHRASE = /^(?:[a-z]+ ){0,2}(?:authentication|authorization|authenticator|login|method|mechanism|prompt|required|expired|based)(?: [a-z]+){0,2}$/;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
 
@@ -121,6 +129,8 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
     if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after)) return true;
+    // A column compared or set in SQL: `SET password=cryptpass WHERE username=user`.
+    if (a.operator === '=' && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
   }
   // A salt or a nonce spelled in letters (nacl, NaCl, a library's name): a default or a test's
   // stand-in; generated ones hold digits or symbols.

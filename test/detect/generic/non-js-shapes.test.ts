@@ -59,6 +59,9 @@ const NOT_SECRETS: ReadonlyArray<[string, string]> = [
   ['Ruby', `# @param [CredentialProviders::Provider] credentials`],
   ['Markdown', `- Password: Removed old 'cpanel' driver, renamed to 'cpanel'`],
   ['properties', `passwdUserDatabase.readFail=Failed to obtain a complete set of users`],
+  // A column in SQL; a phrase naming a way of signing in.
+  ['SQL', `UPDATE users SET password=cryptpass WHERE username=user AND password=ENCRYPT(oldpass,salt);`],
+  ['PHP', `        NET_SSH1_AUTH_PASSWORD   => '${'password'} authentication',`],
   // A hash function's (plaintext, digest) test vector; markup text under a token's key.
   ['Python', `        ("NEW${'PASSWORD'}", '${hex32}'),`],
   ['XML', `        token="rtext=&quot;in development&quot;"`],
@@ -89,6 +92,9 @@ const SECRETS: ReadonlyArray<[string, string]> = [
   ['Python', `data = [("username", "svc"), ("password", "${random}")]`],
   ['XML', `        token="${random}"`],
   ['YAML', `password: ${random}`],
+  ['SQL', `UPDATE users SET password=${random} WHERE username=user;`],
+  ['SQL', `UPDATE users SET password='${random}' WHERE username='svc';`],
+  ['PHP', `        'db_password'   => '${random} authentication',`],
   ['PHP', `    var $password_default_salt = '${random}';`],
   ['Python', `        salt = b"${random}"`],
   ['Java', `final String challenge = "Digest qop=\\"auth\\", nonce=\\"${random}\\", " +`],
