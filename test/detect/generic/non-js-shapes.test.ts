@@ -140,6 +140,7 @@ const HASHES: ReadonlyArray<[string, string]> = [
   ['LDIF', `userPassword: {PBKDF2-SHA512}10000$${chars(CRYPT64, 22, 19)}$${chars(CRYPT64, 86, 21)}`],
   ['slapd.conf', `rootpw {CRYPT}${chars(CRYPT64, 13, 23)}`],
   ['FreeRADIUS', `  &PBKDF2-Password := 'HMACSHA2+256:AAAnEA:${chars(BASE64, 22, 25)}==:${chars(BASE64, 43, 27)}='`],
+  ['Python (split literal)', `    b'user6:$6$rounds=110000$${chars(CRYPT64, 16, 33)}$'\n    b'${chars(CRYPT64, 86, 35)}\\n'`],
   ['reST', `an example hash is \`\`{SHA}${chars('0123456789abcdef', 40, 29)}\`\`.`],
 ];
 
@@ -148,6 +149,7 @@ const HASH_FORMATS: ReadonlyArray<[string, string]> = [
   ['reST', 'format: $scrypt$ln=<log2 n>,r=<r>,p=<p>$<salt>$<digest>'],
   ['reST', '# PBKDF2-Password := "HMACSHA2+256:<iterations>:<salt>:<digest>"'],
   ['LDIF', 'userPassword: {CRYPT}'],
+  ['Python', `config = '$6$rounds=1000$${chars(CRYPT64, 8, 41)}$' + digest`],
   ['Python', `params = "$argon2id$v=19$m=65536,t=3,p=4$${chars(BASE64, 22, 31)}" + suffix`],
 ];
 
