@@ -157,6 +157,26 @@ an operator, a value) and then read the line instead of trusting the match
    a four-digit PIN; a word needs a vowel in every five letters), a random-looking value, or an
    ordinary one.
 
+Shapes of non-JavaScript code that read as an assignment but hold no secret
+(\`src/detect/generic/not-a-secret.ts\`) are dropped too: a settings key whose last word says
+what it configures (\`password_driver = 'sql'\`, \`get('password_pop_host', 'localhost')\`,
+\`*_filter\`, \`*_attr\`, \`reset_password_within\`) and the shell's \`PWD\`; a translation
+catalogue's entry (\`$labels['newpasswd'] = 'Neues Passwort'\`, \`$messages[...]\`) and a form
+label ending in a colon in any language; a placeholder made of a possessive, an article or an
+owner and the key's own word (\`mypassword\`, \`dbpassword\`, \`TheNewPassword\`, \`MYSECRET\`;
+not the short \`mypass\`, which tests choose as a weak password) or a lower camelCase slot name
+(\`radiusClientSecret\`); a Ruby duration (\`6.hours\`, \`5.days.ago\`); a reference to another
+attribute or variable (FreeRADIUS \`&User-Password\`, Go \`&Token{...}\`, Ruby \`@token\`), a
+pointer chain (\`request->password\`) or a scope path (YARD's \`[CredentialProviders::Provider]\`);
+code read between two string literals (\`".$this->pdo->quote($salt)."\`) or a query fragment
+(\`"pwd_hash = "\`); Make's and the shell's command substitution (\`$(shell grep ...)\`) and an
+installer's \`%DB_PASS\` marker; the first word of a sentence after \`Password:\` or a
+\`.properties\` message key; a bare column name before an SQL clause (\`SET password=cryptpass
+WHERE ...\`); a phrase naming a way of signing in (\`'password authentication'\`); a hash function's (plaintext, hex digest) test vector; a salt or a
+nonce spelled in letters only (\`nacl\`, a library's name); a nonce written as a backwards run
+(\`fedcba0987...\`); and under a token's key, words with spaces or a constant's name (Ant's
+\`<filter token="JDT_VERSION" .../>\`) or an AWS Signature V4 credential scope.
+
 Templates, references, code, hashes, numbers, placeholders, empty values and values under three
 characters are dropped: they are certainly not secrets; so are words under a weak key
 (\`credentials: 'same-origin'\`). Everything else is reported with a

@@ -18,8 +18,12 @@
  *    punctuation) and carry new levels (a long random value under a token name is high, chosen
  *    words with digits are low); Basic-auth pairs are judged by their password, and secret
  *    names and the jwt.io sample token are dropped, so old states scan again.
+ * 7: generic rules drop shapes of non-JavaScript code that hold no secret (translation
+ *    catalogues, settings named for a driver or host, durations, references, placeholders
+ *    compounds) and read more shapes (LDAP binds, SQL user passwords, OpenSSL pass: phrases),
+ *    and more password-hash formats are recognised, so old states scan again.
  */
-export const ENGINE_VERSION = 6;
+export const ENGINE_VERSION = 7;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;

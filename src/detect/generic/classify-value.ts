@@ -6,6 +6,7 @@
  */
 import { shannonEntropy } from '../entropy.js';
 import { isSampleJwtClaims, jwtClaims } from '../validators/jwt.js';
+import { notASecretValue } from './not-a-secret.js';
 import type { ValueShape } from './read-assignment.js';
 
 export type ValueClass =
@@ -274,6 +275,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Markdown emphasis or code around a value in prose: **secret**, `token`.
   const emphasis = /^(\*\*|__|`)(.+)\1$/.exec(v);
   if (emphasis) v = emphasis[2]!;
+  const notSecret = notASecretValue(v, shape);
+  if (notSecret !== null) return notSecret;
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
   if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';

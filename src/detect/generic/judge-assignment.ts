@@ -11,6 +11,7 @@ import { classifyKey, keyWords, namesCredential } from './classify-key.js';
 import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
+import { namesSetting, notASecretInContext } from './not-a-secret.js';
 import { readAssignment } from './read-assignment.js';
 import type { Assignment } from './read-assignment.js';
 
@@ -194,7 +195,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   }
   const key = keyStrength(a.key);
   // Most candidates fail on the key or the length; the value classifier is the dearer part.
-  if (key === 'none' || a.value.length < MIN_QUOTED) return null;
+  if (key === 'none' || a.value.length < MIN_QUOTED || namesSetting(a.key)) return null;
   // A value that repeats a word of its key names the slot: access_token: "access".
   if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
   // ...and so does one that repeats the key's own credential-bearing word, as a mapping of names
@@ -203,7 +204,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
   const minified = looksMinified(line.length <= 2 * LOOK_AROUND ? line : line.slice(Math.max(0, a.start - LOOK_AROUND), a.end + LOOK_AROUND));
   const before = lineBefore(line, a.start);
-  if (regexBefore(before)) return null;
+  if (regexBefore(before) || notASecretInContext(line, a, before, key === 'weak')) return null;
   const cls = classifyValue(a.value, a.shape);
   // (A URL's password is a value wherever the URL is written.)
   if (minified && (cls !== 'random' || (a.shape !== 'literal' && a.operator !== '@'))) return null;

@@ -1,0 +1,145 @@
+/**
+ * Shapes that read as an assignment to a credential-named key but hold no secret, seen in
+ * non-JavaScript code (PHP, Ruby, C, shell, Make, FreeRADIUS, Ant, .properties): a settings key
+ * whose last word says what it configures (`password_driver`, `password_pop_host`), a translated
+ * form label, a placeholder made of a possessive and the key's own word (`mypassword`), a Ruby
+ * duration, a reference to another attribute or variable, code stitched between two string
+ * literals, the first word of a sentence. Kept apart from the key and value classifiers so each
+ * shape is one named test.
+ */
+import { keyWords } from './classify-key.js';
+import type { ValueClass } from './classify-value.js';
+import type { Assignment, ValueShape } from './read-assignment.js';
+
+/**
+ * Last words of a settings key that name what the setting configures around a secret, not the
+ * secret: `password_driver = 'sql'`, `password_ldap_host`, `password_search_filter`,
+ * `reset_password_within = 6.hours`, `USER_PASSWORD_ATTR`, `secret_case_insensitive`.
+ */
+const SETTING_WORDS = new Set([
+  'driver', 'drivers', 'backend', 'plugin', 'host', 'hostname', 'server', 'servers', 'filter', 'attr', 'attribute', 'attrib',
+  'within', 'insensitive', 'sensitive', 'query', 'sql', 'charset', 'dn', 'template', 'command', 'cmd', 'program',
+]);
+
+/** The shell's working directory (`PWD=\`dirname "$0"\``), not a password. */
+const SHELL_DIRS = new Set(['PWD', 'OLDPWD']);
+
+export function namesSetting(key: string): boolean {
+  if (SHELL_DIRS.has(key.replace(/^\$/, ''))) return true;
+  const words = keyWords(key);
+  return words.length > 1 && SETTING_WORDS.has(words[words.length - 1]!);
+}
+
+/**
+ * A placeholder spelled as a possessive, an article or an owner run into the key's own word:
+ * mypassword, dbpassword, TheNewPassword, MYSECRET, NOSECRET, userPwd, myPwdKey. Not the short
+ * `pass` (mypass, dbpass): tests choose those as weak passwords, and labelled code keeps them.
+ */
+const OWNED_SLOT =
+  /^(?:my|your|our|the|no|db|user)(?:new|old|own|db|user)?(?:password|passwd|pwd|passphrase|secret|token|apikey|key)(?:key)?$/i;
+/**
+ * A lower camelCase name ending in a credential's word: radiusClientSecret, userPassword: the
+ * name of a slot or a variable, as code and LDAP schemas name attributes.
+ */
+const CAMEL_SLOT = /^[a-z]{2,}(?:[A-Z][a-z]+)*(?:Password|Passwd|Pwd|Secret|Token|Key)$/;
+/** A form's label: words, then a colon (`Neues Passwort:`, `Kadarnaat ar ger-tremen :`). */
+const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
+/** A Ruby duration or time: 6.hours, 1.day, 5.days.ago. */
+const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
+/** Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x). */
+const COMMAND_SUBSTITUTION = /^\$\([a-z][\w-]*\s/;
+/** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
+const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
+/** A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…}, Ruby @token. */
+const BARE_REFERENCE = /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$/;
+/**
+ * Code between two string literals, read as if it were one: `" + rs.getString("`,
+ * `".$this->pdo->quote($salt)."`. Starts with a concatenation and ends with one or a call.
+ */
+const STITCHED_CODE = /^\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::)[^]*[.+(]\s*$/;
+/** A fragment of a query naming a column: "pwd_hash = ". */
+const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
+/** An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. */
+const SIGV4_SCOPE = /\/aws4_request$/;
+
+/**
+ * A constant's name: JDT_VERSION, DB_HOST_NAME (letters in every part). One that names a
+ * credential (YOUR_API_KEY, THE_PASSWORD) is left to the classifier's placeholder tests.
+ * Judged under a token's or a key's name only: under a password's, CHANGE_ME is a placeholder
+ * the classifier knows, and anything else is low.
+ */
+const UPPER_SNAKE = /^[A-Z][A-Z]+\d{0,2}(?:_[A-Z][A-Z]+\d{0,2})+$/;
+const CREDENTIAL_PART = /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|KEY|APIKEY|AUTH|CREDENTIALS?|SALT|NONCE)(?:_|$)/;
+
+/**
+ * The share of characters that step down from their predecessor (fedcba0987654321): a test
+ * vector written backwards, as ascending runs (abcdef…, 0123…) are written forwards.
+ */
+function descendingShare(value: string): number {
+  if (value.length < 12) return 0;
+  let run = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) === value.charCodeAt(i - 1) - 1) run++;
+  return run / (value.length - 1);
+}
+
+/** What the value is when it is one of the shapes above; null otherwise. */
+export function notASecretValue(value: string, shape: ValueShape): ValueClass | null {
+  // The tokenizer's own reading of code and references comes first.
+  if (shape === 'expression' || shape === 'reference') return null;
+  if (RUBY_DURATION.test(value)) return 'number';
+  if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value)) return 'template';
+  if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
+  if (SIGV4_SCOPE.test(value)) return 'reference';
+  if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
+  if (descendingShare(value) >= 0.7) return 'placeholder';
+  if (AUTH_PHRASE.test(value)) return 'placeholder';
+  if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
+  return null;
+}
+
+/**
+ * A translation catalogue's entry: `$labels['newpasswd'] = 'Neues Passwort';`,
+ * `$messages['passwordtooweak'] = …`, `$lang['password'] = …`: the key names a label, the value
+ * is its text in one language.
+ */
+const CATALOGUE_ENTRY =
+  /\$?\b(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
+/** Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`). */
+const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(]/;
+/** An SQL clause after a bare value: the value is a column or an expression, not a literal. */
+const SQL_AFTER = /^\s{1,3}(?:WHERE|AND|OR|FROM|SET|LIMIT|ORDER BY|GROUP BY|RETURNING)\s/;
+/**
+ * A phrase naming a way of signing in (`password authentication`, `secret key method`): a
+ * constant's description, not a passphrase.
+ */
+const AUTH_PHRASE = /^(?:[a-z]+ ){0,2}(?:authentication|authorization|authenticator|login|method|mechanism|prompt|required|expired|based)(?: [a-z]+){0,2}$/;
+/** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
+
+/**
+ * The line around the assignment says the value is not a secret: a catalogue's entry, a scope
+ * path (`CredentialProviders::Provider`), a pointer chain (`request->password`), the first word
+ * of a sentence, a (password, hex digest) test vector, words with spaces under a token's key.
+ */
+export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
+  if (CATALOGUE_ENTRY.test(before)) return true;
+  const after = line.slice(a.end, a.end + 40);
+  if (a.shape === 'bare') {
+    // Ruby, C++ and PHP scope paths: the key and `::` before the value.
+    if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
+    if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
+    if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after)) return true;
+    // A column compared or set in SQL: `SET password=cryptpass WHERE username=user`.
+    if (a.operator === '=' && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
+  }
+  // A salt or a nonce spelled in letters (nacl, NaCl, a library's name): a default or a test's
+  // stand-in; generated ones hold digits or symbols.
+  const words = keyWords(a.key);
+  if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && /^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value)) return true;
+  // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
+  if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
+  // A token has no spaces between words (a label or markup text under `token=`), and is not a
+  // constant's name (Ant's `<filter token="JDT_VERSION" …/>`).
+  if (weakKey && (/[a-z]{2,} [a-z]{2,}/i.test(a.value) || (UPPER_SNAKE.test(a.value) && !CREDENTIAL_PART.test(a.value)))) return true;
+  return false;
+}
