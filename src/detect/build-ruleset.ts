@@ -23,8 +23,10 @@ import type { RuleSpec, Ruleset } from './types.js';
  *    punctuation) and carry new levels (a long random value under a token name is high, chosen
  *    words with digits are low); Basic-auth pairs are judged by their password, and secret
  *    names and the jwt.io sample token are dropped, so old states scan again.
+ * 7: LDAP bind passwords after a literal DN, whole-file rules (`fileBytes`: a Rails master.key)
+ *    and more generic shapes (see the rules' history), so old states scan again.
  */
-export const ENGINE_VERSION = 6;
+export const ENGINE_VERSION = 7;
 
 /** Compiles specs (also inside worker threads, which receive the specs as plain data). */
 export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {

@@ -60,6 +60,17 @@ const CONNECT_CALL =
 const HMAC_CALL =
   /(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3})$/;
 
+/**
+ * LDAP binds, whose password follows a literal bind DN: PHP `ldap_bind($ds, "cn=admin,dc=x", "v")`,
+ * python-ldap `simple_bind_s("cn=…", "v")`, Go `l.Bind("cn=…", "v")`, ldapjs `client.bind('cn=…', 'v', cb)`,
+ * ldap3's positional `Connection(server, 'cn=…', 'v')`, Ruby net-ldap `ldap.auth "cn=…", "v"`.
+ * The DN (an attribute=value list) is what says the next literal is its password.
+ */
+const DN_CALL =
+  /(?:\(\s{0,3}(?:[^,()"'\n]{1,80},\s{0,3})?|\bauth\s{1,3})["'](?:cn|uid|ou|dc|o|mail|samaccountname|userprincipalname)=[^"'\n]{1,200}["']\s{0,3},\s{0,3}$/i;
+/** JNDI's bind password, keyed by its constant: `env.put(Context.SECURITY_CREDENTIALS, "v")`. */
+const JNDI_CREDENTIALS = /\bContext\.SECURITY_CREDENTIALS\s{0,3},\s{0,3}$/;
+
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
 }
@@ -100,6 +111,7 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
   if (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before)) return { key: 'password', operator: ',', call: true };
   if (HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
+  if (DN_CALL.test(before) || JNDI_CREDENTIALS.test(before)) return { key: 'bind password', operator: ',', call: true };
   const assertion = ASSERTION.exec(before);
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
