@@ -71,6 +71,20 @@ const DN_CALL =
 /** JNDI's bind password, keyed by its constant: `env.put(Context.SECURITY_CREDENTIALS, "v")`. */
 const JNDI_CREDENTIALS = /\bContext\.SECURITY_CREDENTIALS\s{0,3},\s{0,3}$/;
 
+/**
+ * OAuth 1.0 key and secret pairs handed over together, up to the secret: tweepy
+ * `OAuthHandler("key", "v")` and `set_access_token("token", "v")`, requests-oauthlib `OAuth1(…)`,
+ * twitter4j `setOAuthConsumer(…)`, Ruby `OAuth::Consumer.new(…)`.
+ */
+const OAUTH_PAIR_CALL =
+  /(?:OAuthHandler|OAuth1(?:Session)?|set_access_token|setOAuthConsumer|setOAuthAccessToken|OAuth::Consumer\.new|OAuth::AccessToken\.new)\(\s{0,3}(?:[^,()"'\n]{1,80},\s{0,3})?["'][^"'\n]{8,200}["']\s{0,3},\s{0,3}$/;
+/**
+ * SQL that sets a user's password, up to the value: MySQL and Oracle `IDENTIFIED BY`, MySQL
+ * `SET PASSWORD FOR … = PASSWORD(`, and PowerShell's `ConvertTo-SecureString "v" -AsPlainText`.
+ */
+const PASSWORD_STATEMENT =
+  /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
+
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
 }
@@ -112,6 +126,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before)) return { key: 'password', operator: ',', call: true };
   if (HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
   if (DN_CALL.test(before) || JNDI_CREDENTIALS.test(before)) return { key: 'bind password', operator: ',', call: true };
+  if (OAUTH_PAIR_CALL.test(before)) return { key: 'consumer secret', operator: ',', call: true };
+  if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
   const assertion = ASSERTION.exec(before);
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
