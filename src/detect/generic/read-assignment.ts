@@ -167,6 +167,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
 function bareShape(line: string, value: string, end: number, operator: string, key: string): ValueShape {
   if (value === '') return 'empty';
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
+  // A Ruby instance or class variable (`self.password = @password`): a name made of words, not a value.
+  if (/^@{1,2}[A-Za-z_]\w*$/.test(value) && looksLikeName(value.replace(/^@+/, ''))) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
   if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
