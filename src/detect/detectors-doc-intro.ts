@@ -131,7 +131,11 @@ an operator, a value) and then read the line instead of trusting the match
    OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, setters named for a secret
    (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),
    \`Authorization: Bearer v\` and \`Authorization: token v\` whatever the case of the scheme (also as
-   a Postman header's \`"value"\`), and query-string parameters one by one. A quoted
+   a Postman header's \`"value"\`), the default written beside an environment read
+   (\`process.env.SECRET || 'v'\`, \`?? 'v'\`, PHP \`getenv('X') ?: 'v'\`, Python \`os.getenv('X') or 'v'\`,
+   Ruby \`ENV['X'] || 'v'\`), a key converted to bytes (Go \`[]byte("v")\`, C#
+   \`Encoding.UTF8.GetBytes("v")\`, \`new TextEncoder().encode('v')\`), and query-string parameters
+   one by one. A quoted
    value is read to its closing quote, so a password with spaces or symbols is whole; a bare
    value is judged by what follows it: a call, an index, a member chain
    (\`this.#internals.password\`, \`cp.flags & mask\`), a Ruby \`@variable\`, a type union (\`Buffer|string\`), a
@@ -166,7 +170,7 @@ an operator, a value) and then read the line instead of trusting the match
    message in any language, a value made only of filler words like \`test-key\`, a name built
    around a credential word like \`user_password\` or \`AWS_CONTAINER_AUTHORIZATION_TOKEN\`, a
    value repeating its key's word, a phrase with two credential words like \`auth token\`, a form
-   label like \`show password\`, a lower-case \`some...\` stand-in, base64 of words, an alphabet, a
+   label like \`show password\`, a lower-case \`some...\` stand-in, anonymous FTP's \`anonymous@\`, base64 of words, an alphabet, a
    provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit, the jwt.io
    sample token known by its decoded claims: \`sub\` 1234567890, \`name\` John Doe), a type name or a
    path of type names (GuardDuty's \`IAMUser/AnomalousBehavior\`), a CamelCase or constant

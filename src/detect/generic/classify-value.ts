@@ -303,6 +303,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
   if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address.
+  if (/^anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';
   if (kebab) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';

@@ -253,7 +253,7 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   }
   const shape = bareShape(line, value, end, operator, key);
   if (shape === 'expression') {
-    const wrapped = wrappedLiteral(line, start);
+    const wrapped = wrappedLiteral(line, start) ?? fallbackLiteral(line, start);
     if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };
   }
   return { key, operator, quote, value, start, end, shape, concatenated: false };
@@ -262,13 +262,31 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
 /**
  * Calls that hash, encode, wrap or compare the literal they are given: `crypt("v")`,
  * `bcrypt.hashSync('v', 10)`, `make_password('v')`, `Buffer.from('v')`, `safeCompare(pw, 'v')`,
- * `SecretStr('v')`. Under a password's key the literal is the password.
+ * `SecretStr('v')`, and the byte conversions keys go through: Go `[]byte("v")`, C#
+ * `Encoding.UTF8.GetBytes("v")`, `new TextEncoder().encode('v')`. Under a password's key the
+ * literal is the password.
  */
 const WRAPPING_CALL =
-  /^(?:(?:await|new)\s{1,3})?(?:[\w$]+\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString)\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
+  /^(?:(?:await|new)\s{1,3})?(?:\[\]byte|(?:[\w$]+(?:\(\))?\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString|GetBytes|getBytes))\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
 /** An algorithm or an encoding, as a hashing call's literal argument names it. */
 const ALGORITHM = /^(?:sha-?\d{0,3}|md5|bcrypt|argon2\w{0,2}|pbkdf2|scrypt|hex|base64(?:url)?|utf-?8|latin-?1|ascii|binary)$/i;
 
+/**
+ * A literal given as the fallback of an expression (an environment read, a setting):
+ * `process.env.SECRET || 'v'`, `?? 'v'`, PHP `getenv('X') ?: 'v'`, Python `os.getenv('X') or 'v'`,
+ * Ruby `ENV['X'] || 'v'`. The default is written in the code, so it is a hard-coded value.
+ */
+const FALLBACK =
+  /^(?:[\w$.]|\((?:[^()"'`\n]|["'][^"'\n]{0,80}["']){0,120}\)|\[(?:["'][^"'\n]{0,80}["']|[^\]"'\n]{0,80})\]){1,40}?\s{0,3}(?:\|\||\?\?|\?:|\bor\b)\s{0,3}(["'`])([^"'`\n]{3,200})\1\s{0,3}(?:[;,)}\]]|$)/;
+
+function fallbackLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
+  const m = FALLBACK.exec(line.slice(at, at + 400));
+  if (!m || /\$\{|#\{/.test(m[2]!)) return null;
+  const closing = m[0].lastIndexOf(m[1]!);
+  return { value: m[2]!, start: at + closing - m[2]!.length, quote: m[1]! };
+}
+
+/** Calls that hash, encode or convert the literal they are given (see WRAPPING_CALL). */
 function wrappedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = WRAPPING_CALL.exec(line.slice(at, at + 320));
   if (!m || ALGORITHM.test(m[2]!) || /\$\{|#\{/.test(m[2]!)) return null;
