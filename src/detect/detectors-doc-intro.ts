@@ -128,7 +128,9 @@ an operator, a value) and then read the line instead of trusting the match
    secret pairs (\`OAuthHandler('key', 'v')\`, \`set_access_token('token', 'v')\`, \`OAuth1(...)\`),
    SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
    \`SET PASSWORD FOR … = PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
-   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, setters named for a secret
+   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
+   \`-P\`; not mysql, whose \`-p db\` prompts), Dockerfile \`ENV KEY value\`, Gradle's \`password 'v'\`,
+   setters named for a secret
    (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),
    \`Authorization: Bearer v\` and \`Authorization: token v\` whatever the case of the scheme (also as
    a Postman header's \`"value"\`), the default written beside an environment read

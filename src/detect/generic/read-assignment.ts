@@ -155,6 +155,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (/\btypeof\s{1,3}$/.test(line.slice(Math.max(0, i - 10), i + 1))) return { key: '', operator };
   // mysql -pSECRET: the one-letter flag of the MySQL and MariaDB clients means the password.
   if (raw === '-p') return { key: 'password', operator: ' ' };
+  // mosquitto_pub -u user -P SECRET: a capital -P after a user name is that user's password.
+  if (raw === '-P' && /(?:^|\s)-[uU]\s/.test(line)) return { key: 'password', operator: ' ' };
   // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
   // redis-cli -a SECRET: the password of the Redis client.
