@@ -164,7 +164,11 @@ const positives: Case[] = [
   { name: 'Compose environment list', path: 'docker-compose.yml', text: '    environment:\n      - POSTGRES_PASSWORD=§', value: short(10) },
   { name: 'Helm values nested key', path: 'charts/app/values.yaml', text: 'datadog:\n  apiKey: "§"\n  appKey: "{{rand:hex:40}}"\n', value: rand(32, HEX) },
   { name: 'Helm --set password', path: 'deploy/install.sh', text: 'helm upgrade --install app ./chart --set db.password=§', value: short(12) },
-  { name: 'PGP key in YAML block scalar', path: 'config/signing.yaml', text: 'gpg_key: |\n  {{pem:PGP PRIVATE KEY BLOCK}}'.replace('{{pem', '{{pem'), kind: 'credential' },
+  { name: 'PGP key in YAML block scalar', path: 'config/signing.yaml', text: `gpg:\n  private_key: |\n${expandExample('{{pem:PGP PRIVATE KEY BLOCK}}').split('\n').map((l) => `    ${l}`).join('\n')}`, kind: 'credential' },
+  { name: 'card numbers in a CSV export', path: 'exports/customers.csv', text: 'id,name,card_number,exp\n1,Ann,{{luhn:4111:16}},12/27\n2,Bob,{{luhn:5500:16}},01/28', kind: 'sensitive-data' },
+  { name: 'Kubernetes Secret data (base64)', path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\ndata:\n  password: §\n', value: Buffer.from(short(12)).toString('base64') },
+  { name: 'Twilio Ruby client', path: 'notify/sms.rb', text: "@client = Twilio::REST::Client.new('AC{{rand:hex:32}}', '§')", value: rand(32, HEX) },
+  { name: 'Twilio Java init', path: 'src/main/java/com/acme/Sms.java', text: '        Twilio.init("AC{{rand:hex:32}}", "§");', value: rand(32, HEX) },
   { name: 'Ansible become password', path: 'inventory/group_vars/all.yml', text: 'ansible_become_pass: §', value: short(10) },
   { name: 'Terraform password', path: 'infra/db.tf', text: '  password = "§"', value: short(12) },
   { name: 'SQL CREATE USER', path: 'db/init.sql', text: "CREATE USER app WITH PASSWORD '§';", value: short(10) },
@@ -240,6 +244,17 @@ const negatives: Case[] = [
   { name: 'ldapjs search, not a bind', path: 'src/ldap.js', text: "client.search('ou=people,dc=acme,dc=dev', '(objectClass=person)', cb);" },
 ];
 
+/** Shapes still missed: kept visible as todo rows. */
+const missed: Case[] = [
+  { name: 'CSV export with a password column', path: 'exports/users.csv', text: 'id,email,password\n1,a@b.co,§', value: short(11), todo: true },
+  { name: 'chpasswd pipe', path: 'scripts/setup.sh', text: 'echo "deploy:§" | chpasswd', value: short(11), todo: true },
+  { name: 'htpasswd -b', path: 'scripts/setup.sh', text: 'htpasswd -bc /etc/nginx/.htpasswd admin §', value: short(11), todo: true },
+  { name: 'smbclient -U user%password', path: 'scripts/backup.sh', text: 'smbclient //fs/share -U backup%§', value: short(11), todo: true },
+  { name: 'rabbitmqctl add_user', path: 'scripts/setup.sh', text: 'rabbitmqctl add_user app §', value: short(11), todo: true },
+  { name: 'Windows net user', path: 'scripts/setup.bat', text: 'net user admin § /add', value: short(11), todo: true },
+  { name: 'RSA private exponent under a one-letter key', path: 'README.md', text: "  d: hex('§'),", value: rand(256, HEX), todo: true },
+];
+
 const LDAP_PW = (): string => short(10);
 const ldap: Case[] = [
   { name: 'PHP ldap_bind', path: 'src/auth.php', text: '$ok = ldap_bind($ds, "cn=admin,dc=acme,dc=dev", "§");', value: LDAP_PW() },
@@ -263,7 +278,7 @@ const masterKey: Case[] = [
 ];
 
 describe('issue 11 audit: shapes reported', () => {
-  for (const c of [...positives, ...ldap, ...masterKey]) {
+  for (const c of [...positives, ...ldap, ...masterKey, ...missed]) {
     if (c.todo) {
       it.todo(`reports: ${c.name} (${c.path})`);
       continue;
