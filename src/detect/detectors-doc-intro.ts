@@ -129,7 +129,9 @@ an operator, a value) and then read the line instead of trusting the match
    SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
    \`SET PASSWORD FOR … = PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
    OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
-   \`-P\`; not mysql, whose \`-p db\` prompts), Dockerfile \`ENV KEY value\`, Gradle's \`password 'v'\`,
+   \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
+   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), Dockerfile
+   \`ENV KEY value\`, Gradle's \`password 'v'\`,
    setters named for a secret
    (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),
    \`Authorization: Bearer v\` and \`Authorization: token v\` whatever the case of the scheme (also as

@@ -238,6 +238,10 @@ const negatives: Case[] = [
   { name: 'Dockerfile ENV from a build arg', path: 'Dockerfile', text: 'ENV POSTGRES_PASSWORD ${POSTGRES_PASSWORD}' },
   { name: 'Gradle property read', path: 'build.gradle', text: "            password project.findProperty('repoPassword')" },
   { name: 'prose: password in quotes', path: 'README.md', text: "Set the password 'wisely': see below." },
+  { name: 'chpasswd from a variable', path: 'scripts/setup.sh', text: 'echo "deploy:$DEPLOY_PASSWORD" | chpasswd' },
+  { name: 'net user prompt', path: 'scripts/setup.bat', text: 'net user svc_backup * /add' },
+  { name: 'net user listing', path: 'docs/windows.md', text: 'Run net user administrator to see the account.' },
+  { name: 'rabbitmqctl from a variable', path: 'scripts/setup.sh', text: 'rabbitmqctl add_user app "$RABBIT_PASSWORD"' },
   { name: 'master.key path, not hex', path: 'config/master.key', text: 'see 1Password' },
   { name: '32 hex alone, not a key file', path: 'dist/app.js.md5', text: `${rand(32, HEX)}\n` },
   { name: '32 hex alone, other .key name', path: 'certs/server.key.md5', text: rand(32, HEX) },
@@ -247,11 +251,11 @@ const negatives: Case[] = [
 /** Shapes still missed: kept visible as todo rows. */
 const missed: Case[] = [
   { name: 'CSV export with a password column', path: 'exports/users.csv', text: 'id,email,password\n1,a@b.co,§', value: short(11), todo: true },
-  { name: 'chpasswd pipe', path: 'scripts/setup.sh', text: 'echo "deploy:§" | chpasswd', value: short(11), todo: true },
+  { name: 'chpasswd pipe', path: 'scripts/setup.sh', text: 'echo "deploy:§" | chpasswd', value: short(11) },
   { name: 'htpasswd -b', path: 'scripts/setup.sh', text: 'htpasswd -bc /etc/nginx/.htpasswd admin §', value: short(11), todo: true },
-  { name: 'smbclient -U user%password', path: 'scripts/backup.sh', text: 'smbclient //fs/share -U backup%§', value: short(11), todo: true },
-  { name: 'rabbitmqctl add_user', path: 'scripts/setup.sh', text: 'rabbitmqctl add_user app §', value: short(11), todo: true },
-  { name: 'Windows net user', path: 'scripts/setup.bat', text: 'net user admin § /add', value: short(11), todo: true },
+  { name: 'smbclient -U user%password', path: 'scripts/backup.sh', text: 'smbclient //fs/share -U backup%§', value: short(11) },
+  { name: 'rabbitmqctl add_user', path: 'scripts/setup.sh', text: 'rabbitmqctl add_user app §', value: short(11) },
+  { name: 'Windows net user', path: 'scripts/setup.bat', text: 'net user admin § /add', value: short(11) },
   { name: 'RSA private exponent under a one-letter key', path: 'README.md', text: "  d: hex('§'),", value: rand(256, HEX), todo: true },
 ];
 
