@@ -72,6 +72,14 @@ export class RangeSet {
   private end = -1;
   private endIsNewline = false;
 
+  /** The whole text as one region (a rule with `fileBytes` on a short file). */
+  static whole(length: number): RangeSet {
+    const set = new RangeSet();
+    set.bounds.push(0, length);
+    set.end = length;
+    return set;
+  }
+
   add(text: Source, lines: LineFinder, rule: CompiledRule, hit: number, hitLength: number): void {
     const w = rule.windowBytes;
     const wantEnd = Math.min(text.length, hit + hitLength + w);

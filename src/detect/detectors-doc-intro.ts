@@ -27,7 +27,12 @@ goes through the same steps.
 2. **Candidate regions.** Each hit gives its rules a region: the hit's line (at most 1 KB either
    side) for single-line rules, or \`window\` bytes after the keyword for rules that set
    \`window\` (private keys, session tokens and other values that span lines). Overlapping
-   regions merge, so the work stays linear even on one long line full of keywords.
+   regions merge, so the work stays linear even on one long line full of keywords. A rule
+   that sets \`fileBytes\` also takes any whole text of at most that many bytes as its region,
+   keyword or not: a file that is nothing but its secret (a Rails \`config/master.key\`) holds
+   no keyword. Such a rule names its files with an \`allowPath\` that excludes every other
+   path, so with the path known it runs only there; a history blob, whose paths are known only
+   later, is matched and each of its places kept or dropped by the same \`allowPath\`.
 3. **Bounded regexes.** The full regex runs only inside those regions. When rules load, every
    regex is checked so that V8's backtracking engine stays linear in the text: each quantifier
    needs a finite maximum (\`{1,64}\`, not \`+\` or \`*\`), nested quantifiers may not multiply
@@ -116,10 +121,28 @@ an operator, a value) and then read the line instead of trusting the match
    (\`put("password", "v")\`, \`to.have.property('password', 'v')\`), test expectations
    (\`x.password).to.equal('v')\`, \`.should.eql('v')\`), login and basic-auth calls
    (\`.auth('user', 'v')\`, \`login('user', 'v')\`), HMAC keys (\`createHmac('sha256', 'v')\`,
-   \`HmacSHA256(msg, 'v')\`), \`ldapsearch -w v\` and query-string parameters one by one. A quoted
+   \`HmacSHA256(msg, 'v')\`, C# \`new HMACSHA256(Encoding.UTF8.GetBytes("v"))\`, \`hmac.start(algo, 'v')\`),
+   LDAP binds (the literal after a literal bind DN: PHP \`ldap_bind($ds, "cn=admin,dc=x", "v")\`,
+   python-ldap \`simple_bind_s\`, Go \`l.Bind\`, ldapjs \`client.bind\`; JNDI's
+   \`env.put(Context.SECURITY_CREDENTIALS, "v")\`; \`ldapsearch -D … -w v\`), OAuth 1.0 key and
+   secret pairs (\`OAuthHandler('key', 'v')\`, \`set_access_token('token', 'v')\`, \`OAuth1(...)\`),
+   SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
+   \`SET PASSWORD FOR … = PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
+   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
+   \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
+   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), Dockerfile
+   \`ENV KEY value\`, Gradle's \`password 'v'\`,
+   setters named for a secret
+   (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),
+   \`Authorization: Bearer v\` and \`Authorization: token v\` whatever the case of the scheme (also as
+   a Postman header's \`"value"\`), the default written beside an environment read
+   (\`process.env.SECRET || 'v'\`, \`?? 'v'\`, PHP \`getenv('X') ?: 'v'\`, Python \`os.getenv('X') or 'v'\`,
+   Ruby \`ENV['X'] || 'v'\`), a key converted to bytes (Go \`[]byte("v")\`, C#
+   \`Encoding.UTF8.GetBytes("v")\`, \`new TextEncoder().encode('v')\`), and query-string parameters
+   one by one. A quoted
    value is read to its closing quote, so a password with spaces or symbols is whole; a bare
    value is judged by what follows it: a call, an index, a member chain
-   (\`this.#internals.password\`, \`cp.flags & mask\`), a type union (\`Buffer|string\`), a
+   (\`this.#internals.password\`, \`cp.flags & mask\`), a Ruby \`@variable\`, a type union (\`Buffer|string\`), a
    ternary, a chained assignment, a constant's name (\`BIND_PW\`), a statement's number
    (\`ER_PASSWORD_EXPIRED = 1862;\`), the bare side of a comparison, prose after a colon, or a
    variable name (\`password = userPassword;\`, Go \`:=\`) is code, not a literal. A string in a
@@ -131,24 +154,27 @@ an operator, a value) and then read the line instead of trusting the match
    Server) are read the same way: the password of \`scheme://user:pass@host\` is a value under a
    strong key, so a letters-only password someone chose is a low finding, not an identifier.
 2. **Key classifier.** Names that hold nothing but a secret (\`password\`, \`client_secret\`,
-   \`api_key\`, \`AUTH_SALT\`, \`consumer_key\`) are strong; names that often do (\`token\`, \`*_KEY\`,
+   \`api_key\`, \`AUTH_SALT\`, \`consumer_key\`, and \`pw\` after a separator: \`LDAP_BIND_PW\`,
+   \`mysqli.default_pw\`) are strong; names that often do (\`token\`, \`*_KEY\`,
    \`nonce\`, \`credentials\`) are weak and need a longer value (8 characters); names about a secret
    (\`password_hash\`, \`secret_name\`, \`token_type\`, \`passwordField\`, \`api_key_id\`,
    \`SALT_CHARS\`, \`secretsmanager\`) hold none, and so do tokens that are not credentials: paging
    cursors (\`NextToken\`), idempotency tokens (\`ClientRequestToken\`), CSRF and device tokens.
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
-   \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`), a reference to a secret kept elsewhere
-   (an environment read, a Secrets Manager ARN, a Vault or Secret Manager path, a secret's
+   \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`, TeamCity's \`%env.X%\`), a reference to a
+   secret kept elsewhere (an environment read, PowerShell's \`$env:X\`, a CloudFormation
+   \`{{resolve:ssm-secure:…}}\`, a Secrets Manager ARN, a Vault or Secret Manager path, a secret's
    name written as a path of words like \`prod/db/password\`, a file path,
    absolute or relative like \`certs/client.pem\` or \`src/cli/main.ts\`, ciphertext), code
    (also regular-expression source: two or more of \`(?:\`, \`\\d\`, \`[^\`, \`{2,8}\`, \`|^\`),
-   a stored hash (bcrypt, argon2, crypt: reported, if at all, by the
+   a stored hash (bcrypt, argon2, crypt, MySQL's \`*\` + 40 hex, PostgreSQL's \`md5…\` and
+   \`SCRAM-SHA-256$…\`: reported, if at all, by the
    \`password-hash\` rules, never as a password), a number (a 13-digit timestamp, a short run
    of digits), a placeholder (\`<your-password>\`, \`changeme\`, \`xxx\`, \`***\`, a sentence or a
    message in any language, a value made only of filler words like \`test-key\`, a name built
    around a credential word like \`user_password\` or \`AWS_CONTAINER_AUTHORIZATION_TOKEN\`, a
    value repeating its key's word, a phrase with two credential words like \`auth token\`, a form
-   label like \`show password\`, a lower-case \`some...\` stand-in, base64 of words, an alphabet, a
+   label like \`show password\`, a lower-case \`some...\` stand-in, anonymous FTP's \`anonymous@\`, base64 of words, an alphabet, a
    provider-prefixed stand-in like a short \`sk_test_\` value, a size or a unit, the jwt.io
    sample token known by its decoded claims: \`sub\` 1234567890, \`name\` John Doe), a type name or a
    path of type names (GuardDuty's \`IAMUser/AnomalousBehavior\`), a CamelCase or constant
@@ -194,6 +220,13 @@ is low whatever the value, since it is most often an example of the format; a qu
 joined to code (\`"abc" + x\`) is at most medium. The path's context (tests, fixtures, documentation) is applied afterwards,
 where the path is known.
 
+Some secrets are known by their shape or their file rather than by a key: a wallet's recovery
+phrase (\`generic-mnemonic-phrase\`: 12 to 24 lower-case words under \`mnemonic\` or \`seed
+phrase\`, nearly all different, so the \`test test … junk\` stand-in is not one), an RSA private
+key written as its CRT components (\`private-key-rsa-components\`: \`dmp1\`, \`dmq1\`, \`coeff\`,
+\`privateExponent\`), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
+alone in \`config/master.key\` or \`config/credentials/<env>.key\`, found through \`fileBytes\`).
+
 To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline
 \`leakwatch:allow\` or a \`.leakwatchignore\` entry silences one finding or path (see
 [Suppressing findings](#suppressing-findings)); a rule of your own with the same id (\`--rules\`)
@@ -225,7 +258,8 @@ rules:
 \`\`\`
 
 Other fields: \`description\`, \`ignoreCase\`, \`secretGroup\`, \`validators\`, \`allowLine\`,
-\`allowPath\`, \`generic\` (gets the placeholder filter and yields to specific rules), \`classify:
+\`allowPath\`, \`fileBytes\` (16–4096: whole texts up to that size are the rule's region,
+keyword or not; with it \`keywords\` may be empty), \`generic\` (gets the placeholder filter and yields to specific rules), \`classify:
 assignment\` (a generic rule's match is read by the tokenizer and value classifier of
 [Generic detection](#generic-detection) instead of the placeholder filter; \`classify:
 credentials\`: a base64 \`user:password\` pair, as in a Basic Authorization header, whose password

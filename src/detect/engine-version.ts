@@ -19,9 +19,11 @@
  *    words with digits are low); Basic-auth pairs are judged by their password, and secret
  *    names and the jwt.io sample token are dropped, so old states scan again.
  * 7: generic rules drop shapes of non-JavaScript code that hold no secret (translation
- *    catalogues, settings named for a driver or host, durations, references, placeholders
- *    compounds) and read more shapes (LDAP binds, SQL user passwords, OpenSSL pass: phrases),
- *    and more password-hash formats are recognised, so old states scan again.
+ *    catalogues, settings named for a driver or host, durations, references, placeholder
+ *    compounds) and read more shapes (LDAP binds after a literal DN, SQL user passwords,
+ *    OpenSSL pass: phrases, OAuth pairs, defaults beside environment reads), whole-file rules
+ *    (`fileBytes`: a Rails master.key) are applied, and more password-hash formats are
+ *    recognised, so old states scan again.
  */
 export const ENGINE_VERSION = 7;
 

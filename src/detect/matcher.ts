@@ -79,6 +79,8 @@ export class Matcher {
   private readonly wasm: WasmKeywordScanner | null;
   /** Keywords of specific rules: a generic match starting with one is a look-alike they rejected. */
   private readonly specificPrefixes: string[];
+  /** Rules that take a whole short text as their region, keyword or not (`fileBytes`). */
+  private readonly wholeFileRules: CompiledRule[];
   /** The widest window of a single-line rule: how far the line finder looks. */
   private readonly lineWindow: number;
   /** Per text: where each rule+secret was last accepted, to fold repeats on one line. */
@@ -92,6 +94,7 @@ export class Matcher {
     const prefixes = new Set<string>();
     for (const r of ruleset.rules) if (!r.generic) for (const k of r.keywords) if (/^[a-z0-9]{2,8}[_.-]$|^[a-z]{4}$/.test(k)) prefixes.add(k);
     this.specificPrefixes = [...prefixes];
+    this.wholeFileRules = ruleset.rules.filter((r) => r.fileBytes !== undefined);
     this.lineWindow = Math.max(0, ...ruleset.rules.filter((r) => !r.multiline).map((r) => r.windowBytes));
   }
 
@@ -117,7 +120,7 @@ export class Matcher {
       offsets.push(offset);
       words.push(keyword);
     });
-    if (offsets.length === 0) return { matches: [], partial: false };
+    if (offsets.length === 0 && !this.wholeFileRules.some((r) => data.length <= r.fileBytes!)) return { matches: [], partial: false };
     // Hits arrive in order of their start, as regions want them.
     const text = bufferSource(data);
     const lines = new LineFinder(text, this.lineWindow);
@@ -135,6 +138,7 @@ export class Matcher {
   }
 
   private matchRanges(text: Source, ranges: Map<CompiledRule, RangeSet>, path: string | null, deadline: number): MatchOutcome {
+    for (const rule of this.wholeFileRules) if (text.length <= rule.fileBytes!) ranges.set(rule, RangeSet.whole(text.length));
     if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
     this.lastEnd.clear();

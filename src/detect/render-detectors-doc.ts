@@ -28,6 +28,7 @@ export const VALIDATOR_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'nkey-seed': 'NATS NKEY seeds: base32 of the seed and key-type prefix, the 32-byte seed and a valid CRC-16',
   bcrypt: 'bcrypt hashes: cost 4–31, and the unused low bits of the last salt and hash characters are zero',
   'ldap-hash': 'LDAP `{SHA}`/`{SSHA}`-style hashes: the base64 decodes to the digest length (plus a salt when salted)',
+  mnemonic: 'a recovery phrase: 12, 15, 18, 21 or 24 lower-case words of 3 to 8 letters, nearly all different',
 };
 
 /** How a `scan` user gives each organisation variable a value. */

@@ -19,7 +19,7 @@ function buildSchemas(z: typeof Zod.z) {
       description: z.string().optional(),
       severity: z.enum(['critical', 'high', 'medium', 'low']),
       kind: z.enum(['credential', 'sensitive-data', 'password-hash']).default('credential'),
-      keywords: z.array(z.string().min(2)).min(1),
+      keywords: z.array(z.string().min(2)).default([]),
       regex: z.string().min(1),
       ignoreCase: z.boolean().default(false),
       secretGroup: z.number().int().min(0).optional(),
@@ -36,13 +36,15 @@ function buildSchemas(z: typeof Zod.z) {
         .strict()
         .optional(),
       window: z.number().int().min(16).max(65536).optional(),
+      fileBytes: z.number().int().min(16).max(4096).optional(),
       rotate: z.string().optional(),
       verify: z.string().optional(),
       examples: z
         .object({ positive: z.array(example).min(1), negative: z.array(example).min(1) })
         .strict(),
     })
-    .strict();
+    .strict()
+    .refine((r) => r.keywords.length > 0 || r.fileBytes !== undefined, { message: 'at least one keyword (or fileBytes)', path: ['keywords'] });
 
   const ruleFileSchema = z
     .object({

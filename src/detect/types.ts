@@ -61,6 +61,13 @@ export interface RuleSpec {
   requires?: { rule: string; within: number };
   /** Bytes of context the candidate region spans after a keyword (multi-line rules). */
   window?: number;
+  /**
+   * A file that is nothing but its secret (a Rails `config/master.key`) holds no keyword: a
+   * whole text of at most this many bytes is the rule's region, keyword or not. Pair it with an
+   * `allowPath` that names the files, so the rule runs only on them (and on blobs whose path is
+   * not yet known, kept or dropped per path when findings are built).
+   */
+  fileBytes?: number;
   /** Response providers for this rule family (rotation, verification). */
   provider?: { family: string; rotate?: string; verify?: string };
   examples: { positive: Example[]; negative: Example[] };

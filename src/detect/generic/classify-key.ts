@@ -36,8 +36,8 @@ function splitKey(key: string): string[] {
     .filter((w) => w !== '');
 }
 
-const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey']);
-const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token|bind credentials)(?:\s|$)/;
+const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pw', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey']);
+const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token|bind credentials|security credentials|bind password)(?:\s|$)/;
 const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth', 'nonce', 'seed', 'signature', 'pin']);
 /**
  * Last words that make the key a description of a secret rather than the secret: its name, id,

@@ -28,7 +28,7 @@ const PLACEHOLDER =
 
 /** Templates and interpolations, anywhere in the value. */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_][\w]*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Z_][A-Z0-9_]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_][\w]*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -40,7 +40,7 @@ const WHOLE_TEMPLATE =
 
 /** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
 const REFERENCE =
-  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
+  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^\$env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^\{\{resolve:(?:ssm|ssm-secure|secretsmanager):|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
 
 /** A relative path to a file (`src/git/helper.ts`, `certs/client.pem`): where something is kept, not a value. */
 const FILE_PATH =
@@ -65,7 +65,7 @@ function balancedBrackets(v: string): boolean {
 
 /** Crypt-style password hashes and named digests: stored hashes, not passwords. */
 const CRYPT_HASH =
-  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64})$/i;
+  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,})$/i;
 
 /** Filler words: a value made only of these names the slot rather than filling it (test-key). */
 const FILLER = new Set([
@@ -306,6 +306,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
   if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address.
+  if (/^anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';
   if (kebab) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';

@@ -129,8 +129,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
     if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after)) return true;
-    // A column compared or set in SQL: `SET password=cryptpass WHERE username=user`.
-    if (a.operator === '=' && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
+    // A column compared or set in SQL: `SET password=cryptpass WHERE username=user` (read as an
+    // assignment, or as a `SET PASSWORD` statement whose operator is the space before the value).
+    if ((a.operator === '=' || a.operator === ' ') && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
   }
   // A salt or a nonce spelled in letters (nacl, NaCl, a library's name): a default or a test's
   // stand-in; generated ones hold digits or symbols.

@@ -58,7 +58,32 @@ const CONNECT_CALL =
  * Ruby `OpenSSL::HMAC.hexdigest('SHA256', key, data)`, Java `new SecretKeySpec(key.getBytes(), ...)`.
  */
 const HMAC_CALL =
-  /(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3})$/;
+  /(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3}|\bhmac\.start\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}|\bhmac\.HMAC\(\s{0,3}|OpenSSL::HMAC\.new\(\s{0,3}|\bnew\s{1,3}HMAC(?:SHA\d{1,3}|MD5)\(\s{0,3}Encoding\.\w{2,10}\.GetBytes\(\s{0,3})$/;
+
+/**
+ * LDAP binds, whose password follows a literal bind DN: PHP `ldap_bind($ds, "cn=admin,dc=x", "v")`,
+ * python-ldap `simple_bind_s("cn=…", "v")`, Go `l.Bind("cn=…", "v")`, ldapjs `client.bind('cn=…', 'v', cb)`,
+ * ldap3's positional `Connection(server, 'cn=…', 'v')`, Ruby net-ldap `ldap.auth "cn=…", "v"`.
+ * The DN (an attribute=value list) is what says the next literal is its password.
+ */
+const DN_CALL =
+  /(?:\(\s{0,3}(?:[^,()"'\n]{1,80},\s{0,3})?|\bauth\s{1,3})["'](?:cn|uid|ou|dc|o|mail|samaccountname|userprincipalname)=[^"'\n]{1,200}["']\s{0,3},\s{0,3}$/i;
+/** JNDI's bind password, keyed by its constant: `env.put(Context.SECURITY_CREDENTIALS, "v")`. */
+const JNDI_CREDENTIALS = /\bContext\.SECURITY_CREDENTIALS\s{0,3},\s{0,3}$/;
+
+/**
+ * OAuth 1.0 key and secret pairs handed over together, up to the secret: tweepy
+ * `OAuthHandler("key", "v")` and `set_access_token("token", "v")`, requests-oauthlib `OAuth1(…)`,
+ * twitter4j `setOAuthConsumer(…)`, Ruby `OAuth::Consumer.new(…)`.
+ */
+const OAUTH_PAIR_CALL =
+  /(?:OAuthHandler|OAuth1(?:Session)?|set_access_token|setOAuthConsumer|setOAuthAccessToken|OAuth::Consumer\.new|OAuth::AccessToken\.new)\(\s{0,3}(?:[^,()"'\n]{1,80},\s{0,3})?["'][^"'\n]{8,200}["']\s{0,3},\s{0,3}$/;
+/**
+ * SQL that sets a user's password, up to the value: MySQL and Oracle `IDENTIFIED BY`, MySQL
+ * `SET PASSWORD FOR … = PASSWORD(`, and PowerShell's `ConvertTo-SecureString "v" -AsPlainText`.
+ */
+const PASSWORD_STATEMENT =
+  /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
@@ -112,10 +137,15 @@ function lastBeforeSpaces(text: string): string {
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
 function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
-  // CREDENTIAL_CALL and CONNECT_CALL end in `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
+  // CREDENTIAL_CALL, CONNECT_CALL, DN_CALL, JNDI_CREDENTIALS and OAUTH_PAIR_CALL end in
+  // `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
   const last = lastBeforeSpaces(before);
-  if (last === ',' && (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before))) return { key: 'password', operator: ',', call: true };
-  if ((last === ',' || last === '(') && HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
+  const comma = last === ',';
+  if (comma && (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before))) return { key: 'password', operator: ',', call: true };
+  if ((comma || last === '(') && HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
+  if (comma && (DN_CALL.test(before) || JNDI_CREDENTIALS.test(before))) return { key: 'bind password', operator: ',', call: true };
+  if (comma && OAUTH_PAIR_CALL.test(before)) return { key: 'consumer secret', operator: ',', call: true };
+  if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
   const assertion = last === '(' ? ASSERTION.exec(before) : null;
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
@@ -143,6 +173,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (/\btypeof\s{1,3}$/.test(line.slice(Math.max(0, i - 10), i + 1))) return { key: '', operator };
   // mysql -pSECRET: the one-letter flag of the MySQL and MariaDB clients means the password.
   if (raw === '-p') return { key: 'password', operator: ' ' };
+  // mosquitto_pub -u user -P SECRET: a capital -P after a user name is that user's password.
+  if (raw === '-P' && /(?:^|\s)-[uU]\s/.test(line)) return { key: 'password', operator: ' ' };
   // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
   // redis-cli -a SECRET: the password of the Redis client.
@@ -155,6 +187,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
 function bareShape(line: string, value: string, end: number, operator: string, key: string): ValueShape {
   if (value === '') return 'empty';
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
+  // A Ruby instance or class variable (`self.password = @password`): a name made of words, not a value.
+  if (/^@{1,2}[A-Za-z_]\w*$/.test(value) && looksLikeName(value.replace(/^@+/, ''))) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
   if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
@@ -239,7 +273,7 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   }
   const shape = bareShape(line, value, end, operator, key);
   if (shape === 'expression') {
-    const wrapped = wrappedLiteral(line, start);
+    const wrapped = wrappedLiteral(line, start) ?? fallbackLiteral(line, start);
     if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };
   }
   return { key, operator, quote, value, start, end, shape, concatenated: false };
@@ -248,13 +282,31 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
 /**
  * Calls that hash, encode, wrap or compare the literal they are given: `crypt("v")`,
  * `bcrypt.hashSync('v', 10)`, `make_password('v')`, `Buffer.from('v')`, `safeCompare(pw, 'v')`,
- * `SecretStr('v')`. Under a password's key the literal is the password.
+ * `SecretStr('v')`, and the byte conversions keys go through: Go `[]byte("v")`, C#
+ * `Encoding.UTF8.GetBytes("v")`, `new TextEncoder().encode('v')`. Under a password's key the
+ * literal is the password.
  */
 const WRAPPING_CALL =
-  /^(?:(?:await|new)\s{1,3})?(?:[\w$]+\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString)\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
+  /^(?:(?:await|new)\s{1,3})?(?:\[\]byte|(?:[\w$]+(?:\(\))?\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString|GetBytes|getBytes))\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
 /** An algorithm or an encoding, as a hashing call's literal argument names it. */
 const ALGORITHM = /^(?:sha-?\d{0,3}|md5|bcrypt|argon2\w{0,2}|pbkdf2|scrypt|hex|base64(?:url)?|utf-?8|latin-?1|ascii|binary)$/i;
 
+/**
+ * A literal given as the fallback of an expression (an environment read, a setting):
+ * `process.env.SECRET || 'v'`, `?? 'v'`, PHP `getenv('X') ?: 'v'`, Python `os.getenv('X') or 'v'`,
+ * Ruby `ENV['X'] || 'v'`. The default is written in the code, so it is a hard-coded value.
+ */
+const FALLBACK =
+  /^(?:[\w$.]|\((?:[^()"'`\n]|["'][^"'\n]{0,80}["']){0,120}\)|\[(?:["'][^"'\n]{0,80}["']|[^\]"'\n]{0,80})\]){1,40}?\s{0,3}(?:\|\||\?\?|\?:|\bor\b)\s{0,3}(["'`])([^"'`\n]{3,200})\1\s{0,3}(?:[;,)}\]]|$)/;
+
+function fallbackLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
+  const m = FALLBACK.exec(line.slice(at, at + 400));
+  if (!m || /\$\{|#\{/.test(m[2]!)) return null;
+  const closing = m[0].lastIndexOf(m[1]!);
+  return { value: m[2]!, start: at + closing - m[2]!.length, quote: m[1]! };
+}
+
+/** Calls that hash, encode or convert the literal they are given (see WRAPPING_CALL). */
 function wrappedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = WRAPPING_CALL.exec(line.slice(at, at + 320));
   if (!m || ALGORITHM.test(m[2]!) || /\$\{|#\{/.test(m[2]!)) return null;

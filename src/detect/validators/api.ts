@@ -10,6 +10,7 @@ import { isConcatenatedJwt } from './jwt-concatenated.js';
 import { isUnsignedJwt } from './jwt-unsigned.js';
 import { isLdapPasswordHash } from './ldap-hash.js';
 import { passesLuhn } from './luhn.js';
+import { isMnemonicPhrase } from './mnemonic.js';
 import { isNkeySeed } from './nkey-seed.js';
 import { isPemKeyBlock } from './pem.js';
 import { isConcatenatedPemKey } from './pem-concatenated.js';
@@ -33,4 +34,5 @@ export const validators = new Map<string, Validator>([
   ['nkey-seed', isNkeySeed],
   ['bcrypt', isBcryptHash],
   ['ldap-hash', isLdapPasswordHash],
+  ['mnemonic', isMnemonicPhrase],
 ]);
