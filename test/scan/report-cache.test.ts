@@ -12,6 +12,7 @@ import type { RunScanOptions } from '../../src/scan/run-scan.js';
 import { openScanStore } from '../../src/store/open-store.js';
 import type { ScanStore } from '../../src/store/types.js';
 import { TEST_GIT_ENV, TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { writeTicketRules } from '../helpers/rule-spec.js';
 import { githubToken } from '../helpers/tokens.js';
 
 afterAll(removeTempDirs);
@@ -91,22 +92,7 @@ describe('the cached report of a rerun', () => {
     const { scan, opened } = scanner(repo.dir, state);
     expect((await scan()).findings).toHaveLength(0);
     const rules = tempDir();
-    writeFileSync(
-      join(rules, 'custom.yaml'),
-      [
-        'family: custom',
-        'provider: Custom',
-        'rules:',
-        '  - id: custom-ticket',
-        '    title: Internal ticket id',
-        '    severity: low',
-        '    keywords: [lw-]',
-        "    regex: '(LW-[0-9]{8})'",
-        '    examples:',
-        "      positive: ['see LW-12345678']",
-        "      negative: ['see LW-12']",
-      ].join('\n'),
-    );
+    writeTicketRules(rules);
     const withRules = await scan({ rulesDirs: [rules] });
     expect(opened.count).toBe(2);
     expect(withRules.findings.map((f) => f.ruleId)).toEqual(['custom-ticket']);

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/run-scan.js';
 import { openScanStore } from '../../src/store/open-store.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { writeTicketRules } from '../helpers/rule-spec.js';
 import { githubToken } from '../helpers/tokens.js';
 
 afterAll(removeTempDirs);
@@ -67,22 +67,7 @@ describe('incremental scans', () => {
     await runScan({ target: repo.dir, stateDir: state, openStore: openScanStore, workers: 1 });
     const rules = tempDir();
     mkdirSync(rules, { recursive: true });
-    writeFileSync(
-      join(rules, 'custom.yaml'),
-      [
-        'family: custom',
-        'provider: Custom',
-        'rules:',
-        '  - id: custom-ticket',
-        '    title: Internal ticket id',
-        '    severity: low',
-        '    keywords: [lw-]',
-        "    regex: '(LW-[0-9]{8})'",
-        '    examples:',
-        "      positive: ['see LW-12345678']",
-        "      negative: ['see LW-12']",
-      ].join('\n'),
-    );
+    writeTicketRules(rules);
     const rescanned = await runScan({ target: repo.dir, stateDir: state, openStore: openScanStore, workers: 1, rulesDirs: [rules] });
     expect(rescanned.stats.blobs).toBe(2);
     expect(rescanned.findings.map((f) => f.ruleId)).toEqual(['custom-ticket']);

@@ -6,49 +6,15 @@
  * from a word and digits.
  */
 import { describe, expect, it } from 'vitest';
-import { expandExample } from '../../../src/detect/expand-example.js';
-import { loadRules } from '../../../src/detect/load-rules.js';
-import { Matcher } from '../../../src/detect/matcher.js';
-import type { RawMatch, RuleKind } from '../../../src/detect/types.js';
+import { ALNUM, covers, LOWER, ruleset, runCase, valueMaker } from './shape-cases.js';
+import type { ShapeCase as Case } from './shape-cases.js';
 
-const ruleset = loadRules();
-const matcher = new Matcher(ruleset);
-
-let seed = 0x5eed1234;
-function next(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const ALNUM = `${LOWER}${LOWER.toUpperCase()}0123456789`;
+const values = valueMaker(0x5eed1234);
+const { rand, short, wordDigits } = values;
+const seasonal = (): string => values.seasonal('Sum', 'mer');
 /** The characters WordPress's salt generator uses (no quotes, no backslash). */
 const SALT_CHARS = `${ALNUM}!@#$%^&*()-_ []{}<>~\`+=,.;:/?|`;
-const rand = (n: number, chars = ALNUM): string => Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
-/** A short random password with at least one digit and one letter. */
-const short = (n: number): string => `${rand(n - 2, LOWER)}${rand(1, '0123456789')}${rand(1, LOWER.toUpperCase())}`;
-/** A dictionary-ish password: a capitalised word and a year (Summer2019-like). */
-const seasonal = (): string => ['Sum', 'mer', String(2000 + Math.floor(next() * 25))].join('');
-const wordDigits = (): string => ['pass', 'word', '123'].join('');
 const wpSalt = (): string => rand(64, SALT_CHARS);
-
-interface Case {
-  name: string;
-  path: string;
-  /** The text, with § where the value goes. */
-  text: string;
-  value?: string;
-  kind?: RuleKind;
-}
-
-function run(c: Case): RawMatch[] {
-  const text = expandExample(c.text);
-  return matcher.match(c.value === undefined ? text : text.replace('§', () => c.value!), c.path);
-}
-function covers(m: RawMatch, value: string): boolean {
-  return m.secret.includes(value) || (value.includes(m.secret) && m.secret.length >= Math.min(8, value.length));
-}
 
 const positives: Case[] = [
   // Passwords, short and weak ones included.
@@ -210,20 +176,20 @@ const negatives: Case[] = [
 describe('credentials in the shapes real code writes them', () => {
   for (const c of positives) {
     it(`reports: ${c.name} (${c.path})`, () => {
-      const found = run(c);
+      const found = runCase(c);
       if (c.value !== undefined) expect(found.some((m) => covers(m, c.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
       else expect(found.length).toBeGreaterThan(0);
     });
   }
   for (const c of hashes) {
     it(`reports as a password hash: ${c.name} (${c.path})`, () => {
-      const kinds = run(c).map((m) => ruleset.byId.get(m.ruleId)!.kind);
+      const kinds = runCase(c).map((m) => ruleset.byId.get(m.ruleId)!.kind);
       expect(kinds).toContain(c.kind);
     });
   }
   for (const c of negatives) {
     it(`does not report: ${c.name} (${c.path})`, () => {
-      expect(run(c).map((m) => m.ruleId)).toEqual([]);
+      expect(runCase(c).map((m) => m.ruleId)).toEqual([]);
     });
   }
 });
