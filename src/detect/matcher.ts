@@ -102,31 +102,35 @@ export class Matcher {
     return this.matchWithin(text, path, Infinity).matches;
   }
 
-  /** Matches until `deadline` (a Date.now() value); what was found by then is kept. */
-  matchWithin(text: string, path: string | null, deadline: number): MatchOutcome {
+  /**
+   * Matches until `deadline` (a Date.now() value); what was found by then is kept. `file` is
+   * false for a text that is no file's content (a commit or tag message): rules that read a
+   * whole short file (`fileBytes`) do not apply to it.
+   */
+  matchWithin(text: string, path: string | null, deadline: number, file = true): MatchOutcome {
     const source = stringSource(text);
-    return this.matchRanges(source, this.candidateRanges(text, source), path, deadline);
+    return this.matchRanges(source, this.candidateRanges(text, source), path, deadline, file);
   }
 
   /**
    * Matches raw bytes read as latin1 (one character per byte). The keyword pass runs in
    * WebAssembly on the bytes; the text is only made when some keyword is present.
    */
-  matchBytesWithin(data: Buffer, path: string | null, deadline: number): MatchOutcome {
-    if (!this.wasm || data.length >= WASM_MAX_BYTES) return this.matchWithin(data.toString('latin1'), path, deadline);
+  matchBytesWithin(data: Buffer, path: string | null, deadline: number, file = true): MatchOutcome {
+    if (!this.wasm || data.length >= WASM_MAX_BYTES) return this.matchWithin(data.toString('latin1'), path, deadline, file);
     const offsets: number[] = [];
     const words: string[] = [];
     this.wasm.scan(data, (offset, keyword) => {
       offsets.push(offset);
       words.push(keyword);
     });
-    if (offsets.length === 0 && !this.wholeFileRules.some((r) => data.length <= r.fileBytes!)) return { matches: [], partial: false };
+    if (offsets.length === 0 && !(file && this.wholeFileRules.some((r) => data.length <= r.fileBytes!))) return { matches: [], partial: false };
     // Hits arrive in order of their start, as regions want them.
     const text = bufferSource(data);
     const lines = new LineFinder(text, this.lineWindow);
     const ranges = new Map<CompiledRule, RangeSet>();
     for (let i = 0; i < offsets.length; i++) this.addHit(ranges, text, lines, offsets[i]!, words[i]!);
-    return this.matchRanges(text, ranges, path, deadline);
+    return this.matchRanges(text, ranges, path, deadline, file);
   }
 
   private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, lines: LineFinder, offset: number, keyword: string): void {
@@ -137,8 +141,8 @@ export class Matcher {
     }
   }
 
-  private matchRanges(text: Source, ranges: Map<CompiledRule, RangeSet>, path: string | null, deadline: number): MatchOutcome {
-    for (const rule of this.wholeFileRules) if (text.length <= rule.fileBytes!) ranges.set(rule, RangeSet.whole(text.length));
+  private matchRanges(text: Source, ranges: Map<CompiledRule, RangeSet>, path: string | null, deadline: number, file: boolean): MatchOutcome {
+    if (file) for (const rule of this.wholeFileRules) if (text.length <= rule.fileBytes!) ranges.set(rule, RangeSet.whole(text.length));
     if (ranges.size === 0) return { matches: [], partial: false };
     const found: RawMatch[] = [];
     this.lastEnd.clear();

@@ -75,7 +75,8 @@ export class ObjectScanner {
   scan(oid: string, type: ObjectResult['type'], data: Buffer, path?: string): ObjectResult | null {
     if (type === 'commit' || type === 'tag') {
       const { message, meta } = parseMessageObject(oid, data);
-      const outcome = this.matcher.matchBytesWithin(message, null, deadlineFor(message.length));
+      // A message is no file: whole-file rules (a Rails master.key) do not read it.
+      const outcome = this.matcher.matchBytesWithin(message, null, deadlineFor(message.length), false);
       return { oid, type, matches: outcome.matches.map(toSafeMatch), meta, ...(outcome.partial ? { partial: true } : {}) };
     }
     if (!hasUtf16Bom(data) && isBinary(data)) return null;
