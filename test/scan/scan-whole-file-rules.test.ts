@@ -13,7 +13,7 @@ describe('whole-file rules in a history scan (a Rails master.key)', () => {
     const repo = TestRepo.create();
     repo.commit(hexKey(), { 'README.md': 'app\n' });
     repo.commit('keys', { 'config/master.key': `${hexKey()}\n`, 'notes/checksum.txt': `${hexKey()}\n` });
-    const report = await runScan({ target: repo.dir, workers: 1 });
+    const report = await runScan({ target: repo.dir, stateDir: null, workers: 1 });
     expect(report.findings.map((f) => `${f.ruleId} ${f.path ?? '(message)'}`)).toEqual(['rails-master-key-file config/master.key']);
   });
 });
