@@ -41,6 +41,11 @@ const OWNED_SLOT =
  * A lower camelCase name ending in a credential's word: radiusClientSecret, userPassword: the
  * name of a slot or a variable, as code and LDAP schemas name attributes.
  */
+/**
+ * A class's name given as a string, as Python's forward-referenced annotations write it
+ * (`private_key: "_RSAPrivateKey"`): a private class (leading underscore) or a key class.
+ */
+const TYPE_NAME = /^(?:_{1,2}[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*(?:Private|Public|Secret)Key)$/;
 const CAMEL_SLOT = /^[a-z]{2,}(?:[A-Z][a-z]+)*(?:Password|Passwd|Pwd|Secret|Token|Key)$/;
 /** A form's label: words, then a colon (`Neues Passwort:`, `Kadarnaat ar ger-tremen :`). */
 const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
@@ -94,6 +99,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (descendingShare(value) >= 0.7) return 'placeholder';
   if (AUTH_PHRASE.test(value)) return 'placeholder';
   if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
+  if (TYPE_NAME.test(value)) return 'code';
   return null;
 }
 
@@ -141,6 +147,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a
   // constant's name (Ant's `<filter token="JDT_VERSION" …/>`).
-  if (weakKey && (/[a-z]{2,} [a-z]{2,}/i.test(a.value) || (UPPER_SNAKE.test(a.value) && !CREDENTIAL_PART.test(a.value)))) return true;
+  // Nor a style spec (Pygments' `Token.Comment: "italic #A3AAB2"`).
+  if (weakKey && (/[a-z]{2,} (?:[a-z]{2,}|#[0-9a-f]{3,8}\b)/i.test(a.value) || (UPPER_SNAKE.test(a.value) && !CREDENTIAL_PART.test(a.value)))) return true;
   return false;
 }

@@ -4,6 +4,7 @@
  * secret, each beside a realistic line of the same shape that does hold one and must still be
  * reported. Each row goes through the whole ruleset (Matcher). Values are built at run time.
  */
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../../src/detect/load-rules.js';
 import { Matcher } from '../../../src/detect/matcher.js';
@@ -160,5 +161,20 @@ describe('password hashes in more formats (issue 11)', () => {
 
   it.each(HASH_FORMATS)('%s: %s → no password-hash finding', (_lang, text) => {
     expect(findings(text).filter((m) => rules.get(m.ruleId)?.kind === 'password-hash')).toEqual([]);
+  });
+});
+
+describe('names and styles that read as values (Python typing, Pygments)', () => {
+  const key = ['private', 'key'].join('_');
+  it.each([
+    ['a private class named in a forward-referenced annotation', `    ${key}: "_RSAPrivateKey",`],
+    ['a key class named in an annotation', `def load(${key}: "EllipticCurvePrivateKey") -> None:`],
+    ['a style spec under a token type', '    Token.Name.Builtin.Context: "bold #038B8B",'],
+  ])('%s is not reported', (_name, line) => {
+    expect(matcher.match(line, 'lib/backend.py').map((m) => m.ruleId)).toEqual([]);
+  });
+  it('a random value in the same places still is', () => {
+    const value = randomBytes(12).toString('base64url');
+    expect(matcher.match(`    ${key}: "${value}",`, 'lib/backend.py').map((m) => m.ruleId)).not.toEqual([]);
   });
 });
