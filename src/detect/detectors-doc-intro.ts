@@ -200,8 +200,12 @@ installer's \`%DB_PASS\` marker; the first word of a sentence after \`Password:\
 \`.properties\` message key; a bare column name before an SQL clause (\`SET password=cryptpass
 WHERE ...\`); a phrase naming a way of signing in (\`'password authentication'\`); a hash function's (plaintext, hex digest) test vector; a salt or a
 nonce spelled in letters only (\`nacl\`, a library's name); a nonce written as a backwards run
-(\`fedcba0987...\`); and under a token's key, words with spaces or a constant's name (Ant's
-\`<filter token="JDT_VERSION" .../>\`) or an AWS Signature V4 credential scope.
+(\`fedcba0987...\`); a class named in a forward-referenced Python annotation (\`private_key:
+"_RSAPrivateKey"\`); a public key in base64 DER (an X.509 SubjectPublicKeyInfo, \`key: "MFkw..."\`,
+as a package pins its signer's key; a PKCS#8 private key is still reported); and under a
+token's key, words with spaces, a style spec (Pygments' \`Token.Comment: "italic #A3AAB2"\`) or a
+constant's name (Ant's \`<filter token="JDT_VERSION" .../>\`) or an AWS Signature V4 credential
+scope.
 
 Templates, references, code, hashes, numbers, placeholders, empty values and values under three
 characters are dropped: they are certainly not secrets; so are words under a weak key

@@ -100,7 +100,37 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (AUTH_PHRASE.test(value)) return 'placeholder';
   if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
+  if (isPublicKeyInfo(value)) return 'identifier';
   return null;
+}
+
+/** Reads a DER length at `at`: [length, where the content starts], or null. */
+function derLength(der: Buffer, at: number): [number, number] | null {
+  const first = der[at];
+  if (first === undefined) return null;
+  if (first < 0x80) return [first, at + 1];
+  const bytes = first & 0x7f;
+  if (bytes < 1 || bytes > 3 || at + 1 + bytes > der.length) return null;
+  let length = 0;
+  for (let i = 0; i < bytes; i++) length = length * 256 + der[at + 1 + i]!;
+  return [length, at + 1 + bytes];
+}
+
+/**
+ * A public key in base64 DER (X.509 SubjectPublicKeyInfo: SEQUENCE { AlgorithmIdentifier
+ * SEQUENCE, BIT STRING }), as `key: "MFkwEwYH…"` pins a signer's key: public, not a secret. A
+ * private key (PKCS#8, PKCS#1) has a version INTEGER where this has the algorithm's SEQUENCE.
+ */
+function isPublicKeyInfo(value: string): boolean {
+  if (value.length < 60 || value.length > 2000 || !/^M[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const der = Buffer.from(value, 'base64');
+  if (der[0] !== 0x30) return false;
+  const outer = derLength(der, 1);
+  if (!outer || outer[1] + outer[0] !== der.length || der[outer[1]] !== 0x30) return false;
+  const algorithm = derLength(der, outer[1] + 1);
+  if (!algorithm) return false;
+  const next = algorithm[1] + algorithm[0];
+  return der[next] === 0x03 && derLength(der, next + 1)?.[1] !== undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * secret, each beside a realistic line of the same shape that does hold one and must still be
  * reported. Each row goes through the whole ruleset (Matcher). Values are built at run time.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../../src/detect/load-rules.js';
 import { Matcher } from '../../../src/detect/matcher.js';
@@ -176,5 +176,17 @@ describe('names and styles that read as values (Python typing, Pygments)', () =>
   it('a random value in the same places still is', () => {
     const value = randomBytes(12).toString('base64url');
     expect(matcher.match(`    ${key}: "${value}",`, 'lib/backend.py').map((m) => m.ruleId)).not.toEqual([]);
+  });
+});
+
+describe('a public key pinned under a key field', () => {
+  it('an X.509 SubjectPublicKeyInfo in base64 is public; a random value of the same length is still reported', () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const spki = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    expect(matcher.match(`      key: "${spki}",`, 'dist/lib/signers.cjs').map((m) => m.ruleId)).toEqual([]);
+    const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(matcher.match(`      key: "${pkcs8}",`, 'dist/lib/signers.cjs').map((m) => m.ruleId)).not.toEqual([]);
+    const random = randomBytes(spki.length * 3 / 4).toString('base64');
+    expect(matcher.match(`      key: "${random}",`, 'dist/lib/signers.cjs').map((m) => m.ruleId)).not.toEqual([]);
   });
 });
