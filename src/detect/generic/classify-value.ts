@@ -28,7 +28,7 @@ const PLACEHOLDER =
 
 /** Templates and interpolations, anywhere in the value. */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_][\w]*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -306,8 +306,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
   if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
-  // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address.
-  if (/^anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';
+  // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address,
+  // and a leading `-` that asks the server for short replies.
+  if (/^-?anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';
   if (kebab) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';

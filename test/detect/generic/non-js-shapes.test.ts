@@ -190,3 +190,17 @@ describe('a public key pinned under a key field', () => {
     expect(matcher.match(`      key: "${random}",`, 'dist/lib/signers.cjs').map((m) => m.ruleId)).not.toEqual([]);
   });
 });
+
+describe('Perl: interpolated variables and anonymous FTP', () => {
+  it.each([
+    ['a package variable interpolated into the password', `    $ftp->login("anonymous", "$Config::Config{cf_email}");`],
+    ['a hash element interpolated', `    $ftp->login($user, "$opts{password}");`],
+    ['anonymous FTP with the quiet dash', `    $ftp->login("anonymous", '-anonymous@');`],
+  ])('%s is not reported', (_name, line) => {
+    expect(matcher.match(line, 'lib/Net/Fetch.pm').map((m) => m.ruleId)).toEqual([]);
+  });
+  it('a literal password in the same call still is', () => {
+    const value = `${randomBytes(6).toString('hex')}Q7`;
+    expect(matcher.match(`    $ftp->login("backup", "${value}");`, 'lib/Net/Fetch.pm').map((m) => m.ruleId)).not.toEqual([]);
+  });
+});
