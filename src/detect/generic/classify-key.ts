@@ -4,26 +4,16 @@
  * name ids, types and counts; `none` names something about a secret, not the secret (its name,
  * length, path, hash, field, prompt).
  */
+import { boundedMemo } from '../../util/bounded-memo.js';
+
 export type KeyStrength = 'strong' | 'weak' | 'none';
 
 /**
- * keyWords, remembered: the judge asks for the same few keys' words (`password`, `token`,
- * `apiKey`) several times per candidate, and four regex passes per ask were its largest cost.
- * Emptied when full, so a text of unique keys cannot grow it.
+ * Split into lower-case words: DB_PASSWORD, dbPassword, db-password, db.password → db password.
+ * Remembered: the judge asks for the same few keys' words several times per candidate, and four
+ * regex passes per ask were its largest cost.
  */
-const wordsOf = new Map<string, readonly string[]>();
-const WORDS_MEMO = 4096;
-
-/** Split into lower-case words: DB_PASSWORD, dbPassword, db-password, db.password → db password. */
-export function keyWords(key: string): readonly string[] {
-  let words = wordsOf.get(key);
-  if (words === undefined) {
-    words = splitKey(key);
-    if (wordsOf.size >= WORDS_MEMO) wordsOf.clear();
-    wordsOf.set(key, words);
-  }
-  return words;
-}
+export const keyWords: (key: string) => readonly string[] = boundedMemo(splitKey, 4096);
 
 function splitKey(key: string): string[] {
   return key

@@ -5,6 +5,7 @@
  * confidence instead of hiding the finding: a dictionary word, a commented-out line, a value
  * joined to code. The path's context (tests, docs) is applied later, where the path is known.
  */
+import { boundedMemo } from '../../util/bounded-memo.js';
 import { shannonEntropy } from '../entropy.js';
 import type { Confidence } from '../types.js';
 import { classifyKey, keyWords, namesCredential } from './classify-key.js';
@@ -132,22 +133,8 @@ function longRandom(value: string): boolean {
 
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
 
-/**
- * classifyKey, remembered: code dense in credential words judges the same few keys (`password`,
- * `token`, `apiKey`) thousands of times. Emptied when full, so a text of unique keys cannot grow it.
- */
-const keyStrengths = new Map<string, KeyStrength>();
-const KEY_MEMO = 4096;
-
-function keyStrength(key: string): KeyStrength {
-  let strength = keyStrengths.get(key);
-  if (strength === undefined) {
-    strength = classifyKey(key);
-    if (keyStrengths.size >= KEY_MEMO) keyStrengths.clear();
-    keyStrengths.set(key, strength);
-  }
-  return strength;
-}
+/** classifyKey, remembered: code dense in credential words judges the same few keys thousands of times. */
+const keyStrength = boundedMemo(classifyKey, 4096);
 
 /** The level of one classified value under a key; null: not a secret. */
 export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass): Confidence | null {
