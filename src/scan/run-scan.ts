@@ -93,7 +93,7 @@ async function loadRuleset(options: RunScanOptions): Promise<Ruleset> {
   });
 }
 
-/** The report of a rerun with nothing new to read, from the cache (report-cache.ts); else null. */
+/** The report of a rerun with nothing new to read, built from its cached report (report-cache.ts). */
 function reportFrom(cached: CachedReport, target: ResolvedTarget & { kind: 'git' }, started: number): ScanReport {
   // The same stats as the store's own fast path (scan-repository.ts) would give.
   const stats = emptyStats();

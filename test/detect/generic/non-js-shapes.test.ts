@@ -54,6 +54,8 @@ const NOT_SECRETS: ReadonlyArray<[string, string]> = [
   ['PHP', `$pass_query_part = "pwd_hash = ".$this->pdo->quote($pwd_hash).",`],
   // Shell and Make: the working directory, command substitution, an installer's marker.
   ['shell', 'PWD=`dirname "$0"`'],
+  ['shell', 'ac_pwd_ls_di=`cd "$ac_pwd" && ls -di .` ||'],
+  ['shell', 'DB_PASSWORD=`cat /run/secrets/db | tr -d "\\n"`'],
   ['Make', `\t@echo "PASSWORD_SERVER\t= '$(shell grep output_password server.cnf | sed 's/.*=//')'" > $@`],
   ['PHP', `define('DB_PASS', '%DB_${'PASS'}');`],
   // Scope paths in YARD tags; the first word of a sentence.
@@ -88,6 +90,7 @@ const SECRETS: ReadonlyArray<[string, string]> = [
   ['FreeRADIUS', `  secret = '${random}'`],
   ['Ruby', `  config.secret_key = '${random}'`],
   ['shell', `PASSWORD=${random}`],
+  ['JavaScript', `const password = \`${random}\`;`],
   ['PHP', `define('DB_PASS', '${random}');`],
   ['PHP', `$labels_password = '${random}';`],
   ['Python', `data = [("username", "svc"), ("password", "${random}")]`],
