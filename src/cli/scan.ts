@@ -8,12 +8,9 @@ import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { incompleteError, renderWarnings } from '../report/render-warnings.js';
-import { isPlainDirectoryTarget } from '../git/resolve-target.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../scan/s3/archive-limits.js';
 import { isS3Target } from '../scan/s3/parse-s3-target.js';
-import { defaultWorkerCount } from '../scan/worker-count.js';
-import { prestartScanWorkers } from '../scan/worker-spawn.js';
 import { collect, parsePositiveInt, parseWorkers } from './parse-options.js';
 import { createProgressLine } from './progress-line.js';
 import { writeOutput } from './write-output.js';
@@ -108,7 +105,6 @@ Examples:
   leakwatch scan . --min-confidence low         # also what tests, examples and docs hold`,
     )
     .action(async (target: string, flags: ScanFlags) => {
-      startWorkersEarly(target, flags);
       const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
       const progress = createProgressLine(flags.progress && process.stderr.isTTY === true);
       // The baseline module (and its schema library) loads only when a baseline is used.
@@ -158,21 +154,4 @@ Examples:
       if (incomplete) process.stderr.write(`leakwatch: ${incomplete}\n`);
       process.exitCode = incomplete ? 2 : shown.report.findings.length > 0 ? 1 : 0;
     });
-}
-
-/**
- * A plain folder with the built-in rules is scanned by the main thread beside `workers - 1`
- * worker threads (scan-directory.ts): they start now, so that their start overlaps the rest of
- * the command's (loading rules, resolving the target) instead of following it. A folder too
- * small for them ends them unused; a count given wrong is refused by the scan itself.
- */
-function startWorkersEarly(target: string, flags: ScanFlags): void {
-  if (flags.rules.length > 0 || !isPlainDirectoryTarget(target)) return;
-  let workers: number;
-  try {
-    workers = flags.workers ?? defaultWorkerCount();
-  } catch {
-    return;
-  }
-  if (Number.isInteger(workers) && workers > 1 && workers <= 64) prestartScanWorkers(workers - 1);
 }

@@ -95,18 +95,3 @@ export function guessLocalRepository(target: string): (ResolvedTarget & { kind: 
   return null;
 }
 
-/**
- * Whether `target` will be scanned as a plain directory (an existing folder, neither a work tree
- * nor a bare repository): a guess made before the scan (to start its workers early), never an
- * error; resolveTarget decides.
- */
-export function isPlainDirectoryTarget(target: string): boolean {
-  if (isUrlTarget(target)) return false;
-  try {
-    if (!statSync(target).isDirectory()) return false;
-    const path = realpathSync(target);
-    return !existsSync(join(path, '.git')) && !looksLikeBareRepo(path);
-  } catch {
-    return false;
-  }
-}

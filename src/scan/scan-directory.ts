@@ -14,7 +14,6 @@ import { emptyResult, scanFileInto } from './scan-chunk.js';
 import { SharedFileQueue } from './shared-file-queue.js';
 import { createTaskRunner, createThreadPool } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
-import { prestartedCount } from './worker-spawn.js';
 
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', '.leakwatch']);
 
@@ -119,9 +118,8 @@ function addChunk(stats: ScanStats, results: ObjectResult[], r: ChunkResult): vo
  * Workers start once the listing has found enough to be worth them: `start` is called then, at
  * most once, while the listing goes on.
  */
-function sizing(threads: number, start: () => void, now = false): (file: FileEntry, count: number) => void {
-  let sized = threads <= 0 || now;
-  if (threads > 0 && now) start();
+function sizing(threads: number, start: () => void): (file: FileEntry, count: number) => void {
+  let sized = threads <= 0;
   let bytes = 0;
   return (file, count) => {
     if (sized) return;
@@ -169,8 +167,7 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
     }
     // The pool posts the tasks once the listing lets a turn of the event loop by.
     justStarted = true;
-    // Workers started early (worker-spawn.ts) are taken at once, whatever the folder's size.
-  }, prestartedCount() > 0);
+  });
   try {
     await walk(
       root,

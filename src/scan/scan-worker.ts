@@ -6,7 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildRuleset } from '../detect/build-ruleset.js';
 import type { RuleSpec } from '../detect/types.js';
 import { publisher } from './match-watch.js';
-import type { MatchWatch } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
 import { scanBlobs, scanFiles, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
@@ -19,38 +18,17 @@ interface WorkerInit {
   watchState: Int32Array;
 }
 
-type Message = ScanTask | { kind: 'stop' } | ({ kind: 'init' } & WorkerInit);
+const init = workerData as WorkerInit;
+// The main thread has checked these specs already.
+const scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
+const watch = publisher(init.watchState);
 
-let scanner: ObjectScanner | null = null;
-let watch: MatchWatch | null = null;
-/** Why the rules sent to a worker started early could not be compiled: the first task says so. */
-let initError: Error | null = null;
-
-function setUp(init: WorkerInit): void {
-  // The main thread has checked these specs already.
-  scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
-  watch = publisher(init.watchState);
-}
-
-// A worker started early (worker-spawn.ts) gets its rules in its first message, `init`.
-const data = workerData as WorkerInit | { early: true };
-if (!('early' in data)) setUp(data);
-
-parentPort!.on('message', (task: Message) => {
+parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
   if (task.kind === 'stop') {
     parentPort!.close();
     return;
   }
-  if (task.kind === 'init') {
-    try {
-      setUp(task);
-    } catch (err) {
-      initError = err as Error;
-    }
-    return;
-  }
   try {
-    if (initError) throw initError;
     parentPort!.postMessage({ ok: true, result: scan(task) });
   } catch (err) {
     parentPort!.postMessage({ ok: false, error: { message: (err as Error).message, code: (err as { code?: string }).code } });
@@ -58,7 +36,6 @@ parentPort!.on('message', (task: Message) => {
 });
 
 function scan(task: ScanTask): ChunkResult {
-  if (scanner === null || watch === null) throw new Error('scan worker: a task came before its rules');
   if (task.kind === 'blobs') return scanBlobs(scanner, task.objects, task.data, watch);
   if (task.kind === 'files') return scanFiles(scanner, task.files, task.maxBytes, watch);
   if (task.kind === 'texts') return scanTexts(scanner, task.texts, watch);

@@ -4,7 +4,8 @@
  */
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
@@ -15,14 +16,22 @@ import { emptyResult, scanFiles, scanObjects, scanTexts } from './scan-chunk.js'
 import type { ScanTask } from './scan-chunk.js';
 import type { ChunkResult } from '../domain/finding.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
-import { exitedWorkers, spawnScanWorker, takePrestartedWorker, workersAvailable } from './worker-spawn.js';
+import { packagePath } from '../util/package-root.js';
 
 export interface TaskRunner {
   run(task: ScanTask): Promise<ChunkResult>;
   close(): Promise<void>;
 }
 
-export { workersAvailable } from './worker-spawn.js';
+/** Worker young generation (MB): small, so short-lived blob strings are collected early. */
+const YOUNG_GENERATION_MB = 8;
+/** The worker entry: its own file in the compiled tree and in the bundle alike. */
+const workerUrl = (): URL => pathToFileURL(packagePath('dist', 'scan', 'scan-worker.js'));
+
+/** Workers need the compiled .js; the TypeScript sources (tests) run inline. */
+export function workersAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
 
 // How many workers: in its own module, so parsing --workers loads no scanner.
 export { checkWorkerCount, defaultWorkerCount, maxWorkerCount } from './worker-count.js';
@@ -119,7 +128,7 @@ function addInto(into: ChunkResult, r: ChunkResult): void {
 
 /** How long a worker asked to stop may take before it is terminated. */
 const STOP_GRACE_MS = 5000;
-const exited = exitedWorkers;
+const exited = new WeakSet<Worker>();
 
 function stopWorker(worker: Worker): Promise<void> {
   if (exited.has(worker)) return Promise.resolve();
@@ -198,10 +207,14 @@ class ThreadPool implements TaskRunner {
     this.timer.unref();
   }
 
-  /** A worker started early for this scan (worker-spawn.ts) if one is left, else a new one. */
   private spawn(state: Int32Array): Worker {
-    const init = { specs: this.ruleset.specs, watchState: state };
-    return takePrestartedWorker(init) ?? spawnScanWorker(init);
+    const worker = new Worker(workerUrl(), {
+      workerData: { specs: this.ruleset.specs, watchState: state },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    worker.unref();
+    worker.once('exit', () => exited.add(worker));
+    return worker;
   }
 
   /**

@@ -14,9 +14,6 @@ import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { githubToken } from '../helpers/tokens.js';
 import type * as LoadRules from '../../src/detect/load-rules.js';
 import type * as ScanDirectory from '../../src/scan/scan-directory.js';
-import type * as WorkerPool from '../../src/scan/worker-pool.js';
-import type * as WorkerSpawn from '../../src/scan/worker-spawn.js';
-import type { RuleSpec } from '../../src/detect/types.js';
 import type { ObjectResult } from '../../src/domain/finding.js';
 
 afterAll(removeTempDirs);
@@ -71,44 +68,4 @@ describe('plain directory scan through worker threads', () => {
       expect(summary(run.results)).toEqual(found);
     }
   }, 120_000);
-
-  it('takes a worker started early (during start-up), with the same findings and counts', async () => {
-    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
-    const { scanDirectory } = (await import(dist('scan/scan-directory.js'))) as typeof ScanDirectory;
-    const { prestartScanWorkers, prestartedCount } = (await import(dist('scan/worker-spawn.js'))) as typeof WorkerSpawn;
-    const dir = tempDir();
-    // Small enough to be scanned inline without a worker started early.
-    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `m${i}.js`), `${filler(i, 2048)}${i % 40 === 0 ? `const auth = "${githubToken()}";\n` : ''}`);
-    const ruleset = loadRules([]);
-    const options = { ruleset, maxBlobBytes: 10 * 1024 * 1024 };
-    const inline = await scanDirectory(dir, { ...options, workers: 1 });
-    prestartScanWorkers(1);
-    expect(prestartedCount()).toBe(1);
-    const early = await scanDirectory(dir, { ...options, workers: 2 });
-    // Taken by the scan's pool, which ends it with the scan.
-    expect(prestartedCount()).toBe(0);
-    expect(early.stats.blobs).toBe(200);
-    expect(early.stats.bytes).toBe(inline.stats.bytes);
-    expect(summary(early.results)).toEqual(summary(inline.results));
-    expect(summary(inline.results)).toHaveLength(5);
-  }, 120_000);
-
-  it('a worker started early whose rules fail to compile says so on its first task', async () => {
-    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
-    const { createThreadPool } = (await import(dist('scan/worker-pool.js'))) as typeof WorkerPool;
-    const { prestartScanWorkers } = (await import(dist('scan/worker-spawn.js'))) as typeof WorkerSpawn;
-    const dir = tempDir();
-    writeFileSync(join(dir, 'a.js'), 'const a = 1;\n');
-    const ruleset = loadRules([]);
-    // A rule that requires a rule the set does not have: building the set fails.
-    const broken: RuleSpec = { ...ruleset.specs[0]!, requires: { rule: 'no-such-rule', within: 1 } } as RuleSpec;
-    prestartScanWorkers(1);
-    const pool = createThreadPool(null, { ...ruleset, specs: [broken, ...ruleset.specs.slice(1)] }, 1)!;
-    try {
-      await expect(pool.run({ kind: 'files', files: [{ abs: join(dir, 'a.js'), rel: 'a.js', oid: 'a.js' }], maxBytes: 1024 })).rejects.toThrow(/requires unknown rule "no-such-rule"/);
-    } finally {
-      await pool.close();
-    }
-  }, 120_000);
 });
-
