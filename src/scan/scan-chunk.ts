@@ -3,6 +3,7 @@
  * same way in a worker thread or inline.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import type { CatFileReader } from '../git/cat-file-reader.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { hasUtf16Bom, isBinary } from './is-binary.js';
@@ -17,7 +18,9 @@ export type ScanTask =
   /** Plain files, sized as they are opened: one over `maxBytes` is counted, not read. */
   | { kind: 'files'; files: { abs: string; rel: string; oid: string }[]; maxBytes: number }
   /** Texts read elsewhere (S3 objects, archive members): `name` is where they came from. */
-  | { kind: 'texts'; texts: { oid: string; name: string; data: Uint8Array }[] };
+  | { kind: 'texts'; texts: { oid: string; name: string; data: Uint8Array }[] }
+  /** Plain files taken one by one from a queue shared with other threads (shared-file-queue.ts). */
+  | { kind: 'shared-files'; port: MessagePort; state: SharedArrayBuffer; maxBytes: number };
 
 const UNWATCHED: MatchWatch = { start: () => undefined, done: () => undefined };
 
@@ -118,7 +121,7 @@ function readWhole(path: string, maxBytes: number, deferBytes: number): Buffer |
   }
 }
 
-type PlainFile = { abs: string; rel: string; oid: string };
+export type PlainFile = { abs: string; rel: string; oid: string };
 
 /**
  * `defer`, when given: files over `overBytes` (and within `maxBytes`) are not read but put in
@@ -132,43 +135,56 @@ export function scanFiles(
   defer?: { overBytes: number; files: PlainFile[] },
 ): ChunkResult {
   const out = emptyResult();
-  for (let index = 0; index < files.length; index++) {
-    const f = files[index]!;
-    let data: Buffer | number | 'over' | 'deferred';
-    try {
-      data = readWhole(f.abs, maxBytes, defer ? defer.overBytes : Infinity);
-    } catch (err) {
-      // Permissions, an I/O error, or gone since it was listed: never scanned, so said.
-      out.unreadable.push({ path: f.rel, error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-      continue;
-    }
-    if (data === 'over') {
-      out.tooLarge++;
-      continue;
-    }
-    if (data === 'deferred') {
-      defer!.files.push(f);
-      continue;
-    }
-    if (typeof data === 'number') {
-      // Binary, known by its start: counted as the scanner would have counted it.
-      out.objects++;
-      out.bytes += data;
-      out.binary++;
-      continue;
-    }
-    out.objects++;
-    out.bytes += data.length;
-    watch.start(index, data.length);
-    const result = scanner.scan(f.oid, 'file', data, f.rel);
-    watch.done();
-    if (result === null) out.binary++;
-    else {
-      if (result.partial) out.partial++;
-      if (result.matches.length > 0) out.results.push(result);
-    }
-  }
+  for (let index = 0; index < files.length; index++) scanFileInto(out, scanner, files[index]!, index, maxBytes, watch, defer);
   return out;
+}
+
+/**
+ * Reads and scans one plain file into `out`: every file ends up counted in it (scanned, binary,
+ * too large, unreadable) or, with `defer`, handed back in `defer.files`.
+ */
+export function scanFileInto(
+  out: ChunkResult,
+  scanner: ObjectScanner,
+  f: PlainFile,
+  index: number,
+  maxBytes: number,
+  watch = UNWATCHED,
+  defer?: { overBytes: number; files: PlainFile[] },
+): void {
+  let data: Buffer | number | 'over' | 'deferred';
+  try {
+    data = readWhole(f.abs, maxBytes, defer ? defer.overBytes : Infinity);
+  } catch (err) {
+    // Permissions, an I/O error, or gone since it was listed: never scanned, so said.
+    out.unreadable.push({ path: f.rel, error: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    return;
+  }
+  if (data === 'over') {
+    out.tooLarge++;
+    return;
+  }
+  if (data === 'deferred') {
+    defer!.files.push(f);
+    return;
+  }
+  if (typeof data === 'number') {
+    // Binary, known by its start: counted as the scanner would have counted it.
+    out.objects++;
+    out.bytes += data;
+    out.binary++;
+    return;
+  }
+  out.objects++;
+  out.bytes += data.length;
+  watch.start(index, data.length);
+  const result = scanner.scan(f.oid, 'file', data, f.rel);
+  watch.done();
+  if (result === null) out.binary++;
+  else {
+    if (result.partial) out.partial++;
+    if (result.matches.length > 0) out.results.push(result);
+  }
 }
 
 export function scanTexts(scanner: ObjectScanner, texts: { oid: string; name: string; data: Uint8Array }[], watch = UNWATCHED): ChunkResult {

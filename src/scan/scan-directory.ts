@@ -4,14 +4,14 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { join, sep } from 'node:path';
 import type { Ruleset } from '../detect/types.js';
 import type { ScanProgress } from './progress.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ChunkResult, ObjectResult, ScanStats } from '../domain/finding.js';
 import { ObjectScanner } from './object-scanner.js';
-import { scanFiles } from './scan-chunk.js';
+import { emptyResult, scanFileInto } from './scan-chunk.js';
+import { SharedFileQueue } from './shared-file-queue.js';
 import { createTaskRunner, createThreadPool } from './worker-pool.js';
 import type { TaskRunner } from './worker-pool.js';
 
@@ -49,9 +49,12 @@ async function walk(root: string, skipAbs: Set<string>, stats: ScanStats, onFile
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // Pushed in reverse, so folders are taken from the stack in name order.
     const folders: [string, string][] = [];
+    // join() normalises the path each time (2-3 % of a scan of small files): below the root,
+    // whose folders come from join() already (normalised, no trailing separator), the separator does the same.
+    const atRoot = relDir === '';
     for (const entry of entries) {
       const name = entry.name;
-      const abs = join(dir, name);
+      const abs = atRoot ? join(dir, name) : `${dir}${sep}${name}`;
       const rel = relDir === '' ? name : `${relDir}/${name}`;
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(name) && !skipAbs.has(abs)) folders.push([abs, rel]);
@@ -81,26 +84,12 @@ export interface DirectoryScanOptions {
  */
 const INLINE_BYTES = 4 * 1024 * 1024;
 const INLINE_FILES = 1024;
-/** Most files per worker task: small files travel in batches, never one message per file. */
+/** Files listed between two sendings of their names to the workers. */
+const SEND_FILES = 128;
+/** Most files per worker task (user rules): small files travel in batches, never one message per file. */
 const TASK_FILES = 128;
 /** Fewest files per worker task, as tasks shrink towards the end so that threads end together. */
 const TASK_FILES_MIN = 16;
-/**
- * Beside workers, the main thread looks at its event loop after every MAIN_SLICE files once
- * MAIN_TURN_MS have passed since it last did: often enough that a worker that has finished its
- * task gets the next one without waiting long, not so often that the looks cost. A worker's
- * reply waits for that look: with 8 files and 2 ms, the worker spent 15-25% of its time waiting
- * for its next task (on a loaded machine); after every file and 1 ms, about half of that.
- */
-const MAIN_SLICE = 1;
-const MAIN_TURN_MS = 1;
-/**
- * Beside workers, the main thread leaves a file over this size to them (it is put back for
- * them): while it matches one file it answers no worker, and a large file would keep them idle.
- */
-const MAIN_MAX_BYTES = 256 * 1024;
-/** Most large files (left by the main thread) per worker task. */
-const LARGE_TASK_FILES = 4;
 
 /** The size the listing does not give; 0 when it cannot be had (the reader will say why). */
 function sizeOf(abs: string): number {
@@ -113,23 +102,121 @@ function sizeOf(abs: string): number {
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Adds a chunk's counts and results to the scan's. */
+function addChunk(stats: ScanStats, results: ObjectResult[], r: ChunkResult): void {
+  for (const result of r.results) results.push(result);
+  stats.blobs += r.objects;
+  stats.bytes += r.bytes;
+  stats.skipped.tooLarge += r.tooLarge;
+  stats.skipped.binary += r.binary;
+  stats.skipped.partial += r.partial;
+  stats.skipped.unreadable += r.unreadable.length;
+  for (const u of r.unreadable) stats.skipped.unreadablePaths.push(u);
+}
+
+/**
+ * Workers start once the listing has found enough to be worth them: `start` is called then, at
+ * most once, while the listing goes on.
+ */
+function sizing(threads: number, start: () => void): (file: FileEntry, count: number) => void {
+  let sized = threads <= 0;
+  let bytes = 0;
+  return (file, count) => {
+    if (sized) return;
+    bytes += sizeOf(file.abs);
+    if (bytes >= INLINE_BYTES || count >= INLINE_FILES) {
+      sized = true;
+      start();
+    }
+  };
+}
+
 /**
  * With the built-in rules (checked at build time) the main thread scans too, beside
  * `workers - 1` worker threads started once the folder is big enough for them: one thread
- * fewer to start and warm up than workers alone, and on two cores both are busy. With user
- * rules every file goes through workers, so the hard deadline can stop a stuck regex.
+ * fewer to start and warm up than workers alone, and on two cores both are busy. Every thread
+ * takes its next file from one shared queue (shared-file-queue.ts). With user rules every file
+ * goes through workers in tasks, so the hard deadline can stop a stuck regex.
  */
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
+  const out = options.ruleset.userRules ? await scanInTasks(root, options) : await scanShared(root, options);
+  out.stats.skipped.unreadablePaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  out.stats.durationMs = Date.now() - started;
+  return out;
+}
+
+async function scanShared(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
+  const stats: ScanStats = emptyStats();
+  const results: ObjectResult[] = [];
+  const queue = new SharedFileQueue();
+  const threads = options.workers - 1;
+  let pool: TaskRunner | null = null;
+  // Each worker's one task: it ends when the queue is empty.
+  const running: Promise<ChunkResult>[] = [];
+  let justStarted = false;
+  const onSized = sizing(threads, () => {
+    pool = createThreadPool(null, options.ruleset, threads);
+    if (pool === null) return;
+    for (let i = 0; i < threads; i++) {
+      const task = pool.run(queue.connect(options.maxBlobBytes));
+      // Heard when awaited below; until then (the main thread busy scanning) it must not count
+      // as unhandled, nor after, if the main thread took every file.
+      task.catch(() => undefined);
+      running.push(task);
+    }
+    // The pool posts the tasks once the listing lets a turn of the event loop by.
+    justStarted = true;
+  });
+  try {
+    await walk(
+      root,
+      new Set(options.exclude ?? []),
+      stats,
+      (file) => {
+        queue.push(file);
+        onSized(file, queue.files.length);
+      },
+      () => {
+        if (pool === null) return null;
+        if (queue.unsent >= SEND_FILES) queue.flush();
+        if (!justStarted) return null;
+        justStarted = false;
+        return nextTurn();
+      },
+    );
+    queue.close();
+    const scanner = new ObjectScanner(options.ruleset);
+    const here = emptyResult();
+    let index = 0;
+    for (let f = queue.take(); f !== null; f = queue.take()) {
+      scanFileInto(here, scanner, f, index++, options.maxBlobBytes);
+      if (options.onProgress) {
+        const { files, bytes } = queue.workerProgress();
+        const done = here.objects + here.tooLarge + here.unreadable.length + files;
+        options.onProgress({ objectsDone: done, objectsTotal: queue.files.length, bytesDone: here.bytes + bytes });
+      }
+    }
+    addChunk(stats, results, here);
+    // Workers that took files report them when the queue is empty; if the main thread took them
+    // all (a worker still starting), there is nothing to wait for.
+    if (!queue.allTakenHere) for (const r of await Promise.all(running)) addChunk(stats, results, r);
+  } finally {
+    queue.closePorts();
+    // Without a repository a worker has nothing to finish: the pool ends it at once.
+    if (pool !== null) await (pool as TaskRunner).close();
+  }
+  return { stats, results };
+}
+
+/** With user rules: batches of files through worker tasks, each watched by the hard deadline. */
+async function scanInTasks(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const stats: ScanStats = emptyStats();
   const results: ObjectResult[] = [];
   const files: FileEntry[] = [];
-  const mainScans = !options.ruleset.userRules;
-  const threads = mainScans ? options.workers - 1 : options.workers;
+  const threads = options.workers;
   let pool: TaskRunner | null = null;
   const loops: Promise<void>[] = [];
-  let sizing = true;
-  let sizedBytes = 0;
   let listed = false;
   // Worker loops waiting for the listing to give them a task's worth of files.
   let waiting: (() => void)[] = [];
@@ -139,21 +226,11 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
     for (const wake of woken) wake();
   };
   let next = 0;
-  // Files the main thread left to the workers (over MAIN_MAX_BYTES), taken before the rest.
-  const large: FileEntry[] = [];
-  let mainScanning = mainScans;
   // Files listed since the workers were last let in.
   let sincePause = 0;
 
   const add = (r: ChunkResult): void => {
-    results.push(...r.results);
-    stats.blobs += r.objects;
-    stats.bytes += r.bytes;
-    stats.skipped.tooLarge += r.tooLarge;
-    stats.skipped.binary += r.binary;
-    stats.skipped.partial += r.partial;
-    stats.skipped.unreadable += r.unreadable.length;
-    stats.skipped.unreadablePaths.push(...r.unreadable);
+    addChunk(stats, results, r);
     options.onProgress?.({ objectsDone: stats.blobs + stats.skipped.tooLarge + stats.skipped.unreadable, objectsTotal: files.length, bytesDone: stats.bytes });
   };
   const take = (count: number): FileEntry[] => {
@@ -163,54 +240,22 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
   };
   const workerLoop = async (runner: TaskRunner, sharers: number): Promise<void> => {
     for (;;) {
-      if (large.length > 0) {
-        add(await runner.run({ kind: 'files', files: large.splice(0, LARGE_TASK_FILES), maxBytes: options.maxBlobBytes }));
-        continue;
-      }
       const left = files.length - next;
       // Full tasks while the listing goes on; then smaller ones, so that all threads end together.
       if (!listed && left < TASK_FILES) {
         await new Promise<void>((resolve) => waiting.push(resolve));
         continue;
       }
-      if (left === 0) {
-        // The main thread may still leave large files to the workers.
-        if (mainScanning) {
-          await new Promise<void>((resolve) => waiting.push(resolve));
-          continue;
-        }
-        return;
-      }
+      if (left === 0) return;
       const size = listed ? Math.min(TASK_FILES, Math.max(TASK_FILES_MIN, Math.ceil(left / (2 * sharers)))) : TASK_FILES;
       add(await runner.run({ kind: 'files', files: take(size), maxBytes: options.maxBlobBytes }));
     }
   };
-  const mainLoop = async (): Promise<void> => {
-    const scanner = new ObjectScanner(options.ruleset);
-    const defer = pool === null ? undefined : { overBytes: MAIN_MAX_BYTES, files: large };
-    let lastTurn = performance.now();
-    while (next < files.length) {
-      add(scanFiles(scanner, take(MAIN_SLICE), options.maxBlobBytes, undefined, defer));
-      if (large.length > 0) wakeLoops();
-      // Lets the replies of workers in, so they are handed their next task.
-      if (pool !== null && performance.now() - lastTurn >= MAIN_TURN_MS) {
-        await nextTurn();
-        lastTurn = performance.now();
-      }
-    }
-    mainScanning = false;
-    wakeLoops();
-    // The large files still waiting for a worker: the main thread has nothing else to do.
-    while (large.length > 0) {
-      add(scanFiles(scanner, large.splice(0, 1), options.maxBlobBytes));
-      if (pool !== null) await nextTurn();
-    }
-  };
   const startPool = (runner: TaskRunner, count: number): void => {
     pool = runner;
-    const sharers = count + (mainScans ? 1 : 0);
-    for (let i = 0; i < count; i++) loops.push(workerLoop(runner, sharers));
+    for (let i = 0; i < count; i++) loops.push(workerLoop(runner, count));
   };
+  const onSized = sizing(threads, () => startPool(createTaskRunner(null, options.ruleset, threads), threads));
   // Once workers run, the listing stops now and then to let them have what it has found.
   const pause = (): Promise<void> | null => {
     if (pool === null || sincePause < TASK_FILES) return null;
@@ -227,36 +272,23 @@ export async function scanDirectory(root: string, options: DirectoryScanOptions)
       (file) => {
         files.push(file);
         sincePause++;
-        if (sizing) {
-          sizedBytes += sizeOf(file.abs);
-          // Workers start as soon as the job is big enough for them, while the listing goes on.
-          if (sizedBytes >= INLINE_BYTES || files.length >= INLINE_FILES) {
-            sizing = false;
-            const runner = threads <= 0 ? null : mainScans ? createThreadPool(null, options.ruleset, threads) : createTaskRunner(null, options.ruleset, threads);
-            if (runner !== null) startPool(runner, threads);
-          }
-        }
+        onSized(file, files.length);
       },
       pause,
     );
     listed = true;
     wakeLoops();
-    if (!mainScans && pool === null) startPool(createTaskRunner(null, options.ruleset, 1), 1);
-    if (mainScans) loops.push(mainLoop());
+    if (pool === null) startPool(createTaskRunner(null, options.ruleset, 1), 1);
     await Promise.all(loops);
   } catch (err) {
     // Nothing more is handed out; the tasks under way end before the workers are closed.
     next = files.length;
-    large.length = 0;
     throw err;
   } finally {
     listed = true;
-    mainScanning = false;
     wakeLoops();
     await Promise.allSettled(loops);
     if (pool !== null) await (pool as TaskRunner).close();
   }
-  stats.skipped.unreadablePaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  stats.durationMs = Date.now() - started;
   return { stats, results };
 }

@@ -9,6 +9,7 @@ import { publisher } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
 import { scanBlobs, scanFiles, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
+import { scanSharedFiles } from './shared-file-queue.js';
 import type { ChunkResult } from '../domain/finding.js';
 
 interface WorkerInit {
@@ -38,5 +39,6 @@ function scan(task: ScanTask): ChunkResult {
   if (task.kind === 'blobs') return scanBlobs(scanner, task.objects, task.data, watch);
   if (task.kind === 'files') return scanFiles(scanner, task.files, task.maxBytes, watch);
   if (task.kind === 'texts') return scanTexts(scanner, task.texts, watch);
+  if (task.kind === 'shared-files') return scanSharedFiles(scanner, task);
   throw new Error('scan worker: objects come read already (a blobs task), not as ids');
 }

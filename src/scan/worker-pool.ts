@@ -54,6 +54,7 @@ class InlineRunner implements TaskRunner {
     const next = this.queue.then(() => {
       if (task.kind === 'files') return scanFiles(this.scanner, task.files, task.maxBytes);
       if (task.kind === 'texts') return scanTexts(this.scanner, task.texts);
+      if (task.kind === 'shared-files') throw new Error('a shared file queue is taken by worker threads, not inline');
       this.reader ??= new CatFileReader(this.gitDir!);
       return scanObjects(this.reader, this.scanner, task.objects);
     });
@@ -95,7 +96,7 @@ function cutResult(task: ScanTask, index: number): ChunkResult {
     const t = task.texts[index]!;
     out.bytes = t.data.byteLength;
     out.partialOids.push(t.oid);
-  } else {
+  } else if (task.kind === 'files') {
     try {
       out.bytes = statSync(task.files[index]!.abs).size;
     } catch {
@@ -109,7 +110,9 @@ function withoutIndex(task: ScanTask, index: number): ScanTask {
   // The rest of a chunk read already is read again: its bytes went to the stopped worker.
   if (task.kind === 'objects' || task.kind === 'blobs') return { kind: 'objects', objects: task.objects.filter((_, i) => i !== index) };
   if (task.kind === 'texts') return { kind: 'texts', texts: task.texts.filter((_, i) => i !== index) };
-  return { kind: 'files', files: task.files.filter((_, i) => i !== index), maxBytes: task.maxBytes };
+  if (task.kind === 'files') return { kind: 'files', files: task.files.filter((_, i) => i !== index), maxBytes: task.maxBytes };
+  // Its files are taken one by one and not watched (built-in rules only): never cut.
+  throw new Error('a shared file queue cannot be cut and run again');
 }
 
 function addInto(into: ChunkResult, r: ChunkResult): void {
@@ -294,7 +297,9 @@ class ThreadPool implements TaskRunner {
           resolve({ cutAt: index });
         };
         slot.check.reset(performance.now());
-        worker.postMessage(task);
+        // A shared queue's port moves to the worker.
+        if (task.kind === 'shared-files') worker.postMessage(task, [task.port]);
+        else worker.postMessage(task);
       });
     } finally {
       this.release(slot);
