@@ -187,8 +187,8 @@ class Tokens {
  * chunk at a time into memory shared with the worker that scans it. Every worker having a child
  * of its own cost each about 110 MB on a multi-GB history (pack index, mapped pack windows,
  * delta bases, the largest objects), and one child inflates faster than the workers match. At
- * most one chunk more than there are workers is read and not yet scanned, so a worker finds its
- * next chunk ready; their shared buffers are reused from chunk to chunk, so they are never
+ * most QUEUE_DEPTH chunks a worker are read and not yet scanned, so a worker finds its next
+ * chunk ready; their shared buffers are reused from chunk to chunk, so they are never
  * garbage waiting for a collection (a fresh buffer per chunk left tens of MB of them resident).
  */
 class ThreadPool implements TaskRunner {
@@ -213,8 +213,10 @@ class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
-    // Every worker's queue full and the next chunk being read.
-    this.buffers = new Tokens(count * QUEUE_DEPTH + 1);
+    // Every worker's queue full. When one is answered its buffer reads the next chunk while
+    // the worker matches the one queued: reading 2 MB takes a fraction of matching it, so
+    // the queue refills in time, with one buffer more than one chunk a worker, not two.
+    this.buffers = new Tokens(count * QUEUE_DEPTH);
     for (let i = 0; i < count; i++) {
       const state = newWatchState();
       const slot: Slot = { worker: null!, state, check: new StuckObjectCheck(state, this.deadlineFor), queue: [] };
