@@ -213,9 +213,9 @@ class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
-    // Every worker's queue full. When one is answered its buffer reads the next chunk while
-    // the worker matches the one queued: reading 2 MB takes a fraction of matching it, so
-    // the queue refills in time, with one buffer more than one chunk a worker, not two.
+    // Two chunks a worker, read and not yet scanned. When a worker answers one, its buffer
+    // reads the next chunk while the worker matches the one it has queued: reading 2 MB takes
+    // a fraction of matching it, so the queue refills in time without a buffer more.
     this.buffers = new Tokens(count * QUEUE_DEPTH);
     for (let i = 0; i < count; i++) {
       const state = newWatchState();
