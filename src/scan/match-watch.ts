@@ -7,11 +7,13 @@
  */
 
 /** Int32 slots of the shared state: a counter bumped at every start and end of an object, the
- * object's index in the chunk (-1 between objects), and its size. */
+ * object's index in the chunk (-1 between objects), its size, and the serial of the chunk (a
+ * worker can have a second chunk waiting behind the one it matches: the serial says which). */
 const SEQ = 0;
 const INDEX = 1;
 const BYTES = 2;
-const SLOTS = 3;
+const SERIAL = 3;
+const SLOTS = 4;
 
 /** How far past the per-text budget one object may run before its worker is stopped. */
 export const HARD_DEADLINE_FACTOR = 4;
@@ -43,10 +45,18 @@ export interface MatchWatch {
   done(): void;
 }
 
-/** The worker's side: publishes each object it starts and ends. */
-export function publisher(state: Int32Array): MatchWatch {
+/** The worker's side: publishes each object it starts and ends, and which chunk it is in. */
+export interface Publisher extends MatchWatch {
+  /** Called before the first object of the chunk with this serial. */
+  chunk(serial: number): void;
+}
+
+export function publisher(state: Int32Array): Publisher {
   Atomics.store(state, INDEX, -1);
   return {
+    chunk(serial) {
+      Atomics.store(state, SERIAL, serial);
+    },
     start(index, bytes) {
       Atomics.store(state, INDEX, index);
       Atomics.store(state, BYTES, Math.min(bytes, 0x7fffffff));
@@ -80,16 +90,22 @@ export class StuckObjectCheck {
   }
 
   stuck(now: number): number {
+    return this.stuckAt(now)?.index ?? -1;
+  }
+
+  /** The stuck object's index and the serial of its chunk (`publisher().chunk`), or null. */
+  stuckAt(now: number): { serial: number; index: number } | null {
     const seq = Atomics.load(this.state, SEQ);
     if (seq !== this.seq) {
       this.seq = seq;
       this.since = now;
-      return -1;
+      return null;
     }
     const index = Atomics.load(this.state, INDEX);
     const bytes = Atomics.load(this.state, BYTES);
+    const serial = Atomics.load(this.state, SERIAL);
     // The worker moved on between the reads: not stuck.
-    if (index < 0 || Atomics.load(this.state, SEQ) !== seq) return -1;
-    return now - this.since > this.deadlineFor(bytes) ? index : -1;
+    if (index < 0 || Atomics.load(this.state, SEQ) !== seq) return null;
+    return now - this.since > this.deadlineFor(bytes) ? { serial, index } : null;
   }
 }

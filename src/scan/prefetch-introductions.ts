@@ -1,13 +1,15 @@
 /**
  * Walks the new history for introductions while the blobs are still being scanned, so that
  * attribution does not wait for the scan to end. It keeps every introduction up to a limit in
- * a compact form — blob ids as bytes outside the JavaScript heap, paths interned, commits as
- * indexes — so that holding a long history costs the garbage collector almost nothing; past
- * the limit it gives up, and the caller walks again afterwards for the blobs with matches.
+ * a compact form — blob ids as bytes outside the JavaScript heap, paths interned by their bytes
+ * (path-interner.ts), commits as indexes — so that holding a long history costs the garbage
+ * collector almost nothing; past the limit it gives up, and the caller walks again afterwards
+ * for the blobs with matches.
  */
 import { oidPrefix, oidPrefixOf, walkHistoryEntries } from '../git/walk-introductions.js';
 import type { CommitHeader } from '../git/walk-introductions.js';
 import type { BlobPrefixSet } from '../git/blob-prefix-set.js';
+import { PathInterner } from './path-interner.js';
 
 const LIMIT = 500_000;
 
@@ -70,8 +72,7 @@ export interface HistoryCheck {
 export function prefetchIntroductions(gitDir: string, commits: string[], limit = LIMIT, check?: HistoryCheck): IntroductionPrefetch {
   const controller = new AbortController();
   let columns: Columns | null = null;
-  const pathIds = new Map<string, number>();
-  const paths: string[] = [];
+  const paths = new PathInterner();
   const headers: CommitHeader[] = [];
   let overflow = false;
   const seen: PrefetchedIntroductions = {
@@ -82,7 +83,7 @@ export function prefetchIntroductions(gitDir: string, commits: string[], limit =
       for (let i = 0; i < columns.count; i++) {
         if (!prefixes.has(oidPrefix(oids, i * width))) continue;
         const oid = oids.toString('latin1', i * width, (i + 1) * width);
-        if (interest.has(oid)) visit(oid, paths[columns.paths[i]!]!, headers[columns.commits[i]!]!);
+        if (interest.has(oid)) visit(oid, paths.path(columns.paths[i]!), headers[columns.commits[i]!]!);
       }
     },
   };
@@ -106,14 +107,7 @@ export function prefetchIntroductions(gitDir: string, commits: string[], limit =
         return;
       }
       if (headers[headers.length - 1] !== entry.commit) headers.push(entry.commit);
-      const path = entry.bytes.toString('utf8', entry.pathStart, entry.pathEnd);
-      let pathId = pathIds.get(path);
-      if (pathId === undefined) {
-        pathId = paths.length;
-        paths.push(path);
-        pathIds.set(path, pathId);
-      }
-      columns.push(entry.bytes, entry.oidAt, pathId, headers.length - 1);
+      columns.push(entry.bytes, entry.oidAt, paths.intern(entry.bytes, entry.pathStart, entry.pathEnd), headers.length - 1);
     },
     controller.signal,
   ).then(() => (overflow || controller.signal.aborted ? null : seen));

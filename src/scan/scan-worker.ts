@@ -23,15 +23,19 @@ const init = workerData as WorkerInit;
 const scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
 const watch = publisher(init.watchState);
 
-parentPort!.on('message', (task: ScanTask | { kind: 'stop' }) => {
-  if (task.kind === 'stop') {
+// The pool may post a second chunk while this one is matched: it waits in the port's queue,
+// so the worker goes on to it without waiting for the main thread. Replies name the chunk.
+parentPort!.on('message', (msg: { serial: number; task: ScanTask } | { kind: 'stop' }) => {
+  if ('kind' in msg) {
     parentPort!.close();
     return;
   }
+  const serial = msg.serial;
+  watch.chunk(serial);
   try {
-    parentPort!.postMessage({ ok: true, result: scan(task) });
+    parentPort!.postMessage({ serial, ok: true, result: scan(msg.task) });
   } catch (err) {
-    parentPort!.postMessage({ ok: false, error: { message: (err as Error).message, code: (err as { code?: string }).code } });
+    parentPort!.postMessage({ serial, ok: false, error: { message: (err as Error).message, code: (err as { code?: string }).code } });
   }
 });
 

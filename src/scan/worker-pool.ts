@@ -67,16 +67,32 @@ class InlineRunner implements TaskRunner {
   }
 }
 
+type Outcome = { result: ChunkResult } | { cutAt: number };
+
+/** A chunk posted to a worker (or waiting for one), and who hears how it ended. */
+interface Pending {
+  serial: number;
+  task: ScanTask;
+  resolve: (outcome: Outcome) => void;
+  reject: (err: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
   state: Int32Array;
   check: StuckObjectCheck;
-  busy: boolean;
-  /** Set while a chunk runs: stops it, as cut short at the given index. */
-  cut: ((index: number) => void) | null;
+  /** Chunks posted to the worker and not answered yet, in the order it matches them. */
+  queue: Pending[];
 }
 
-type Reply = { ok: boolean; result?: ChunkResult; error?: { message: string; code?: string } };
+/**
+ * Chunks a worker holds at once: the one it matches and the next, waiting in its port's queue,
+ * so it goes on without waiting for the main thread (busy reading objects and walking history)
+ * to take its reply and post it another.
+ */
+export const QUEUE_DEPTH = 2;
+
+type Reply = { serial: number; ok: boolean; result?: ChunkResult; error?: { message: string; code?: string } };
 
 export interface PoolOptions {
   /** The hard deadline for one object of this many bytes (tests set it low). */
@@ -174,13 +190,14 @@ class Tokens {
  * chunk at a time into memory shared with the worker that scans it. Every worker having a child
  * of its own cost each about 110 MB on a multi-GB history (pack index, mapped pack windows,
  * delta bases, the largest objects), and one child inflates faster than the workers match. At
- * most one chunk more than there are workers is read and not yet scanned, so a worker finds its
- * next chunk ready; their shared buffers are reused from chunk to chunk, so they are never
+ * most QUEUE_DEPTH chunks a worker are read and not yet scanned, so a worker finds its next
+ * chunk ready; their shared buffers are reused from chunk to chunk, so they are never
  * garbage waiting for a collection (a fresh buffer per chunk left tens of MB of them resident).
  */
 class ThreadPool implements TaskRunner {
   private readonly slots: Slot[] = [];
-  private readonly waiting: ((slot: Slot) => void)[] = [];
+  /** Chunks waiting for room at a worker, in the order they came. */
+  private readonly waiting: Pending[] = [];
   private readonly deadlineFor: (bytes: number) => number;
   private readonly timer: NodeJS.Timeout;
   private reader: CatFileReader | null = null;
@@ -190,6 +207,7 @@ class ThreadPool implements TaskRunner {
   private readonly buffers: Tokens;
   /** Shared buffers free for the next chunk. */
   private readonly spare: SharedArrayBuffer[] = [];
+  private serial = 0;
 
   constructor(
     private readonly gitDir: string | null,
@@ -198,23 +216,53 @@ class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
-    this.buffers = new Tokens(count + 1);
+    // Two chunks a worker, read and not yet scanned. When a worker answers one, its buffer
+    // reads the next chunk while the worker matches the one it has queued: reading 2 MB takes
+    // a fraction of matching it, so the queue refills in time without a buffer more.
+    this.buffers = new Tokens(count * QUEUE_DEPTH);
     for (let i = 0; i < count; i++) {
       const state = newWatchState();
-      this.slots.push({ worker: this.spawn(state), state, check: new StuckObjectCheck(state, this.deadlineFor), busy: false, cut: null });
+      const slot: Slot = { worker: null!, state, check: new StuckObjectCheck(state, this.deadlineFor), queue: [] };
+      slot.worker = this.spawn(slot);
+      this.slots.push(slot);
     }
     this.timer = setInterval(() => this.watch(), WATCH_INTERVAL_MS);
     this.timer.unref();
   }
 
-  private spawn(state: Int32Array): Worker {
+  /** A worker for the slot; its replies and failure settle the chunks of the slot's queue. */
+  private spawn(slot: Slot): Worker {
     const worker = new Worker(workerUrl(), {
-      workerData: { specs: this.ruleset.specs, watchState: state },
+      workerData: { specs: this.ruleset.specs, watchState: slot.state },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     worker.unref();
     worker.once('exit', () => exited.add(worker));
+    worker.on('message', (msg: Reply) => {
+      // A worker replaced at the hard deadline is never heard from again.
+      if (slot.worker !== worker) return;
+      const done = slot.queue.shift();
+      if (!done || done.serial !== msg.serial) {
+        this.failSlot(slot, new LeakwatchError('git', `scan worker answered chunk ${msg.serial} where ${done?.serial ?? 'none'} was due`));
+        return;
+      }
+      // The next chunk of the queue starts now: its deadline counts from here.
+      if (slot.queue.length > 0) slot.check.reset(performance.now());
+      this.fill();
+      if (msg.ok) done.resolve({ result: msg.result! });
+      else done.reject(new LeakwatchError((msg.error!.code as ErrorCode | undefined) ?? 'git', msg.error!.message));
+    });
+    worker.on('error', (err: Error) => {
+      if (slot.worker !== worker) return;
+      this.failSlot(slot, new LeakwatchError('git', `scan worker failed: ${err.message}`));
+    });
     return worker;
+  }
+
+  /** Every chunk the worker holds fails with it. */
+  private failSlot(slot: Slot, err: Error): void {
+    const queue = slot.queue.splice(0);
+    for (const p of queue) p.reject(err);
   }
 
   /**
@@ -236,7 +284,7 @@ class ThreadPool implements TaskRunner {
     }
   }
 
-  private async runOnce(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
+  private async runOnce(task: ScanTask): Promise<Outcome> {
     if (task.kind !== 'objects') return this.post(task);
     await this.buffers.acquire();
     const used: { shared?: SharedArrayBuffer } = {};
@@ -270,57 +318,62 @@ class ThreadPool implements TaskRunner {
     return next;
   }
 
-  private async post(task: ScanTask): Promise<{ result: ChunkResult } | { cutAt: number }> {
-    const slot = await this.acquire();
-    try {
-      return await new Promise((resolve, reject) => {
-        const worker = slot.worker;
-        const detach = (): void => {
-          slot.cut = null;
-          worker.off('error', onError);
-          worker.off('message', onMessage);
-        };
-        const onError = (err: Error): void => {
-          detach();
-          reject(new LeakwatchError('git', `scan worker failed: ${err.message}`));
-        };
-        const onMessage = (msg: Reply): void => {
-          detach();
-          if (msg.ok) resolve({ result: msg.result! });
-          else reject(new LeakwatchError((msg.error!.code as ErrorCode | undefined) ?? 'git', msg.error!.message));
-        };
-        worker.on('error', onError);
-        worker.on('message', onMessage);
-        slot.cut = (index) => {
-          detach();
-          this.replace(slot);
-          resolve({ cutAt: index });
-        };
-        slot.check.reset(performance.now());
-        // A shared queue's port moves to the worker.
-        if (task.kind === 'shared-files') worker.postMessage(task, [task.port]);
-        else worker.postMessage(task);
-      });
-    } finally {
-      this.release(slot);
+  /** Posts the chunk to the worker with the fewest in its queue, or waits for room at one. */
+  private post(task: ScanTask): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ serial: 0, task, resolve, reject });
+      this.fill();
+    });
+  }
+
+  /** Hands waiting chunks to workers with room in their queue, the least busy first. */
+  private fill(): void {
+    while (this.waiting.length > 0) {
+      let best: Slot | null = null;
+      for (const slot of this.slots) {
+        if (slot.queue.length < QUEUE_DEPTH && (best === null || slot.queue.length < best.queue.length)) best = slot;
+      }
+      if (best === null) return;
+      this.send(best, this.waiting.shift()!);
     }
   }
 
-  /** Stops a stuck worker: terminate() interrupts a running regex. */
-  private replace(slot: Slot): void {
+  private send(slot: Slot, pending: Pending): void {
+    pending.serial = ++this.serial;
+    // A worker with nothing queued starts on it now; otherwise its deadline starts when the
+    // chunk before it is answered.
+    if (slot.queue.length === 0) slot.check.reset(performance.now());
+    slot.queue.push(pending);
+    const message = { serial: pending.serial, task: pending.task };
+    // A shared queue's port moves to the worker.
+    if (pending.task.kind === 'shared-files') slot.worker.postMessage(message, [pending.task.port]);
+    else slot.worker.postMessage(message);
+  }
+
+  /**
+   * Stops a stuck worker (terminate() interrupts a running regex): its chunk ends cut at the
+   * object, and the chunks queued with it go to the fresh worker, from the start (a reply the
+   * stopped worker sent and the pool had not taken yet is lost with it).
+   */
+  private replace(slot: Slot, serial: number, index: number): void {
+    const queue = slot.queue.splice(0);
     void slot.worker.terminate();
     slot.state = newWatchState();
     slot.check = new StuckObjectCheck(slot.state, this.deadlineFor);
-    slot.worker = this.spawn(slot.state);
+    slot.worker = this.spawn(slot);
+    for (const p of queue) {
+      if (p.serial === serial) p.resolve({ cutAt: index });
+      else this.send(slot, p);
+    }
   }
 
   private watch(): void {
     const now = performance.now();
     for (const slot of this.slots) {
-      if (!slot.cut) continue;
-      const index = slot.check.stuck(now);
+      if (slot.queue.length === 0) continue;
+      const stuck = slot.check.stuckAt(now);
       // Reported like a budget cut: stats.skipped.partial, and not saved as scanned.
-      if (index >= 0) slot.cut(index);
+      if (stuck && slot.queue.some((p) => p.serial === stuck.serial)) this.replace(slot, stuck.serial, stuck.index);
     }
   }
 
@@ -333,21 +386,6 @@ class ThreadPool implements TaskRunner {
       this.reader?.close(),
       ...this.slots.map((s) => (this.gitDir === null ? s.worker.terminate().then(() => undefined) : stopWorker(s.worker))),
     ]);
-  }
-
-  private acquire(): Promise<Slot> {
-    const free = this.slots.find((s) => !s.busy);
-    if (free) {
-      free.busy = true;
-      return Promise.resolve(free);
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else slot.busy = false;
   }
 }
 

@@ -110,6 +110,39 @@ describe('the hard matching deadline', () => {
     expect(gitChildren()).toEqual([]);
   }, 60_000);
 
+  it('re-sends the chunks queued behind a stuck one to the fresh worker, each answered once', async () => {
+    const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
+    const { createTaskRunner, QUEUE_DEPTH } = (await import(dist('scan/worker-pool.js'))) as typeof WorkerPool;
+    const { enumerateObjects } = (await import(dist('git/enumerate-objects.js'))) as typeof EnumerateObjects;
+    expect(QUEUE_DEPTH).toBeGreaterThan(1);
+    const tokens = [githubToken(), githubToken(), githubToken()];
+    const repo = TestRepo.create();
+    repo.commit('files', { 'a.txt': `token=${tokens[0]}\n`, 'b.txt': HOSTILE, 'c.txt': `token=${tokens[1]}\n`, 'd.txt': `token=${tokens[2]}\n` });
+    const gitDir = join(repo.dir, '.git');
+    const oidOf = (path: string): string => repo.git('rev-parse', `HEAD:${path}`).trim();
+    const blobs = new Map<string, ObjectInfo>();
+    await enumerateObjects(gitDir, (o) => {
+      if (o.type === 'blob') blobs.set(o.oid, o);
+    });
+    const chunk = (...paths: string[]): ObjectInfo[] => paths.map((p) => blobs.get(oidOf(p))!);
+    // One worker: the hostile chunk waits in its queue behind the first, the third behind it.
+    // Only the hostile blob gets the short deadline: a cold worker on a busy machine can take
+    // longer than that over its first small blob.
+    const pool = createTaskRunner(gitDir, loadRules([slowRules()]), 1, { hardDeadlineMs: (bytes) => (bytes > 10_000 ? 200 : 60_000) });
+    let rs;
+    try {
+      rs = await Promise.all([chunk('a.txt'), chunk('b.txt', 'c.txt'), chunk('d.txt')].map((objects) => pool.run({ kind: 'objects', objects })));
+    } finally {
+      await pool.close();
+    }
+    expect(rs.map((r) => r.partial)).toEqual([0, 1, 0]);
+    expect(rs[1]!.partialOids).toEqual([oidOf('b.txt')]);
+    expect(rs.map((r) => r.objects)).toEqual([1, 2, 1]);
+    const found = rs.map((r) => r.results.flatMap((x) => x.matches.map((m) => m.secretSha256)));
+    expect(found).toEqual([[sha256(tokens[0]!)], [sha256(tokens[1]!)], [sha256(tokens[2]!)]]);
+    expect(gitChildren()).toEqual([]);
+  }, 60_000);
+
   it('does the same for plain files', async () => {
     const { loadRules } = (await import(dist('detect/load-rules.js'))) as typeof LoadRules;
     const { createTaskRunner } = (await import(dist('scan/worker-pool.js'))) as typeof WorkerPool;
