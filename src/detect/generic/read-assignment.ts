@@ -283,7 +283,7 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
     // A quoted string that is a template or an interpolation is a reference, not a literal.
     if (shape === 'literal' && quote !== "'" && /\$\{|#\{|\{\{/.test(value)) shape = 'reference';
     // A quote that closed a string, then a concatenation: `"&password=" + encode(p)`, `"#?secret=" + r,`.
-    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*[(.,;)[]/.test(value)) shape = 'expression';
+    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value)) shape = 'expression';
     // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
     if (shape === 'literal' && quote === '`' && /\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value)) shape = 'expression';
     return { key, operator, quote, value, start, end, shape, concatenated };

@@ -52,6 +52,7 @@ const NOT_SECRETS: ReadonlyArray<[string, string]> = [
   // JavaScript that reads a password, not an .npmrc line; a string closed before a concatenation.
   ['JavaScript', '\t\t\t\t_password = password || urlp.pass;'],
   ['JavaScript', 'location.href=n+"&user_login="+encodeURIComponent(s.user_login)+"&password="+encodeURIComponent(e.password),window.x=1'],
+  ['JavaScript', "x.open('GET', ajaxurl + '?action=test&_ajax_nonce='+compressionNonce+'&'+(new Date()).getTime(), true);"],
   // The key's own words run together; a help text naming its flag; a settings getter's names.
   ['YAML', 'LOGIN_SECRET: loginsecret'],
   ['C', `\t"\t-p, --${key}\t\t\tPassword\\n"`],
