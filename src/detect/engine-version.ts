@@ -25,7 +25,7 @@
  *    (`fileBytes`: a Rails master.key) are applied, and more password-hash formats are
  *    recognised, so old states scan again.
  */
-export const ENGINE_VERSION = 7;
+export const ENGINE_VERSION = 8;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;

@@ -45,6 +45,8 @@ const DESCRIBING_WORDS = new Set([
   'lifetime', 'audience', 'issuer', 'options', 'settings', 'config', 'manager', 'store', 'storage', 'cache', 'listener', 'event',
   'entropy', 'bits', 'rounds', 'iterations', 'cost', 'interval', 'attempts', 'retries', 'days', 'seconds', 'ms', 'port', 'chars',
   'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'encoder', 'decoder', 'hasher', 'encryptor', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
+  // A policy's checks and a pinned revision: `passwd_check_rules`, `pkg_x_passwd_commit = master`.
+  'rule', 'rules', 'commit',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.
   'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);
@@ -52,11 +54,12 @@ const DESCRIBING_WORDS = new Set([
 /**
  * Tokens that are not credentials: paging cursors (NextToken, continuation_token, page_token),
  * idempotency tokens (ClientRequestToken, ClientToken), CSRF and device/push registration
- * tokens, KMS grant tokens (which AWS documents as not secret), and the parser's tokens of
- * grammar code. They name a token that is not secret.
+ * tokens, KMS grant tokens (which AWS documents as not secret), the parser's tokens of grammar
+ * code, and .NET's strong-name `PublicKeyToken` (a hash of the signer's public key, printed in
+ * every assembly reference). They name a token that is not secret.
  */
 const NON_SECRET_TOKENS =
-  /(?:^|\s)(?:next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
+  /(?:^|\s)(?:public key|next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
 /** Compounds written without separators that name a place for secrets, not a secret: secretsmanager, passwordfield. */
 const DESCRIBING_COMPOUND = /^(?:password|passwd|secret|secrets|token|tokens|key|keys)(?:manager|store|field|name|type|length|input|prompt|hash|file|path|id)$/;
 

@@ -26,9 +26,12 @@ export type ValueClass =
 const PLACEHOLDER =
   /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
-/** Templates and interpolations, anywhere in the value. */
+/**
+ * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
+ * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
+ */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -36,7 +39,7 @@ const TEMPLATE =
  * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
  */
 const WHOLE_TEMPLATE =
-  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])/;
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])/;
 
 /** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
 const REFERENCE =
@@ -81,8 +84,8 @@ const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|
 const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
 /** Character encodings, as a call's second argument names them: write('password', 'latin1'). */
 const ENCODING = /^(?:utf-?8|utf-?16(?:le|be)?|ucs-?2|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
-/** Event names and scopes: token:error:renew, read:user. */
-const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$/;
+/** Event names and scopes: token:error:renew, read:user; a list of module names (mod_sql:mod_sql_passwd:mod_tls). */
+const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$|^[a-z][a-z0-9]{1,30}_[a-z0-9_]{1,30}(?::[a-z][a-z0-9_]{1,30}){1,40}$/;
 
 /** The words of a credential's name: a value made of a name around one of these names the slot (user_password). */
 const CREDENTIAL_WORDS = new Set([
@@ -278,9 +281,12 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const notSecret = notASecretValue(v, shape);
   if (notSecret !== null) return notSecret;
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
-  if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v)) return 'reference';
+  // A URN names a class or a namespace (urn:oasis:names:tc:SAML:2.0:ac:classes:Password).
+  if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v) || /^urn:[a-z0-9][a-z0-9-]{1,31}:\S+$/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
   if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
+  // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").
+  if (/^\$(?:1|2[abxy]?|5|6|apr1|y)\$$/.test(v) || /^\$[A-Za-z_]\w*(?:\s{1,3}\$[A-Za-z_]\w*)+$/.test(v)) return 'template';
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
@@ -309,12 +315,17 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address,
   // and a leading `-` that asks the server for short replies.
   if (/^-?anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';
+  // An e-mail address alone: what anonymous FTP asks for as its password, and an identifier
+  // wherever else it stands (ftp@example.org).
+  if (/^[\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,12}$/i.test(v)) return 'placeholder';
   if (kebab) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.
   if (/^[+-]?\d+(?:\.\d+)?$/.test(v)) return /^\d{3,9}$/.test(v) ? 'word' : 'number';
   if (/^0x[0-9a-f]{1,16}$/i.test(v)) return 'number';
+  // A C integer literal with its suffix: 0UL, 1024u, 16LL.
+  if (/^(?:0x[0-9a-f]{1,16}|\d{1,20})(?:[uU](?:ll?|LL?)?|(?:ll?|LL?)[uU]?)$/.test(v)) return 'number';
   // A run of the alphabet or of digits: an alphabet for generating, or a test pattern (abcdef…, 0123456789).
   if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';

@@ -184,7 +184,10 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // Most candidates fail on the key or the length; the value classifier is the dearer part.
   if (key === 'none' || a.value.length < MIN_QUOTED || namesSetting(a.key)) return null;
   // A value that repeats a word of its key names the slot: access_token: "access".
-  if (/^[A-Za-z]+$/.test(a.value) && keyWords(a.key).includes(a.value.toLowerCase())) return null;
+  // (A help text's `--password  Password.` too; and the key's words run together: LOGIN_SECRET: loginsecret.)
+  const bareWord = /^([A-Za-z]+)(?:[.:]|\\n)?$/.exec(a.value);
+  if (bareWord && keyWords(a.key).includes(bareWord[1]!.toLowerCase())) return null;
+  if (/^[A-Za-z0-9]{6,}$/.test(a.value) && a.value.toLowerCase() === keyWords(a.key).join('')) return null;
   // ...and so does one that repeats the key's own credential-bearing word, as a mapping of names
   // does: "libsecret-1.so.0": "libsecret-1-0", "apiTokenV2": "api_token_v2".
   if (sharesCredentialWord(a.key, a.value)) return null;

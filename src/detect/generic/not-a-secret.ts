@@ -32,11 +32,11 @@ export function namesSetting(key: string): boolean {
 
 /**
  * A placeholder spelled as a possessive, an article or an owner run into the key's own word:
- * mypassword, dbpassword, TheNewPassword, MYSECRET, NOSECRET, userPwd, myPwdKey. Not the short
+ * mypassword, dbpassword, TheNewPassword, MYSECRET, NOSECRET, userPwd, myPwdKey, newpw. Not the short
  * `pass` (mypass, dbpass): tests choose those as weak passwords, and labelled code keeps them.
  */
 const OWNED_SLOT =
-  /^(?:my|your|our|the|no|db|user)(?:new|old|own|db|user)?(?:password|passwd|pwd|passphrase|secret|token|apikey|key)(?:key)?$/i;
+  /^(?:my|your|our|the|no|db|user|new|old)(?:new|old|own|db|user)?(?:password|passwd|pwd|pw|passphrase|secret|token|apikey|key)(?:key)?$/i;
 /**
  * A lower camelCase name ending in a credential's word: radiusClientSecret, userPassword: the
  * name of a slot or a variable, as code and LDAP schemas name attributes.
@@ -65,11 +65,19 @@ const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
 const BARE_REFERENCE = /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$/;
 /**
  * Code between two string literals, read as if it were one: `" + rs.getString("`,
- * `".$this->pdo->quote($salt)."`. Starts with a concatenation and ends with one or a call.
+ * `".$this->pdo->quote($salt)."`, `'.$atom['id'].'` (inside a double-quoted text). Starts with a
+ * concatenation and ends with one or a call.
  */
-const STITCHED_CODE = /^\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::)[^]*[.+(]\s*$/;
+const STITCHED_CODE = /^\s*['"]?\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::|\[)[^]*[.+(]\s*['"]?\s*$/;
 /** A fragment of a query naming a column: "pwd_hash = ". */
 const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
+/**
+ * An input validation rule, as PHP frameworks key them by the field they check:
+ * `'password' => 'required|string|min:8'`, `'change_password' => 'in 0,1'`, and a rule that
+ * binds the field to a table's column (`'ipmi_password' => 'db hosts.ipmi_password'`).
+ */
+const VALIDATION_RULE =
+  /^(?:(?:required|nullable|sometimes|string|confirmed|present|filled|email|numeric|integer|int32|uint64|bool|boolean|array|not_empty|fatal|flags|(?:min|max|size|between|ge|le|in|not_in|regex|same|different)(?::|\s)[\w,.-]{0,40})(?:\s{0,2}\|\s{0,2}|$)){2,}$|^in \d{1,9}(?:,\d{1,9})*$|^db [a-z_][a-z0-9_]{0,60}\.[a-z_][a-z0-9_]{0,60}$/;
 /** An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. */
 const SIGV4_SCOPE = /\/aws4_request$/;
 
@@ -101,6 +109,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value)) return 'template';
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
   if (SIGV4_SCOPE.test(value)) return 'reference';
+  if (VALIDATION_RULE.test(value)) return 'code';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
   if (descendingShare(value) >= 0.7) return 'placeholder';
   if (AUTH_PHRASE.test(value)) return 'placeholder';
@@ -171,7 +180,8 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     // Ruby, C++ and PHP scope paths: the key and `::` before the value.
     if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
-    if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after)) return true;
+    // (Not after a command line's `--password=`: what follows a flag is the next argument.)
+    if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after) && !/(?:^|\s)--?[\w-]+=$/.test(before)) return true;
     // A column compared or set in SQL: `SET password=cryptpass WHERE username=user` (read as an
     // assignment, or as a `SET PASSWORD` statement whose operator is the space before the value).
     if ((a.operator === '=' || a.operator === ' ') && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
@@ -180,6 +190,8 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // stand-in; generated ones hold digits or symbols.
   const words = keyWords(a.key);
   if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && /^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value)) return true;
+  // An access key's id (AccessKey: AKIA-less, 16 to 24 upper-case letters and digits): an identifier, as a user name is.
+  if (words.join(' ') === 'access key' && /^[A-Z0-9]{16,24}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

@@ -85,6 +85,14 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
+/** A user name and a colon after curl's `-u`/`--user`: the password follows. */
+const CLI_USER_PAIR = /(?:^|\s)(?:-u|--user)[ \t]{1,3}["']?[^\s:"'$]{1,100}:$/;
+/**
+ * A settings getter's arguments (`config.get('password', 'length')`, `getint('password',
+ * 'reset_timeout')`): a section and an option's name, not a key and its value.
+ */
+const SETTINGS_GETTER = /\.(?:get|getint|getfloat|getboolean|getbool|has_option|remove_option)\(\s{0,3}$/;
+
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
 }
@@ -141,11 +149,15 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
   const last = lastBeforeSpaces(before);
   const comma = last === ',';
+  // An anonymous login takes any text as its password (`login('anonymous', 'nospam')`).
+  if (comma && CREDENTIAL_CALL.test(before) && /["']anonymous["']\s{0,3},\s{0,3}$/i.test(before)) return { key: '', operator: ',' };
   if (comma && (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before))) return { key: 'password', operator: ',', call: true };
   if ((comma || last === '(') && HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
   if (comma && (DN_CALL.test(before) || JNDI_CREDENTIALS.test(before))) return { key: 'bind password', operator: ',', call: true };
   if (comma && OAUTH_PAIR_CALL.test(before)) return { key: 'consumer secret', operator: ',', call: true };
   if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
+  // curl -u user:SECRET, --user "user:SECRET": what follows the user name and a colon is its password.
+  if (last === ':' && CLI_USER_PAIR.test(before)) return { key: 'password', operator: ' ' };
   const assertion = last === '(' ? ASSERTION.exec(before) : null;
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
@@ -166,6 +178,9 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
   const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
   if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
+    return { key: '', operator };
+  }
+  if (operator === ',' && SETTINGS_GETTER.test(line.slice(Math.max(0, i - 24), i)) && /^["'][a-z][a-z_]{1,40}["']/.test(line.slice(valueOpen, valueOpen + 44))) {
     return { key: '', operator };
   }
   // A quoted key after `?` is a ternary's branch (`x ? 'refresh_token' : 'code'`); after typeof, a type test.
@@ -189,6 +204,13 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
   // A Ruby instance or class variable (`self.password = @password`): a name made of words, not a value.
   if (/^@{1,2}[A-Za-z_]\w*$/.test(value) && looksLikeName(value.replace(/^@+/, ''))) return 'expression';
+  // A CSS rule (`.password-input-wrapper:after{content:…}`) and Erlang's bit syntax (`Nonce:96/bitstring`).
+  if (/[\w-]\{[\w-]{2,40}:/.test(value) || /^\d{1,4}\/(?:binary|bitstring|bits|bytes|integer|float|utf8)\b/.test(value)) return 'expression';
+  // A PowerShell cmdlet (`ConvertTo-SecureString $pw -AsPlainText`, `Get-Location`): a call.
+  if (/^(?:Get|Set|New|Read|Import|Export|Invoke|ConvertTo|ConvertFrom|Select|Add|Remove|Test|Out|Join|Split|Resolve)-[A-Z][A-Za-z]+$/.test(value)) return 'expression';
+  // C's address-of or dereference of a member or an element: &ctx.stack.values[i], *conf->pass.
+  // (A rule's value stops before the closing bracket: `&ctx.values[i`.)
+  if (/^[&*]\(?[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*|\[[^\]\n]{0,40}\]?)+\)?$/.test(value)) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
   if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
@@ -260,6 +282,10 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
     if (operator === ',' && !call && after.c !== ')') return { key: '', operator, quote, value, start, end, shape, concatenated: false };
     // A quoted string that is a template or an interpolation is a reference, not a literal.
     if (shape === 'literal' && quote !== "'" && /\$\{|#\{|\{\{/.test(value)) shape = 'reference';
+    // A quote that closed a string, then a concatenation: `"&password=" + encode(p)`, `"#?secret=" + r,`.
+    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value)) shape = 'expression';
+    // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
+    if (shape === 'literal' && quote === '`' && /\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value)) shape = 'expression';
     return { key, operator, quote, value, start, end, shape, concatenated };
   }
   let end = Math.min(valueEnd, line.length);
