@@ -53,12 +53,6 @@ const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
 const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
 /** Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x). */
 const COMMAND_SUBSTITUTION = /^\$\([a-z][\w-]*\s/;
-/**
- * A shell command in backquotes, the older spelling of command substitution: a command word, then
- * a variable, a pipe, a list or an option (`cd "$ac_pwd" && ls -di .`, `cat $file | tr -d x`).
- */
-const COMMAND_WORD = /^[a-z][\w.-]*\s/;
-const SHELL_SYNTAX = /\$[\w{(]|&&|\|\||[|;]|\s-[A-Za-z]/;
 /** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
 const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
 /** A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…}, Ruby @token. */
@@ -174,7 +168,6 @@ const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9
  */
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
   if (CATALOGUE_ENTRY.test(before)) return true;
-  if (a.quote === '`' && COMMAND_WORD.test(a.value) && SHELL_SYNTAX.test(a.value)) return true;
   const after = line.slice(a.end, a.end + 40);
   if (a.shape === 'bare') {
     // Ruby, C++ and PHP scope paths: the key and `::` before the value.
