@@ -81,6 +81,12 @@ const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|
 const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
 /** Character encodings, as a call's second argument names them: write('password', 'latin1'). */
 const ENCODING = /^(?:utf-?8|utf-?16(?:le|be)?|ucs-?2|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
+/** A type's name in a namespace: AWS::SecretsManager::Secret, Test2::Event::Pass. */
+const NAMESPACED_TYPE = /^[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*){1,6}$/;
+/** A long command-line option's name. */
+const CLI_OPTION = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A file of source, object or build code by its name alone: git-credential-wincred.c, token.o, auth.exe. */
+const SOURCE_FILE = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:c|h|cc|cpp|cxx|hpp|hh|o|obj|exe|dll|so|dylib|a|lib|[cm]?js|ts|py|pyc|rb|go|rs|java|class|jar|php|pl|pm|sh|mk|in|am)$/;
 /** Event names and scopes: token:error:renew, read:user. */
 const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$/;
 
@@ -138,7 +144,7 @@ function chosenKebab(value: string): boolean {
 }
 
 /** Type names written where a value would be (`secretKey: number`, `password: String=`, `Buffer|string`). */
-const TYPE_NAME = /^[?!]?(?:string|number|boolean|object|any|unknown|never|void|symbol|bigint|buffer|uint8array|array|function|date|null|undefined|int|integer|float|double|long|char|bytes|str|bool)(?:\[\])?[=?!]?$/i;
+const TYPE_NAME = /^(?:unique symbol|readonly \w+)$|^[?!]?(?:string|number|boolean|object|any|unknown|never|void|symbol|bigint|buffer|uint8array|array|function|date|null|undefined|int|integer|float|double|long|char|bytes|str|bool)(?:\[\])?[=?!]?$/i;
 
 /** A base64 value whose bytes are text: an encoded word or name (a paging token's label), or OpenSSL's `Salted__` ciphertext. */
 function decodedClass(value: string): ValueClass | null {
@@ -202,6 +208,11 @@ function looksLikeName(value: string): boolean {
   if (value.length > 60) return false;
   let parts: string[] | null = null;
   if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
+  // A constant with a number among its words (TIME_24_WITH_SECONDS, HTTP_2_ONLY): the numbers set apart.
+  else if (/^[A-Z][A-Z]*(?:_(?:[A-Z]+|\d{1,4}))+$/.test(value) && /_\d/.test(value)) {
+    parts = value.split('_').filter((p) => !/^\d+$/.test(p));
+    if (parts.length < 2) parts = null;
+  }
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
   // CamelCase ending in an acronym: InterpolationInJSX, parseHTML.
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}$/.test(value)) {
@@ -281,6 +292,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
   if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
+  // A type in a namespace (AWS::SecretsManager::Secret, Crypt::Password), a command-line option
+  // (--require), a source or build file's name (git-credential-wincred.c), an escaped line break.
+  if (NAMESPACED_TYPE.test(v) || CLI_OPTION.test(v) || SOURCE_FILE.test(v) || /^\\[nrt]/.test(v)) return 'code';
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
@@ -319,7 +333,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
-  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
+  // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).
+  if (/^(?:[~^=]|[<>]=?)?\s?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
   // Words separated by spaces: prose or a label, unless they read as a chosen passphrase.
   if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){1,}$/.test(v)) {
     const words = v.toLowerCase().split(' ').map((w) => w.replace(/[^a-z]/g, ''));
