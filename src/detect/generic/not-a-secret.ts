@@ -66,8 +66,11 @@ const BARE_REFERENCE =
   /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$|^&[A-Za-z_]\w*(?:\[[\w +*-]{1,40}(?:\]|$)|->\w+|\.\w+)+;?$|^\*[A-Za-z_][\w:]*;?$/;
 /** Arithmetic on a name (`nToken+1`, `len*2`), when a C-like statement's `;` ends it. */
 const ARITHMETIC = /^[A-Za-z_]\w*\s?[-+*/%]\s?(?:\d{1,6}|[A-Za-z_]\w*)$/;
-/** An HTML or XML character reference at the start: `&#x3C;string>` is `<string>` escaped. */
-const HTML_ENTITY = /^&(?:#x[0-9a-f]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos|nbsp);?/i;
+/**
+ * An escaped `<` at the start: `&#x3C;string>` is a type's placeholder, `<string>`, as HTML
+ * writes it. (An escaped quote is a password's own character: `password="&quot;bobby"`.)
+ */
+const HTML_ENTITY = /^&(?:#x0*3c|#0*60|lt);?/i;
 /** A CSS rule's selector and body run together (`hover{background-color:#f2f2f2`, `last-child{border:0`). */
 const CSS_RULE = /^[\w-]*(?::[\w-]+)*\{[\w-]+:/;
 /**

@@ -95,7 +95,7 @@ const pairs: Array<[Case, Case]> = [
   ],
   [
     { name: 'escaped type in HTML', path: 'api/all.html', text: '<code>{pem: &#x3C;string|buffer>[, passphrase: &#x3C;string>]}</code>' },
-    { name: 'passphrase in HTML', path: 'site/index.html', text: '<code>{passphrase: "§"}</code>', value: short(12) },
+    { name: 'password after an escaped quote in XML', path: 'test/UserDatabaseTests.java', text: 'xml.contains("<user username=\\"bob\\" password=\\"&quot;§\\" />")', value: short(12) },
   ],
   [
     { name: "key's word inflected", path: 'dist/chunks/index.js', text: '  pass: "passed",' },
