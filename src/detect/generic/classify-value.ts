@@ -286,6 +286,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Markdown emphasis or code around a value in prose: **secret**, `token`.
   const emphasis = /^(\*\*|__|`)(.+)\1$/.exec(v);
   if (emphasis) v = emphasis[2]!;
+  // Capital words in emphasis stand in for a value, as a redaction's censor does: **GDPR COMPLIANT**.
+  if (emphasis && /^[A-Z]+(?: [A-Z]+)+$/.test(v)) return 'placeholder';
   const notSecret = notASecretValue(v, shape);
   if (notSecret !== null) return notSecret;
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.

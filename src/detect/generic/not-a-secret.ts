@@ -175,7 +175,13 @@ const DECLARATION = /^\s*(?:export\s+)?(?:let|const|var|val|my|our)\s+[\w$:.#[\]
 /** An object's own member, assigned: `self.token =`, `this.secret =`. */
 const MEMBER_SET = /(?:^|[^\w.])(?:self|this|cls)\.[A-Za-z_]\w*\s*=\s*$/;
 /** Nouns and joining words that follow a flag's name in prose, not a flag's value. */
-const PROSE_NOUNS = /^(?:options?|flags?|arguments?|args|parameters?|params|switch(?:es)?|and|or|to|is|are|was|were|the|which|that|with|instead)[,.;:)]?$/;
+const PROSE_NOUNS = /^(?:options?|flags?|arguments?|args|parameters?|params|switch(?:es)?|statements?|clauses?|commands?|functions?|privileges?|and|or|to|is|are|was|were|the|which|that|with|instead)[,.;:)]?$/;
+/** SQL's account options after `PASSWORD` (`ALTER USER … PASSWORD EXPIRE INTERVAL 90 DAY`), not a password. */
+const SQL_ACCOUNT_OPTION = /^(?:EXPIRE|REQUIRE|LOCK|UNLOCK|HISTORY|REUSE|INTERVAL|NEVER|DEFAULT|CURRENT|OPTIONAL|VALID)$/;
+/** A Maven or Gradle coordinate, `group:artifact` then a version: `io.jsonwebtoken:jjwt-api\t0.13.0`. */
+const COORDINATE_BEFORE = /(?:^|[\s'"])[a-z][a-z0-9]*(?:\.[a-z][\w-]*)+:$/;
+/** A docstring's field (Sphinx, reST): `:param refresh_token:`, `:type token: str`. */
+const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyword|kwarg|ivar|cvar|var)\s+(?:[\w.[\]]+\s+)?[\w.]+:\s*$/;
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
@@ -203,7 +209,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     // A CSS attribute selector: `[data-pw-cursor=pointer]`.
     if (/\[[\w-]+=$/.test(before) && after.startsWith(']')) return true;
     // Flags named in prose: `the --username and --password options`.
-    if (a.operator === ' ' && PROSE_NOUNS.test(a.value)) return true;
+    if (a.operator === ' ' && (PROSE_NOUNS.test(a.value) || SQL_ACCOUNT_OPTION.test(a.value))) return true;
+    if (a.operator === ':' && COORDINATE_BEFORE.test(before) && /^(?::\d|\s+\d)/.test(after)) return true;
+    if (DOC_FIELD_BEFORE.test(before)) return true;
     // Ruby, C++ and PHP scope paths: the key and `::` before the value.
     if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;

@@ -117,6 +117,26 @@ const pairs: Array<[Case, Case]> = [
     { name: 'escaped line break after -p', path: 'mysql/fill_help_tables.sql', text: "'`bash\\nmysql --enable-cleartext-plugin --user=alice -p\\n`\\n\\nOther clients may'" },
     { name: 'mysql -p with a value', path: 'scripts/backup.sh', text: 'mysql --user=alice -p§ shop', value: short(10) },
   ],
+  [
+    { name: 'SQL account option after PASSWORD', path: 'mysql/fill_help_tables.sql', text: "ALTER USER 'monty'@'localhost' PASSWORD EXPIRE INTERVAL 120 DAY;" },
+    { name: 'SQL password', path: 'db/init.sql', text: "ALTER USER 'monty'@'localhost' IDENTIFIED BY '§';", value: short(12) },
+  ],
+  [
+    { name: 'statement named in prose', path: 'mysql/fill_help_tables.sql', text: '(a CREATE USER or SET PASSWORD statement). For example' },
+    { name: 'SET PASSWORD with a value', path: 'db/init.sql', text: "SET PASSWORD FOR 'app'@'%' = '§';", value: short(12) },
+  ],
+  [
+    { name: 'Maven coordinate', path: 'package-lists/maven-partial.tsv', text: 'io.jsonwebtoken:jjwt-jackson\t0.13.0\t0.11.2 0.11.3' },
+    { name: 'dotted key in .properties', path: 'conf/app.properties', text: 'spring.datasource.password:§', value: short(12) },
+  ],
+  [
+    { name: 'docstring field', path: 'oauthlib/request_validator.py', text: '        :param refresh_token: Unicode refresh_token.' },
+    { name: 'docstring example', path: 'app/client.py', text: "        refresh_token: '§'", value: rand(24) },
+  ],
+  [
+    { name: 'redaction censor', path: 'docs/redaction.md', text: '{"secret":"**GDPR COMPLIANT**","logme":"will be logged"}' },
+    { name: 'secret in JSON', path: 'config/app.json', text: '{"secret":"§","logme":"will be logged"}', value: rand(24) },
+  ],
 ];
 
 describe('shapes of real unlabelled code that hold no secret, each beside a secret in the same shape', () => {
