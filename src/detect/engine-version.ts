@@ -24,6 +24,10 @@
  *    OpenSSL pass: phrases, OAuth pairs, defaults beside environment reads), whole-file rules
  *    (`fileBytes`: a Rails master.key) are applied, and more password-hash formats are
  *    recognised, so old states scan again.
+ * 8: generic rules drop more shapes of code that hold no secret (a value spelling its own key,
+ *    version ranges, declarations' expressions, C and Perl references, CSS, MIME types, Vim
+ *    script variables, namespaced type names) and .pgpass lines take only a last field, so
+ *    /etc/passwd lines are not read as one; old states scan again.
  */
 export const ENGINE_VERSION = 8;
 

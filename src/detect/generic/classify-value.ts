@@ -84,6 +84,12 @@ const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|
 const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
 /** Character encodings, as a call's second argument names them: write('password', 'latin1'). */
 const ENCODING = /^(?:utf-?8|utf-?16(?:le|be)?|ucs-?2|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
+/** A type's name in a namespace: AWS::SecretsManager::Secret, Test2::Event::Pass. */
+const NAMESPACED_TYPE = /^[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*){1,6}$/;
+/** A long command-line option's name. */
+const CLI_OPTION = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A file of source, object or build code by its name alone: git-credential-wincred.c, token.o, auth.exe. */
+const SOURCE_FILE = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:c|h|cc|cpp|cxx|hpp|hh|o|obj|exe|dll|so|dylib|a|lib|[cm]?js|ts|py|pyc|rb|go|rs|java|class|jar|php|pl|pm|sh|mk|in|am)$/;
 /** Event names and scopes: token:error:renew, read:user; a list of module names (mod_sql:mod_sql_passwd:mod_tls). */
 const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$|^[a-z][a-z0-9]{1,30}_[a-z0-9_]{1,30}(?::[a-z][a-z0-9_]{1,30}){1,40}$/;
 
@@ -141,7 +147,7 @@ function chosenKebab(value: string): boolean {
 }
 
 /** Type names written where a value would be (`secretKey: number`, `password: String=`, `Buffer|string`). */
-const TYPE_NAME = /^[?!]?(?:string|number|boolean|object|any|unknown|never|void|symbol|bigint|buffer|uint8array|array|function|date|null|undefined|int|integer|float|double|long|char|bytes|str|bool)(?:\[\])?[=?!]?$/i;
+const TYPE_NAME = /^(?:unique symbol|readonly \w+)$|^[?!]?(?:string|number|boolean|object|any|unknown|never|void|symbol|bigint|buffer|uint8array|array|function|date|null|undefined|int|integer|float|double|long|char|bytes|str|bool)(?:\[\])?[=?!]?$/i;
 
 /** A base64 value whose bytes are text: an encoded word or name (a paging token's label), or OpenSSL's `Salted__` ciphertext. */
 function decodedClass(value: string): ValueClass | null {
@@ -205,6 +211,11 @@ function looksLikeName(value: string): boolean {
   if (value.length > 60) return false;
   let parts: string[] | null = null;
   if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
+  // A constant with a number among its words (TIME_24_WITH_SECONDS, HTTP_2_ONLY): the numbers set apart.
+  else if (/^[A-Z][A-Z]*(?:_(?:[A-Z]+|\d{1,4}))+$/.test(value) && /_\d/.test(value)) {
+    parts = value.split('_').filter((p) => !/^\d+$/.test(p));
+    if (parts.length < 2) parts = null;
+  }
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
   // CamelCase ending in an acronym: InterpolationInJSX, parseHTML.
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}$/.test(value)) {
@@ -278,6 +289,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Markdown emphasis or code around a value in prose: **secret**, `token`.
   const emphasis = /^(\*\*|__|`)(.+)\1$/.exec(v);
   if (emphasis) v = emphasis[2]!;
+  // Capital words in emphasis stand in for a value, as a redaction's censor does: **GDPR COMPLIANT**.
+  if (emphasis && /^[A-Z]+(?: [A-Z]+)+$/.test(v)) return 'placeholder';
   const notSecret = notASecretValue(v, shape);
   if (notSecret !== null) return notSecret;
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
@@ -287,6 +300,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").
   if (/^\$(?:1|2[abxy]?|5|6|apr1|y)\$$/.test(v) || /^\$[A-Za-z_]\w*(?:\s{1,3}\$[A-Za-z_]\w*)+$/.test(v)) return 'template';
+  // A type in a namespace (AWS::SecretsManager::Secret, Crypt::Password), a command-line option
+  // (--require), a source or build file's name (git-credential-wincred.c), an escaped line break.
+  if (NAMESPACED_TYPE.test(v) || CLI_OPTION.test(v) || SOURCE_FILE.test(v) || /^\\[nrt]/.test(v)) return 'code';
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
@@ -330,7 +346,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
-  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
+  // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).
+  if (/^(?:[~^=]|[<>]=?)?\s?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
   // Words separated by spaces: prose or a label, unless they read as a chosen passphrase.
   if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){1,}$/.test(v)) {
     const words = v.toLowerCase().split(' ').map((w) => w.replace(/[^a-z]/g, ''));

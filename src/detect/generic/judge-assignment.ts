@@ -114,6 +114,27 @@ function sharesCredentialWord(key: string, value: string): boolean {
   return value.toLowerCase().split(/[^a-z0-9]+/).some((w) => keyed.has(w));
 }
 
+/** Letters and digits only, lower-cased: the spelling of a name whatever its case and separators. */
+function bareName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The value spells the key's name (in another case, with other separators, or as the last
+ * part of a namespaced path), or the key's last word with an inflection (pass, passed).
+ */
+function namesItself(key: string, value: string): boolean {
+  const name = bareName(key.replace(/^.*[.:>]/, ''));
+  if (name.length < 4 || value.length > 120) return false;
+  if (!/^[A-Za-z][\w:./ -]*$/.test(value)) return false;
+  if (bareName(value) === name) return true;
+  // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret).
+  if (/^[A-Za-z]\w*(?:(?:::|[:/.])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
+  const words = keyWords(key);
+  const word = words[words.length - 1] ?? '';
+  return word.length >= 4 && new RegExp(`^${word}(?:ed|es|ing)$`, 'i').test(value);
+}
+
 /** The key argument of a keyed-hash or cipher call, as readAssignment names it. */
 function keyedCall(a: Assignment): boolean {
   return a.key === 'secret key' && a.operator === ',' && a.shape === 'literal';
@@ -191,6 +212,11 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // ...and so does one that repeats the key's own credential-bearing word, as a mapping of names
   // does: "libsecret-1.so.0": "libsecret-1-0", "apiTokenV2": "api_token_v2".
   if (sharesCredentialWord(a.key, a.value)) return null;
+  // ...and so does the key's own name in another case or namespace, as enums and string
+  // constants map names to names: UNUSED_IAM_USER_PASSWORD: "UnusedIAMUserPassword",
+  // X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token", Secret: "AWS::SecretsManager::Secret";
+  // and the key's word inflected (`pass: "passed"`).
+  if (namesItself(a.key, a.value)) return null;
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
   const minified = looksMinified(line.length <= 2 * LOOK_AROUND ? line : line.slice(Math.max(0, a.start - LOOK_AROUND), a.end + LOOK_AROUND));
   const before = lineBefore(line, a.start);

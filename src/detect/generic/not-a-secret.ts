@@ -19,6 +19,8 @@ import type { Assignment, ValueShape } from './read-assignment.js';
 const SETTING_WORDS = new Set([
   'driver', 'drivers', 'backend', 'plugin', 'host', 'hostname', 'server', 'servers', 'filter', 'attr', 'attribute', 'attrib',
   'within', 'insensitive', 'sensitive', 'query', 'sql', 'charset', 'dn', 'template', 'command', 'cmd', 'program',
+  // How a secret is stored or checked: `password_encryption = scram-sha-256`, `token_algorithm`, `password_scheme`.
+  'encryption', 'algorithm', 'algorithms', 'algo', 'cipher', 'scheme', 'method', 'methods', 'mechanism', 'hasher', 'policy',
 ]);
 
 /** The shell's working directory (`PWD=\`dirname "$0"\``), not a password. */
@@ -55,8 +57,22 @@ const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|
 const COMMAND_SUBSTITUTION = /^\$\([a-z][\w-]*\s/;
 /** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
 const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
-/** A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…}, Ruby @token. */
-const BARE_REFERENCE = /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$/;
+/**
+ * A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…},
+ * Ruby @token; C's address of an element or a member (`&zInput[iStart]`, `&cfg->pass`), a Perl
+ * typeglob or a C dereference (`*all_children_are`).
+ */
+const BARE_REFERENCE =
+  /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$|^&[A-Za-z_]\w*(?:\[[\w +*-]{1,40}(?:\]|$)|->\w+|\.\w+)+;?$|^\*[A-Za-z_][\w:]*;?$/;
+/** Arithmetic on a name (`nToken+1`, `len*2`), when a C-like statement's `;` ends it. */
+const ARITHMETIC = /^[A-Za-z_]\w*\s?[-+*/%]\s?(?:\d{1,6}|[A-Za-z_]\w*)$/;
+/**
+ * An escaped `<` at the start: `&#x3C;string>` is a type's placeholder, `<string>`, as HTML
+ * writes it. (An escaped quote is a password's own character: `password="&quot;bobby"`.)
+ */
+const HTML_ENTITY = /^&(?:#x0*3c|#0*60|lt);?/i;
+/** A CSS rule's selector and body run together (`hover{background-color:#f2f2f2`, `last-child{border:0`). */
+const CSS_RULE = /^[\w-]*(?::[\w-]+)*\{[\w-]+:/;
 /**
  * Code between two string literals, read as if it were one: `" + rs.getString("`,
  * `".$this->pdo->quote($salt)."`, `'.$atom['id'].'` (inside a double-quoted text). Starts with a
@@ -102,12 +118,15 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (RUBY_DURATION.test(value)) return 'number';
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value)) return 'template';
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
+  if (HTML_ENTITY.test(value) || CSS_RULE.test(value)) return 'code';
   if (SIGV4_SCOPE.test(value)) return 'reference';
   if (VALIDATION_RULE.test(value)) return 'code';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
   if (descendingShare(value) >= 0.7) return 'placeholder';
   if (AUTH_PHRASE.test(value)) return 'placeholder';
   if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
+  // Numbered in capitals, as docs list several: MYTOKEN1, MYTOKEN2 (a chosen mypassword1 stays).
+  if (/^[A-Z]+\d$/.test(value) && OWNED_SLOT.test(value.slice(0, -1))) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
   if (isPublicKeyInfo(value)) return 'identifier';
   return null;
@@ -158,6 +177,22 @@ const SQL_AFTER = /^\s{1,3}(?:WHERE|AND|OR|FROM|SET|LIMIT|ORDER BY|GROUP BY|RETU
  * constant's description, not a passphrase.
  */
 const AUTH_PHRASE = /^(?:[a-z]+ ){0,2}(?:authentication|authorization|authenticator|login|method|mechanism|prompt|required|expired|based)(?: [a-z]+){0,2}$/;
+/** A MIME type's subtype ends just before the key. */
+const MIME_BEFORE = /\b(?:application|text|image|audio|video|font|model|multipart|message|inode)\/[\w.+-]*:?$/;
+/** A declaration's name and `=` in JavaScript, TypeScript, Swift, Rust, Go, Kotlin, Scala, Perl or Vim script, just before the value. */
+const DECLARATION = /^\s*(?:export\s+)?(?:let|const|var|val|my|our)\s+[\w$:.#[\]]+(?:\s*:\s*[\w.<>[\]]+)?\s*=\s*$/;
+/** An object's own member, assigned: `self.token =`, `this.secret =`. */
+const MEMBER_SET = /(?:^|[^\w.])(?:self|this|cls)\.[A-Za-z_]\w*\s*=\s*$/;
+/** Nouns and joining words that follow a flag's name in prose, not a flag's value. */
+const PROSE_NOUNS = /^(?:options?|flags?|arguments?|args|parameters?|params|switch(?:es)?|statements?|clauses?|commands?|functions?|privileges?|and|or|to|is|are|was|were|the|which|that|with|instead)[,.;:)]?$/;
+/** SQL's account options after `PASSWORD` (`ALTER USER … PASSWORD EXPIRE INTERVAL 90 DAY`), not a password. */
+const SQL_ACCOUNT_OPTION = /^(?:EXPIRE|REQUIRE|LOCK|UNLOCK|HISTORY|REUSE|INTERVAL|NEVER|DEFAULT|CURRENT|OPTIONAL|VALID)$/;
+/** A Maven or Gradle coordinate, `group:artifact` then a version: `io.jsonwebtoken:jjwt-api\t0.13.0`. */
+const COORDINATE_BEFORE = /(?:^|[\s'"])[a-z][a-z0-9]*(?:\.[a-z][\w-]*)+:$/;
+/** A docstring's field (Sphinx, reST): `:param refresh_token:`, `:type token: str`. */
+const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyword|kwarg|ivar|cvar|var)\s+(?:[\w.[\]]+\s+)?[\w.]+:\s*$/;
+/** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
+const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
 
@@ -169,7 +204,23 @@ const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
   if (CATALOGUE_ENTRY.test(before)) return true;
   const after = line.slice(a.end, a.end + 40);
+  // A key inside a MIME type (`application/x-pw:x-office-document`): a file type, not a field.
+  if (MIME_BEFORE.test(before)) return true;
   if (a.shape === 'bare') {
+    // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
+    // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).
+    if (DECLARATION.test(before) && a.operator === '=') return true;
+    // An ambient declaration holds a type (`declare const secret: unique symbol;`), and a
+    // statement can end in arithmetic on a name (`token.n = nToken+1;`).
+    if (/^\s*(?:export\s+)?declare\s/.test(before) || (ARITHMETIC.test(a.value) && after.startsWith(';'))) return true;
+    // A member set from a variable: `self.token = nextchar`.
+    if (MEMBER_SET.test(before) && /^[A-Za-z_]\w*$/.test(a.value)) return true;
+    // A CSS attribute selector: `[data-pw-cursor=pointer]`.
+    if (/\[[\w-]+=$/.test(before) && after.startsWith(']')) return true;
+    // Flags named in prose: `the --username and --password options`.
+    if (a.operator === ' ' && (PROSE_NOUNS.test(a.value) || SQL_ACCOUNT_OPTION.test(a.value))) return true;
+    if (a.operator === ':' && COORDINATE_BEFORE.test(before) && /^(?::\d|\s+\d)/.test(after)) return true;
+    if (DOC_FIELD_BEFORE.test(before)) return true;
     // Ruby, C++ and PHP scope paths: the key and `::` before the value.
     if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
@@ -190,6 +241,8 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // A token has no spaces between words (a label or markup text under `token=`), and is not a
   // constant's name (Ant's `<filter token="JDT_VERSION" …/>`).
   // Nor a style spec (Pygments' `Token.Comment: "italic #A3AAB2"`).
+  // A colour under a token's or a key's name: a theme's `--vscode-debugTokenExpression-value:#6c6c6ccc`.
+  if (weakKey && HEX_COLOUR.test(a.value)) return true;
   if (weakKey && (/[a-z]{2,} (?:[a-z]{2,}|#[0-9a-f]{3,8}\b)/i.test(a.value) || (UPPER_SNAKE.test(a.value) && !CREDENTIAL_PART.test(a.value)))) return true;
   return false;
 }

@@ -1,0 +1,152 @@
+/**
+ * Shapes that read as a credential-named assignment but hold no secret, found by scanning large
+ * amounts of real, unlabelled code (installed Python, Perl and Node packages, /usr/share, /etc):
+ * each negative is written in the shape seen there, and beside it a positive holds a real
+ * secret in the same shape, so the fix is the shape's and not one string's. Values are built at
+ * run time from a seeded generator.
+ */
+import { describe, expect, it } from 'vitest';
+import { covers, runCase, valueMaker } from './shape-cases.js';
+import type { ShapeCase as Case } from './shape-cases.js';
+
+const { rand, short } = valueMaker(0x5feeb11);
+
+/** [not a secret, a secret in the same shape]. */
+const pairs: Array<[Case, Case]> = [
+  [
+    { name: 'enum member named as its key', path: 'dist-cjs/index.js', text: '  UNUSED_IAM_USER_PASSWORD: "UnusedIAMUserPassword",' },
+    { name: 'constant holding a password', path: 'dist-cjs/index.js', text: '  ADMIN_USER_PASSWORD: "§",', value: short(12) },
+  ],
+  [
+    { name: 'header name constant', path: 'src/config/index.js', text: 'const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";' },
+    { name: 'token constant', path: 'src/config/index.js', text: 'const X_AWS_EC2_METADATA_TOKEN = "§";', value: rand(32) },
+  ],
+  [
+    { name: 'resource type in a namespace', path: 'dist-cjs/index.js', text: '  MSKBatchScramSecret: "AWS::MSK::BatchScramSecret",' },
+    { name: 'secret field', path: 'dist-cjs/index.js', text: '  ScramSecret: "§",', value: rand(24) },
+  ],
+  [
+    { name: 'dependency range', path: 'node_modules/.package-lock.json', text: '        "@octokit/auth-token": "^6.0.0",' },
+    { name: 'token in a JSON config', path: 'config/settings.json', text: '  "auth-token": "§",', value: rand(32) },
+  ],
+  [
+    { name: 'dependency range in a manifest', path: 'package.json', text: '    "credential-provider-node": "~3.972.63",' },
+    { name: 'credentials string in a manifest', path: 'config/app.json', text: '    "credentials": "§",', value: rand(28) },
+  ],
+  [
+    { name: '/etc/passwd line', path: 'share/base-passwd/passwd.master', text: 'daemon:*:1:1:daemon:/usr/sbin:/usr/sbin/nologin' },
+    { name: '.pgpass line', path: 'home/.pgpass', text: 'db.internal:5432:orders:app:§', value: rand(20) },
+  ],
+  [
+    { name: 'Vim script variable', path: 'autoload/netrw.vim', text: '  let s:netrw_passwd = s:netrw_hup[host].passwd' },
+    { name: 'Vim script string', path: 'autoload/netrw.vim', text: '  let s:netrw_passwd = "§"', value: short(10) },
+  ],
+  [
+    { name: 'regex literal in a declaration', path: 'lib/index.js', text: "const UNEXPECTED_TOKEN = /^Unexpected token '?(.)'?(,)? /i" },
+    { name: 'string in a declaration', path: 'lib/index.js', text: "const UNEXPECTED_TOKEN = '§'", value: rand(30) },
+  ],
+  [
+    { name: 'how passwords are stored', path: 'postgresql/15/main/postgresql.conf', text: '#password_encryption = scram-sha-256\t# scram-sha-256 or md5' },
+    { name: 'password in a conf file', path: 'app/main.conf', text: 'db_password = §', value: short(10) },
+  ],
+  [
+    { name: 'constant name with a number under key', path: 'build/amd/luxon.js', text: '    key: "TIME_24_WITH_SECONDS",' },
+    { name: 'random value under key', path: 'src/client.js', text: '    key: "§",', value: `${rand(20)}7Q` },
+  ],
+  [
+    { name: 'CSS in a string', path: 'lib/bundle.js', text: 'const css = "x-pw-action-item:hover{background-color:#f2f2f2}";' },
+    { name: 'pw key', path: 'conf/ldap.env', text: 'LDAP_BIND_PW=§', value: short(12) },
+  ],
+  [
+    { name: 'CSS attribute selector', path: 'lib/bundle.js', text: 'body[data-pw-cursor=pointer] * { cursor: pointer; }' },
+    { name: 'pw key with a bare value', path: 'conf/app.ini', text: 'bind_pw=§', value: short(12) },
+  ],
+  [
+    { name: 'CSS colour under a token name', path: 'assets/index.css', text: ':root{--vscode-debugTokenExpression-value:#6c6c6ccc;--x:#fff}' },
+    { name: 'token value', path: 'conf/app.yaml', text: 'api_token: §', value: rand(24) },
+  ],
+  [
+    { name: 'command-line option compared', path: 'lib/transport.js', text: "    if (token === '--require' || token === '-r') {" },
+    { name: 'token compared', path: 'lib/transport.js', text: "    if (token === '§') {", value: rand(24) },
+  ],
+  [
+    { name: 'member set from a variable', path: 'argcomplete/my_shlex.py', text: '                self.token = nextchar' },
+    { name: 'member set from a literal', path: 'app/client.py', text: '        self.token = "§"', value: rand(32) },
+  ],
+  [
+    { name: 'C address of an element', path: 'src/sqlite3.c', text: '    zToken = &zInput[iStart];' },
+    { name: 'C string', path: 'src/main.c', text: '    const char *password = "§";', value: short(10) },
+  ],
+  [
+    { name: 'C arithmetic', path: 'src/sqlite3.c', text: '      token.n = nToken+1;' },
+    { name: 'C string under token', path: 'src/main.c', text: '    token = "§";', value: rand(24) },
+  ],
+  [
+    { name: 'Perl typeglob', path: 'XML/Twig.pm', text: '*all_children_pass = *all_children_are;' },
+    { name: 'Perl string', path: 'lib/App/Config.pm', text: "$pass = '§';", value: short(10) },
+  ],
+  [
+    { name: 'MIME type', path: 'mime/generic-icons', text: 'application/x-pw:x-office-document' },
+    { name: 'pw key', path: 'deploy/settings.yaml', text: 'ldap-pw: §', value: short(12) },
+  ],
+  [
+    { name: 'Make rule', path: 'contrib/credential/wincred/Makefile', text: 'git-credential-wincred.exe : git-credential-wincred.c' },
+    { name: 'Make variable', path: 'Makefile', text: 'DEPLOY_PASSWORD = §', value: short(12) },
+  ],
+  [
+    { name: 'escaped type in HTML', path: 'api/all.html', text: '<code>{pem: &#x3C;string|buffer>[, passphrase: &#x3C;string>]}</code>' },
+    { name: 'password after an escaped quote in XML', path: 'test/UserDatabaseTests.java', text: 'xml.contains("<user username=\\"bob\\" password=\\"&quot;§\\" />")', value: short(12) },
+  ],
+  [
+    { name: "key's word inflected", path: 'dist/chunks/index.js', text: '  pass: "passed",' },
+    { name: 'short pass field', path: 'src/config.js', text: '  pass: "§",', value: short(10) },
+  ],
+  [
+    { name: 'TypeScript unique symbol', path: 'dist/utils.d.ts', text: 'declare const secret: unique symbol;' },
+    { name: 'TypeScript constant', path: 'src/utils.ts', text: "const secret = '§';", value: rand(24) },
+  ],
+  [
+    { name: 'flags named in prose', path: 'pip/_internal/vcs/subversion.py', text: '        # --username and --password options instead of via the URL.' },
+    { name: 'flag with a value', path: 'scripts/sync.sh', text: 'tool sync --username ci --password §', value: short(12) },
+  ],
+  [
+    { name: 'numbered placeholder', path: 'docs/npmrc.md', text: '//somewhere-else.com/myorg/:_authToken=MYTOKEN1' },
+    { name: 'auth token in .npmrc', path: '.npmrc', text: '//registry.acme.dev/:_authToken=§', value: rand(36) },
+  ],
+  [
+    { name: 'escaped line break after -p', path: 'mysql/fill_help_tables.sql', text: "'`bash\\nmysql --enable-cleartext-plugin --user=alice -p\\n`\\n\\nOther clients may'" },
+    { name: 'mysql -p with a value', path: 'scripts/backup.sh', text: 'mysql --user=alice -p§ shop', value: short(10) },
+  ],
+  [
+    { name: 'SQL account option after PASSWORD', path: 'mysql/fill_help_tables.sql', text: "ALTER USER 'monty'@'localhost' PASSWORD EXPIRE INTERVAL 120 DAY;" },
+    { name: 'SQL password', path: 'db/init.sql', text: "ALTER USER 'monty'@'localhost' IDENTIFIED BY '§';", value: short(12) },
+  ],
+  [
+    { name: 'statement named in prose', path: 'mysql/fill_help_tables.sql', text: '(a CREATE USER or SET PASSWORD statement). For example' },
+    { name: 'SET PASSWORD with a value', path: 'db/init.sql', text: "SET PASSWORD FOR 'app'@'%' = '§';", value: short(12) },
+  ],
+  [
+    { name: 'Maven coordinate', path: 'package-lists/maven-partial.tsv', text: 'io.jsonwebtoken:jjwt-jackson\t0.13.0\t0.11.2 0.11.3' },
+    { name: 'dotted key in .properties', path: 'conf/app.properties', text: 'spring.datasource.password:§', value: short(12) },
+  ],
+  [
+    { name: 'docstring field', path: 'oauthlib/request_validator.py', text: '        :param refresh_token: Unicode refresh_token.' },
+    { name: 'docstring example', path: 'app/client.py', text: "        refresh_token: '§'", value: rand(24) },
+  ],
+  [
+    { name: 'redaction censor', path: 'docs/redaction.md', text: '{"secret":"**GDPR COMPLIANT**","logme":"will be logged"}' },
+    { name: 'secret in JSON', path: 'config/app.json', text: '{"secret":"§","logme":"will be logged"}', value: rand(24) },
+  ],
+];
+
+describe('shapes of real unlabelled code that hold no secret, each beside a secret in the same shape', () => {
+  for (const [negative, positive] of pairs) {
+    it(`does not report: ${negative.name} (${negative.path})`, () => {
+      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
+    });
+    it(`reports: ${positive.name} (${positive.path})`, () => {
+      const found = runCase(positive);
+      expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
+    });
+  }
+});
