@@ -12,14 +12,18 @@
  * created for it, private to this user (mode 0700), and closed as soon as the pair is
  * connected: no other user can connect to it, and nothing is left on disk.
  *
- * Not on Windows (where a path names a named pipe, not a socket): the caller reads the child's
- * pipe as before when `socketPair` returns null.
+ * Not on Windows (where a path names a named pipe, not a socket), nor where the temporary
+ * directory's path is too long for a socket address: the caller reads the child's pipe as
+ * before when `socketPair` returns null.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** The longest socket path used: under the smallest limit (macOS: 104 bytes with the NUL). */
+const MAX_SOCKET_PATH = 100;
 
 export interface SocketPair {
   /** The end to give the child as its stdout; the caller destroys its copy once it has started. */
@@ -40,15 +44,22 @@ export async function socketPair(buffer: Buffer, onRead: (chunk: Buffer) => void
   } catch {
     return null;
   }
+  const path = join(dir, 's');
+  // A longer path does not fit in a socket address (104 bytes on macOS, 108 on Linux), and
+  // some Node versions cut it short silently: that socket would be outside the directory.
+  if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
   const server = createServer({ pauseOnConnect: true });
   let ours: Socket | null = null;
   try {
     const theirs = await new Promise<Socket>((resolve, reject) => {
       server.once('error', reject);
       server.once('connection', resolve);
-      server.listen(join(dir, 's'), () => {
+      server.listen(path, () => {
         ours = connect({
-          path: join(dir, 's'),
+          path,
           onread: {
             buffer,
             callback: (bytes: number, buf: Uint8Array) => {
