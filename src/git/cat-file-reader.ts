@@ -2,22 +2,28 @@
  * One long-lived `git cat-file --batch-command` child: object ids go in on stdin, contents stream
  * out. Each object is handed to a synchronous callback as soon as its bytes are complete.
  *
- * Memory stays bounded by the largest object, not by the history: the callback runs inside the
- * stdout 'data' handler, so while it works nothing more is read from the pipe (the pipe fills
- * and git blocks: that is the backpressure), and at most WINDOW requests are ever outstanding,
+ * Memory stays bounded by the largest object, not by the history: git's output is read into one
+ * buffer reused for every read (reused-read.ts), the callback runs inside the read handler, so
+ * while it works nothing more is read (the socket or pipe fills and git blocks: that is the
+ * backpressure), and at most WINDOW requests are ever outstanding,
  * so neither git's output nor the request text can run ahead of the scan. An object that lies
  * whole in one chunk is handed over as a view of it; a bigger one is copied once, straight into
  * a buffer of its size, instead of collecting the chunks and concatenating them.
  */
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Socket } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
 import { LeakwatchError } from '../errors.js';
 import type { ObjectInfo } from './enumerate-objects.js';
-import { firstLine, spawnGit } from './run-git.js';
+import { socketPair } from './reused-read.js';
+import { firstLine, spawnGit, spawnGitWritingTo } from './run-git.js';
 
 /** Requests sent per flush: git writes in blocks instead of one write per object. */
 const FLUSH_EVERY = 32;
 /** Most requests outstanding at once (a multiple of FLUSH_EVERY). */
 const WINDOW = 8 * FLUSH_EVERY;
+/** The buffer git's output is read into, reused for every read. */
+const READ_BYTES = 64 * 1024;
 
 type OnObject = (info: ObjectInfo, data: Buffer) => void;
 /** Where to assemble an object that spans pipe reads: a buffer of exactly `size` bytes. */
@@ -35,8 +41,12 @@ interface Job {
 }
 
 export class CatFileReader {
-  private readonly child: ChildProcessWithoutNullStreams;
+  private child: ChildProcessByStdio<Writable, Readable | null, Readable> | null = null;
+  /** Our end of the socket git writes to (null where it writes to a pipe). */
+  private output: Socket | null = null;
   private job: Job | null = null;
+  /** A read is asked for (it may still wait for the child to start). */
+  private reading = false;
   private header = '';
   /** The object being assembled: its bytes so far (null between objects). */
   private body: Buffer | null = null;
@@ -45,46 +55,83 @@ export class CatFileReader {
   private lfPending = false;
   private stderr = '';
   private failed: Error | null = null;
-  /** Settles when the child has exited and its pipes are closed. */
-  private readonly exited: Promise<void>;
+  /** Settles once the child has started. */
+  private readonly ready: Promise<void>;
+  /** Settles when the child has exited and its output is closed. */
+  private exited: Promise<void> = Promise.resolve();
 
   constructor(gitDir: string) {
-    // --batch-command --buffer with a flush every few objects (requestMore): git writes in
-    // blocks instead of one write per object, without holding back more than a few objects.
-    this.child = spawnGit(gitDir, ['cat-file', '--batch-command', '--buffer']);
-    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString('utf8')));
-    this.child.stdin.on('error', () => undefined);
-    this.child.on('error', (e) => this.fail(new LeakwatchError('git', `cannot run git cat-file: ${e.message}`)));
-    this.exited = new Promise((resolve) => this.child.once('close', () => resolve()));
-    this.child.on('close', (code) => {
+    this.ready = this.start(gitDir);
+  }
+
+  /**
+   * Starts `git cat-file --batch-command --buffer` (with a flush every few objects, see
+   * requestMore: git writes in blocks instead of one write per object, without holding back
+   * more than a few objects). Its output goes to a socket read into one buffer reused for every
+   * read (reused-read.ts), or, where there is none, to a pipe read as Node does.
+   */
+  private async start(gitDir: string): Promise<void> {
+    const args = ['cat-file', '--batch-command', '--buffer'];
+    const pair = await socketPair(Buffer.allocUnsafe(READ_BYTES), (chunk) => this.onData(chunk));
+    let outputClosed: Promise<void>;
+    if (pair) {
+      try {
+        this.child = spawnGitWritingTo(gitDir, args, pair.theirs);
+      } finally {
+        // The child has its own copy of the descriptor; when it exits, ours sees the end.
+        pair.theirs.destroy();
+      }
+      this.output = pair.ours;
+      this.output.on('error', () => undefined);
+      outputClosed = new Promise((resolve) => pair.ours.once('close', () => resolve()));
+    } else {
+      const child = spawnGit(gitDir, args);
+      child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+      this.child = child;
+      outputClosed = Promise.resolve();
+    }
+    const child = this.child;
+    child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString('utf8')));
+    child.stdin.on('error', () => undefined);
+    child.on('error', (e) => this.fail(new LeakwatchError('git', `cannot run git cat-file: ${e.message}`)));
+    const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    // Anything git wrote before it exited is read before its end is taken for a failure.
+    this.exited = Promise.all([closed, outputClosed]).then(([code]) => {
       if (this.job) this.fail(new LeakwatchError('git', `cannot read objects: ${firstLine(this.stderr) || `git exited ${code}`}`));
     });
   }
 
   /**
    * Streams the given objects, in order, to `onObject`. One call at a time. An object that
-   * spans pipe reads is assembled in `bodyFor(size)` (a new buffer by default).
+   * spans reads is assembled in `bodyFor(size)` (a new buffer by default). The data handed to
+   * `onObject` is valid only until it returns.
    */
-  read(objects: ObjectInfo[], onObject: OnObject, bodyFor: BodyFor = (size) => Buffer.allocUnsafe(size)): Promise<void> {
-    if (this.failed) return Promise.reject(this.failed);
-    if (this.job) return Promise.reject(new Error('CatFileReader.read called while a read is in progress'));
-    if (objects.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.job = { objects, next: 0, sent: 0, onObject, bodyFor, resolve, reject };
-      this.requestMore();
-    });
+  async read(objects: ObjectInfo[], onObject: OnObject, bodyFor: BodyFor = (size) => Buffer.allocUnsafe(size)): Promise<void> {
+    if (this.reading) throw new Error('CatFileReader.read called while a read is in progress');
+    this.reading = true;
+    try {
+      await this.ready;
+      if (this.failed) throw this.failed;
+      if (objects.length === 0) return;
+      await new Promise<void>((resolve, reject) => {
+        this.job = { objects, next: 0, sent: 0, onObject, bodyFor, resolve, reject };
+        this.requestMore();
+      });
+    } finally {
+      this.reading = false;
+    }
   }
 
-  /** The child's process id (undefined if it could not start). */
+  /** The child's process id (undefined until it has started, or if it could not). */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.child?.pid;
   }
 
   /** Ends the child's input; resolves once it has exited (reaped, no zombie left). */
-  close(): Promise<void> {
-    this.child.stdin.end();
-    return this.exited;
+  async close(): Promise<void> {
+    await this.ready;
+    this.child!.stdin.end();
+    await this.exited;
   }
 
   /**
@@ -101,7 +148,7 @@ export class CatFileReader {
       for (; job.sent < groupEnd; job.sent++) text += `contents ${job.objects[job.sent]!.oid}\n`;
       text += 'flush\n';
     }
-    if (text) this.child.stdin.write(text);
+    if (text) this.child!.stdin.write(text);
   }
 
   private fail(err: Error): void {

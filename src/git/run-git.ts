@@ -4,7 +4,9 @@
  * change output (pager, colour), and errors carry git's first line of complaint.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessByStdio, ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Socket } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
 import { LeakwatchError } from '../errors.js';
 
 export const GIT_ENV: NodeJS.ProcessEnv = {
@@ -48,11 +50,15 @@ export const GIT_MEMORY_CONFIG: readonly string[] = [
   '-c', 'core.deltaBaseCacheLimit=8m',
 ];
 
+const readArgs = (gitDir: string, args: string[]): string[] => [`--git-dir=${gitDir}`, '-c', 'core.quotePath=false', ...GIT_MEMORY_CONFIG, ...args];
+
 export function spawnGit(gitDir: string, args: string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', [`--git-dir=${gitDir}`, '-c', 'core.quotePath=false', ...GIT_MEMORY_CONFIG, ...args], {
-    env: READ_GIT_ENV,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  return spawn('git', readArgs(gitDir, args), { env: READ_GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** Like `spawnGit`, with git's standard output going to `stdout` (a socket the caller reads). */
+export function spawnGitWritingTo(gitDir: string, args: string[], stdout: Socket): ChildProcessByStdio<Writable, null, Readable> {
+  return spawn('git', readArgs(gitDir, args), { env: READ_GIT_ENV, stdio: ['pipe', stdout, 'pipe'] });
 }
 
 export function firstLine(text: string): string {

@@ -5,10 +5,13 @@
  * when the caller wants it, so a walk over a long history leaves little for the garbage
  * collector.
  */
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import type { Introduction } from '../domain/introduction.js';
 import { LeakwatchError } from '../errors.js';
 import { detectIncomplete } from './detect-incomplete.js';
-import { firstLine, spawnGit } from './run-git.js';
+import { socketPair } from './reused-read.js';
+import { firstLine, spawnGit, spawnGitWritingTo } from './run-git.js';
 
 export interface CommitHeader {
   commit: string;
@@ -63,7 +66,7 @@ export async function walkHistoryEntries(
   /** Stops the walk early; the promise then resolves with what was seen so far. */
   signal?: AbortSignal,
 ): Promise<void> {
-  const child = spawnGit(gitDir, [
+  const args = [
     'log',
     '--no-walk=unsorted',
     '--stdin',
@@ -73,7 +76,31 @@ export async function walkHistoryEntries(
     '--diff-merges=first-parent',
     '-z',
     '--format=%x01%H%x02%ct%x02%an%x02%ae',
-  ]);
+  ];
+  // git's output is read into one buffer reused for every read (reused-read.ts), or, where
+  // that cannot be, from a pipe as Node reads it; either way it is parsed as it arrives.
+  const tokens = new TokenReader((bytes, start, end) => onToken(bytes, start, end));
+  const pair = await socketPair(Buffer.allocUnsafe(READ_BYTES), (chunk) => tokens.feed(chunk));
+  let child: ChildProcessByStdio<Writable, Readable | null, Readable>;
+  let output: Readable;
+  if (pair) {
+    try {
+      child = spawnGitWritingTo(gitDir, args, pair.theirs);
+    } finally {
+      pair.theirs.destroy();
+    }
+    output = pair.ours;
+  } else {
+    const piped = spawnGit(gitDir, args);
+    piped.stdout.on('data', (chunk: Buffer) => tokens.feed(chunk));
+    child = piped;
+    output = piped.stdout;
+  }
+  const outputEnded = new Promise<void>((resolve, reject) => {
+    output.once('end', resolve);
+    output.once('close', resolve);
+    output.once('error', reject);
+  });
   let aborted = false;
   signal?.addEventListener('abort', () => {
     aborted = true;
@@ -149,19 +176,8 @@ export async function walkHistoryEntries(
       pendingLine = bytes;
     }
   };
-  let rest: Buffer | null = null;
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    const data: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-    let pos = 0;
-    for (let z = data.indexOf(0, pos); z >= 0; z = data.indexOf(0, pos)) {
-      onToken(data, pos, z);
-      pos = z + 1;
-    }
-    // A raw line whose path is in the next chunk keeps this chunk alive through pendingLine.
-    rest = pos < data.length ? data.subarray(pos) : null;
-  }
-  if (rest) onToken(rest, 0, rest.length);
-  const code = await done;
+  const [code] = await Promise.all([done, outputEnded.catch(() => undefined)]);
+  tokens.end();
   if (code !== 0 && !aborted) {
     const why = firstLine(stderr) || `git exited ${code}`;
     // A partial clone lacking trees (`--filter=tree:0`) cannot even list what history introduced;
@@ -170,6 +186,75 @@ export async function walkHistoryEntries(
       throw new LeakwatchError('git', `cannot read history: ${gitDir} is an incomplete partial clone (${why}); leakwatch never fetches from its promisor remote: scan a full clone`);
     }
     throw new LeakwatchError('git', `cannot read history: ${why}`);
+  }
+}
+
+/** The buffer git's output is read into, reused for every read. */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * Cuts the NUL-terminated tokens of `git log --raw -z` out of reads that are overwritten once
+ * handed over: a token cut by the end of a read is copied into a buffer kept and reused for
+ * that, and a raw line is handed over only together with the path token that follows it, so
+ * that both lie in one buffer (the entry points into both).
+ */
+export class TokenReader {
+  private held = Buffer.allocUnsafe(4096);
+  private heldBytes = 0;
+
+  constructor(private readonly onToken: (bytes: Buffer, start: number, end: number) => void) {}
+
+  feed(chunk: Buffer): void {
+    let data = chunk;
+    if (this.heldBytes > 0) {
+      this.reserve(this.heldBytes + chunk.length);
+      chunk.copy(this.held, this.heldBytes);
+      data = this.held.subarray(0, this.heldBytes + chunk.length);
+    }
+    let pos = 0;
+    for (let z = data.indexOf(0, pos); z >= 0; z = data.indexOf(0, pos)) {
+      const first = data[pos] === 10 ? pos + 1 : pos;
+      if (data[first] === 58 /* : */) {
+        const pathEnd = data.indexOf(0, z + 1);
+        if (pathEnd < 0) break;
+        this.onToken(data, pos, z);
+        this.onToken(data, z + 1, pathEnd);
+        pos = pathEnd + 1;
+      } else {
+        this.onToken(data, pos, z);
+        pos = z + 1;
+      }
+    }
+    const rest = data.length - pos;
+    if (data === chunk) {
+      this.reserve(rest);
+      chunk.copy(this.held, 0, pos);
+    } else {
+      this.held.copyWithin(0, pos, data.length);
+    }
+    this.heldBytes = rest;
+  }
+
+  /** The output has ended: what is left, unterminated, is its last token. */
+  end(): void {
+    if (this.heldBytes === 0) return;
+    const rest = this.held.subarray(0, this.heldBytes);
+    this.heldBytes = 0;
+    const nul = rest.indexOf(0);
+    if (nul >= 0) {
+      // A raw line whose path never came: handed over alone.
+      this.onToken(rest, 0, nul);
+      this.onToken(rest, nul + 1, rest.length);
+    } else {
+      this.onToken(rest, 0, rest.length);
+    }
+  }
+
+  private reserve(bytes: number): void {
+    if (this.held.length >= bytes) return;
+    const bigger = Buffer.allocUnsafe(Math.max(bytes, this.held.length * 2));
+    this.held.copy(bigger, 0, 0, this.heldBytes);
+    this.held = bigger;
   }
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { walkIntroductions } from '../../src/git/walk-introductions.js';
+import { TokenReader, walkIntroductions } from '../../src/git/walk-introductions.js';
 import { prefetchIntroductions } from '../../src/scan/prefetch-introductions.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 
@@ -75,5 +75,59 @@ describe('history walk', () => {
     const selected: string[] = [];
     (await prefetchIntroductions(dir, made).result)!.select(interest, (oid, path, commit) => selected.push(`${oid} ${path} ${commit.commit}`));
     expect(selected).toEqual(seen.filter((s) => interest.has(s.split(' ')[0]!)));
+  });
+});
+
+describe('token reader', () => {
+  /** A commit header, raw lines with their paths (one a deletion), and a last path left unterminated. */
+  const output = Buffer.from(
+    [
+      '\x01c0ffee\x021700000000\x02A\x02a@example.com',
+      `\n:000000 100644 ${'0'.repeat(40)} ${'1'.repeat(40)} A`,
+      'dir/été.txt',
+      `:100644 000000 ${'2'.repeat(40)} ${'0'.repeat(40)} D`,
+      'gone.txt',
+      `:100644 100644 ${'3'.repeat(40)} ${'4'.repeat(40)} M`,
+      'last.txt',
+    ].join('\0'),
+  );
+  /** The tokens, grouped by the buffer they were handed over in (a raw line and its path share one). */
+  const collect = (feed: (reader: TokenReader) => void): string[][] => {
+    const groups: string[][] = [];
+    let last: Buffer | null = null;
+    const reader = new TokenReader((bytes, start, end) => {
+      if (bytes !== last) groups.push([]);
+      last = bytes;
+      groups[groups.length - 1]!.push(bytes.toString('utf8', start, end));
+    });
+    feed(reader);
+    return groups;
+  };
+
+  it('hands over the same tokens, a raw line always beside its path, however the reads are cut', () => {
+    const whole = collect((r) => {
+      r.feed(Buffer.from(output));
+      r.end();
+    }).flat();
+    expect(whole).toHaveLength(7);
+    expect(whole[2]).toBe('dir/été.txt');
+    for (let cut = 1; cut < output.length; cut++) {
+      for (const size of [1, 7, cut]) {
+        // One read buffer, overwritten by every read, as the socket's is.
+        const read = Buffer.alloc(size);
+        const groups = collect((r) => {
+          for (let at = 0; at < output.length; at += size) {
+            const n = output.copy(read, 0, at, Math.min(output.length, at + size));
+            r.feed(read.subarray(0, n));
+            read.fill(0xff);
+          }
+          r.end();
+        });
+        expect(groups.flat()).toEqual(whole);
+        for (const g of groups) {
+          for (let i = 0; i < g.length; i++) if (g[i]!.replace(/^\n/, '').startsWith(':')) expect(g[i + 1]).toBeDefined();
+        }
+      }
+    }
   });
 });
