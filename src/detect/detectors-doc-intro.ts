@@ -228,7 +228,12 @@ Some secrets are known by their shape or their file rather than by a key: a wall
 phrase (\`generic-mnemonic-phrase\`: 12 to 24 lower-case words under \`mnemonic\` or \`seed
 phrase\`, nearly all different, so the \`test test … junk\` stand-in is not one), an RSA private
 key written as its CRT components (\`private-key-rsa-components\`: \`dmp1\`, \`dmq1\`, \`coeff\`,
-\`privateExponent\`), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
+\`privateExponent\`; and the private exponent and primes under one-letter names, \`d\`, \`p\`, \`q\`, in
+\`private-key-rsa-letter-components\`, only within 10 lines of those named parameters), a
+password column of a CSV or TSV export (\`generic-csv-password-column\`: a header line of column
+names with a \`password\`, \`passwd\` or \`pwd\` column and the row under it, with as many fields on
+the same delimiter; the field is judged as an assigned literal, so a hash column, a template or a
+placeholder is no finding; one finding a table), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
 alone in \`config/master.key\` or \`config/credentials/<env>.key\`, found through \`fileBytes\`).
 
 To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline
@@ -268,7 +273,9 @@ assignment\` (a generic rule's match is read by the tokenizer and value classifi
 [Generic detection](#generic-detection) instead of the placeholder filter; \`classify:
 credentials\`: a base64 \`user:password\` pair, as in a Basic Authorization header, whose password
 the value classifier judges: a placeholder is dropped, a dictionary word like
-\`admin:password123\` is low), \`requires\` (pairing), \`window\` (16–65536 bytes, for multi-line
+\`admin:password123\` is low; \`classify: csv-column\`: the \`key\` group is a CSV header line and
+the secret a row under it, whose password column's field is judged as an assigned literal),
+\`requires\` (pairing), \`window\` (16–65536 bytes, for multi-line
 values), \`regionNeeds\` (a regex every match contains, tested once per candidate region for all
 the rules giving the same one, so rules that share a keyword skip regions none of them can
 match), \`rotate\` and \`verify\` (response provider ids). Unknown fields are errors, so a typo

@@ -211,13 +211,13 @@ const negatives: Case[] = [
 
 /** Shapes still missed: kept visible as todo rows. */
 const missed: Case[] = [
-  { name: 'CSV export with a password column', path: 'exports/users.csv', text: 'id,email,password\n1,a@b.co,§', value: short(11), todo: true },
+  { name: 'CSV export with a password column', path: 'exports/users.csv', text: 'id,email,password\n1,a@b.co,§', value: short(11) },
   { name: 'chpasswd pipe', path: 'scripts/setup.sh', text: 'echo "deploy:§" | chpasswd', value: short(11) },
   { name: 'htpasswd -b', path: 'scripts/setup.sh', text: 'htpasswd -bc /etc/nginx/.htpasswd admin §', value: short(11) },
   { name: 'smbclient -U user%password', path: 'scripts/backup.sh', text: 'smbclient //fs/share -U backup%§', value: short(11) },
   { name: 'rabbitmqctl add_user', path: 'scripts/setup.sh', text: 'rabbitmqctl add_user app §', value: short(11) },
   { name: 'Windows net user', path: 'scripts/setup.bat', text: 'net user admin § /add', value: short(11) },
-  { name: 'RSA private exponent under a one-letter key', path: 'README.md', text: "  d: hex('§'),", value: rand(256, HEX), todo: true },
+  { name: 'RSA private exponent under a one-letter key, beside the CRT parameters', path: 'README.md', text: "  d: hex('§'),\n  dmp1: hex('{{rand:hex:128}}'),", value: rand(256, HEX) },
 ];
 
 const LDAP_PW = (): string => short(10);
