@@ -327,7 +327,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   }
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
-  if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
+  // Text beyond ASCII is a translated label (Contraseña, Пароль), unless it is one run with
+  // ASCII letters and digits in it: a password chosen to test encodings (Passw0rdé…).
+  if (/[^\x20-\x7e]/.test(v)) return v.length >= 6 && !/[ \t]/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) ? 'plausible' : 'placeholder';
   // A name behind a sigil: a parser's pseudo-token ('?NoLineTerminatorHere'), a symbol (:name), a private #name.
   const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
   if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';

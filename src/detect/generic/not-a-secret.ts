@@ -173,6 +173,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // stand-in; generated ones hold digits or symbols.
   const words = keyWords(a.key);
   if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && /^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value)) return true;
+  // An access key's id (AWS, MinIO and other S3-compatible stores: 20 capitals and digits) under
+  // `accessKey` / `access_key`: it names the key, the secret key beside it is the secret.
+  if (words.join(' ').endsWith('access key') && /^[A-Z0-9]{20}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

@@ -164,7 +164,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // Only a call's first argument is such a key (`put("password", "v")`): in a list
   // (`['key', 'passphrase', 'pfx']`) or a later argument, a string is one item among others.
   // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
-  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
+  // So does setting an environment variable: os.Setenv(secretKey, 'v'), putenv(TOKEN_VAR, 'v').
+  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql|[Ss]etenv|putenv)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
   if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
     return { key: '', operator };
   }
