@@ -120,17 +120,19 @@ an operator, a value) and then read the line instead of trusting the match
    (\`password == 'v'\`, \`safeCompare(password, 'v')\`), a quoted key as a call's first argument
    (\`put("password", "v")\`, \`to.have.property('password', 'v')\`), test expectations
    (\`x.password).to.equal('v')\`, \`.should.eql('v')\`), login and basic-auth calls
-   (\`.auth('user', 'v')\`, \`login('user', 'v')\`), HMAC keys (\`createHmac('sha256', 'v')\`,
+   (\`.auth('user', 'v')\`, \`login('user', 'v')\`, Go's \`nats.UserInfo('user', 'v')\` and
+   \`url.UserPassword\`), calls that reset, change or hash a password given first
+   (\`reset_password('v', 'v')\`, \`hash_password('v', 'scheme')\`), \`os.Setenv(secretKey, 'v')\`, HMAC keys (\`createHmac('sha256', 'v')\`,
    \`HmacSHA256(msg, 'v')\`, C# \`new HMACSHA256(Encoding.UTF8.GetBytes("v"))\`, \`hmac.start(algo, 'v')\`),
    LDAP binds (the literal after a literal bind DN: PHP \`ldap_bind($ds, "cn=admin,dc=x", "v")\`,
    python-ldap \`simple_bind_s\`, Go \`l.Bind\`, ldapjs \`client.bind\`; JNDI's
    \`env.put(Context.SECURITY_CREDENTIALS, "v")\`; \`ldapsearch -D … -w v\`), OAuth 1.0 key and
    secret pairs (\`OAuthHandler('key', 'v')\`, \`set_access_token('token', 'v')\`, \`OAuth1(...)\`),
    SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
-   \`SET PASSWORD FOR … = PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
+   \`SET PASSWORD FOR … = PASSWORD('v')\`, MariaDB's \`IDENTIFIED VIA … USING PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
    OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
    \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
-   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), Dockerfile
+   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), redis.conf's \`requirepass v\` and \`masterauth v\`, Dockerfile
    \`ENV KEY value\`, Gradle's \`password 'v'\`,
    setters named for a secret
    (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),

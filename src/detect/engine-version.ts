@@ -24,8 +24,12 @@
  *    OpenSSL pass: phrases, OAuth pairs, defaults beside environment reads), whole-file rules
  *    (`fileBytes`: a Rails master.key) are applied, and more password-hash formats are
  *    recognised, so old states scan again.
+ * 8: a CSV/TSV password column (\`classify: csv-column\`), RSA components under one-letter
+ *    names, Basic credentials in a bare literal, redis.conf passwords, default passwords under
+ *    their service's name, non-ASCII passwords and more call shapes are reported, and an access
+ *    key's id is not, so old states scan again.
  */
-export const ENGINE_VERSION = 7;
+export const ENGINE_VERSION = 8;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;
