@@ -149,7 +149,7 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   // (A flag's or a .netrc entry's value is a value whatever its length: mysql -pfoo, password bar.)
   if (!literal && a.operator !== ' ' && length < MIN_BARE && key === 'strong' && cls !== 'random') {
     // Short bare values are what config files hold (`password: abc1`), but also enum-like words;
-    // a server's default password (`value: root`, `password: test`) is a value, reported at low.
+    // a server's default password (`value: root`, `password: admin`) is a value, reported at low.
     if (!/\d/.test(a.value) && !DEFAULT_PASSWORD.test(a.value)) return null;
   }
   // A name under a key that only ever holds a secret may still be a password someone chose

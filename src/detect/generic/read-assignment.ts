@@ -85,8 +85,11 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
-/** The passwords servers and images ship with, and that tests and compose files keep: root, admin, postgres. */
-export const DEFAULT_PASSWORD = /^(?:root|toor|admin|test|guest|demo|pass|postgres|mysql|mariadb|redis|oracle|mongo|rabbitmq|elastic|kibana|grafana|minio)$/i;
+/**
+ * The passwords servers and images ship with, kept in compose files and manifests: root, admin,
+ * postgres. (Not `test` or `demo`: in a fixture those stand in for a value.)
+ */
+export const DEFAULT_PASSWORD = /^(?:root|toor|admin|guest|postgres|mysql|mariadb|redis|oracle|mongo|rabbitmq|elastic|kibana|grafana|minio)$/i;
 
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
