@@ -120,17 +120,19 @@ an operator, a value) and then read the line instead of trusting the match
    (\`password == 'v'\`, \`safeCompare(password, 'v')\`), a quoted key as a call's first argument
    (\`put("password", "v")\`, \`to.have.property('password', 'v')\`), test expectations
    (\`x.password).to.equal('v')\`, \`.should.eql('v')\`), login and basic-auth calls
-   (\`.auth('user', 'v')\`, \`login('user', 'v')\`), HMAC keys (\`createHmac('sha256', 'v')\`,
+   (\`.auth('user', 'v')\`, \`login('user', 'v')\`, Go's \`nats.UserInfo('user', 'v')\` and
+   \`url.UserPassword\`), calls that reset, change or hash a password given first
+   (\`reset_password('v', 'v')\`, \`hash_password('v', 'scheme')\`), \`os.Setenv(secretKey, 'v')\`, HMAC keys (\`createHmac('sha256', 'v')\`,
    \`HmacSHA256(msg, 'v')\`, C# \`new HMACSHA256(Encoding.UTF8.GetBytes("v"))\`, \`hmac.start(algo, 'v')\`),
    LDAP binds (the literal after a literal bind DN: PHP \`ldap_bind($ds, "cn=admin,dc=x", "v")\`,
    python-ldap \`simple_bind_s\`, Go \`l.Bind\`, ldapjs \`client.bind\`; JNDI's
    \`env.put(Context.SECURITY_CREDENTIALS, "v")\`; \`ldapsearch -D … -w v\`), OAuth 1.0 key and
    secret pairs (\`OAuthHandler('key', 'v')\`, \`set_access_token('token', 'v')\`, \`OAuth1(...)\`),
    SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
-   \`SET PASSWORD FOR … = PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
+   \`SET PASSWORD FOR … = PASSWORD('v')\`, MariaDB's \`IDENTIFIED VIA … USING PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
    OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
    \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
-   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), Dockerfile
+   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), redis.conf's \`requirepass v\` and \`masterauth v\`, Dockerfile
    \`ENV KEY value\`, Gradle's \`password 'v'\`,
    setters named for a secret
    (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),
@@ -228,7 +230,12 @@ Some secrets are known by their shape or their file rather than by a key: a wall
 phrase (\`generic-mnemonic-phrase\`: 12 to 24 lower-case words under \`mnemonic\` or \`seed
 phrase\`, nearly all different, so the \`test test … junk\` stand-in is not one), an RSA private
 key written as its CRT components (\`private-key-rsa-components\`: \`dmp1\`, \`dmq1\`, \`coeff\`,
-\`privateExponent\`), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
+\`privateExponent\`; and the private exponent and primes under one-letter names, \`d\`, \`p\`, \`q\`, in
+\`private-key-rsa-letter-components\`, only within 10 lines of those named parameters), a
+password column of a CSV or TSV export (\`generic-csv-password-column\`: a header line of column
+names with a \`password\`, \`passwd\` or \`pwd\` column and the row under it, with as many fields on
+the same delimiter; the field is judged as an assigned literal, so a hash column, a template or a
+placeholder is no finding; one finding a table), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
 alone in \`config/master.key\` or \`config/credentials/<env>.key\`, found through \`fileBytes\`).
 
 To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline
@@ -268,7 +275,9 @@ assignment\` (a generic rule's match is read by the tokenizer and value classifi
 [Generic detection](#generic-detection) instead of the placeholder filter; \`classify:
 credentials\`: a base64 \`user:password\` pair, as in a Basic Authorization header, whose password
 the value classifier judges: a placeholder is dropped, a dictionary word like
-\`admin:password123\` is low), \`requires\` (pairing), \`window\` (16–65536 bytes, for multi-line
+\`admin:password123\` is low; \`classify: csv-column\`: the \`key\` group is a CSV header line and
+the secret a row under it, whose password column's field is judged as an assigned literal),
+\`requires\` (pairing), \`window\` (16–65536 bytes, for multi-line
 values), \`regionNeeds\` (a regex every match contains, tested once per candidate region for all
 the rules giving the same one, so rules that share a keyword skip regions none of them can
 match), \`rotate\` and \`verify\` (response provider ids). Unknown fields are errors, so a typo

@@ -26,8 +26,12 @@
  *    recognised, so old states scan again.
  * 8: generic rules drop more shapes of code that hold no secret (a value spelling its own key,
  *    version ranges, declarations' expressions, C and Perl references, CSS, MIME types, Vim
- *    script variables, namespaced type names) and .pgpass lines take only a last field, so
- *    /etc/passwd lines are not read as one; old states scan again.
+ *    script variables, namespaced type names, Nagios macros, validation rules, shell commands in
+ *    backquotes, an access key's id) and .pgpass lines take only a last field, so /etc/passwd
+ *    lines are not read as one; a CSV/TSV password column (`classify: csv-column`), RSA
+ *    components under one-letter names, Basic credentials in a bare literal, redis.conf
+ *    passwords, `curl -u user:pw`, default passwords under their service's name, non-ASCII
+ *    passwords and more call and hash shapes are reported, so old states scan again.
  */
 export const ENGINE_VERSION = 8;
 

@@ -8,6 +8,7 @@ import { LineFinder, RangeSet } from './candidate-ranges.js';
 import { shannonEntropy } from './entropy.js';
 import { judgeAssignment } from './generic/judge-assignment.js';
 import { judgeEncodedCredentials } from './generic/judge-credentials.js';
+import { judgeCsvRow } from './generic/judge-csv.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { buildKeywordIndex } from './keyword-index.js';
 import type { KeywordIndex } from './keyword-index.js';
@@ -245,6 +246,12 @@ export class Matcher {
         const judged = judgeMatch(text, base + m.index, start, stop, m.groups?.key);
         if (!judged) continue;
         ({ value, start, end: stop, confidence } = judged);
+      } else if (rule.classify === 'csv-column') {
+        const judged = m.groups?.key === undefined ? null : judgeCsvRow(m.groups.key, value);
+        if (!judged) continue;
+        stop = start + judged.end;
+        start += judged.start;
+        ({ value, confidence } = judged);
       } else if (rule.classify === 'credentials') {
         const judged = judgeEncodedCredentials(value);
         if (judged === null) continue;

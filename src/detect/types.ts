@@ -56,7 +56,7 @@ export interface RuleSpec {
    * `credentials`: the match is a base64 `user:password` pair whose password the value
    * classifier judges (generic/judge-credentials.ts).
    */
-  classify?: 'assignment' | 'credentials';
+  classify?: 'assignment' | 'credentials' | 'csv-column';
   /** Only a finding when `rule` matched within `within` lines of it in the same text. */
   requires?: { rule: string; within: number };
   /** Bytes of context the candidate region spans after a keyword (multi-line rules). */

@@ -31,7 +31,7 @@ const PLACEHOLDER =
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -355,7 +355,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   }
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
-  if (/[^\x20-\x7e]/.test(v)) return 'placeholder';
+  // Text beyond ASCII is a translated label (Contraseña, Пароль), unless it is one run with
+  // ASCII letters and digits in it: a password chosen to test encodings (Passw0rdé…).
+  if (/[^\x20-\x7e]/.test(v)) return v.length >= 6 && !/[ \t]/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) ? 'plausible' : 'placeholder';
   // A name behind a sigil: a parser's pseudo-token ('?NoLineTerminatorHere'), a symbol (:name), a private #name.
   const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
   if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';

@@ -13,7 +13,7 @@ import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
 import { namesSetting, notASecretInContext } from './not-a-secret.js';
-import { readAssignment } from './read-assignment.js';
+import { DEFAULT_PASSWORD, readAssignment } from './read-assignment.js';
 import type { Assignment } from './read-assignment.js';
 
 export interface Judgement {
@@ -169,8 +169,9 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
   if (shortSalt && (length < MIN_WEAK_KEY || cls === 'word')) return 'low';
   // (A flag's or a .netrc entry's value is a value whatever its length: mysql -pfoo, password bar.)
   if (!literal && a.operator !== ' ' && length < MIN_BARE && key === 'strong' && cls !== 'random') {
-    // Short bare values are what config files hold (`password: abc1`), but also enum-like words.
-    if (!/\d/.test(a.value)) return null;
+    // Short bare values are what config files hold (`password: abc1`), but also enum-like words;
+    // a server's default password (`value: root`, `password: admin`) is a value, reported at low.
+    if (!/\d/.test(a.value) && !DEFAULT_PASSWORD.test(a.value)) return null;
   }
   // A name under a key that only ever holds a secret may still be a password someone chose
   // (MySecretPassword); under `token` or `*_key` it is an identifier (NextToken, LIB-NAME).
@@ -206,8 +207,10 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   if (key === 'none' || a.value.length < MIN_QUOTED || namesSetting(a.key)) return null;
   // A value that repeats a word of its key names the slot: access_token: "access".
   // (A help text's `--password  Password.` too; and the key's words run together: LOGIN_SECRET: loginsecret.)
+  // Not a service's or an account's default password under its own name (POSTGRES_PASSWORD: postgres,
+  // root_password: root), which is reported at low as a word.
   const bareWord = /^([A-Za-z]+)(?:[.:]|\\n)?$/.exec(a.value);
-  if (bareWord && keyWords(a.key).includes(bareWord[1]!.toLowerCase())) return null;
+  if (bareWord && keyWords(a.key).includes(bareWord[1]!.toLowerCase()) && !(key === 'strong' && DEFAULT_PASSWORD.test(a.value))) return null;
   if (/^[A-Za-z0-9]{6,}$/.test(a.value) && a.value.toLowerCase() === keyWords(a.key).join('')) return null;
   // ...and so does one that repeats the key's own credential-bearing word, as a mapping of names
   // does: "libsecret-1.so.0": "libsecret-1-0", "apiTokenV2": "api_token_v2".

@@ -234,8 +234,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // stand-in; generated ones hold digits or symbols.
   const words = keyWords(a.key);
   if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && /^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value)) return true;
-  // An access key's id (AccessKey: AKIA-less, 16 to 24 upper-case letters and digits): an identifier, as a user name is.
-  if (words.join(' ') === 'access key' && /^[A-Z0-9]{16,24}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
+  // An access key's id (AWS, MinIO and other S3-compatible stores: 16 to 24 capitals and digits)
+  // under `accessKey` / `access_key`: it names the key, the secret key beside it is the secret.
+  if (words.join(' ').endsWith('access key') && !words.includes('secret') && /^[A-Z0-9]{16,24}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

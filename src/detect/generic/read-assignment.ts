@@ -42,8 +42,8 @@ const CODE_WORDS =
  * `x.password).to.equal("v")`, a getter's result `x.getSigningKey()).toBe("v")`.
  */
 const ASSERTION = /(?:\(\))?\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
-/** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`. */
-const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
+/** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`, Go's `nats.UserInfo(user, pass)` and `url.UserPassword(user, pass)`. */
+const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials|\bUserInfo|\bUserPassword)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
 /**
  * Connections and credential objects whose password follows a literal user name, after an
  * optional first argument: `DriverManager.getConnection(url, "u", "p")`, `new PDO($dsn, 'u', 'p')`,
@@ -92,6 +92,11 @@ const CLI_USER_PAIR = /(?:^|\s)(?:-u|--user)[ \t]{1,3}["']?[^\s:"'$]{1,100}:$/;
  * 'reset_timeout')`): a section and an option's name, not a key and its value.
  */
 const SETTINGS_GETTER = /\.(?:get|getint|getfloat|getboolean|getbool|has_option|remove_option)\(\s{0,3}$/;
+/**
+ * The passwords servers and images ship with, kept in compose files and manifests: root, admin,
+ * postgres. (Not `test` or `demo`: in a fixture those stand in for a value.)
+ */
+export const DEFAULT_PASSWORD = /^(?:root|toor|admin|guest|postgres|mysql|mariadb|redis|oracle|mongo|rabbitmq|elastic|kibana|grafana|minio)$/i;
 
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(value);
@@ -176,7 +181,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // Only a call's first argument is such a key (`put("password", "v")`): in a list
   // (`['key', 'passphrase', 'pfx']`) or a later argument, a string is one item among others.
   // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
-  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
+  // So does setting an environment variable: os.Setenv(secretKey, 'v'), putenv(TOKEN_VAR, 'v').
+  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql|[Ss]etenv|putenv)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
   if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
     return { key: '', operator };
   }
@@ -194,6 +200,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
   // redis-cli -a SECRET: the password of the Redis client.
   if (raw === '-a' && /\bredis-cli\s/.test(line)) return { key: 'password', operator: ' ' };
+  // redis.conf's `requirepass SECRET` and `masterauth SECRET`: the server's and a replica's password.
+  if (/^(?:requirepass|masterauth)$/i.test(raw)) return { key: 'password', operator: ' ' };
   const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
   return { key, operator };
 }
@@ -242,7 +250,9 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (/[a-z][A-Z]|_[a-z]|^[a-z]+_/.test(value) && looksLikeName(value)) return 'expression';
   const lowerKey = key.toLowerCase();
   const lowerValue = value.toLowerCase();
-  if (lowerValue.length >= 3 && (lowerKey.includes(lowerValue) || /pass|pwd|secret|token|key/.test(lowerValue) && lowerValue.length > 12)) return 'expression';
+  // (Not a default password under its service's name in configuration: POSTGRES_PASSWORD: postgres.)
+  const defaultUnderItsName = (operator === ':' || operator === '=') && lowerKey !== lowerValue && /pass|pwd/.test(lowerKey) && DEFAULT_PASSWORD.test(value);
+  if (lowerValue.length >= 3 && ((lowerKey.includes(lowerValue) && !defaultUnderItsName) || /pass|pwd|secret|token|key/.test(lowerValue) && lowerValue.length > 12)) return 'expression';
   // A bare name before `;`, `)` or `,` is a variable in code (a connection string's `;` aside).
   if ((c === ';' || c === ')' || c === ',') && operator !== ' ' && !/;\s*[\w ]*$/.test(line.slice(0, Math.max(0, line.lastIndexOf(key))))) return 'expression';
   return 'bare';
