@@ -28,6 +28,12 @@ const JUDGE_AFTER = 1100;
 const SLICE = 256 * 1024;
 /** Context before a slice, so look-behind boundaries see the real preceding bytes. */
 const SLICE_CONTEXT = 256;
+/**
+ * Each keyword hit adds this to a text's deadline: judging candidates costs time by their number,
+ * not by the text's size, so a text dense with keywords (a 20 MB line of `secret=password`) is
+ * slow to judge, not stuck. The pool's hard deadline (match-watch.ts) still bounds it.
+ */
+const MS_PER_HIT = 0.02;
 /** More matches than this in one text is a dump or an attack; stop and say it was partial. */
 const MAX_MATCHES = 10_000;
 
@@ -88,6 +94,8 @@ export class Matcher {
   private readonly lastEnd = new Map<string, number>();
   /** Per text: by `regionNeeds` source, region start → [region end, whether the region has it]. */
   private readonly regionHas = new Map<string, Map<number, [number, boolean]>>();
+  /** Keyword hits of the text being matched (see MS_PER_HIT). */
+  private hits = 0;
 
   constructor(readonly ruleset: Ruleset) {
     this.keywords = buildKeywordIndex(ruleset.rules);
@@ -110,7 +118,9 @@ export class Matcher {
    */
   matchWithin(text: string, path: string | null, deadline: number, file = true): MatchOutcome {
     const source = stringSource(text);
-    return this.matchRanges(source, this.candidateRanges(text, source), path, deadline, file);
+    this.hits = 0;
+    const ranges = this.candidateRanges(text, source);
+    return this.matchRanges(source, ranges, path, deadline + this.hits * MS_PER_HIT, file);
   }
 
   /**
@@ -131,10 +141,11 @@ export class Matcher {
     const lines = new LineFinder(text, this.lineWindow);
     const ranges = new Map<CompiledRule, RangeSet>();
     for (let i = 0; i < offsets.length; i++) this.addHit(ranges, text, lines, offsets[i]!, words[i]!);
-    return this.matchRanges(text, ranges, path, deadline, file);
+    return this.matchRanges(text, ranges, path, deadline + offsets.length * MS_PER_HIT, file);
   }
 
   private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, lines: LineFinder, offset: number, keyword: string): void {
+    this.hits++;
     for (const rule of this.keywords.rulesFor.get(keyword) ?? []) {
       let set = ranges.get(rule);
       if (!set) ranges.set(rule, (set = new RangeSet()));

@@ -19,7 +19,8 @@ describe('hostile repositories do not hang, crash or hide what they skip', () =>
     const report = await scan(repo.dir);
     expect(report.findings.find((f) => f.ruleId === 'github-pat-classic')).toMatchObject({ path: 'evil.txt', line: 1 });
     expect(report.stats.skipped.partial).toBe(0);
-  });
+    // Millions of keyword hits to judge: tens of seconds on a busy two-core machine.
+  }, 180_000);
 
   it('a run of private-key headers without footers is quick to reject', async () => {
     const repo = TestRepo.create();
