@@ -318,16 +318,19 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 \`README\`, \`CHANGELOG\`) and vendored code (\`vendor/\`, \`third_party/\`,
 \`node_modules/\`):
 
-| rule | ordinary path | test, example, docs | vendor |
-|---|---|---|---|
-| provider-specific and sensitive data | high | medium | medium |
-| private key (also escaped or concatenated) | high | low | medium |
-| generic | its own (from the value: high, medium or low) | one lower | one lower |
+| rule | ordinary path | test, docs | example | vendor |
+|---|---|---|---|---|
+| provider-specific and sensitive data | high | medium | medium | medium |
+| private key (also escaped or concatenated) | high | low | low | medium |
+| generic | its own (from the value: high, medium or low) | low | one lower | one lower |
 
-Context lowers a level by one. A provider's token or a random value under a credential's name is
-a whole credential wherever it is committed (fixtures record real exchanges), so in a test it is
-still \`medium\` and opens an incident; a chosen word or an ordinary string under a password name
-(\`password: 'secret123'\`) falls to \`low\` there. A private key in a test, an example or
+A provider's token is a whole credential wherever it is committed (its prefix, checksum or
+pairing say whose; fixtures record real exchanges), so in a test or documentation it is still
+\`medium\` and opens an incident. A generic value is known only by the name it is assigned to,
+and tests and docs assign made-up values to credential names all the time, random-looking ones
+as often as words: there it is \`low\` (reported in JSON and SARIF, no incident). In an example
+or a template (which someone may copy into use) and in vendored code a generic value is one
+level lower. A private key in a test, an example or
 documentation falls to \`low\`: such keys are generated for the test or the text, and nothing in
 a key's shape ties it to anyone, so it is reported (it is a key) without opening an incident; in
 vendored code it is \`medium\`. A place without a path (a commit message) has no context.
@@ -337,10 +340,11 @@ What each level means in practice:
 - \`high\`: a provider's token, a private key or a random-looking value under a credential's
   name (\`password\`, \`secret\`, \`token\`, \`api_key\`, \`client_secret\`, \`private_key\`) in
   ordinary code or configuration. Rotate it.
-- \`medium\`: the same (a private key aside) in a test, an example or documentation, or a real-looking but not random
+- \`medium\`: a provider's token in a test, an example or documentation, a random value under a
+  credential's name in an example or vendored code, or a real-looking but not random
   value (\`bzq4-wtk\`) under a password name in ordinary code. Most are real; check it.
 - \`low\`: a dictionary word or a simple test password (\`admin\`, \`password123\`,
-  \`super-secret-1\`), a commented-out example line, an ordinary value in a test or in docs. Often
+  \`super-secret-1\`), a commented-out example line, any generic value in a test or in docs. Often
   a stand-in; shown in JSON and SARIF, and in text with \`--min-confidence low\`.
 
 The levels come from four places, which are where to tune them: the value classes and key

@@ -32,8 +32,12 @@
  *    components under one-letter names, Basic credentials in a bare literal, redis.conf
  *    passwords, `curl -u user:pw`, default passwords under their service's name, non-ASCII
  *    passwords and more call and hash shapes are reported, so old states scan again.
+ * 9: generic rules read quoted passphrases with a digit or a symbol (`correct horse 42!`),
+ *    .properties lines written with a space, flow-style Kubernetes env entries, JWEs with a short
+ *    ciphertext, and crypt hashes with escaped or doubled dollars (`\$6\$`, `$$6$$`), so old
+ *    states scan again.
  */
-export const ENGINE_VERSION = 8;
+export const ENGINE_VERSION = 9;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;

@@ -24,6 +24,7 @@ describe('confidenceIn: rule kind × path context', () => {
     ['private-key-rsa', [['high', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['medium', 'vendor']]],
     ['private-key-escaped', [['high', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['medium', 'vendor']]],
     ['generic-secret-assignment', [['medium', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['low', 'vendor']]],
+    ['jwt-token', [['medium', null], ['low', 'test'], ['low', 'example'], ['low', 'docs'], ['low', 'vendor']]],
   ];
   for (const [id, cells] of table) {
     it(id, () => {
@@ -34,7 +35,16 @@ describe('confidenceIn: rule kind × path context', () => {
   it("starts from the match's own level when it has one", () => {
     expect(confidenceIn(rule('generic-secret-assignment'), 'low', null)).toBe('low');
     expect(confidenceIn(rule('generic-secret-assignment'), 'high', null)).toBe('high');
-    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'test')).toBe('medium');
+    // A random value under a credential's name: at most low in a test or documentation, one lower
+    // in an example or vendored code.
+    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'test')).toBe('low');
+    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'docs')).toBe('low');
+    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'example')).toBe('medium');
+    expect(confidenceIn(rule('generic-secret-assignment'), 'high', 'vendor')).toBe('medium');
+    // A provider's token and a private key keep their own rules.
+    expect(confidenceIn(rule('github-pat-classic'), 'high', 'test')).toBe('medium');
+    expect(confidenceIn(rule('private-key-escaped'), 'high', 'test')).toBe('low');
+    expect(confidenceIn(rule('private-key-escaped'), 'high', 'vendor')).toBe('medium');
     expect(confidenceIn(rule('github-pat-classic'), 'low', 'docs')).toBe('low');
   });
 });

@@ -264,6 +264,26 @@ function looksLikeCode(value: string): boolean {
   return /\s(?:if|else|and|or|not|in|is|return)\s/.test(value);
 }
 
+/** A word that mixes letters or digits with a symbol, or letters with digits: horse42, Tr0ub4dor, 42!, &. */
+const PASSWORD_TOKEN = /[A-Za-z][0-9]|[0-9][A-Za-z]|[0-9][!@#$%^&*+=~|_/\\-]|[!@#$%^&*+=~|_/\\-][0-9]|^[!@#$%^&*+=~|/\\]{1,3}$/;
+
+/**
+ * A passphrase: two to six words joined by single spaces, one of them mixing letters, digits
+ * and symbols (`correct horse battery 42!`, `Tr0ub4dor & 3 horses`). A message's words are
+ * letters (its numbers stand alone: `at least 8 characters`), it holds words of prose, ends a
+ * sentence after a letter (`… Zeichen!`) or pauses at a comma, so none of that is taken.
+ */
+function chosenPassphrase(v: string): boolean {
+  if (v.length > 64 || !/^\S+(?: \S+){1,5}$/.test(v)) return false;
+  const tokens = v.split(' ');
+  // (An acronym with its number, SHA256, UTF8, IPv6, or a version, v2, is a word of prose too.)
+  if (!tokens.some((t) => PASSWORD_TOKEN.test(t) && !/^(?:[A-Z]{2,6}v?-?\d{1,4}|v\d{1,3}(?:\.\d{1,3}){0,2})$/.test(t))) return false;
+  if (tokens.some((t) => PROSE_WORDS.has(t.toLowerCase().replace(/[^a-z]/g, '')))) return false;
+  if (/[A-Za-z][.!?:]$/.test(v) || tokens.some((t) => /[A-Za-z][,;]$/.test(t))) return false;
+  // Words, not code or markup: no quotes, brackets or operators between them.
+  return !/["'`()[\]{}<>]|[=!]=|&&|\|\|/.test(v);
+}
+
 /** The share of characters that follow their predecessor in code order (abc, 789). */
 function sequentialShare(value: string): number {
   let run = 0;
@@ -364,6 +384,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';
+  // Several words with a digit or a symbol run into one of them: a passphrase someone chose,
+  // before the tests for sentences and messages below, whose words are letters only.
+  if (chosenPassphrase(v)) return 'plausible';
   // A sentence: capitalised, words, closing punctuation (Token inesperado. '{' esperado.).
   if (/^[A-Z][a-z]+ [^\n]{2,200}[.?!]$/.test(v) && /[a-z]{2,} [a-z]{2,}|[a-z]{3,}[.?!] /.test(v)) return 'placeholder';
   // Prose with punctuation: a message, often translated (several words, most of them letters only).

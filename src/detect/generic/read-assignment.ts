@@ -85,6 +85,9 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
+/** A YAML flow mapping's env entry up to its value, the name bare: `{name: API_TOKEN, value: `. */
+const YAML_FLOW_ENV = /\{[ \t]{0,3}name:[ \t]{0,3}[\w.-]{1,100}[ \t]{0,3},[ \t]{0,3}value:[ \t]{0,3}$/;
+
 /** A user name and a colon after curl's `-u`/`--user`: the password follows. */
 const CLI_USER_PAIR = /(?:^|\s)(?:-u|--user)[ \t]{1,3}["']?[^\s:"'$]{1,100}:$/;
 /**
@@ -307,7 +310,10 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {
     return { key: keyHint ?? 'password', operator: '@', quote, value, start, end, shape: bareShape(line, value, end, '@', key), concatenated: false };
   }
-  const shape = bareShape(line, value, end, operator, key);
+  let shape = bareShape(line, value, end, operator, key);
+  // YAML has no variables: in a flow-style env entry whose name is bare (`{name: API_TOKEN, value: v}`)
+  // a bare value is a literal, though a `}` follows it as one follows a variable in a JS object.
+  if (shape === 'expression' && /^[\w./+=@%-]+$/.test(value) && YAML_FLOW_ENV.test(line.slice(Math.max(0, start - 200), start))) shape = 'bare';
   if (shape === 'expression') {
     const wrapped = wrappedLiteral(line, start) ?? fallbackLiteral(line, start);
     if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };
