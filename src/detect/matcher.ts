@@ -84,6 +84,9 @@ export class Matcher {
   private readonly keywords: KeywordIndex;
   /** The fast keyword pass over bytes; null where the WebAssembly module is not built. */
   private readonly wasm: WasmKeywordScanner | null;
+  /** By the index the WebAssembly pass gives a keyword: the rules it stands for, and its length. */
+  private readonly rulesByIndex: CompiledRule[][];
+  private readonly lengthByIndex: number[];
   /** Keywords of specific rules: a generic match starting with one is a look-alike they rejected. */
   private readonly specificPrefixes: string[];
   /** Rules that take a whole short text as their region, keyword or not (`fileBytes`). */
@@ -99,7 +102,10 @@ export class Matcher {
 
   constructor(readonly ruleset: Ruleset) {
     this.keywords = buildKeywordIndex(ruleset.rules);
-    this.wasm = WasmKeywordScanner.create([...this.keywords.rulesFor.keys()]);
+    const keywords = [...this.keywords.rulesFor.keys()];
+    this.wasm = WasmKeywordScanner.create(keywords);
+    this.rulesByIndex = keywords.map((k) => this.keywords.rulesFor.get(k)!);
+    this.lengthByIndex = keywords.map((k) => k.length);
     const prefixes = new Set<string>();
     for (const r of ruleset.rules) if (!r.generic) for (const k of r.keywords) if (/^[a-z0-9]{2,8}[_.-]$|^[a-z]{4}$/.test(k)) prefixes.add(k);
     this.specificPrefixes = [...prefixes];
@@ -129,27 +135,27 @@ export class Matcher {
    */
   matchBytesWithin(data: Buffer, path: string | null, deadline: number, file = true): MatchOutcome {
     if (!this.wasm || data.length >= WASM_MAX_BYTES) return this.matchWithin(data.toString('latin1'), path, deadline, file);
-    const offsets: number[] = [];
-    const words: string[] = [];
-    this.wasm.scan(data, (offset, keyword) => {
-      offsets.push(offset);
-      words.push(keyword);
-    });
-    if (offsets.length === 0 && !(file && this.wholeFileRules.some((r) => data.length <= r.fileBytes!))) return { matches: [], partial: false };
-    // Hits arrive in order of their start, as regions want them.
+    // Pairs of offset and keyword index, in order of their start, as regions want them; read
+    // before the prefilter runs again (nothing below runs it).
+    const hits = this.wasm.scan(data);
+    if (hits.length === 0 && !(file && this.wholeFileRules.some((r) => data.length <= r.fileBytes!))) return { matches: [], partial: false };
     const text = bufferSource(data);
     const lines = new LineFinder(text, this.lineWindow);
     const ranges = new Map<CompiledRule, RangeSet>();
-    for (let i = 0; i < offsets.length; i++) this.addHit(ranges, text, lines, offsets[i]!, words[i]!);
-    return this.matchRanges(text, ranges, path, deadline + offsets.length * MS_PER_HIT, file);
+    for (let h = 0; h < hits.length; h += 2) {
+      const index = hits[h + 1]!;
+      this.addHit(ranges, text, lines, hits[h]!, this.rulesByIndex[index]!, this.lengthByIndex[index]!);
+    }
+    return this.matchRanges(text, ranges, path, deadline + (hits.length / 2) * MS_PER_HIT, file);
   }
 
-  private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, lines: LineFinder, offset: number, keyword: string): void {
+  /** One keyword hit of `length` bytes at `offset`: a region for each of the keyword's `rules`. */
+  private addHit(ranges: Map<CompiledRule, RangeSet>, text: Source, lines: LineFinder, offset: number, rules: readonly CompiledRule[], length: number): void {
     this.hits++;
-    for (const rule of this.keywords.rulesFor.get(keyword) ?? []) {
+    for (const rule of rules) {
       let set = ranges.get(rule);
       if (!set) ranges.set(rule, (set = new RangeSet()));
-      set.add(text, lines, rule, offset, keyword.length);
+      set.add(text, lines, rule, offset, length);
     }
   }
 
@@ -189,7 +195,8 @@ export class Matcher {
     const lines = new LineFinder(source, this.lineWindow);
     let m: RegExpExecArray | null;
     while ((m = re.exec(subject)) !== null) {
-      this.addHit(ranges, source, lines, m.index, m[0].toLowerCase());
+      const keyword = m[0].toLowerCase();
+      this.addHit(ranges, source, lines, m.index, this.keywords.rulesFor.get(keyword) ?? [], keyword.length);
       // Step one character, not the whole keyword, so overlapping keywords are all seen.
       re.lastIndex = m.index + 1;
     }

@@ -17,6 +17,16 @@ function bruteForce(text: string): string[] {
   return hits.sort();
 }
 
+/** The scanner's hits as `offset:keyword`, in the order it gives them. */
+function hitsOf(scanner: WasmKeywordScanner, words: string[], text: string | Buffer): string[] {
+  const hits = scanner.scan(typeof text === 'string' ? Buffer.from(text, 'latin1') : text);
+  const out: string[] = [];
+  for (let h = 0; h < hits.length; h += 2) out.push(`${hits[h]}:${words[hits[h + 1]!]}`);
+  return out;
+}
+
+const offsetOf = (hit: string): number => Number(hit.slice(0, hit.indexOf(':')));
+
 describe('WebAssembly keyword prefilter', () => {
   const scanner = WasmKeywordScanner.create(keywords);
 
@@ -31,12 +41,8 @@ describe('WebAssembly keyword prefilter', () => {
       pieces.push(i % 3 === 0 ? k.toUpperCase() : k, randomBytes(1 + (i % 7)).toString('latin1'));
     }
     const text = pieces.join('');
-    const hits: string[] = [];
-    const offsets: number[] = [];
-    scanner!.scan(Buffer.from(text, 'latin1'), (offset, keyword) => {
-      hits.push(`${offset}:${keyword}`);
-      offsets.push(offset);
-    });
+    const hits = hitsOf(scanner!, keywords, text);
+    const offsets = hits.map(offsetOf);
     expect([...new Set(hits)].sort()).toEqual(bruteForce(text));
     // Callers build regions from hits in order of their start.
     expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
@@ -48,32 +54,24 @@ describe('WebAssembly keyword prefilter', () => {
     const text = pieces.join('');
     // 61 bytes: most keywords straddle some window edge, at every offset within them.
     const windowed = WasmKeywordScanner.create(keywords, 61)!;
-    const hits: string[] = [];
-    const offsets: number[] = [];
-    windowed.scan(Buffer.from(text, 'latin1'), (offset, keyword) => {
-      hits.push(`${offset}:${keyword}`);
-      offsets.push(offset);
-    });
+    const hits = hitsOf(windowed, keywords, text);
+    const offsets = hits.map(offsetOf);
     expect([...new Set(hits)].sort()).toEqual(bruteForce(text));
     expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
   });
 
   it('keeps its WebAssembly memory at one window, whatever the size of the texts it has read', () => {
     const own = WasmKeywordScanner.create(keywords)!;
-    const ignore = (): void => undefined;
-    own.scan(Buffer.alloc(4 * 1024 * 1024, 'a'), ignore);
+    own.scan(Buffer.alloc(4 * 1024 * 1024, 'a'));
     const afterOneWindow = own.memoryBytes;
-    own.scan(Buffer.alloc(20 * 1024 * 1024, 'a'), ignore);
+    own.scan(Buffer.alloc(20 * 1024 * 1024, 'a'));
     expect(own.memoryBytes).toBe(afterOneWindow);
   });
 
   it('finds keywords that end the input, and not bytes the fast fold merges with theirs', () => {
-    const own = WasmKeywordScanner.create(['pk_', 'glrt-', ':*:', 'token'])!;
-    const seen = (text: string): string[] => {
-      const hits: string[] = [];
-      own.scan(Buffer.from(text, 'latin1'), (offset, keyword) => hits.push(`${offset}:${keyword}`));
-      return hits;
-    };
+    const words = ['pk_', 'glrt-', ':*:', 'token'];
+    const own = WasmKeywordScanner.create(words)!;
+    const seen = (text: string): string[] => hitsOf(own, words, text);
     expect(seen('x=TOKEN')).toEqual(['2:token']);
     expect(seen('pk_')).toEqual(['0:pk_']);
     expect(seen('a:*:')).toEqual(['1::*:']);
@@ -82,12 +80,9 @@ describe('WebAssembly keyword prefilter', () => {
   });
 
   it('reports whole keywords only, each keyword sharing the first four bytes found on its own', () => {
-    const own = WasmKeywordScanner.create(['consumer_key', 'consumerkey', 'cons', 'mandrill', 'key', 'pk_'])!;
-    const seen = (text: string): string[] => {
-      const hits: string[] = [];
-      own.scan(Buffer.from(text, 'latin1'), (offset, keyword) => hits.push(`${offset}:${keyword}`));
-      return hits;
-    };
+    const words = ['consumer_key', 'consumerkey', 'cons', 'mandrill', 'key', 'pk_'];
+    const own = WasmKeywordScanner.create(words)!;
+    const seen = (text: string): string[] => hitsOf(own, words, text);
     // Code full of the first four bytes ("const", "command") gives no hit of the longer keywords.
     expect(seen('const command = consume(mandate);')).toEqual(['0:cons', '16:cons']);
     // At one offset, in the order the keywords were given.
@@ -98,17 +93,24 @@ describe('WebAssembly keyword prefilter', () => {
   });
 
   it('keeps every hit past its hit buffer when several keywords start at one offset', () => {
-    const own = WasmKeywordScanner.create(['token', 'token(', 'tok'])!;
-    let hits = 0;
-    let last = -1;
-    let ordered = true;
-    own.scan(Buffer.from('token( '.repeat(30_000), 'latin1'), (offset) => {
-      hits++;
-      ordered &&= offset >= last;
-      last = offset;
-    });
-    expect(hits).toBe(90_000);
-    expect(ordered).toBe(true);
+    const words = ['token', 'token(', 'tok'];
+    const own = WasmKeywordScanner.create(words)!;
+    const hits = hitsOf(own, words, 'token( '.repeat(30_000));
+    expect(hits.length).toBe(90_000);
+    // Every offset's three keywords, none twice, none left out at a call's edge.
+    expect(new Set(hits).size).toBe(90_000);
+    const offsets = hits.map(offsetOf);
+    expect(offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!)).toBe(true);
+  });
+
+  it('gives a small text only its own hits after a text whose hits filled several calls and windows', () => {
+    const words = ['token', 'secret'];
+    const own = WasmKeywordScanner.create(words, 1000)!;
+    expect(hitsOf(own, words, 'token '.repeat(40_000)).length).toBe(40_000);
+    expect(hitsOf(own, words, 'x secret')).toEqual(['2:secret']);
+    expect(hitsOf(own, words, Buffer.alloc(0))).toEqual([]);
+    // A text of several windows: offsets count from the text's start.
+    expect(hitsOf(own, words, `${'a'.repeat(2500)}SECRET`)).toEqual(['2500:secret']);
   });
 
   it('leaves keywords shorter than three bytes to the regex prefilter', () => {
@@ -117,11 +119,8 @@ describe('WebAssembly keyword prefilter', () => {
 
   it('keeps finding keywords past its hit buffer (more hits than fit in one call)', () => {
     const text = 'token '.repeat(50_000);
-    let count = 0;
-    scanner!.scan(Buffer.from(text, 'latin1'), (_o, k) => {
-      if (k === 'token') count++;
-    });
-    expect(count).toBeGreaterThanOrEqual(50_000);
+    const count = hitsOf(scanner!, keywords, text).filter((h) => h.endsWith(':token')).length;
+    expect(count).toBe(50_000);
   });
 
   it('gives the same matches as the regex prefilter on every rule example', () => {

@@ -13,7 +13,7 @@ import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
 import { namesSetting, notASecretInContext } from './not-a-secret.js';
-import { DEFAULT_PASSWORD, readAssignment } from './read-assignment.js';
+import { DEFAULT_PASSWORD, readAssignmentKey, readAssignmentValue } from './read-assignment.js';
 import type { Assignment } from './read-assignment.js';
 
 export interface Judgement {
@@ -132,7 +132,12 @@ function namesItself(key: string, value: string): boolean {
   if (/^[A-Za-z]\w*(?:(?:::|[:/.])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
   const words = keyWords(key);
   const word = words[words.length - 1] ?? '';
-  return word.length >= 4 && new RegExp(`^${word}(?:ed|es|ing)$`, 'i').test(value);
+  if (word.length < 4) return false;
+  // (The value is ASCII here and the word lower-case letters and digits: a case-insensitive
+  // comparison without a regex made per call.)
+  const lower = value.toLowerCase();
+  const ending = lower.slice(word.length);
+  return lower.startsWith(word) && (ending === 'ed' || ending === 'es' || ending === 'ing');
 }
 
 /** The key argument of a keyed-hash or cipher call, as readAssignment names it. */
@@ -194,7 +199,11 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
  * window of a multi-line rule). `keyHint`: the key when the regex captured it apart.
  */
 export function judgeAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
-  const a = readAssignment(line, valueStart, valueEnd, keyHint);
+  const head = readAssignmentKey(line, valueStart, keyHint);
+  // A third of candidates have a key that names no secret (`keyName`, `tokenType`, an argument
+  // list): rejected before the value is read, where reading it cannot change the key.
+  if (!head.keyMayChange && keyStrength(head.key) === 'none') return null;
+  const a = readAssignmentValue(line, valueEnd, head, keyHint);
   // `token: "Bearer abc..."`: the credential is what follows the auth scheme, as the Bearer
   // rule reports it, so both rules see the same bytes and one finding survives.
   const scheme = /^(?:Bearer|Basic|Token)\s{1,3}(?=\S+$)/i.exec(a.value);
@@ -220,11 +229,15 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token", Secret: "AWS::SecretsManager::Secret";
   // and the key's word inflected (`pass: "passed"`).
   if (namesItself(a.key, a.value)) return null;
+  // The value's class decides most of the rest: a class confidenceFor drops (code, a reference,
+  // a number, ...) is no secret whatever the line around it says, so the context tests below are
+  // skipped for it; save a placeholder phrase keying a hash or cipher call, which is kept at low.
+  const cls = classifyValue(a.value, a.shape);
+  if (DROP.has(cls) && !(cls === 'placeholder' && keyedCall(a))) return null;
   // Minified code: names and fragments of expressions stand where values would; only a random literal is worth a look.
   const minified = looksMinified(line.length <= 2 * LOOK_AROUND ? line : line.slice(Math.max(0, a.start - LOOK_AROUND), a.end + LOOK_AROUND));
   const before = lineBefore(line, a.start);
   if (regexBefore(before) || notASecretInContext(line, a, before, key === 'weak')) return null;
-  const cls = classifyValue(a.value, a.shape);
   // (A URL's password is a value wherever the URL is written.)
   if (minified && (cls !== 'random' || (a.shape !== 'literal' && a.operator !== '@'))) return null;
   // The key argument of a keyed-hash or cipher call holds a key whatever it reads as: tutorials

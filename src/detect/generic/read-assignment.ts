@@ -261,12 +261,37 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   return 'bare';
 }
 
+/** What readAssignment reads before the value: the value's quote and start, the key and the operator. */
+export interface AssignmentKey {
+  /** The key as read, or the hint; the Assignment's key is this one, save where `keyMayChange` says. */
+  key: string;
+  operator: string;
+  quote: string;
+  escaped: boolean;
+  /** Where the value starts (after its opening quote). */
+  start: number;
+  call: boolean;
+  /**
+   * A bare value after `:` with no key hint may be a URL's password (`//user:v@host`): then its key
+   * is `password`, whatever was read. Otherwise the key stays `key` or becomes '' (no key).
+   */
+  keyMayChange: boolean;
+}
+
 /**
  * `valueStart`/`valueEnd`: where the rule's regex found the value (its `secret` group). A value
  * opened by a quote just before `valueStart` (or at it) is read to its closing quote instead.
  * `keyHint`: the key when the regex captured it elsewhere (a Kubernetes env entry's `name:`).
  */
 export function readAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Assignment {
+  return readAssignmentValue(line, valueEnd, readAssignmentKey(line, valueStart, keyHint), keyHint);
+}
+
+/**
+ * The first half of readAssignment: the key and operator. The key alone rules out most
+ * candidates, and reading the value (its shape, the calls that wrap it) is the dearer half.
+ */
+export function readAssignmentKey(line: string, valueStart: number, keyHint?: string): AssignmentKey {
   let start = valueStart;
   let quote = '';
   let escaped = false;
@@ -284,6 +309,12 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   if (prefix) valueOpen -= prefix[1]!.length;
   const { key: readKeyName, operator, call } = readKey(line, valueOpen);
   const key = keyHint ?? readKeyName;
+  return { key, operator, quote, escaped, start, call: call === true, keyMayChange: !quote && operator === ':' && keyHint === undefined };
+}
+
+/** The second half of readAssignment: the value, read after the key `head` that readAssignmentKey read. */
+export function readAssignmentValue(line: string, valueEnd: number, head: AssignmentKey, keyHint?: string): Assignment {
+  const { key, operator, quote, escaped, start, call } = head;
   if (quote) {
     const close = closingQuote(line, start, quote, escaped);
     const end = close < 0 ? Math.max(start, Math.min(valueEnd, line.length)) : close;

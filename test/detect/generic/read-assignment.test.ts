@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAssignment } from '../../../src/detect/generic/read-assignment.js';
+import { readAssignment, readAssignmentKey } from '../../../src/detect/generic/read-assignment.js';
 
 /** A random-looking value built at run time, never a committed literal. */
 const value = ['Qx7', 'Lm2', 'Zp9', 'Kd4'].join('');
@@ -41,6 +41,22 @@ describe('readAssignment: shapes a credential is written in', () => {
 
   it('reads URL user info as a password', () => {
     expect(read(`nats://orders:${value}@nats:4222`)).toMatchObject({ key: 'password', operator: '@', value, shape: 'bare' });
+  });
+
+  it('reads the key alone as readAssignment does, and says where the value may change it (URL user info)', () => {
+    const keyOf = (line: string, keyHint?: string) => readAssignmentKey(line, line.lastIndexOf(value), keyHint);
+    for (const line of [`token_type = "${value}"`, `x.put("password", "${value}")`, `f(a, "${value}")`, `keyName = ${value}`, `login(user, ${value})`]) {
+      const head = keyOf(line);
+      expect(head.keyMayChange).toBe(false);
+      // The whole read's key is the key read first, or none at all.
+      expect([head.key, '']).toContain(read(line).key);
+    }
+    const url = `amqp://worker:${value}@mq:5672`;
+    expect(keyOf(url)).toMatchObject({ key: 'worker', keyMayChange: true });
+    expect(read(url).key).toBe('password');
+    // With a key the rule captured, the key is that one whatever the value.
+    expect(keyOf(url, 'AMQP_PASS').keyMayChange).toBe(false);
+    expect(read(url, value, 'AMQP_PASS').key).toBe('AMQP_PASS');
   });
 
   it('takes the key a multi-line rule captured (a Kubernetes env entry)', () => {
