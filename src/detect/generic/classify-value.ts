@@ -284,6 +284,29 @@ function chosenPassphrase(v: string): boolean {
   return !/["'`()[\]{}<>]|[=!]=|&&|\|\|/.test(v);
 }
 
+/**
+ * A message whose numbers stand apart from its words (`Min 8 chars`, `Too short (min 8)`,
+ * `Use 12 or more`): every word letters only or digits only, two of them words that read as
+ * words. In brackets or closed by punctuation it is a message (`placeholder`); bare, it could
+ * still be a phrase someone chose, so it is a `word` (low). A passphrase mixes letters, digits or
+ * symbols inside one word (`horse42`), and is judged before this.
+ */
+function messageWithNumbers(tokens: string[]): ValueClass | null {
+  if (tokens.length < 2 || tokens.length > 12) return null;
+  let words = 0;
+  let numbers = 0;
+  let marked = false;
+  for (const token of tokens) {
+    const core = token.replace(/^[(["']+/, '').replace(/[)\]"',.;:!?]+$/, '');
+    if (core !== token) marked = true;
+    if (/^\d{1,6}$/.test(core)) numbers++;
+    else if (/^[A-Za-z]{2,}$/.test(core) && pronounceable(core)) words++;
+    else if (!/^[A-Za-z]$/.test(core)) return null;
+  }
+  if (numbers === 0 || words < 2) return null;
+  return marked ? 'placeholder' : 'word';
+}
+
 /** The share of characters that follow their predecessor in code order (abc, 789). */
 function sequentialShare(value: string): number {
   let run = 0;
@@ -392,6 +415,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Prose with punctuation: a message, often translated (several words, most of them letters only).
   const tokens = v.split(/\s+/);
   if (tokens.length >= 4 && tokens.filter((t) => /^[A-Za-z]{2,}[,.;:!?]?$/.test(t)).length * 5 >= tokens.length * 3) return 'placeholder';
+  const message = messageWithNumbers(tokens);
+  if (message !== null) return message;
   if (looksLikeWords(v)) return 'word';
   if (looksRandom(v)) return 'random';
   return 'plausible';

@@ -32,6 +32,11 @@ describe('classifyValue', () => {
     ['hash', join('$6$', 'rounds=5000$saltsalt$', 'Qd0vVm4e1hJ8gX')],
     ['number', '1712345678901'],
     ['word', '1234'],
+    // Messages whose numbers stand apart from their words; a passphrase mixes them in one word.
+    ['placeholder', 'Too short (min 8)'],
+    ['placeholder', 'Use 12 or more characters.'],
+    ['word', 'Min 8 chars'],
+    ['plausible', join('correct horse ', 'battery', '42')],
     ['number', '42'],
     ['number', '0x00400000'],
     ['placeholder', '2-byte'],
