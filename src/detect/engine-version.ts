@@ -32,8 +32,13 @@
  *    components under one-letter names, Basic credentials in a bare literal, redis.conf
  *    passwords, `curl -u user:pw`, default passwords under their service's name, non-ASCII
  *    passwords and more call and hash shapes are reported, so old states scan again.
+ * 9: generic rules drop shapes of daemons' code and configs that hold no secret (a lookup
+ *    table's `type:/path`, values built from variables, lists of constants and of name=value
+ *    options, escaped protocol text, printf conversions, C token pasting, Perl calls without
+ *    parentheses, concatenated variables, marked-up and bracketed placeholders, Markdown link
+ *    definitions, PKCS#11 URIs' names, build flags' variables), so old states scan again.
  */
-export const ENGINE_VERSION = 8;
+export const ENGINE_VERSION = 9;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;
