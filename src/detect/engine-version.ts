@@ -36,7 +36,9 @@
  *    table's `type:/path`, values built from variables, lists of constants and of name=value
  *    options, escaped protocol text, printf conversions, C token pasting, Perl calls without
  *    parentheses, concatenated variables, marked-up and bracketed placeholders, Markdown link
- *    definitions, PKCS#11 URIs' names, build flags' variables), so old states scan again.
+ *    definitions, PKCS#11 URIs' names, build flags' variables, command substitutions, routing
+ *    scripts' pseudo-variables, /etc/passwd entries, censored values, grouped sequences), and
+ *    constants with abbreviations and comma-joined words are reported at low, so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -216,7 +216,12 @@ function pronounceable(part: string): boolean {
 function looksLikeName(value: string): boolean {
   if (value.length > 60) return false;
   let parts: string[] | null = null;
-  if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
+  if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) {
+    parts = value.split(/[_-]/);
+    // Short abbreviations among words (R_SPF_ALLOW, DKIM_SIG_OK): a constant, when a word of four letters or more is one.
+    const abbreviated = parts.filter((p) => p.length <= 3);
+    if (abbreviated.length > 0 && abbreviated.length < parts.length && parts.some((p) => p.length >= 4 && pronounceable(p))) parts = parts.filter((p) => p.length > 3);
+  }
   // A constant with a number among its words (TIME_24_WITH_SECONDS, HTTP_2_ONLY): the numbers set apart.
   else if (/^[A-Z][A-Z]*(?:_(?:[A-Z]+|\d{1,4}))+$/.test(value) && /_\d/.test(value)) {
     parts = value.split('_').filter((p) => !/^\d+$/.test(p));
@@ -341,6 +346,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // wherever else it stands (ftp@example.org).
   if (/^[\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,12}$/i.test(v)) return 'placeholder';
   if (kebab) return 'word';
+  // Lower-case words joined by commas: a list of modes or names compared in a script ("lib,link").
+  if (/^[a-z]{2,12}(?:,[a-z]{2,12}){1,5}$/.test(v)) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.
@@ -349,7 +356,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A C integer literal with its suffix: 0UL, 1024u, 16LL.
   if (/^(?:0x[0-9a-f]{1,16}|\d{1,20})(?:[uU](?:ll?|LL?)?|(?:ll?|LL?)[uU]?)$/.test(v)) return 'number';
   // A run of the alphabet or of digits: an alphabet for generating, or a test pattern (abcdef…, 0123456789).
-  if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
+  // (In groups too, as a licence key's or a PIN's stand-in is written: 1234-ABCD-5678-EFGH.)
+  if (v.length >= 12 && (sequentialShare(v) >= 0.7 || sequentialShare(v.replace(/[-_ ]/g, '')) >= 0.75)) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
   // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).

@@ -53,8 +53,18 @@ const CAMEL_SLOT = /^[a-z]{2,}(?:[A-Z][a-z]+)*(?:Password|Passwd|Pwd|Secret|Toke
 const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
 /** A Ruby duration or time: 6.hours, 1.day, 5.days.ago. */
 const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
-/** Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x). */
-const COMMAND_SUBSTITUTION = /^\$\([a-z][\w-]*\s/;
+/**
+ * Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x), a program by
+ * its path or a redirect (`$(/usr/bin/tr -dc … < /dev/urandom …)`, `$(< /dev/urandom tr …)`):
+ * a password made when the script runs.
+ */
+const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*\s|\/[\w./-]+\s|<\s?\/)/;
+/** A pseudo-variable of a routing script or a macro with its argument: Kamailio's `$avp(s:name)`, `$var(pw)`. */
+const PSEUDO_VARIABLE = /^\$[A-Za-z]\w{0,20}\([\w:.-]{1,60}\)$/;
+/** An /etc/passwd entry (a test's expected file): the password field is `x` or `*`, kept in the shadow file. */
+const PASSWD_ENTRY = /^[\w.-]{1,32}:[x*!]?:\d{1,10}:\d{1,10}:[^:\n]{0,80}:[^:\n]{0,120}:[^:\n]{0,120}$/;
+/** A censor's word in asterisks where a value was (`*deleted*`, `*hidden*`), as logs and docs print a removed password. */
+const CENSORED = /^\*[a-z]{3,20}\*(?![\w*])/;
 /** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
 const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
 /**
@@ -139,7 +149,8 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   // The tokenizer's own reading of code and references comes first.
   if (shape === 'expression' || shape === 'reference') return null;
   if (RUBY_DURATION.test(value)) return 'number';
-  if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value)) return 'template';
+  if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
+  if (PASSWD_ENTRY.test(value) || CENSORED.test(value)) return 'placeholder';
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
   if (HTML_ENTITY.test(value) || CSS_RULE.test(value)) return 'code';
   if (SIGV4_SCOPE.test(value)) return 'reference';

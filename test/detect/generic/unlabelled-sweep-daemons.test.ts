@@ -89,7 +89,55 @@ const pairs: Array<[Case, Case]> = [
     { name: "build flags of a program named after passwords", path: 'configure', text: 'htpasswd_LDFLAGS="-static-libgcc"' },
     { name: 'htpasswd password variable', path: 'scripts/setup.sh', text: 'HTPASSWD_PASS="§"', value: short(12) },
   ],
+  [
+    { name: 'password made by command substitution from a redirect', path: 'docker/init.sh', text: 'ADMIN_PASSWORD="$(< /dev/urandom tr -dc A-Za-z0-9 | head -c24)"' },
+    { name: 'password literal in the same script', path: 'docker/init.sh', text: 'ADMIN_PASSWORD="§"', value: rand(24) },
+  ],
+  [
+    { name: 'password made by a program named by its path', path: '.github/workflows/images.yml', text: '    PASSWORD="$(/usr/bin/openssl rand -base64 18)"' },
+    { name: 'password literal in a workflow', path: '.github/workflows/images.yml', text: '    PASSWORD="§"', value: rand(20) },
+  ],
+  [
+    { name: "routing script's pseudo-variable as the bind password", path: 'modules/ldap/doc/ldap_admin.xml', text: 'if (!ldap_check("cn=$avp(s:user)", "$avp(s:user_pw)"))' },
+    { name: 'literal bind password', path: 'src/directory.c', text: 'ldap_check("cn=admin,dc=acme,dc=dev", "§");', value: short(12) },
+  ],
+  [
+    { name: "/etc/passwd entry in a test's expected file", path: 'oci/spec_opts_test.go', text: '\texpectedPasswd := `daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin' },
+    { name: 'password in a raw string', path: 'oci/spec_opts_test.go', text: '\texpectedPasswd := `§`', value: short(12) },
+  ],
+  [
+    { name: "censor's word where a password was", path: 'doc/userguide.xml', text: 'GET /cgi-bin/sendsms?user=tester&pass=*removed*&to=%2B15550100' },
+    { name: 'password in the same request', path: 'doc/userguide.xml', text: 'GET /cgi-bin/sendsms?user=tester&pass=§&to=%2B15550100', value: short(10) },
+  ],
+  [
+    { name: "PIN's stand-in in groups of runs", path: 'doc/hsm_howto.xml', text: 'HSM_INIT = 0:1:2:password=5678-EFGH-1234-ABCD' },
+    { name: 'PIN in groups', path: 'conf/hsm.conf', text: 'HSM_INIT = 0:1:2:password=§', value: [rand(4), rand(4), rand(4), rand(4)].join('-') },
+  ],
 ];
+
+/** [reported only at low, a secret in the same shape reported at medium or high]. */
+const lowered: Array<[Case, Case]> = [
+  [
+    { name: 'constant with abbreviations under pass', path: 'lualib/auth_results.lua', text: "    pass = 'R_DKIM_ALLOW'," },
+    { name: 'random value under pass', path: 'lualib/auth_results.lua', text: "    pass = '§',", value: rand(14) },
+  ],
+  [
+    { name: 'words joined by commas compared in a script', path: 'autotools/ltmain.sh', text: '  if test "$mode,$pass" = "prog,link"; then' },
+    { name: 'password compared in a script', path: 'scripts/check.sh', text: '  if test "$pass" = "§"; then', value: short(12) },
+  ],
+];
+
+describe('shapes reported at low only, each beside a secret in the same shape reported higher', () => {
+  for (const [negative, positive] of lowered) {
+    it(`reports at low only: ${negative.name} (${negative.path})`, () => {
+      expect(runCase(negative).map((m) => m.confidence)).toEqual(['low']);
+    });
+    it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
+      const found = runCase(positive).filter((m) => covers(m, positive.value!));
+      expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+    });
+  }
+});
 
 describe('shapes of daemons and their configs that hold no secret, each beside a secret in the same shape', () => {
   for (const [negative, positive] of pairs) {
