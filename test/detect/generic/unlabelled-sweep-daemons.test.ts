@@ -115,6 +115,17 @@ const pairs: Array<[Case, Case]> = [
   ],
 ];
 
+/** A JWT signed with HS256 (the signature random), with the given claims, built at run time. */
+function jwt(claims: object): string {
+  const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return [part({ alg: 'HS256', typ: 'JWT' }), part(claims), rand(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_')].join('.');
+}
+
+pairs.push([
+  { name: "jwt.io's sample token in a verifier's test request", path: 'reg-tests/jwt/verify.vtc', text: `    txreq -url "/hs256" -hdr "Authorization: Bearer ${jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}"` },
+  { name: 'token with claims of its own', path: 'reg-tests/jwt/verify.vtc', text: '    txreq -url "/hs256" -hdr "Authorization: Bearer §"', value: jwt({ sub: 'svc-orders', iss: 'auth.acme.dev', exp: 1893456000 }) },
+]);
+
 /** [reported only at low, a secret in the same shape reported at medium or high]. */
 const lowered: Array<[Case, Case]> = [
   [
