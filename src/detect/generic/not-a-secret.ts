@@ -63,6 +63,22 @@ const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*\s|\/[\w./-]+\s|<\s?\/)/;
 const PSEUDO_VARIABLE = /^\$[A-Za-z]\w{0,20}\([\w:.-]{1,60}\)$/;
 /** An /etc/passwd entry (a test's expected file): the password field is `x` or `*`, kept in the shadow file. */
 const PASSWD_ENTRY = /^[\w.-]{1,32}:[x*!]?:\d{1,10}:\d{1,10}:[^:\n]{0,80}:[^:\n]{0,120}:[^:\n]{0,120}$/;
+/**
+ * The word for password in other languages (a translation catalogue's value: `GUI-wachtwoord`,
+ * `a.password=Wachtwoord`, `GUI:n salasana`): a label, as `password` itself is one.
+ */
+const TRANSLATED_PASSWORD = new Set([
+  'wachtwoord', 'adgangskode', 'salasana', 'kennwort', 'passwort', 'contraseña', 'contrasena', 'senha', 'parola', 'hasło', 'haslo',
+  'heslo', 'jelszó', 'jelszo', 'lösenord', 'losenord', 'passord', 'lozinka', 'geslo', 'parool', 'slaptažodis', 'parole', 'şifre',
+  'sifre', 'contrasenya', 'contrasinal', 'pasahitza', 'lykilorð', 'cyfrinair', 'fjalëkalimi', 'salasõna', 'wagwoord',
+]);
+function translatedPassword(value: string): boolean {
+  if (value.length > 40 || /\d/.test(value)) return false;
+  const words = value.toLowerCase().split(/[\s:_.-]+/);
+  return words.length <= 4 && words.some((w) => TRANSLATED_PASSWORD.has(w));
+}
+/** A shell pipeline written where a value would be: `//' | sed -e 's/`, `… | grep …`. */
+const PIPELINE = /\s\|\s{1,3}(?:sed|grep|egrep|awk|cut|tr|head|tail|xargs|sort|base64|openssl)\s/;
 /** A censor's word in asterisks where a value was (`*deleted*`, `*hidden*`), as logs and docs print a removed password. */
 const CENSORED = /^\*[a-z]{3,20}\*(?![\w*])/;
 /** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
@@ -150,7 +166,8 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (shape === 'expression' || shape === 'reference') return null;
   if (RUBY_DURATION.test(value)) return 'number';
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
-  if (PASSWD_ENTRY.test(value) || CENSORED.test(value)) return 'placeholder';
+  if (PASSWD_ENTRY.test(value) || CENSORED.test(value) || translatedPassword(value)) return 'placeholder';
+  if (PIPELINE.test(value)) return 'code';
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
   if (HTML_ENTITY.test(value) || CSS_RULE.test(value)) return 'code';
   if (SIGV4_SCOPE.test(value)) return 'reference';
@@ -229,6 +246,8 @@ const CALL_AFTER = /^\s+(?:\$[A-Za-z_]|@[A-Za-z_]|(?:unless|if|or|and|foreach|fo
 const LINK_DEFINITION_BEFORE = /^\s{0,3}\[[^\]\n]{1,80}\]:\s*$/;
 /** A PKCS#11 URI's attributes (RFC 7512) that name a device or an object, not its PIN: `pkcs11:token=My%20Token;id=45`. */
 const PKCS11_NAME_BEFORE = /\bpkcs11:(?:[\w-]+=[^;\s"']*;)*(?:token|object|manufacturer|model|serial|library-description|library-manufacturer|slot-description|slot-manufacturer)=$/i;
+/** A database object before `identified by`: the name that follows is the object's, not a user's password. */
+const NAMED_OBJECT_BEFORE = /\b(?:index|constraint|key|table|column|trigger|view|sequence|schema|object|statement|cursor)\s{1,3}identified\s{1,3}by\s{0,3}['"]?$/i;
 /** A MIME type's subtype ends just before the key. */
 const MIME_BEFORE = /\b(?:application|text|image|audio|video|font|model|multipart|message|inode)\/[\w.+-]*:?$/;
 /** A declaration's name and `=` in JavaScript, TypeScript, Swift, Rust, Go, Kotlin, Scala, Perl or Vim script, just before the value. */
@@ -259,6 +278,8 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // A key inside a MIME type (`application/x-pw:x-office-document`): a file type, not a field.
   if (MIME_BEFORE.test(before)) return true;
   if (LINK_DEFINITION_BEFORE.test(before) || PKCS11_NAME_BEFORE.test(before)) return true;
+  // An object named in prose or an error message: `unique index identified by 'FEAT16_PNUM'`.
+  if (NAMED_OBJECT_BEFORE.test(before)) return true;
   if (a.shape === 'bare') {
     // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
     // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).

@@ -113,6 +113,22 @@ const pairs: Array<[Case, Case]> = [
     { name: "PIN's stand-in in groups of runs", path: 'doc/hsm_howto.xml', text: 'HSM_INIT = 0:1:2:password=5678-EFGH-1234-ABCD' },
     { name: 'PIN in groups', path: 'conf/hsm.conf', text: 'HSM_INIT = 0:1:2:password=§', value: [rand(4), rand(4), rand(4), rand(4)].join('-') },
   ],
+  [
+    { name: 'the word for password in Dutch, a label', path: 'gui/assets/lang/lang-nl.json', text: '   "Settings Password": "Instellingen-wachtwoord",' },
+    { name: 'password in a JSON config', path: 'config/settings.json', text: '   "Settings Password": "§",', value: short(12) },
+  ],
+  [
+    { name: 'the word for password in Finnish in a .properties catalogue', path: 'web/res/_text_fi.prop', text: 'login.password=Salasana' },
+    { name: 'password in a .properties file', path: 'conf/app.properties', text: 'login.password=§', value: short(12) },
+  ],
+  [
+    { name: 'shell pipeline read as a value', path: 'script/upload.sh', text: `    token="$(echo "$cfg" | grep 'upload_token="' | sed -e 's/upload_token="//' | sed -e 's/"//')"` },
+    { name: 'token literal in a script', path: 'script/upload.sh', text: '    upload_token="§"', value: rand(32) },
+  ],
+  [
+    { name: 'index named in an error message', path: 'tests/master/dml.out', text: "ERROR 23505: duplicate key value in a unique index identified by 'ORDERS_PNUM' defined on 'ORDERS'." },
+    { name: 'user identified by a password', path: 'db/init.sql', text: "CREATE USER app IDENTIFIED BY '§';", value: short(12) },
+  ],
 ];
 
 /** A JWT signed with HS256 (the signature random), with the given claims, built at run time. */
