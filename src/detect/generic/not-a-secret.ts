@@ -133,6 +133,16 @@ const TOKEN_PASTE = /[A-Za-z0-9_]##[A-Za-z_]|^##[A-Za-z_]/;
  * a setting's spec, whose own credential-named parts (`password=`) are judged as assignments.
  */
 const OPTION_LIST = /^[\w.-]*(?:,[\w.-]+=[^,\s]*){2,},?$|^[\w.-]+=[^,\s]*(?:,[\w.-]+=[^,\s]*){2,},?$/;
+/**
+ * One connection attribute naming a path (`restoreFrom=backups/db`, `logDevice=/var/log/db`),
+ * as JDBC URLs and DataSource properties pass them where a password could stand: a setting.
+ * Not when the attribute's name is a credential's (`bootPassword=…`).
+ */
+const PATH_ATTRIBUTE = /^([A-Za-z][\w.-]{1,40})=(?:\/|\.{1,2}\/)?(?:[\w.-]+\/)+[\w.-]+$/;
+function pathAttribute(value: string): boolean {
+  const m = PATH_ATTRIBUTE.exec(value);
+  return m !== null && !/pass|pwd|secret|token|key|auth|cred/i.test(m[1]!);
+}
 /** A printf conversion other than %s and %d (which the classifier's templates know): `0x%p`, `%lu`, `%08x`. */
 const FORMAT_DIRECTIVE = /%[-+ #0]?\d{0,3}(?:\.\d{1,3})?(?:hh|h|ll|l|z|j)?[uxXpfi](?![A-Za-z0-9])/;
 /** What a concatenation adds after a string (`"?password=".$password`, `"token="+authToken`): a variable, not a literal. */
@@ -167,7 +177,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (RUBY_DURATION.test(value)) return 'number';
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
   if (PASSWD_ENTRY.test(value) || CENSORED.test(value) || translatedPassword(value)) return 'placeholder';
-  if (PIPELINE.test(value)) return 'code';
+  if (PIPELINE.test(value) || pathAttribute(value)) return 'code';
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
   if (HTML_ENTITY.test(value) || CSS_RULE.test(value)) return 'code';
   if (SIGV4_SCOPE.test(value)) return 'reference';

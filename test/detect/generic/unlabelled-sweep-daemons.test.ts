@@ -129,6 +129,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'index named in an error message', path: 'tests/master/dml.out', text: "ERROR 23505: duplicate key value in a unique index identified by 'ORDERS_PNUM' defined on 'ORDERS'." },
     { name: 'user identified by a password', path: 'db/init.sql', text: "CREATE USER app IDENTIFIED BY '§';", value: short(12) },
   ],
+  [
+    { name: 'connection attribute naming a path as the password argument', path: 'tests/store/BackupRestore.java', text: 'Connection c = TestUtil.getConnection("orders", "restoreFrom=backups/full/orders");' },
+    { name: 'password argument', path: 'src/store/Backup.java', text: 'Connection c = DriverManager.getConnection(url, "backup", "§");', value: short(12) },
+  ],
 ];
 
 /** A JWT signed with HS256 (the signature random), with the given claims, built at run time. */
