@@ -40,8 +40,8 @@
  *    scripts' pseudo-variables, /etc/passwd entries, censored values, grouped sequences), and
  *    constants with abbreviations and comma-joined words are reported at low; the jwt.io sample
  *    token in a Bearer header, the word for password in other languages, shell pipelines and
- *    a database object named before `identified by` and a connection attribute naming a path
- *    are not reported, so old states scan again.
+ *    a database object named before `identified by`, a connection attribute naming a path and
+ *    a JDBC URL without a password are not reported, so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

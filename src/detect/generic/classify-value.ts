@@ -306,7 +306,10 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (notSecret !== null) return notSecret;
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
   // A URN names a class or a namespace (urn:oasis:names:tc:SAML:2.0:ac:classes:Password).
+  // So does a JDBC URL without a password in it (jdbc:h2:mem:, jdbc:derby:db;create=true), read
+  // as a password where a call's arguments start with a driver's class.
   if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v) || /^urn:[a-z0-9][a-z0-9-]{1,31}:\S+$/i.test(v)) return 'reference';
+  if (/^jdbc:[a-z][\w-]{0,30}:[^\s@]*$/i.test(v) && !/pass|pwd|secret|token|key=/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
   if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").

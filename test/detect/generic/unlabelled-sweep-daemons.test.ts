@@ -133,6 +133,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'connection attribute naming a path as the password argument', path: 'tests/store/BackupRestore.java', text: 'Connection c = TestUtil.getConnection("orders", "restoreFrom=backups/full/orders");' },
     { name: 'password argument', path: 'src/store/Backup.java', text: 'Connection c = DriverManager.getConnection(url, "backup", "§");', value: short(12) },
   ],
+  [
+    { name: "JDBC URL after a driver's class in a connection call", path: 'src/test/unit/TestTools.java', text: '        JdbcUtils.getConnection("org.acme.Driver", "jdbc:acme:mem:", "sa", "");' },
+    { name: 'password in the same call', path: 'src/test/unit/TestTools.java', text: '        JdbcUtils.getConnection("jdbc:acme:mem:", "sa", "§");', value: short(12) },
+  ],
 ];
 
 /** A JWT signed with HS256 (the signature random), with the given claims, built at run time. */
