@@ -34,8 +34,18 @@
  *    passwords and more call and hash shapes are reported, so old states scan again.
  * 9: generic rules read quoted passphrases with a digit or a symbol (`correct horse 42!`),
  *    .properties lines written with a space, flow-style Kubernetes env entries, JWEs with a short
- *    ciphertext, and crypt hashes with escaped or doubled dollars (`\$6\$`, `$$6$$`), so old
- *    states scan again.
+ *    ciphertext, and crypt hashes with escaped or doubled dollars (`\$6\$`, `$$6$$`); messages
+ *    whose numbers stand apart (`Min 8 chars`) are not random;
+ *    they drop shapes of daemons' code and configs that hold no secret (a lookup
+ *    table's `type:/path`, values built from variables, lists of constants and of name=value
+ *    options, escaped protocol text, printf conversions, C token pasting, Perl calls without
+ *    parentheses, concatenated variables, marked-up and bracketed placeholders, Markdown link
+ *    definitions, PKCS#11 URIs' names, build flags' variables, command substitutions, routing
+ *    scripts' pseudo-variables, /etc/passwd entries, censored values, grouped sequences), and
+ *    constants with abbreviations and comma-joined words are reported at low; the jwt.io sample
+ *    token in a Bearer header, the word for password in other languages, shell pipelines and
+ *    a database object named before `identified by`, a connection attribute naming a path and
+ *    a JDBC URL without a password are not reported, so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -60,6 +60,8 @@ const DESCRIBING_WORDS = new Set([
  */
 const NON_SECRET_TOKENS =
   /(?:^|\s)(?:public key|next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
+/** The last word of a build's variable: compiler, linker and libtool flags, libraries, objects. */
+const BUILD_VARIABLE = /^(?:c|cpp|cxx|ld|lt|f|objc|go|rust|rs)flags$|^(?:libs|objs|srcs|deps|ldadd|libadd)$/;
 /** Compounds written without separators that name a place for secrets, not a secret: secretsmanager, passwordfield. */
 const DESCRIBING_COMPOUND = /^(?:password|passwd|secret|secrets|token|tokens|key|keys)(?:manager|store|field|name|type|length|input|prompt|hash|file|path|id)$/;
 
@@ -78,6 +80,8 @@ export function classifyKey(key: string): KeyStrength {
   if (words.length === 0) return 'none';
   const last = words[words.length - 1]!;
   if (DESCRIBING_WORDS.has(last) && words.length > 1) return 'none';
+  // A build's variables for a program named after a secret: htpasswd_LTFLAGS, PASSWD_CFLAGS, libsecret_LIBS.
+  if (BUILD_VARIABLE.test(last) && words.length > 1) return 'none';
   // Helm's `existingSecret`, `existingPasswordSecret`: the name of a Secret object kept elsewhere.
   if (words[0] === 'existing' && words.length > 1) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.

@@ -22,9 +22,12 @@ export type ValueClass =
   | 'plausible'
   | 'random';
 
-/** Documentation and example values: `<your-password>`, changeme, xxx, ***, TODO. */
+/**
+ * Documentation and example values: `<your-password>` (in a usage line's brackets too:
+ * `[--secret <password>]`, or marked up: `<var>args</var>`), changeme, xxx, ***, TODO.
+ */
 const PLACEHOLDER =
-  /^<[^<>]{0,60}>$|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+  /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /**
  * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
@@ -41,9 +44,12 @@ const TEMPLATE =
 const WHOLE_TEMPLATE =
   /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])/;
 
-/** References to a secret kept somewhere else: env reads, secret stores, ARNs, files. */
+/**
+ * References to a secret kept somewhere else: env reads, secret stores, ARNs, files, and a
+ * lookup table named by its type and file (Postfix's `hash:/etc/postfix/sasl_passwd`, `proxy:ldap:/etc/ldap.cf`).
+ */
 const REFERENCE =
-  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^\$env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^\{\{resolve:(?:ssm|ssm-secure|secretsmanager):|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
+  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^\$env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^\{\{resolve:(?:ssm|ssm-secure|secretsmanager):|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|^(?:[a-z][a-z0-9]{1,15}:){1,3}\/(?!\/)[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
 
 /** A relative path to a file (`src/git/helper.ts`, `certs/client.pem`): where something is kept, not a value. */
 const FILE_PATH =
@@ -210,7 +216,12 @@ function pronounceable(part: string): boolean {
 function looksLikeName(value: string): boolean {
   if (value.length > 60) return false;
   let parts: string[] | null = null;
-  if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) parts = value.split(/[_-]/);
+  if (/^[A-Z][A-Z]*(?:[_-][A-Z]+)*$/.test(value) && value.length >= 4) {
+    parts = value.split(/[_-]/);
+    // Short abbreviations among words (R_SPF_ALLOW, DKIM_SIG_OK): a constant, when a word of four letters or more is one.
+    const abbreviated = parts.filter((p) => p.length <= 3);
+    if (abbreviated.length > 0 && abbreviated.length < parts.length && parts.some((p) => p.length >= 4 && pronounceable(p))) parts = parts.filter((p) => p.length > 3);
+  }
   // A constant with a number among its words (TIME_24_WITH_SECONDS, HTTP_2_ONLY): the numbers set apart.
   else if (/^[A-Z][A-Z]*(?:_(?:[A-Z]+|\d{1,4}))+$/.test(value) && /_\d/.test(value)) {
     parts = value.split('_').filter((p) => !/^\d+$/.test(p));
@@ -338,7 +349,10 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (notSecret !== null) return notSecret;
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
   // A URN names a class or a namespace (urn:oasis:names:tc:SAML:2.0:ac:classes:Password).
+  // So does a JDBC URL without a password in it (jdbc:h2:mem:, jdbc:derby:db;create=true), read
+  // as a password where a call's arguments start with a driver's class.
   if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v) || /^urn:[a-z0-9][a-z0-9-]{1,31}:\S+$/i.test(v)) return 'reference';
+  if (/^jdbc:[a-z][\w-]{0,30}:[^\s@]*$/i.test(v) && !/pass|pwd|secret|token|key=/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
   if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").
@@ -378,6 +392,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // wherever else it stands (ftp@example.org).
   if (/^[\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,12}$/i.test(v)) return 'placeholder';
   if (kebab) return 'word';
+  // Lower-case words joined by commas: a list of modes or names compared in a script ("lib,link").
+  if (/^[a-z]{2,12}(?:,[a-z]{2,12}){1,5}$/.test(v)) return 'word';
   // One character repeated, or one short unit repeated (aaaaaa, 121212, abcabcabc).
   if (/^(.{1,3})\1{3,}$/.test(v) || /(.)\1{5,}/.test(v)) return 'placeholder';
   // A few digits are a test PIN or password; longer runs are timestamps, ids and counts.
@@ -386,7 +402,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A C integer literal with its suffix: 0UL, 1024u, 16LL.
   if (/^(?:0x[0-9a-f]{1,16}|\d{1,20})(?:[uU](?:ll?|LL?)?|(?:ll?|LL?)[uU]?)$/.test(v)) return 'number';
   // A run of the alphabet or of digits: an alphabet for generating, or a test pattern (abcdef…, 0123456789).
-  if (v.length >= 12 && sequentialShare(v) >= 0.7) return 'placeholder';
+  // (In groups too, as a licence key's or a PIN's stand-in is written: 1234-ABCD-5678-EFGH.)
+  if (v.length >= 12 && (sequentialShare(v) >= 0.7 || sequentialShare(v.replace(/[-_ ]/g, '')) >= 0.75)) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
   // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).

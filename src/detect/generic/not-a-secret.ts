@@ -53,8 +53,34 @@ const CAMEL_SLOT = /^[a-z]{2,}(?:[A-Z][a-z]+)*(?:Password|Passwd|Pwd|Secret|Toke
 const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
 /** A Ruby duration or time: 6.hours, 1.day, 5.days.ago. */
 const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
-/** Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x). */
-const COMMAND_SUBSTITUTION = /^\$\([a-z][\w-]*\s/;
+/**
+ * Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x), a program by
+ * its path or a redirect (`$(/usr/bin/tr -dc … < /dev/urandom …)`, `$(< /dev/urandom tr …)`):
+ * a password made when the script runs.
+ */
+const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*\s|\/[\w./-]+\s|<\s?\/)/;
+/** A pseudo-variable of a routing script or a macro with its argument: Kamailio's `$avp(s:name)`, `$var(pw)`. */
+const PSEUDO_VARIABLE = /^\$[A-Za-z]\w{0,20}\([\w:.-]{1,60}\)$/;
+/** An /etc/passwd entry (a test's expected file): the password field is `x` or `*`, kept in the shadow file. */
+const PASSWD_ENTRY = /^[\w.-]{1,32}:[x*!]?:\d{1,10}:\d{1,10}:[^:\n]{0,80}:[^:\n]{0,120}:[^:\n]{0,120}$/;
+/**
+ * The word for password in other languages (a translation catalogue's value: `GUI-wachtwoord`,
+ * `a.password=Wachtwoord`, `GUI:n salasana`): a label, as `password` itself is one.
+ */
+const TRANSLATED_PASSWORD = new Set([
+  'wachtwoord', 'adgangskode', 'salasana', 'kennwort', 'passwort', 'contraseña', 'contrasena', 'senha', 'parola', 'hasło', 'haslo',
+  'heslo', 'jelszó', 'jelszo', 'lösenord', 'losenord', 'passord', 'lozinka', 'geslo', 'parool', 'slaptažodis', 'parole', 'şifre',
+  'sifre', 'contrasenya', 'contrasinal', 'pasahitza', 'lykilorð', 'cyfrinair', 'fjalëkalimi', 'salasõna', 'wagwoord',
+]);
+function translatedPassword(value: string): boolean {
+  if (value.length > 40 || /\d/.test(value)) return false;
+  const words = value.toLowerCase().split(/[\s:_.-]+/);
+  return words.length <= 4 && words.some((w) => TRANSLATED_PASSWORD.has(w));
+}
+/** A shell pipeline written where a value would be: `//' | sed -e 's/`, `… | grep …`. */
+const PIPELINE = /\s\|\s{1,3}(?:sed|grep|egrep|awk|cut|tr|head|tail|xargs|sort|base64|openssl)\s/;
+/** A censor's word in asterisks where a value was (`*deleted*`, `*hidden*`), as logs and docs print a removed password. */
+const CENSORED = /^\*[a-z]{3,20}\*(?![\w*])/;
 /** An installer's substitution marker: %DB_PASS, %ADMIN_PASSWORD. */
 const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
 /**
@@ -88,6 +114,39 @@ const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
  */
 const VALIDATION_RULE =
   /^(?:(?:required|nullable|sometimes|string|confirmed|present|filled|email|numeric|integer|int32|uint64|bool|boolean|array|not_empty|fatal|flags|(?:min|max|size|between|ge|le|in|not_in|regex|same|different)(?::|\s)[\w,.-]{0,40})(?:\s{0,2}\|\s{0,2}|$)){2,}$|^in \d{1,9}(?:,\d{1,9})*$|^db [a-z_][a-z0-9_]{0,60}\.[a-z_][a-z0-9_]{0,60}$/;
+/**
+ * Values built from variables, as shell, Perl and configure scripts write them: variables run
+ * together (`$as_dir$ac_word$ac_exec_ext`), a flag before one (`-p$2`, `--password=$PW`), or a
+ * path with one among its parts (`KEYS_DIR/$dkim_selector`, `${CONF}/ldap.secret`).
+ */
+const VARIABLE = String.raw`\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|\d)`;
+const VARIABLES_JOINED = new RegExp(String.raw`^(?:${VARIABLE}){2,}$|^-{1,2}[A-Za-z][\w-]*=?${VARIABLE}$`);
+const PATH_WITH_VARIABLE = new RegExp(String.raw`^(?=[^$]*\$)(?:[\w.-]+|${VARIABLE})(?:/(?:[\w.-]+|${VARIABLE}))+/?$`);
+/** A list of constants' names (`METHOD_DEF, VARIABLE_DEF`, `O_RDONLY|O_CREAT`): flags or a checker's token kinds. */
+const CONSTANT_LIST = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:\s{0,2}[,|]\s{0,2}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)+$/;
+/** Text of a protocol or a message with its line breaks escaped (`PRI * HTTP/2.0\r\n\r\nSM`): words, not a secret. */
+const ESCAPED_LINES = /\\r\\n[^]*\s|\s[^]*\\r\\n/;
+/** The C preprocessor's token pasting (`rspamd_##name##_tokens`): a macro builds a name. */
+const TOKEN_PASTE = /[A-Za-z0-9_]##[A-Za-z_]|^##[A-Za-z_]/;
+/**
+ * A list of options as `name=value` pairs joined by commas (`jwt,pub-key=./a.crt,ttl=1s`):
+ * a setting's spec, whose own credential-named parts (`password=`) are judged as assignments.
+ */
+const OPTION_LIST = /^[\w.-]*(?:,[\w.-]+=[^,\s]*){2,},?$|^[\w.-]+=[^,\s]*(?:,[\w.-]+=[^,\s]*){2,},?$/;
+/**
+ * One connection attribute naming a path (`restoreFrom=backups/db`, `logDevice=/var/log/db`),
+ * as JDBC URLs and DataSource properties pass them where a password could stand: a setting.
+ * Not when the attribute's name is a credential's (`bootPassword=…`).
+ */
+const PATH_ATTRIBUTE = /^([A-Za-z][\w.-]{1,40})=(?:\/|\.{1,2}\/)?(?:[\w.-]+\/)+[\w.-]+$/;
+function pathAttribute(value: string): boolean {
+  const m = PATH_ATTRIBUTE.exec(value);
+  return m !== null && !/pass|pwd|secret|token|key|auth|cred/i.test(m[1]!);
+}
+/** A printf conversion other than %s and %d (which the classifier's templates know): `0x%p`, `%lu`, `%08x`. */
+const FORMAT_DIRECTIVE = /%[-+ #0]?\d{0,3}(?:\.\d{1,3})?(?:hh|h|ll|l|z|j)?[uxXpfi](?![A-Za-z0-9])/;
+/** What a concatenation adds after a string (`"?password=".$password`, `"token="+authToken`): a variable, not a literal. */
+const CONCATENATED_NAME = /^[.+]\s?(?:\$[A-Za-z_]\w*|[A-Za-z_]\w*)$/;
 /** An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. */
 const SIGV4_SCOPE = /\/aws4_request$/;
 
@@ -116,10 +175,16 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   // The tokenizer's own reading of code and references comes first.
   if (shape === 'expression' || shape === 'reference') return null;
   if (RUBY_DURATION.test(value)) return 'number';
-  if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value)) return 'template';
+  if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
+  if (PASSWD_ENTRY.test(value) || CENSORED.test(value) || translatedPassword(value)) return 'placeholder';
+  if (PIPELINE.test(value) || pathAttribute(value)) return 'code';
   if (shape === 'bare' && BARE_REFERENCE.test(value)) return 'reference';
   if (HTML_ENTITY.test(value) || CSS_RULE.test(value)) return 'code';
   if (SIGV4_SCOPE.test(value)) return 'reference';
+  if (VARIABLES_JOINED.test(value) || PATH_WITH_VARIABLE.test(value)) return 'template';
+  if (shape === 'bare' && TOKEN_PASTE.test(value)) return 'template';
+  if (value.length < 32 && FORMAT_DIRECTIVE.test(value)) return 'template';
+  if (CONSTANT_LIST.test(value) || ESCAPED_LINES.test(value) || OPTION_LIST.test(value) || CONCATENATED_NAME.test(value)) return 'code';
   if (VALIDATION_RULE.test(value)) return 'code';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
   if (descendingShare(value) >= 0.7) return 'placeholder';
@@ -168,8 +233,11 @@ function isPublicKeyInfo(value: string): boolean {
  */
 const CATALOGUE_ENTRY =
   /\$?\b(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
-/** Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`). */
-const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(]/;
+/**
+ * Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`,
+ * a format string's `PASS: Stddev is %fs`).
+ */
+const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(%]/;
 /** An SQL clause after a bare value: the value is a column or an expression, not a literal. */
 const SQL_AFTER = /^\s{1,3}(?:WHERE|AND|OR|FROM|SET|LIMIT|ORDER BY|GROUP BY|RETURNING)\s/;
 /**
@@ -177,6 +245,19 @@ const SQL_AFTER = /^\s{1,3}(?:WHERE|AND|OR|FROM|SET|LIMIT|ORDER BY|GROUP BY|RETU
  * constant's description, not a passphrase.
  */
 const AUTH_PHRASE = /^(?:[a-z]+ ){0,2}(?:authentication|authorization|authenticator|login|method|mechanism|prompt|required|expired|based)(?: [a-z]+){0,2}$/;
+/**
+ * A Perl or PHP variable set by a call without parentheses (`$salt = saltpw_md5 unless $salt;`,
+ * `$hashed = hashpw $value;`): the bare word is a function's name, what follows is its argument
+ * or a condition.
+ */
+const PERL_SET_BEFORE = /(?:^|[\s;{(])[$@][A-Za-z_]\w*\s+=\s+$/;
+const CALL_AFTER = /^\s+(?:\$[A-Za-z_]|@[A-Za-z_]|(?:unless|if|or|and|foreach|for|while)\s)/;
+/** A Markdown link reference definition (`[discovery token]: clustering.md#custom`): a link's target. */
+const LINK_DEFINITION_BEFORE = /^\s{0,3}\[[^\]\n]{1,80}\]:\s*$/;
+/** A PKCS#11 URI's attributes (RFC 7512) that name a device or an object, not its PIN: `pkcs11:token=My%20Token;id=45`. */
+const PKCS11_NAME_BEFORE = /\bpkcs11:(?:[\w-]+=[^;\s"']*;)*(?:token|object|manufacturer|model|serial|library-description|library-manufacturer|slot-description|slot-manufacturer)=$/i;
+/** A database object before `identified by`: the name that follows is the object's, not a user's password. */
+const NAMED_OBJECT_BEFORE = /\b(?:index|constraint|key|table|column|trigger|view|sequence|schema|object|statement|cursor)\s{1,3}identified\s{1,3}by\s{0,3}['"]?$/i;
 /** A MIME type's subtype ends just before the key. */
 const MIME_BEFORE = /\b(?:application|text|image|audio|video|font|model|multipart|message|inode)\/[\w.+-]*:?$/;
 /** A declaration's name and `=` in JavaScript, TypeScript, Swift, Rust, Go, Kotlin, Scala, Perl or Vim script, just before the value. */
@@ -206,6 +287,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   const after = line.slice(a.end, a.end + 40);
   // A key inside a MIME type (`application/x-pw:x-office-document`): a file type, not a field.
   if (MIME_BEFORE.test(before)) return true;
+  if (LINK_DEFINITION_BEFORE.test(before) || PKCS11_NAME_BEFORE.test(before)) return true;
+  // An object named in prose or an error message: `unique index identified by 'FEAT16_PNUM'`.
+  if (NAMED_OBJECT_BEFORE.test(before)) return true;
   if (a.shape === 'bare') {
     // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
     // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).
@@ -215,6 +299,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (/^\s*(?:export\s+)?declare\s/.test(before) || (ARITHMETIC.test(a.value) && after.startsWith(';'))) return true;
     // A member set from a variable: `self.token = nextchar`.
     if (MEMBER_SET.test(before) && /^[A-Za-z_]\w*$/.test(a.value)) return true;
+    if (PERL_SET_BEFORE.test(before) && /^[A-Za-z_]\w*$/.test(a.value) && CALL_AFTER.test(after)) return true;
     // A CSS attribute selector: `[data-pw-cursor=pointer]`.
     if (/\[[\w-]+=$/.test(before) && after.startsWith(']')) return true;
     // Flags named in prose: `the --username and --password options`.
