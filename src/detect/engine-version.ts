@@ -33,7 +33,7 @@
  *    passwords, `curl -u user:pw`, default passwords under their service's name, non-ASCII
  *    passwords and more call and hash shapes are reported, so old states scan again.
  */
-export const ENGINE_VERSION = 8;
+export const ENGINE_VERSION = 9;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;

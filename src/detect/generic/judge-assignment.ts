@@ -126,10 +126,11 @@ function bareName(text: string): string {
 function namesItself(key: string, value: string): boolean {
   const name = bareName(key.replace(/^.*[.:>]/, ''));
   if (name.length < 4 || value.length > 120) return false;
-  if (!/^[A-Za-z][\w:./ -]*$/.test(value)) return false;
+  if (!/^[A-Za-z][\w:./# -]*$/.test(value)) return false;
   if (bareName(value) === name) return true;
-  // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret).
-  if (/^[A-Za-z]\w*(?:(?:::|[:/.])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
+  // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret),
+  // and a route to a controller's action named as the key ('account#lost_password').
+  if (/^[A-Za-z]\w*(?:(?:::|[:/.#])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.#])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
   const words = keyWords(key);
   const word = words[words.length - 1] ?? '';
   return word.length >= 4 && new RegExp(`^${word}(?:ed|es|ing)$`, 'i').test(value);
@@ -151,6 +152,9 @@ function wordShare(value: string): number {
 function longRandom(value: string): boolean {
   return value.length >= 16 && shannonEntropy(value) >= 3.5;
 }
+
+/** Words of a key that name its value a stand-in, not a live secret. */
+const STAND_IN_WORDS = new Set(['dummy', 'fake', 'mock', 'placeholder', 'sample', 'example']);
 
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
 
@@ -236,6 +240,8 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   if (a.key.toLowerCase() === 'key' && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
-  // Commented-out configuration is most often an example of the format, kept for reference.
-  return { confidence: commentBefore(before) ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
+  // Commented-out configuration is most often an example of the format, kept for reference; a
+  // key that calls its value a stand-in (dummyPassword, fake_token, SAMPLE_API_KEY) says so too.
+  const standIn = keyWords(a.key).some((w) => STAND_IN_WORDS.has(w));
+  return { confidence: commentBefore(before) || standIn ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
 }
