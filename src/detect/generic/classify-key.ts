@@ -84,6 +84,8 @@ export function classifyKey(key: string): KeyStrength {
   // A stored hash of a password: `hashed_password`, `crypted_password` (what a hash rule judges).
   if (words[0] === 'existing' && words.length > 1) return 'none';
   if (words.slice(0, -1).some((w) => w === 'hashed' || w === 'crypted')) return 'none';
+  // A name run together with what it names: `session.authtoken.cookiename`, `token_filename`.
+  if (words.length > 1 && last.length > 4 && last.endsWith('name')) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
   if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';

@@ -31,7 +31,7 @@ const PLACEHOLDER =
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}\}/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -39,7 +39,7 @@ const TEMPLATE =
  * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
  */
 const WHOLE_TEMPLATE =
-  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}\}/;
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * A message's parameter among its words (`Ongeldig wachtwoord: $1`, `Hello {name}`, `{0} tokens`),
@@ -357,6 +357,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A message with its parameters (`Ongeldig wachtwoord: $1`); a path under a variable's folder ("$testDir/unit/x.php").
   if (/\s/.test(v) && /\p{L}{3}/u.test(v) && MESSAGE_PARAM.test(v)) return 'placeholder';
   if (/^\$[A-Za-z_]\w*(?:\/[\w.-]{1,80}){1,20}\/?$/.test(v)) return 'template';
+  // A route with its parameters (/users/{user_id}/application_credentials); a password scheme's tag alone ('{SHA512-CRYPT.B64}' . $hash).
+  if (/^(?:\/[\w.-]{0,80})*\/\{[A-Za-z_]\w{0,40}\}(?:\/[\w.{}-]{0,80})*$/.test(v)) return 'template';
+  if (/^\{[A-Z][A-Z0-9]{1,15}(?:[-.][A-Z0-9]{1,15}){0,3}\}$/.test(v)) return 'placeholder';
   if (SCOPE_NAME.test(v) || ALGORITHM_NAME.test(v)) return 'identifier';
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").
   if (/^\$(?:1|2[abxy]?|5|6|apr1|y)\$$/.test(v) || /^\$[A-Za-z_]\w*(?:\s{1,3}\$[A-Za-z_]\w*)+$/.test(v)) return 'template';

@@ -82,10 +82,10 @@ const CSS_RULE = /^[\w-]*(?::[\w-]+)*\{[\w-]+:/;
  */
 const STITCHED_CODE = /^\s*['"]?\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::|\[)[^]*[.+(]\s*['"]?\s*$/;
 /**
- * Code after a string that held the key closed: PHP's `'&_secret='.$secret`, `"token=" + token`:
- * a concatenation, then a variable.
+ * Code after a string that held the key closed: PHP's `'&_secret='.$secret`, `"token=" + token`,
+ * `' Password: '.(empty($password) ? …`: a concatenation, then a variable or an expression.
  */
-const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*$|^\+\s{1,2}[A-Za-z_$][\w$.]*$/;
+const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*$|^\+\s{1,2}[A-Za-z_$][\w$.]*$|^\.\s{0,2}\(\s{0,2}(?:\$|[A-Za-z_]\w*\s{0,2}\()/;
 /** A fragment of a query naming a column: "pwd_hash = ". */
 const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
 /**
@@ -170,11 +170,11 @@ function isPublicKeyInfo(value: string): boolean {
 
 /**
  * A translation catalogue's entry: `$labels['newpasswd'] = 'Neues Passwort';`,
- * `$messages['passwordtooweak'] = …`, `$lang['password'] = …`: the key names a label, the value
+ * `$messages['passwordtooweak'] = …`, `$lang['password'] = …`, `$PALANG['password_again'] = …`: the key names a label, the value
  * is its text in one language.
  */
 const CATALOGUE_ENTRY =
-  /\$?\b(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
+  /(?:\$\w{0,20}|\b)(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
 /** Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`). */
 const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(]/;
 /** Words to the end of the line after a bare word (no code, no comment, no more pairs): the rest of a label. */

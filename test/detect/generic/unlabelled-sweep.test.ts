@@ -238,6 +238,38 @@ const pairs: Array<[Case, Case]> = [
     { name: 'typed hash of the old MediaWiki scheme', path: 'maintenance/import.php', text: "  'password' => '§',", value: `:B:${rand(8, '0123456789abcdef')}:${rand(32, '0123456789abcdef')}` },
     { name: 'password in a PHP array', path: 'maintenance/import.php', text: "  'password' => '§',", value: short(12) },
   ],
+  [
+    { name: 'PHP catalogue array with a prefix', path: 'lib/strings.php', text: "$PALANG['password_repeat'] = 'Kennwort (wiederholen)';" },
+    { name: 'PHP configuration array', path: 'lib/config.php', text: "$CONF['admin_password'] = '§';", value: short(12) },
+  ],
+  [
+    { name: 'catalogue in a lang folder, as PHP', path: 'adminer/lang/nl.inc.php', text: "  'Password' => 'Wachtwoord'," },
+    { name: 'same entry in ordinary PHP', path: 'adminer/include/auth.inc.php', text: "  'Password' => '§',", value: short(12) },
+  ],
+  [
+    { name: "password scheme's tag before a hash made at run time", path: 'functions.inc.php', text: "    $password = '{SHA256-CRYPT}' . crypt($pw, $salt);" },
+    { name: 'PHP password', path: 'functions.inc.php', text: "    $password = '§';", value: short(12) },
+  ],
+  [
+    { name: 'namespaced name ending in the key', path: 'oauth/core.py', text: '_REQUEST_TOKEN = "OS-OAUTH2:request_token"' },
+    { name: 'token constant', path: 'oauth/core.py', text: '_REQUEST_TOKEN = "§"', value: rand(32) },
+  ],
+  [
+    { name: 'route with a parameter', path: 'api/versions.py', text: "APP_CREDENTIALS = '/users/{user_id}/app_credentials'" },
+    { name: 'credentials constant', path: 'api/client.py', text: "APP_CREDENTIALS = '§'", value: rand(32) },
+  ],
+  [
+    { name: "cookie's name under a token's key", path: 'config/config.php', text: "    'session.authtoken.cookiename' => 'PortalSSOAuthToken'," },
+    { name: 'token under a dotted key', path: 'config/config.php', text: "    'session.authtoken' => '§',", value: rand(32) },
+  ],
+  [
+    { name: 'expression joined after the key string', path: 'lib/Auth/Filter.php', text: "        $msg .= ' Password: '.(empty($password) ? '' : '***');" },
+    { name: 'password in a PHP array', path: 'lib/Auth/Filter.php', text: "        $opts = array('password' => '§');", value: short(12) },
+  ],
+  [
+    { name: 'Smarty variable with a modifier', path: 'templates/message.tpl', text: '<input type="hidden" name="token" value="{$smarty.session.csrf_token|escape:"url"}" />' },
+    { name: 'token in a hidden input', path: 'templates/message.html', text: '<input type="hidden" name="token" value="§" />', value: rand(32) },
+  ],
 ];
 
 /**
@@ -260,6 +292,10 @@ const loweredPairs: Array<[Case, Case]> = [
   [
     { name: 'key that calls its value a stand-in', path: 'forms/ResourceForm.php', text: "    protected static $dummyPassword = '§';", value: `_form_${rand(13, '0123456789abcdef')}` },
     { name: 'key of a real password', path: 'forms/ResourceForm.php', text: "    protected static $adminPassword = '§';", value: `_form_${rand(13, '0123456789abcdef')}` },
+  ],
+  [
+    { name: "scanner's suppression marker after the value", path: 'app/settings.py', text: 'DB_PASSWORD = "§"  # nosec', value: rand(16) },
+    { name: 'same value without a marker', path: 'app/settings.py', text: 'DB_PASSWORD = "§"  # see ops', value: rand(16) },
   ],
 ];
 
