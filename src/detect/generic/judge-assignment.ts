@@ -73,8 +73,9 @@ function balancedQuotes(text: string): boolean {
 
 /**
  * A value inside a regular expression's source: a regex literal opened before it on the line
- * (`/password=(\w+)/`, a pattern continued on its own line) or a `RegExp(...)` call's
- * arguments. Patterns that match credentials name them; they do not hold one.
+ * (`/password=(\w+)/`, a pattern continued on its own line), a `RegExp(...)` call's
+ * arguments or a PHP `preg_*` call's pattern string. Patterns that match credentials name them;
+ * they do not hold one.
  */
 export function inRegexSource(line: string, at: number): boolean {
   return regexBefore(lineBefore(line, at));
@@ -82,6 +83,8 @@ export function inRegexSource(line: string, at: number): boolean {
 
 function regexBefore(before: string): boolean {
   if (/\bRegExp\([^)]*$/.test(before)) return true;
+  // A pattern given as a string to PHP's preg_* (`preg_match("~ IDENTIFIED BY PASSWORD '([^']+)~", …`).
+  if (/\bpreg_[a-z_]{4,16}\(\s{0,3}(?:"[^"\n]*|'[^'\n]*)$/.test(before)) return true;
   // The last slash that can open a literal (after an operator, a bracket or `return`), with no
   // unescaped slash between it and the value to close it.
   const open = /(?:^|[=(:,!&|?;{}[]|\breturn)\s*\/(?![/*\s])(?:[^/\\\n]|\\.)*$/.exec(before);

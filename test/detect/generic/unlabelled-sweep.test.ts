@@ -267,6 +267,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'password in a PHP array', path: 'lib/Auth/Filter.php', text: "        $opts = array('password' => '§');", value: short(12) },
   ],
   [
+    { name: "PHP preg_match pattern naming an SQL password", path: 'adminer/user.inc.php', text: `    if (preg_match("~ IDENTIFIED BY PASSWORD '([^']*)'~i", $grant, $m)) {` },
+    { name: 'SQL password in a PHP string', path: 'install/setup.php', text: `    $sql = "CREATE USER 'app'@'%' IDENTIFIED BY '§'";`, value: short(12) },
+  ],
+  [
     { name: 'Smarty variable with a modifier', path: 'templates/message.tpl', text: '<input type="hidden" name="token" value="{$smarty.session.csrf_token|escape:"url"}" />' },
     { name: 'token in a hidden input', path: 'templates/message.html', text: '<input type="hidden" name="token" value="§" />', value: rand(32) },
   ],
