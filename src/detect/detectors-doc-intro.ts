@@ -312,7 +312,7 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 \`high\` (a provider's prefix, checksum or pairing). Then the path's context applies
 (\`src/scan/path-context.ts\`): tests and fixtures (\`test/\`, \`tests/\`, \`__tests__/\`,
 \`spec/\`, \`fixtures/\`, \`testdata/\`, \`mocks/\`, \`*_test.go\`, \`*.test.ts\`,
-\`*.spec.js\`, \`test_*.py\`, \`FooTest.java\`), examples and templates (\`examples/\`,
+\`*.spec.js\`, \`test_*.py\`, \`tests.py\`, \`FooTest.java\`), examples and templates (\`examples/\`,
 \`samples/\`, \`demo/\`, \`templates/\`, \`.env.example\`, \`*.sample\`, \`*.dist\`,
 \`*.tmpl\`), documentation (\`docs/\`, \`doc/\`, \`*.md\`, \`*.rst\`, \`*.adoc\`,
 \`README\`, \`CHANGELOG\`) and vendored code (\`vendor/\`, \`third_party/\`,

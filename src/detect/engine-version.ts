@@ -45,7 +45,11 @@
  *    constants with abbreviations and comma-joined words are reported at low; the jwt.io sample
  *    token in a Bearer header, the word for password in other languages, shell pipelines and
  *    a database object named before `identified by`, a connection attribute naming a path and
- *    a JDBC URL without a password are not reported, so old states scan again.
+ *    a JDBC URL without a password are not reported; nor are web applications' shapes (highlighter
+ *    scope names, PHP and Ruby interpolations, messages with parameters, labels, key chords,
+ *    routes, rates, algorithm names, translation catalogues), `tests.py` is a test path, and a
+ *    suppression marker on the line (`# nosec`, `gitleaks:allow`) lowers a finding to low, so
+ *    old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

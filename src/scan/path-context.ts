@@ -19,8 +19,9 @@ const DIRS: ReadonlyArray<[PathContext, ReadonlySet<string>]> = [
 
 /** File names, lower-case, per context; `Cased` tests the name as it is. */
 const FILES: ReadonlyArray<[PathContext, RegExp]> = [
-  // foo_test.go, foo.test.ts, foo-spec.js, foo.spec.rb, foo_spec.rb, test_foo.py, conftest.py
-  ['test', /(?:[._-](?:test|tests|spec|specs)\.[a-z0-9]{1,10}$)|(?:^test_[^/]{1,200}\.py$)|(?:^conftest\.py$)/],
+  // foo_test.go, foo.test.ts, foo-spec.js, foo.spec.rb, foo_spec.rb, test_foo.py, conftest.py,
+  // and a Python package's own tests.py or test.py module (Django's convention for an app's tests)
+  ['test', /(?:[._-](?:test|tests|spec|specs)\.[a-z0-9]{1,10}$)|(?:^test_[^/]{1,200}\.py$)|(?:^(?:conftest|tests?)\.py$)/],
   // .env.example, config.sample.yml, settings.py.dist, app.yaml.tmpl, config-example.json
   ['example', /(?:\.(?:example|sample|template|tmpl|tpl|dist)(?:\.[a-z0-9]{1,10})?$)|(?:[._-](?:example|sample)s?\.[a-z0-9]{1,10}$)/],
   // Markdown, reStructuredText, AsciiDoc and the like, and README/CHANGELOG-like files of any extension

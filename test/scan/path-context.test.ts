@@ -11,6 +11,8 @@ describe('pathContext', () => {
     ['src/client.spec.js', 'test'],
     ['tests/test_login.py', 'test'],
     ['app/conftest.py', 'test'],
+    ['allauth/account/tests.py', 'test'],
+    ['providers/dwolla/test.py', 'test'],
     ['src/main/java/app/ClientTest.java', 'test'],
     ['pkg/parser/testdata/key.pem', 'test'],
     ['lib/__mocks__/aws.js', 'test'],
@@ -35,7 +37,7 @@ describe('pathContext', () => {
 
   it.each([
     'src/config.ts', '.env', 'deploy/creds.ini', 'keys/id_rsa', 'config/secrets.txt', 'src/latest.go',
-    'attestation/contest.py', 'src/Testing.java', 'app/testimonials.rb', 'build/app-dist.js', 'docsite.yml',
+    'attestation/contest.py', 'app/requests.py', 'lib/latests.py', 'src/Testing.java', 'app/testimonials.rb', 'build/app-dist.js', 'docsite.yml',
   ])('%s is ordinary', (path) => {
     expect(pathContext(path)).toBeNull();
   });

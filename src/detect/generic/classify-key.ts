@@ -47,6 +47,8 @@ const DESCRIBING_WORDS = new Set([
   'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'encoder', 'decoder', 'hasher', 'encryptor', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
   // A policy's checks and a pinned revision: `passwd_check_rules`, `pkg_x_passwd_commit = master`.
   'rule', 'rules', 'commit',
+  // Whose a token is, and a pattern's name (`token_owner`, `$token_regexp`).
+  'owner', 'regexp',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.
   'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);
@@ -83,7 +85,11 @@ export function classifyKey(key: string): KeyStrength {
   // A build's variables for a program named after a secret: htpasswd_LTFLAGS, PASSWD_CFLAGS, libsecret_LIBS.
   if (BUILD_VARIABLE.test(last) && words.length > 1) return 'none';
   // Helm's `existingSecret`, `existingPasswordSecret`: the name of a Secret object kept elsewhere.
+  // A stored hash of a password: `hashed_password`, `crypted_password` (what a hash rule judges).
   if (words[0] === 'existing' && words.length > 1) return 'none';
+  if (words.slice(0, -1).some((w) => w === 'hashed' || w === 'crypted')) return 'none';
+  // A name run together with what it names: `session.authtoken.cookiename`, `token_filename`.
+  if (words.length > 1 && last.length > 4 && last.endsWith('name')) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
   if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';

@@ -27,14 +27,14 @@ export type ValueClass =
  * `[--secret <password>]`, or marked up: `<var>args</var>`), changeme, xxx, ***, TODO.
  */
 const PLACEHOLDER =
-  /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+  /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /**
  * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -42,7 +42,39 @@ const TEMPLATE =
  * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
  */
 const WHOLE_TEMPLATE =
-  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])/;
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+
+/**
+ * A message's parameter among its words (`Ongeldig wachtwoord: $1`, `Hello {name}`, `{0} tokens`),
+ * as MediaWiki, ICU and .NET number or name them: judged only in a value with spaces and a word,
+ * which a random secret never is.
+ */
+const MESSAGE_PARAM = /(?:(?<![\w$\\])|(?<=\\[nrt]))\$\d{1,2}(?![\w$])|\{(?:[A-Za-z_]\w{0,40}|\d{1,2})\}/;
+
+/** The same in a message written without spaces, where Latin letters may follow a parameter: `在$1text之后`. */
+const SCRIPT_MESSAGE_PARAM = /(?<![\w$])\$\d|\{(?:[A-Za-z_]\w{0,40}|\d{1,2})\}/;
+
+/** A printf conversion alone (`"%08x" % n`, `'%-10s'`): the format of a value made at run time. */
+const PRINTF_SPEC = /^%[-+ 0#]{0,3}\d{0,3}(?:\.\d{1,3})?(?:ll?|hh?|[zjqL])?[diouxXeEfFgGcsrab]$/;
+
+/**
+ * A syntax grammar's scope name (TextMate, Sublime, VS Code, Ace, Monaco): the token type a
+ * highlighter gives a piece of text (`keyword.control.catch-exception.vala`,
+ * `comment.line.double-slash.actionscript.2`), assigned to `token` in every grammar file.
+ */
+const SCOPE_NAME =
+  /^(?:comment|constant|entity|invalid|keyword|markup|meta|storage|string|support|variable|punctuation|source|text|paren)(?:\.[a-z0-9][a-z0-9-]{0,40}){1,8}$/;
+
+/** A key chord (ctrl-option, Ctrl+Shift+S, alt): an access key's or a shortcut's modifiers, not a key's value. */
+const KEY_CHORD =
+  /^(?:(?:ctrl|control|alt|shift|meta|cmd|command|option|super|win|mod)(?:[-+](?:ctrl|control|alt|shift|meta|cmd|command|option|super|win|mod|[a-z0-9]|f\d{1,2}|enter|return|tab|space|esc|escape|up|down|left|right|home|end|delete|backspace|insert))+|ctrl|alt|shift|meta|cmd)$/i;
+
+/** A rate, as rate limits are written: 5/m, 20/min, 100/hour. */
+const RATE = /^\d{1,6}\/(?:s|m|h|d|sec|second|min|minute|hour|day)$/;
+
+/** A hashing or signing algorithm's name alone ('PasswordDefault' => 'pbkdf2'): which algorithm, not a secret. */
+const ALGORITHM_NAME =
+  /^(?:pbkdf2(?:[-_]sha\d{1,3})?|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?|[hrpe]s(?:256|384|512))$/i;
 
 /**
  * References to a secret kept somewhere else: env reads, secret stores, ARNs, files, and a
@@ -74,7 +106,7 @@ function balancedBrackets(v: string): boolean {
 
 /** Crypt-style password hashes and named digests: stored hashes, not passwords. */
 const CRYPT_HASH =
-  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,})$/i;
+  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,}|:(?:[AB]|pbkdf2(?:-legacy[AB])?|bcrypt|argon2):\S{8,})$/i;
 
 /** Filler words: a value made only of these names the slot rather than filling it (test-key). */
 const FILLER = new Set([
@@ -166,6 +198,15 @@ function decodedClass(value: string): ValueClass | null {
   return inner === 'word' ? 'word' : null;
 }
 
+/**
+ * Mostly characters beyond ASCII (a message in Chinese, Greek, Cyrillic), also when read as the
+ * bytes of its UTF-8. (A password chosen to test encodings may have as many: Passw0rdé你好.)
+ */
+function inAnotherScript(value: string): boolean {
+  const beyond = value.replace(/\p{ASCII}/gu, '').length;
+  return beyond >= 6 && beyond * 2 >= value.length;
+}
+
 /** Ciphertext is what a team should commit instead of a secret: sops, sealed-secrets, KMS, Vault transit, Ansible Vault. */
 const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]{3,20},|Ag[AB][A-Za-z0-9+/]{60}|AQICAH[A-Za-z0-9+/]{40}|vault:v\d{1,3}:|\$ANSIBLE_VAULT;)/;
 
@@ -206,6 +247,13 @@ function looksLikeWords(value: string): boolean {
 /** A pronounceable piece of a name: a vowel, and no run of four consonants. */
 function pronounceable(part: string): boolean {
   return /[aeiouy]/i.test(part) && !/[^aeiouy\d]{4,}/i.test(part);
+}
+
+/** Words and short abbreviations (snmp, api, db), one of them a word of four letters or more: data-api, snmp_priv_passphrase. */
+function selectorName(name: string): boolean {
+  const parts = name.split(/[_-]/);
+  const word = (p: string): boolean => pronounceable(p) || CREDENTIAL_WORDS.has(p);
+  return parts.every((p) => p.length <= 4 || word(p)) && parts.some((p) => p.length >= 4 && word(p));
 }
 
 /**
@@ -340,8 +388,14 @@ function looksRandom(value: string): boolean {
 export function classifyValue(value: string, shape: ValueShape): ValueClass {
   let v = value.trim();
   if (shape === 'empty' || v === '' || /^["'`]+$/.test(v)) return 'empty';
+  // A command-line flag and its separator (`'-X ' . $priv_pass`, `'--password='`): the value is appended to it.
+  if (/^-{1,2}[A-Za-z][\w-]{0,40}[ =]$/.test(value)) return 'code';
+  // A password stored under a plain-text scheme ({plaintext}abc123, {PLAIN}x): the password is what follows.
+  const scheme = /^\{(?:plain|plaintext|cleartext|clear)\}(.+)$/i.exec(v);
+  if (scheme) return classifyValue(scheme[1]!, shape);
   // Markdown emphasis or code around a value in prose: **secret**, `token`.
-  const emphasis = /^(\*\*|__|`)(.+)\1$/.exec(v);
+  // (Not a censor's stars: `*** INVALID ***` stays a run of three.)
+  const emphasis = /^(\*\*|__|`)(?!\*)(.+?)(?<!\*)\1$/.exec(v);
   if (emphasis) v = emphasis[2]!;
   // Capital words in emphasis stand in for a value, as a redaction's censor does: **GDPR COMPLIANT**.
   if (emphasis && /^[A-Z]+(?: [A-Z]+)+$/.test(v)) return 'placeholder';
@@ -354,7 +408,16 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (v.startsWith('-----BEGIN') || /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s@]*$/i.test(v) || /^urn:[a-z0-9][a-z0-9-]{1,31}:\S+$/i.test(v)) return 'reference';
   if (/^jdbc:[a-z][\w-]{0,30}:[^\s@]*$/i.test(v) && !/pass|pwd|secret|token|key=/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
-  if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v)) return 'placeholder';
+  if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v) || KEY_CHORD.test(v)) return 'placeholder';
+  if (RATE.test(v)) return 'number';
+  if (PRINTF_SPEC.test(v)) return 'template';
+  // A message with its parameters (`Ongeldig wachtwoord: $1`); a path under a variable's folder ("$testDir/unit/x.php").
+  if (/\s/.test(v) && /\p{L}{3}/u.test(v) && MESSAGE_PARAM.test(v)) return 'placeholder';
+  if (/^\$[A-Za-z_]\w*(?:\/[\w.-]{1,80}){1,20}\/?$/.test(v)) return 'template';
+  // A route with its parameters (/users/{user_id}/application_credentials); a password scheme's tag alone ('{SHA512-CRYPT.B64}' . $hash).
+  if (/^(?:\/[\w.-]{0,80})*\/\{[A-Za-z_]\w{0,40}\}(?:\/[\w.{}-]{0,80})*$/.test(v)) return 'template';
+  if (/^\{[A-Z][A-Z0-9]{1,15}(?:[-.][A-Z0-9]{1,15}){0,3}\}$/.test(v)) return 'placeholder';
+  if (SCOPE_NAME.test(v) || ALGORITHM_NAME.test(v)) return 'identifier';
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").
   if (/^\$(?:1|2[abxy]?|5|6|apr1|y)\$$/.test(v) || /^\$[A-Za-z_]\w*(?:\s{1,3}\$[A-Za-z_]\w*)+$/.test(v)) return 'template';
   // A type in a namespace (AWS::SecretsManager::Secret, Crypt::Password), a command-line option
@@ -409,7 +472,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).
   if (/^(?:[~^=]|[<>]=?)?\s?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
   // Words separated by spaces: prose or a label, unless they read as a chosen passphrase.
-  if (/^[A-Za-z,.'!?-]+(?: [A-Za-z,.'!?-]+){1,}$/.test(v)) {
+  if (/^[A-Za-z,.'!?/-]+(?: [A-Za-z,.'!?/-]+){1,}$/.test(v)) {
     const words = v.toLowerCase().split(' ').map((w) => w.replace(/[^a-z]/g, ''));
     return words.length > 8 || words.some((w) => PROSE_WORDS.has(w)) || /[.!?]$/.test(v) ? 'placeholder' : 'word';
   }
@@ -417,11 +480,14 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (decoded !== null) return decoded;
   // Text beyond ASCII is a translated label (Contraseña, Пароль), unless it is one run with
   // ASCII letters and digits in it: a password chosen to test encodings (Passw0rdé…).
-  if (/[^\x20-\x7e]/.test(v)) return v.length >= 6 && !/[ \t]/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) ? 'plausible' : 'placeholder';
+  // (A message in another script, written without spaces, with its parameter: 令牌…$1text….)
+  if (/[^\x20-\x7e]/.test(v)) return v.length >= 6 && !/[ \t]/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) && !(SCRIPT_MESSAGE_PARAM.test(v) && inAnotherScript(v)) ? 'plausible' : 'placeholder';
   // A name behind a sigil: a parser's pseudo-token ('?NoLineTerminatorHere'), a symbol (:name), a private #name.
   const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
   if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';
   if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
+  // A CSS selector by id or class (`'#snmp_password'`, `'.data-api'`): a place in a page, not a value.
+  if (/^[#.][a-z]+(?:[_-][a-z]+){1,6}$/.test(v) && selectorName(v.slice(1))) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';
   // Several words with a digit or a symbol run into one of them: a passphrase someone chose,
@@ -429,9 +495,12 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (chosenPassphrase(v)) return 'plausible';
   // A sentence: capitalised, words, closing punctuation (Token inesperado. '{' esperado.).
   if (/^[A-Z][a-z]+ [^\n]{2,200}[.?!]$/.test(v) && /[a-z]{2,} [a-z]{2,}|[a-z]{3,}[.?!] /.test(v)) return 'placeholder';
+  // One capitalised word ending a sentence: a label in some language (Wachtwoord., Adgangskode.).
+  if (/^[A-Z][a-z]{2,30}\.$/.test(v)) return 'placeholder';
   // Prose with punctuation: a message, often translated (several words, most of them letters only).
   const tokens = v.split(/\s+/);
-  if (tokens.length >= 4 && tokens.filter((t) => /^[A-Za-z]{2,}[,.;:!?]?$/.test(t)).length * 5 >= tokens.length * 3) return 'placeholder';
+  // (A word may stand in brackets or quotes: `(wagwoord moet teruggestel word)`.)
+  if (tokens.length >= 4 && tokens.filter((t) => /^[("'[]?[A-Za-z]{2,}[,.;:!?)"'\]]{0,2}$/.test(t)).length * 5 >= tokens.length * 3) return 'placeholder';
   const message = messageWithNumbers(tokens);
   if (message !== null) return message;
   if (looksLikeWords(v)) return 'word';

@@ -73,8 +73,9 @@ function balancedQuotes(text: string): boolean {
 
 /**
  * A value inside a regular expression's source: a regex literal opened before it on the line
- * (`/password=(\w+)/`, a pattern continued on its own line) or a `RegExp(...)` call's
- * arguments. Patterns that match credentials name them; they do not hold one.
+ * (`/password=(\w+)/`, a pattern continued on its own line), a `RegExp(...)` call's
+ * arguments or a PHP `preg_*` call's pattern string. Patterns that match credentials name them;
+ * they do not hold one.
  */
 export function inRegexSource(line: string, at: number): boolean {
   return regexBefore(lineBefore(line, at));
@@ -82,6 +83,8 @@ export function inRegexSource(line: string, at: number): boolean {
 
 function regexBefore(before: string): boolean {
   if (/\bRegExp\([^)]*$/.test(before)) return true;
+  // A pattern given as a string to PHP's preg_* (`preg_match("~ IDENTIFIED BY PASSWORD '([^']+)~", …`).
+  if (/\bpreg_[a-z_]{4,16}\(\s{0,3}(?:"[^"\n]*|'[^'\n]*)$/.test(before)) return true;
   // The last slash that can open a literal (after an operator, a bracket or `return`), with no
   // unescaped slash between it and the value to close it.
   const open = /(?:^|[=(:,!&|?;{}[]|\breturn)\s*\/(?![/*\s])(?:[^/\\\n]|\\.)*$/.exec(before);
@@ -126,10 +129,11 @@ function bareName(text: string): string {
 function namesItself(key: string, value: string): boolean {
   const name = bareName(key.replace(/^.*[.:>]/, ''));
   if (name.length < 4 || value.length > 120) return false;
-  if (!/^[A-Za-z][\w:./ -]*$/.test(value)) return false;
+  if (!/^[A-Za-z][\w:./# -]*$/.test(value)) return false;
   if (bareName(value) === name) return true;
-  // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret).
-  if (/^[A-Za-z]\w*(?:(?:::|[:/.])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
+  // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret),
+  // and a route to a controller's action named as the key ('account#lost_password').
+  if (/^[A-Za-z][\w-]*(?:(?:::|[:/.#])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.#])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
   const words = keyWords(key);
   const word = words[words.length - 1] ?? '';
   if (word.length < 4) return false;
@@ -156,6 +160,12 @@ function wordShare(value: string): number {
 function longRandom(value: string): boolean {
   return value.length >= 16 && shannonEntropy(value) >= 3.5;
 }
+
+/** A scanner's suppression marker after the value, on the same line. */
+const REVIEWED = /^[^\n]*?(?:#|\/\/|\/\*)[^\n]*?(?:\bnosec\b|pragma:\s?allowlist[ -]secret|gitleaks:allow|NOSONAR|noqa:\s?S10[5-7])/;
+
+/** Words of a key that name its value a stand-in, not a live secret. */
+const STAND_IN_WORDS = new Set(['dummy', 'fake', 'mock', 'placeholder', 'sample', 'example']);
 
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
 
@@ -249,6 +259,11 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   if (a.key.toLowerCase() === 'key' && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
-  // Commented-out configuration is most often an example of the format, kept for reference.
-  return { confidence: commentBefore(before) ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
+  // Commented-out configuration is most often an example of the format, kept for reference; a
+  // key that calls its value a stand-in (dummyPassword, fake_token, SAMPLE_API_KEY) says so too.
+  const standIn = keyWords(a.key).some((w) => STAND_IN_WORDS.has(w));
+  // ...and so does a reviewer's marker on the line: bandit's `# nosec`, detect-secrets'
+  // `pragma: allowlist secret`, `gitleaks:allow`, Sonar's NOSONAR, ruff's `noqa: S105`.
+  const vouched = REVIEWED.test(line.slice(a.end, a.end + 200));
+  return { confidence: commentBefore(before) || standIn || vouched ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
 }

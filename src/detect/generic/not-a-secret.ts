@@ -21,6 +21,8 @@ const SETTING_WORDS = new Set([
   'within', 'insensitive', 'sensitive', 'query', 'sql', 'charset', 'dn', 'template', 'command', 'cmd', 'program',
   // How a secret is stored or checked: `password_encryption = scram-sha-256`, `token_algorithm`, `password_scheme`.
   'encryption', 'algorithm', 'algorithms', 'algo', 'cipher', 'scheme', 'method', 'methods', 'mechanism', 'hasher', 'policy',
+  // A command run on a change: `passwordHook="… %new_password /usr/bin/…"`.
+  'hook', 'hooks',
 ]);
 
 /** The shell's working directory (`PWD=\`dirname "$0"\``), not a password. */
@@ -105,6 +107,11 @@ const CSS_RULE = /^[\w-]*(?::[\w-]+)*\{[\w-]+:/;
  * concatenation and ends with one or a call.
  */
 const STITCHED_CODE = /^\s*['"]?\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::|\[)[^]*[.+(]\s*['"]?\s*$/;
+/**
+ * Code after a string that held the key closed: PHP's `'&_secret='.$secret`, `"token=" + token`,
+ * `' Password: '.(empty($password) ? …`: a concatenation, then a variable or an expression.
+ */
+const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*$|^\+\s{1,2}[A-Za-z_$][\w$.]*$|^\.\s{0,2}\(\s{0,2}(?:\$|[A-Za-z_]\w*\s{0,2}\()/;
 /** A fragment of a query naming a column: "pwd_hash = ". */
 const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
 /**
@@ -186,7 +193,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (value.length < 32 && FORMAT_DIRECTIVE.test(value)) return 'template';
   if (CONSTANT_LIST.test(value) || ESCAPED_LINES.test(value) || OPTION_LIST.test(value) || CONCATENATED_NAME.test(value)) return 'code';
   if (VALIDATION_RULE.test(value)) return 'code';
-  if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
+  if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value) || JOINED_VARIABLE.test(value)) return 'code';
   if (descendingShare(value) >= 0.7) return 'placeholder';
   if (AUTH_PHRASE.test(value)) return 'placeholder';
   if (OWNED_SLOT.test(value) || CAMEL_SLOT.test(value) || LABEL.test(value)) return 'placeholder';
@@ -228,16 +235,18 @@ function isPublicKeyInfo(value: string): boolean {
 
 /**
  * A translation catalogue's entry: `$labels['newpasswd'] = 'Neues Passwort';`,
- * `$messages['passwordtooweak'] = …`, `$lang['password'] = …`: the key names a label, the value
+ * `$messages['passwordtooweak'] = …`, `$lang['password'] = …`, `$PALANG['password_again'] = …`: the key names a label, the value
  * is its text in one language.
  */
 const CATALOGUE_ENTRY =
-  /\$?\b(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
+  /(?:\$\w{0,20}|\b)(?:labels?|messages?|msgs?|strings?|texts?|lang|language|translations?|i18n|l10n|locale|captions?|phrases?)\s*\[\s*["'][\w.-]{1,80}["']\s*\]\s*=\s*["']?$/i;
 /**
  * Words of a sentence after a bare value: the value is the first word of prose (`Password: Removed old …`,
  * a format string's `PASS: Stddev is %fs`).
  */
 const PROSE_AFTER = /^[ \t]{1,3}[a-z]{2,}[ \t]{1,3}[\w'"(%]/;
+/** Words to the end of the line after a bare word (no code, no comment, no more pairs): the rest of a label. */
+const YAML_LABEL_REST = /^(?:[ \t]{1,3}(?:[A-Za-z'’.,!?-]|\P{ASCII}){1,40}){1,12}[ \t]*(?:\r?\n|$)/u;
 /** An SQL clause after a bare value: the value is a column or an expression, not a literal. */
 const SQL_AFTER = /^\s{1,3}(?:WHERE|AND|OR|FROM|SET|LIMIT|ORDER BY|GROUP BY|RETURNING)\s/;
 /**
@@ -311,6 +320,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
     // (Not after a command line's `--password=`: what follows a flag is the next argument.)
     if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after) && !/(?:^|\s)--?[\w-]+=$/.test(before)) return true;
+    // A label's first word in YAML, the rest of its words running to the end of the line
+    // (`button_change_password: Wachtwoord wijzigen`, `field_password_confirmation: Potvrdenie hesla`).
+    if (a.operator === ':' && /^(?:[A-Za-z]|\P{ASCII})+$/u.test(a.value) && YAML_LABEL_REST.test(line.slice(a.end, a.end + 200))) return true;
     // A column compared or set in SQL: `SET password=cryptpass WHERE username=user` (read as an
     // assignment, or as a `SET PASSWORD` statement whose operator is the space before the value).
     if ((a.operator === '=' || a.operator === ' ') && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;

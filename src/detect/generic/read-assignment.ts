@@ -215,6 +215,8 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (REFERENCE_START.test(value) || /^%[A-Z_][A-Z0-9_]*%$/.test(value)) return 'reference';
   // A Ruby instance or class variable (`self.password = @password`): a name made of words, not a value.
   if (/^@{1,2}[A-Za-z_]\w*$/.test(value) && looksLikeName(value.replace(/^@+/, ''))) return 'expression';
+  // ...and a call or a member of one (`@twofa.init_backup_codes!`, `@user.password_confirmation`).
+  if (/^@{1,2}[A-Za-z_]\w*(?:\.[A-Za-z_]\w*[!?]?)+$/.test(value)) return 'expression';
   // A CSS rule (`.password-input-wrapper:after{content:…}`) and Erlang's bit syntax (`Nonce:96/bitstring`).
   if (/[\w-]\{[\w-]{2,40}:/.test(value) || /^\d{1,4}\/(?:binary|bitstring|bits|bytes|integer|float|utf8)\b/.test(value)) return 'expression';
   // A PowerShell cmdlet (`ConvertTo-SecureString $pw -AsPlainText`, `Get-Location`): a call.
