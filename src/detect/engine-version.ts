@@ -45,7 +45,10 @@
  *    constants with abbreviations and comma-joined words are reported at low; the jwt.io sample
  *    token in a Bearer header, the word for password in other languages, shell pipelines and
  *    a database object named before `identified by`, a connection attribute naming a path and
- *    a JDBC URL without a password are not reported, so old states scan again.
+ *    a JDBC URL without a password are not reported; a password among a string's comma-separated
+ *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, and a salt of
+ *    random letters of both cases are reported (a salt of words run together is not), so old
+ *    states scan again.
  */
 export const ENGINE_VERSION = 9;
 
