@@ -47,7 +47,8 @@
  *    a database object named before `identified by`, a connection attribute naming a path and
  *    a JDBC URL without a password are not reported; a password among a string's comma-separated
  *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, and a salt of
- *    random letters of both cases are reported (a salt of words run together is not), so old
+ *    random letters of both cases are reported (a salt of words run together is not, nor an
+ *    SQLSTATE under a sign-in error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old
  *    states scan again.
  */
 export const ENGINE_VERSION = 9;

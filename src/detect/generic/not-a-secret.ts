@@ -272,6 +272,10 @@ const SQL_ACCOUNT_OPTION = /^(?:EXPIRE|REQUIRE|LOCK|UNLOCK|HISTORY|REUSE|INTERVA
 const COORDINATE_BEFORE = /(?:^|[\s'"])[a-z][a-z0-9]*(?:\.[a-z][\w-]*)+:$/;
 /** A docstring's field (Sphinx, reST): `:param refresh_token:`, `:type token: str`. */
 const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyword|kwarg|ivar|cvar|var)\s+(?:[\w.[\]]+\s+)?[\w.]+:\s*$/;
+/** An SQLSTATE: a class of two digits and a subclass of three digits or capitals (08004, 28P01, 42501). */
+const SQLSTATE = /^\d{2}[0-9A-Z]{3}$/;
+/** Words that name a condition or an error, as error-code constants end (`PASSWORD_EXPIRED`, `AUTH_FAILED`). */
+const CONDITION_WORDS = new Set(['failed', 'failure', 'invalid', 'expired', 'error', 'mismatch', 'denied', 'rejected', 'locked', 'incorrect', 'spec', 'state', 'sqlstate']);
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
@@ -344,6 +348,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // An access key's id (AWS, MinIO and other S3-compatible stores: 16 to 24 capitals and digits)
   // under `accessKey` / `access_key`: it names the key, the secret key beside it is the secret.
   if (words.join(' ').endsWith('access key') && !words.includes('secret') && /^[A-Z0-9]{16,24}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
+  // An SQLSTATE under a constant named for a failed sign-in (`AUTH_PASSWORD_INVALID = "28P01"`,
+  // Derby's `LOGIN_FAILED`): an error code's table, not a password.
+  if (SQLSTATE.test(a.value) && UPPER_SNAKE.test(a.key) && words.some((w) => CONDITION_WORDS.has(w))) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

@@ -3,7 +3,7 @@
  * a space, flow-style Kubernetes env entries, JWE with a short ciphertext or an empty key part,
  * crypt hashes with their dollars escaped, a password among comma-separated options, a query
  * string's `&amp;pass=`, a salt of random letters), each beside a line of the same shape that
- * holds no secret and must stay unreported. Values are built at run time from a seeded generator.
+ * holds no secret and must stay unreported (and SQLSTATE codes under sign-in error constants). Values are built at run time from a seeded generator.
  */
 import { describe, expect, it } from 'vitest';
 import { ALNUM, covers, credentials, LOWER, ruleset, runCase, valueMaker } from './shape-cases.js';
@@ -43,6 +43,8 @@ const positives: Case[] = [
   { name: 'password after an escaped ampersand', path: 'conf/feeds.xml', text: '<feed url="https://api.example.com/rss?user=bob&amp;pass=§&amp;fmt=xml"/>', value: more.short(12) },
   { name: 'salt of random letters, PHP', path: 'config.php', text: "$salt = '§';", value: more.rand(16, LETTERS) },
   { name: 'salt of random letters, Python', path: 'settings.py', text: "salt = '§'", value: more.rand(20, LETTERS) },
+  { name: 'a code-like password under a password constant', path: 'src/main/java/com/acme/Seed.java', text: '    static final String ADMIN_PASSWORD = "§";', value: `${more.rand(2, '0123456789')}${more.rand(3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}` },
+  { name: 'a password under a constant named for its condition', path: 'src/test/java/com/acme/LoginTest.java', text: '    static final String EXPIRED_PASSWORD = "§";', value: more.short(10) },
 ];
 
 const hashes: Case[] = [
@@ -71,6 +73,8 @@ const negatives: Case[] = [
   { name: 'escaped ampersand before a reference', path: 'conf/feeds.xml', text: '<feed url="https://api.example.com/rss?user=bob&amp;pass=${FEED_PASS}&amp;fmt=xml"/>' },
   { name: 'salt in capitalised words', path: 'config.php', text: "$salt = 'ChangeThisSaltToSomethingRandom';" },
   { name: 'salt in a short camel name', path: 'settings.py', text: "salt = 'SessionSaltValue'" },
+  { name: 'an SQLSTATE under a failed sign-in constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String AUTH_PASSWORD_INVALID = "28P01";' },
+  { name: 'a numeric SQLSTATE under an authorization constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String INVALID_AUTHORIZATION_SPEC_PASSWORD = "28502";' },
 ];
 
 describe('shapes the generic rules used to miss', () => {
