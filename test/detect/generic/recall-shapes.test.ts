@@ -75,6 +75,8 @@ const negatives: Case[] = [
   { name: 'salt in a short camel name', path: 'settings.py', text: "salt = 'SessionSaltValue'" },
   { name: 'an SQLSTATE under a failed sign-in constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String AUTH_PASSWORD_INVALID = "28P01";' },
   { name: 'a numeric SQLSTATE under an authorization constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String INVALID_AUTHORIZATION_SPEC_PASSWORD = "28502";' },
+  { name: 'a GPG fingerprint in groups of four', path: 'docs/release.md', text: `signing key: ${Array.from({ length: 10 }, () => more.rand(4, '0123456789ABCDEF')).join(' ')}` },
+  { name: 'a WireGuard public key', path: 'etc/wireguard/wg0.conf', text: `PublicKey = ${more.rand(43, `${ALNUM}+/`)}=` },
 ];
 
 describe('shapes the generic rules used to miss', () => {
