@@ -281,10 +281,35 @@ const SQL_ACCOUNT_OPTION = /^(?:EXPIRE|REQUIRE|LOCK|UNLOCK|HISTORY|REUSE|INTERVA
 const COORDINATE_BEFORE = /(?:^|[\s'"])[a-z][a-z0-9]*(?:\.[a-z][\w-]*)+:$/;
 /** A docstring's field (Sphinx, reST): `:param refresh_token:`, `:type token: str`. */
 const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyword|kwarg|ivar|cvar|var)\s+(?:[\w.[\]]+\s+)?[\w.]+:\s*$/;
+/** An SQLSTATE: a class of two digits and a subclass of three digits or capitals (08004, 28P01, 42501). */
+const SQLSTATE = /^\d{2}[0-9A-Z]{3}$/;
+/** Words that name a condition or an error, as error-code constants end (`PASSWORD_EXPIRED`, `AUTH_FAILED`). */
+const CONDITION_WORDS = new Set(['failed', 'failure', 'invalid', 'expired', 'error', 'mismatch', 'denied', 'rejected', 'locked', 'incorrect', 'spec', 'state', 'sqlstate']);
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
+
+/**
+ * Letters of both cases drawn at random (`dlspvGCProxLgHaz`), not words run together
+ * (`ChangeThisSaltNow`, `NaCl`): 16 letters or more whose CamelCase parts mostly fail to read as
+ * syllables (a lone capital, a part without a vowel or with four consonants in a row) and at
+ * least a quarter of them capitals, as a coin decides each letter's case.
+ */
+function randomLetters(value: string): boolean {
+  if (value.length < 16 || !/^[A-Za-z]+$/.test(value)) return false;
+  const capitals = value.replace(/[^A-Z]/g, '').length;
+  if (capitals * 4 < value.length || capitals * 4 > value.length * 3) return false;
+  const parts = value.match(/[A-Z]?[a-z]*/g)!.filter((p) => p !== '');
+  const unspoken = parts.filter((p) => p.length === 1 || !/[aeiouy]/i.test(p) || /[^aeiouy]{4,}/i.test(p)).length;
+  return unspoken >= 3 && unspoken * 3 >= parts.length;
+}
+
+/** Capitalised words run together, each a syllable or more (`ChangeThisSaltToSomethingRandom`). */
+function camelWords(value: string): boolean {
+  if (value.length > 64 || !/^(?:[A-Z][a-z]{1,15}){3,}$/.test(value)) return false;
+  return value.match(/[A-Z][a-z]+/g)!.every((p) => /[aeiouy]/.test(p) && !/[^aeiouy]{4,}/i.test(p));
+}
 
 /**
  * The line around the assignment says the value is not a secret: a catalogue's entry, a scope
@@ -328,12 +353,16 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if ((a.operator === '=' || a.operator === ' ') && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
   }
   // A salt or a nonce spelled in letters (nacl, NaCl, a library's name): a default or a test's
-  // stand-in; generated ones hold digits or symbols.
+  // stand-in; generated ones hold digits or symbols, or are random letters of both cases.
   const words = keyWords(a.key);
-  if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && /^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value)) return true;
+  // (Longer, words run together: `ChangeThisSaltToSomethingRandom`.)
+  if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && ((/^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value) && !randomLetters(a.value)) || camelWords(a.value))) return true;
   // An access key's id (AWS, MinIO and other S3-compatible stores: 16 to 24 capitals and digits)
   // under `accessKey` / `access_key`: it names the key, the secret key beside it is the secret.
   if (words.join(' ').endsWith('access key') && !words.includes('secret') && /^[A-Z0-9]{16,24}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
+  // An SQLSTATE under a constant named for a failed sign-in (`AUTH_PASSWORD_INVALID = "28P01"`,
+  // Derby's `LOGIN_FAILED`): an error code's table, not a password.
+  if (SQLSTATE.test(a.value) && UPPER_SNAKE.test(a.key) && words.some((w) => CONDITION_WORDS.has(w))) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

@@ -209,6 +209,17 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   return { key, operator };
 }
 
+/**
+ * The value is one `name=value` option in a quoted string of options joined by commas, with more
+ * after it (`"user=app,password=v,host=db"`, `"ssl=1,password=v,timeout=5"`): the string opens
+ * on the options, so the comma separates them, not a call's arguments (`f(password=pw, x=1)`).
+ */
+function optionInString(line: string, end: number, at: number): boolean {
+  if (!/^,[\w.-]{1,40}=/.test(line.slice(at, at + 42))) return false;
+  const before = line.slice(Math.max(0, end - 200), end);
+  return /["'`](?:[\w.-]{1,40}=[^\s"'`,=]{0,100},)*[\w.-]{1,40}=[^\s"'`,=]+$/.test(before);
+}
+
 /** Reads a bare value's follow-up: what comes after it says whether it was code. */
 function bareShape(line: string, value: string, end: number, operator: string, key: string): ValueShape {
   if (value === '') return 'empty';
@@ -245,8 +256,9 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   const { c, at } = nextChar(line, end);
   // An XML element's text or a URL's password is followed by markup, not by code.
   if (operator === '>' || operator === '@') return 'bare';
-  // (`&name=` after the value is the next parameter of a query string, not an operator.)
-  if (c !== '' && '([{.?&|+*/'.includes(c) && !(c === '&' && /^&[\w.-]{1,40}=/.test(line.slice(at, at + 42)))) return 'expression';
+  // (`&name=` after the value is the next parameter of a query string, not an operator; so is
+  // `&amp;name=`, the same query string escaped in an XML or HTML attribute.)
+  if (c !== '' && '([{.?&|+*/'.includes(c) && !(c === '&' && /^&(?:amp;)?[\w.-]{1,40}=/.test(line.slice(at, at + 46)))) return 'expression';
   if ((c === '}' || c === '=') && operator !== '>') return 'expression';
   if (CODE_WORDS.test(value)) return 'expression';
   // Go and PHP/Ruby operators, and a statement ending: code, where a bare name is a variable.
@@ -258,8 +270,9 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   // (Not a default password under its service's name in configuration: POSTGRES_PASSWORD: postgres.)
   const defaultUnderItsName = (operator === ':' || operator === '=') && lowerKey !== lowerValue && /pass|pwd/.test(lowerKey) && DEFAULT_PASSWORD.test(value);
   if (lowerValue.length >= 3 && ((lowerKey.includes(lowerValue) && !defaultUnderItsName) || /pass|pwd|secret|token|key/.test(lowerValue) && lowerValue.length > 12)) return 'expression';
-  // A bare name before `;`, `)` or `,` is a variable in code (a connection string's `;` aside).
-  if ((c === ';' || c === ')' || c === ',') && operator !== ' ' && !/;\s*[\w ]*$/.test(line.slice(0, Math.max(0, line.lastIndexOf(key))))) return 'expression';
+  // A bare name before `;`, `)` or `,` is a variable in code (a connection string's `;` aside,
+  // and a string of comma-separated options: `"user=app,password=v,host=db"`).
+  if ((c === ';' || c === ')' || c === ',') && operator !== ' ' && !/;\s*[\w ]*$/.test(line.slice(0, Math.max(0, line.lastIndexOf(key)))) && !optionInString(line, end, at)) return 'expression';
   return 'bare';
 }
 

@@ -1,14 +1,18 @@
 /**
  * Shapes the generic rules used to miss (passphrases with spaces, .properties lines written with
  * a space, flow-style Kubernetes env entries, JWE with a short ciphertext or an empty key part,
- * crypt hashes with their dollars escaped), each beside a line of the same shape that holds no
- * secret and must stay unreported. Values are built at run time from a seeded generator.
+ * crypt hashes with their dollars escaped, a password among comma-separated options, a query
+ * string's `&amp;pass=`, a salt of random letters), each beside a line of the same shape that
+ * holds no secret and must stay unreported (and SQLSTATE codes under sign-in error constants). Values are built at run time from a seeded generator.
  */
 import { describe, expect, it } from 'vitest';
 import { ALNUM, covers, credentials, LOWER, ruleset, runCase, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
 
 const { rand, short } = valueMaker(0x2eca11);
+/** Values for the later cases, from their own generator so the earlier ones stay as they were. */
+const more = valueMaker(0x5a17);
+const LETTERS = `${LOWER}${LOWER.toUpperCase()}`;
 const HEX = '0123456789abcdef';
 const CRYPT = `./${ALNUM}`;
 /** A passphrase of a few words with a digit and a symbol run into one of them. */
@@ -34,6 +38,13 @@ const positives: Case[] = [
     value: `${b64url({ alg: 'A192GCMKW', enc: 'A192GCM', iv: b64(16), tag: b64(22) })}.${b64(32)}.${b64(16)}.${b64(3)}.${b64(22)}`,
   },
   { name: 'JWE in the dir form (empty key part)', path: 'test/session.test.js', text: "const session = '§';", value: `${b64url({ alg: 'dir', enc: 'A128GCM' })}..${b64(16)}.${b64(40)}.${b64(22)}` },
+  { name: 'password among comma-separated options', path: 'app/db.py', text: 'DSN = "user=app,password=§,host=db"', value: more.short(14) },
+  { name: 'password among options after a flag', path: 'app/client.py', text: 'opts = "ssl=1,password=§,timeout=5"', value: more.short(14) },
+  { name: 'password after an escaped ampersand', path: 'conf/feeds.xml', text: '<feed url="https://api.example.com/rss?user=bob&amp;pass=§&amp;fmt=xml"/>', value: more.short(12) },
+  { name: 'salt of random letters, PHP', path: 'config.php', text: "$salt = '§';", value: more.rand(16, LETTERS) },
+  { name: 'salt of random letters, Python', path: 'settings.py', text: "salt = '§'", value: more.rand(20, LETTERS) },
+  { name: 'a code-like password under a password constant', path: 'src/main/java/com/acme/Seed.java', text: '    static final String ADMIN_PASSWORD = "§";', value: `${more.rand(2, '0123456789')}${more.rand(3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}` },
+  { name: 'a password under a constant named for its condition', path: 'src/test/java/com/acme/LoginTest.java', text: '    static final String EXPIRED_PASSWORD = "§";', value: more.short(10) },
 ];
 
 const hashes: Case[] = [
@@ -57,6 +68,15 @@ const negatives: Case[] = [
   { name: 'five parts without a JWE header', path: 'test/session.test.js', text: `const id = 'eyJ${b64(30)}.${b64(40)}.${b64(16)}.${b64(3)}.${b64(22)}';` },
   { name: 'shell positional parameters', path: 'configure', text: '    as_echo_body=\'eval /usr/ucb/echo -n "\\$1\\$as_nl"\'' },
   { name: 'escaped crypt prefix joined to code', path: 't/lib/Tests/Auth.pm', text: `  my $hash = "\\$6\\$${rand(8, CRYPT)}\\$" . $digest;` },
+  { name: 'options with a password reference', path: 'app/client.py', text: 'opts = "ssl=1,password=${DB_PASS},timeout=5"' },
+  { name: 'keyword arguments without spaces', path: 'app/db.py', text: 'db = connect(user=u,password=pw,host=h)' },
+  { name: 'escaped ampersand before a reference', path: 'conf/feeds.xml', text: '<feed url="https://api.example.com/rss?user=bob&amp;pass=${FEED_PASS}&amp;fmt=xml"/>' },
+  { name: 'salt in capitalised words', path: 'config.php', text: "$salt = 'ChangeThisSaltToSomethingRandom';" },
+  { name: 'salt in a short camel name', path: 'settings.py', text: "salt = 'SessionSaltValue'" },
+  { name: 'an SQLSTATE under a failed sign-in constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String AUTH_PASSWORD_INVALID = "28P01";' },
+  { name: 'a numeric SQLSTATE under an authorization constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String INVALID_AUTHORIZATION_SPEC_PASSWORD = "28502";' },
+  { name: 'a GPG fingerprint in groups of four', path: 'docs/release.md', text: `signing key: ${Array.from({ length: 10 }, () => more.rand(4, '0123456789ABCDEF')).join(' ')}` },
+  { name: 'a WireGuard public key', path: 'etc/wireguard/wg0.conf', text: `PublicKey = ${more.rand(43, `${ALNUM}+/`)}=` },
 ];
 
 describe('shapes the generic rules used to miss', () => {
