@@ -48,10 +48,9 @@
  *    a JDBC URL without a password are not reported; nor are web applications' shapes (highlighter
  *    scope names, PHP and Ruby interpolations, messages with parameters, labels, key chords,
  *    routes, rates, algorithm names, translation catalogues), `tests.py` is a test path, and a
- *    suppression marker on the line (`# nosec`, `gitleaks:allow`) lowers a finding to low;
- *    a password among a string's comma-separated
- *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, and a salt of
- *    random letters of both cases are reported (a salt of words run together is not, nor an
+ *    suppression marker on the line (`# nosec`, `gitleaks:allow`) lowers a finding to low; a
+ *    password among a string's comma-separated options (`"user=a,password=v,host=db"`) or after
+ *    an escaped `&amp;pass=`, and a salt of random letters of both cases are reported (a salt of words run together is not, nor an
  *    SQLSTATE under a sign-in error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old
  *    states scan again.
  */
