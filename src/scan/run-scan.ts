@@ -177,7 +177,6 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
     if (cached) return reportFrom(cached, target, started);
   }
   ruleset ??= await loadRuleset(options);
-  options = await withStoreOpener(options);
   const { buildFindings } = await import('./build-findings.js');
   const workers = options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount();
   checkIgnoredRuleIds(ignore, ruleset.byId);
@@ -191,6 +190,9 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
       rerun: undefined,
     };
   } else {
+    // The store modules (SQLite, the PostgreSQL client beside it) load only here: a plain
+    // folder keeps no state, and loading them cost its scan tens of milliseconds of start-up.
+    options = await withStoreOpener(options);
     const { scanRepository } = await import('./scan-repository.js');
     // --since uses no state, so it needs no lock either.
     const useState = stateDir !== null && !options.since;
