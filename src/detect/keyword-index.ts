@@ -87,6 +87,15 @@ export function buildKeywordIndex(rules: CompiledRule[]): KeywordIndex {
     }
     rulesFor.set(kw, [...set].sort((a, b) => a.index - b.index));
   }
+  return keywordIndexOf(rulesFor);
+}
+
+/**
+ * The index whose keywords (longest first, as buildKeywordIndex orders them) stand for these
+ * rules: how a worker thread rebuilds the index it was handed as plain data (matcher-tables.ts).
+ */
+export function keywordIndexOf(rulesFor: Map<string, CompiledRule[]>): KeywordIndex {
+  const keywords = [...rulesFor.keys()];
   // The regexes serve only texts the WebAssembly prefilter does not take: made on first use.
   let re: RegExp | undefined;
   let reIgnoreCase: RegExp | undefined;
