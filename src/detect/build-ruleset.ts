@@ -12,8 +12,11 @@ import type { RuleSpec, Ruleset } from './types.js';
 // The engine version lives in its own module, so what keys a rerun's report loads no matcher.
 export { ENGINE_VERSION } from './engine-version.js';
 
-/** Compiles specs (also inside worker threads, which receive the specs as plain data). */
-export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } = {}): Ruleset {
+/**
+ * Compiles specs (also inside worker threads, which receive the specs as plain data). `hash`:
+ * these specs' hash, computed already (a worker is handed its main thread's).
+ */
+export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean; hash?: string } = {}): Ruleset {
   const rules = specs.map((spec, i) => compileRule(spec, i, options.checked ?? false));
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const r of rules) {
@@ -21,9 +24,11 @@ export function buildRuleset(specs: RuleSpec[], options: { checked?: boolean } =
       throw new LeakwatchError('rules', `${r.source}: rule ${r.id}: requires unknown rule "${r.requires.rule}"`);
     }
   }
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ engine: ENGINE_VERSION, rules: specs.map(({ source: _s, ...rest }) => rest) }))
-    .digest('hex');
+  const hash =
+    options.hash ??
+    createHash('sha256')
+      .update(JSON.stringify({ engine: ENGINE_VERSION, rules: specs.map(({ source: _s, ...rest }) => rest) }))
+      .digest('hex');
   return { specs, rules, byId, hash };
 }
 

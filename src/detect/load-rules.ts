@@ -102,7 +102,7 @@ export function loadRuleSpecs(extraDirs: string[] = [], options: LoadRulesOption
 
 /** `checked`: the specs have passed compilation and the regex safety check. */
 function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): { specs: RuleSpec[]; checked: boolean; key: string } {
-  const { dirs, files, key } = readRuleSources(extraDirs, options);
+  const { dirs, files, key } = options.sources ?? readRuleSources(extraDirs, options);
   const cached = (options.cacheFile ? readCache(options.cacheFile, key) : null) ?? readCache(BUILTIN_RULES_CACHE, key);
   if (cached) return { specs: cached, checked: true, key };
   if (options.builtin !== false) trustBuiltinChecks(files.filter((f) => f.file.startsWith(BUILTIN_RULES_DIR)));

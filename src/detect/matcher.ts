@@ -10,13 +10,14 @@ import { judgeAssignment } from './generic/judge-assignment.js';
 import { judgeEncodedCredentials } from './generic/judge-credentials.js';
 import { judgeCsvRow } from './generic/judge-csv.js';
 import { isPlaceholder } from './is-placeholder.js';
-import { buildKeywordIndex } from './keyword-index.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
+import { matcherParts } from './matcher-tables.js';
 import { bufferSource, stringSource } from './source.js';
 import type { Source } from './source.js';
 import type { CompiledRule, Confidence, RawMatch, Ruleset } from './types.js';
-import { WASM_MAX_BYTES, WasmKeywordScanner } from './wasm-keyword-scanner.js';
+import { WASM_MAX_BYTES } from './wasm-keyword-scanner.js';
+import type { WasmKeywordScanner } from './wasm-keyword-scanner.js';
 import { validators } from './validators/api.js';
 
 const INLINE_ALLOW = 'leakwatch:allow';
@@ -101,9 +102,11 @@ export class Matcher {
   private hits = 0;
 
   constructor(readonly ruleset: Ruleset) {
-    this.keywords = buildKeywordIndex(ruleset.rules);
+    // Built once per ruleset (or handed to a worker thread with it): matcher-tables.ts.
+    const parts = matcherParts(ruleset);
+    this.keywords = parts.index;
     const keywords = [...this.keywords.rulesFor.keys()];
-    this.wasm = WasmKeywordScanner.create(keywords);
+    this.wasm = parts.wasm;
     this.rulesByIndex = keywords.map((k) => this.keywords.rulesFor.get(k)!);
     this.lengthByIndex = keywords.map((k) => k.length);
     const prefixes = new Set<string>();

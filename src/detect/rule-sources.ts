@@ -22,6 +22,17 @@ export interface LoadRulesOptions {
    * so a rerun need not parse and check every YAML file again.
    */
   cacheFile?: string;
+  /**
+   * The rule files as `readRuleSources` read them for these same folders and options a moment
+   * before (a scan reads them first to key its cached report): not read again.
+   */
+  sources?: RuleSources;
+}
+
+export interface RuleSources {
+  dirs: string[];
+  files: { file: string; text: string }[];
+  key: string;
 }
 
 export const BUILTIN_RULES_DIR = packagePath('detectors');
@@ -60,7 +71,7 @@ export function cacheKey(variables: unknown[], files: { file: string; text: stri
     .digest('hex');
 }
 
-export function readRuleSources(extraDirs: string[], options: LoadRulesOptions): { dirs: string[]; files: { file: string; text: string }[]; key: string } {
+export function readRuleSources(extraDirs: string[], options: LoadRulesOptions): RuleSources {
   const dirs = options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs];
   const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   // Variables with no values switch nothing on, so they do not change the key.

@@ -43,6 +43,17 @@ interface Exports {
   scan(input: number, start: number, length: number, limit: number, out: number, capacity: number): number;
 }
 
+/**
+ * The scanner's tables as plain data: the start of its memory (bitmap, hash tables, keyword
+ * bytes) and the two numbers derived with it. Made once and handed to worker threads, which
+ * copy them into their own instance instead of building them again (see matcher-tables.ts).
+ */
+export interface WasmTables {
+  image: Uint8Array;
+  tail: number;
+  capacity: number;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 function loadModule(): WebAssembly.Module | null {
@@ -73,10 +84,16 @@ export class WasmKeywordScanner {
 
   private constructor(
     private readonly exports: Exports,
-    keywords: string[],
+    keywords: string[] | WasmTables,
     private readonly windowBytes: number,
   ) {
     const memory = this.grow(INPUT);
+    if (!Array.isArray(keywords)) {
+      new Uint8Array(memory.buffer).set(keywords.image);
+      this.tail = keywords.tail;
+      this.capacity = keywords.capacity;
+      return;
+    }
     const bytes = new Uint8Array(memory.buffer);
     const words = new Uint32Array(memory.buffer);
     bytes.set(FOLD, 0);
@@ -140,6 +157,20 @@ export class WasmKeywordScanner {
     if (keywords.length > ENTRIES_MAX || keywords.reduce((n, k) => n + k.length, 0) > KEYWORD_BYTES_MAX || keywords.some((k) => k.length > 0xffff)) return null;
     const instance = new WebAssembly.Instance(module, {});
     return new WasmKeywordScanner(instance.exports as unknown as Exports, keywords, windowBytes);
+  }
+
+  /** A scanner whose tables are `tables` (from `tables()` of one made by `create`), or null without the module. */
+  static fromTables(tables: WasmTables, windowBytes = WINDOW_BYTES): WasmKeywordScanner | null {
+    const module = loadModule();
+    if (!module) return null;
+    if (tables.image.byteLength !== OUT) throw new RangeError(`WebAssembly prefilter tables of ${tables.image.byteLength} bytes, not ${OUT}`);
+    const instance = new WebAssembly.Instance(module, {});
+    return new WasmKeywordScanner(instance.exports as unknown as Exports, tables, windowBytes);
+  }
+
+  /** A copy of this scanner's tables, for `fromTables`. */
+  tables(): WasmTables {
+    return { image: new Uint8Array(this.exports.memory.buffer, 0, OUT).slice(), tail: this.tail, capacity: this.capacity };
   }
 
   /**

@@ -4,7 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import type { RuleVariables } from '../detect/apply-rule-variables.js';
-import { rulesSourceKey } from '../detect/rule-sources.js';
+import { readRuleSources } from '../detect/rule-sources.js';
+import type { RuleSources } from '../detect/rule-sources.js';
 import type { Ruleset } from '../detect/types.js';
 import { detectIncomplete } from '../git/detect-incomplete.js';
 import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
@@ -84,12 +85,14 @@ function openStateStore(options: RunScanOptions, stateDir: string): ScanStore {
   return options.openStore(stateDir);
 }
 
-async function loadRuleset(options: RunScanOptions): Promise<Ruleset> {
+/** `sources`: the rule files read already for these options (the report cache's key), not read again. */
+async function loadRuleset(options: RunScanOptions, sources: RuleSources | null = null): Promise<Ruleset> {
   if (options.ruleset) return options.ruleset;
   const { loadRules } = await loadRulesModule();
   return loadRules(options.rulesDirs ?? [], {
     variables: options.variables,
     cacheFile: options.stateDir ? join(resolve(options.stateDir), 'rules-cache.json') : undefined,
+    ...(sources ? { sources } : {}),
   });
 }
 
@@ -144,7 +147,8 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
     && !given.ruleset && !given.since && !given.verify && !isS3Target(given.target);
   let options = cacheable ? given : await withStoreOpener(given);
   // Read the rule files (their errors come first, as before) but parse and compile them only if needed.
-  const rulesKey = cacheable ? rulesSourceKey(options.rulesDirs ?? [], { variables: options.variables }) : null;
+  const sources = cacheable ? readRuleSources(options.rulesDirs ?? [], { variables: options.variables }) : null;
+  const rulesKey = sources?.key ?? null;
   if (rulesKey !== null && stateDir !== null) {
     // Nothing new in the object store, the same rules, options, ignore file and baseline.
     const hit = await answerWithoutGit(options, stateDir, rulesKey, started);
@@ -176,8 +180,7 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
     const cached = readCachedReport(cache.file, cache.key(objectStoreFingerprint(target.gitDir), optionsKeyOf({ maxBlobBytes })));
     if (cached) return reportFrom(cached, target, started);
   }
-  ruleset ??= await loadRuleset(options);
-  options = await withStoreOpener(options);
+  ruleset ??= await loadRuleset(options, sources);
   const { buildFindings } = await import('./build-findings.js');
   const workers = options.workers !== undefined ? checkWorkerCount(options.workers, 'workers') : defaultWorkerCount();
   checkIgnoredRuleIds(ignore, ruleset.byId);
@@ -191,6 +194,9 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
       rerun: undefined,
     };
   } else {
+    // The store modules (SQLite, the PostgreSQL client beside it) load only here: a plain
+    // folder keeps no state, and loading them cost its scan tens of milliseconds of start-up.
+    options = await withStoreOpener(options);
     const { scanRepository } = await import('./scan-repository.js');
     // --since uses no state, so it needs no lock either.
     const useState = stateDir !== null && !options.since;

@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildRuleset } from '../detect/build-ruleset.js';
+import { adoptMatcherTables } from '../detect/matcher-tables.js';
+import type { MatcherTables } from '../detect/matcher-tables.js';
 import type { RuleSpec } from '../detect/types.js';
 import { publisher } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
@@ -14,13 +16,19 @@ import type { ChunkResult } from '../domain/finding.js';
 
 interface WorkerInit {
   specs: RuleSpec[];
+  /** The main thread's ruleset hash of these specs (nothing here reads it: not hashed again). */
+  hash: string;
+  /** Its keyword index and prefilter tables for them, so they are not built again here. */
+  tables: MatcherTables;
   /** Shared with the pool: which object is being matched (match-watch.ts). */
   watchState: Int32Array;
 }
 
 const init = workerData as WorkerInit;
-// The main thread has checked these specs already.
-const scanner = new ObjectScanner(buildRuleset(init.specs, { checked: true }));
+// The main thread has checked these specs already, and built their tables.
+const ruleset = buildRuleset(init.specs, { checked: true, hash: init.hash });
+adoptMatcherTables(ruleset, init.tables);
+const scanner = new ObjectScanner(ruleset);
 const watch = publisher(init.watchState);
 
 // The pool may post a second chunk while this one is matched: it waits in the port's queue,

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { matcherTables } from '../detect/matcher-tables.js';
 import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
@@ -233,7 +234,8 @@ class ThreadPool implements TaskRunner {
   /** A worker for the slot; its replies and failure settle the chunks of the slot's queue. */
   private spawn(slot: Slot): Worker {
     const worker = new Worker(workerUrl(), {
-      workerData: { specs: this.ruleset.specs, watchState: slot.state },
+      // The ruleset's hash and tables go with its specs: the worker compiles only the rules.
+      workerData: { specs: this.ruleset.specs, hash: this.ruleset.hash, tables: matcherTables(this.ruleset), watchState: slot.state },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     worker.unref();

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -124,5 +124,26 @@ describe('one scan of a target at a time per state folder', () => {
     const report = await runScan({ target: repo.dir, stateDir: state, openStore: openScanStore, workers: 1, lockWaitMs: 0 });
     expect(report.stats.blobs).toBe(1);
     rmSync(join(state, 'locks'), { recursive: true, force: true });
+  });
+});
+
+describe('a plain folder keeps no state', () => {
+  it('is scanned without loading the store modules, a repository with them', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'app.env'), `TOKEN=${githubToken()}\n`);
+    const state = tempDir();
+    let loads = 0;
+    const loadOpenStore = async (): Promise<typeof openScanStore> => {
+      loads++;
+      return openScanStore;
+    };
+    const plain = await runScan({ target: folder, stateDir: state, loadOpenStore, workers: 1 });
+    expect(plain.findings.map((f) => f.path)).toEqual(['app.env']);
+    expect(loads).toBe(0);
+    const repo = TestRepo.create();
+    repo.commit('one', { 'app.env': `TOKEN=${githubToken()}\n` });
+    const history = await runScan({ target: repo.dir, stateDir: state, loadOpenStore, workers: 1 });
+    expect(history.findings.map((f) => f.path)).toEqual(['app.env']);
+    expect(loads).toBe(1);
   });
 });
