@@ -45,7 +45,10 @@
  *    constants with abbreviations and comma-joined words are reported at low; the jwt.io sample
  *    token in a Bearer header, the word for password in other languages, shell pipelines and
  *    a database object named before `identified by`, a connection attribute naming a path and
- *    a JDBC URL without a password are not reported, so old states scan again.
+ *    a JDBC URL without a password are not reported; nor are a C#/Kotlin type's base
+ *    (`class KeyPassDlg : StdExtDlg`), an option's name abbreviating its constant's words
+ *    (`PasswordBase64 = "pw-b64"`), Ant tokens with a digit inside (`LOG4J_JAR`) or translated
+ *    messages with a `{0}` argument, so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

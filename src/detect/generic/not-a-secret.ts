@@ -156,7 +156,7 @@ const SIGV4_SCOPE = /\/aws4_request$/;
  * Judged under a token's or a key's name only: under a password's, CHANGE_ME is a placeholder
  * the classifier knows, and anything else is low.
  */
-const UPPER_SNAKE = /^[A-Z][A-Z]+\d{0,2}(?:_[A-Z][A-Z]+\d{0,2})+$/;
+const UPPER_SNAKE = /^[A-Z][A-Z]+\d{0,2}(?:[A-Z]{1,3}\d{0,2})?(?:_[A-Z][A-Z]+\d{0,2}(?:[A-Z]{1,3}\d{0,2})?)+$/;
 const CREDENTIAL_PART = /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|KEY|APIKEY|AUTH|CREDENTIALS?|SALT|NONCE)(?:_|$)/;
 
 /**
@@ -168,6 +168,17 @@ function descendingShare(value: string): number {
   let run = 0;
   for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) === value.charCodeAt(i - 1) - 1) run++;
   return run / (value.length - 1);
+}
+
+/**
+ * A translated message with a MessageFormat argument (Java's LocalStrings_ja.properties:
+ * `…[{0}]はトークンではない…`): three letters or more outside ASCII beside a `{0}` slot (the
+ * value may be read up to the slot's brace).
+ */
+const MESSAGE_ARGUMENT = /\{\d{1,2}(?:,[a-z]{3,6})?(?:\}|$)/;
+function localizedMessage(value: string): boolean {
+  if (!MESSAGE_ARGUMENT.test(value)) return false;
+  return (value.match(/\p{L}/gu) ?? []).filter((c) => c.charCodeAt(0) > 0x7f).length >= 3;
 }
 
 /** What the value is when it is one of the shapes above; null otherwise. */
@@ -184,6 +195,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (VARIABLES_JOINED.test(value) || PATH_WITH_VARIABLE.test(value)) return 'template';
   if (shape === 'bare' && TOKEN_PASTE.test(value)) return 'template';
   if (value.length < 32 && FORMAT_DIRECTIVE.test(value)) return 'template';
+  if (localizedMessage(value)) return 'template';
   if (CONSTANT_LIST.test(value) || ESCAPED_LINES.test(value) || OPTION_LIST.test(value) || CONCATENATED_NAME.test(value)) return 'code';
   if (VALIDATION_RULE.test(value)) return 'code';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value)) return 'code';
@@ -273,6 +285,8 @@ const COORDINATE_BEFORE = /(?:^|[\s'"])[a-z][a-z0-9]*(?:\.[a-z][\w-]*)+:$/;
 /** A docstring's field (Sphinx, reST): `:param refresh_token:`, `:type token: str`. */
 const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyword|kwarg|ivar|cvar|var)\s+(?:[\w.[\]]+\s+)?[\w.]+:\s*$/;
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
+const TYPE_BASE_BEFORE = /(?:^|[\s;{])(?:class|struct|interface|record|object|enum)\s+[A-Z][\w<>, ]*:\s*$/;
+
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
@@ -290,6 +304,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (LINK_DEFINITION_BEFORE.test(before) || PKCS11_NAME_BEFORE.test(before)) return true;
   // An object named in prose or an error message: `unique index identified by 'FEAT16_PNUM'`.
   if (NAMED_OBJECT_BEFORE.test(before)) return true;
+  // A type's base in C#, Kotlin, Scala or TypeScript: `class KeyPassTsr : ProExtTsr`,
+  // `object TokenStore : Store` (the key is the declared type's name, not a field).
+  if (a.operator === ':' && TYPE_BASE_BEFORE.test(before)) return true;
   if (a.shape === 'bare') {
     // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
     // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).
@@ -325,7 +342,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a
-  // constant's name (Ant's `<filter token="JDT_VERSION" …/>`).
+  // constant's name (Ant's `<filter token="JDT_VERSION" …/>`, `token="LOG4J_JAR"`).
   // Nor a style spec (Pygments' `Token.Comment: "italic #A3AAB2"`).
   // A colour under a token's or a key's name: a theme's `--vscode-debugTokenExpression-value:#6c6c6ccc`.
   if (weakKey && HEX_COLOUR.test(a.value)) return true;
