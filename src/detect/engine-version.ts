@@ -48,7 +48,8 @@
  *    a JDBC URL without a password are not reported; nor are a C#/Kotlin type's base
  *    (`class KeyPassDlg : StdExtDlg`), an option's name abbreviating its constant's words
  *    (`PasswordBase64 = "pw-b64"`), Ant tokens with a digit inside (`LOG4J_JAR`) or translated
- *    messages with a `{0}` argument, so old states scan again.
+ *    messages with a `{0}` argument, or Go string enums' constants spelling their type and value,
+ *    so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -287,6 +287,19 @@ const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyw
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
 const TYPE_BASE_BEFORE = /(?:^|[\s;{])(?:class|struct|interface|record|object|enum)\s+[A-Z][\w<>, ]*:\s*$/;
 
+/**
+ * A Go string enum's constant, named for its type and its value: `KeySpecEccNistP256 KeySpec =
+ * "ECC_NIST_P256"` (the key read is the type; the constant before it spells the type and value).
+ */
+const GO_CONST_BEFORE = /(?:^|\s)([A-Z]\w{2,100})\s+([A-Z]\w{0,100})\s*=\s*["'`]?$/;
+function enumConstant(before: string, a: Assignment): boolean {
+  const m = GO_CONST_BEFORE.exec(before);
+  if (!m || m[2] !== a.key || !/^[\w.-]{1,60}$/.test(a.value)) return false;
+  const name = m[1]!;
+  const bare = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return bare(name) === bare(a.key) + bare(a.value);
+}
+
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
@@ -307,6 +320,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // A type's base in C#, Kotlin, Scala or TypeScript: `class KeyPassTsr : ProExtTsr`,
   // `object TokenStore : Store` (the key is the declared type's name, not a field).
   if (a.operator === ':' && TYPE_BASE_BEFORE.test(before)) return true;
+  if (a.operator === '=' && enumConstant(before, a)) return true;
   if (a.shape === 'bare') {
     // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
     // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).

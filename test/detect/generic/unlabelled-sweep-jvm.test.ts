@@ -74,3 +74,15 @@ describe("a password made of its key's words stays reported", () => {
     expect(found.some((m) => covers(m, value))).toBe(true);
   });
 });
+
+describe('a Go string enum whose constant spells its type and value', () => {
+  it('does not report: KeySpec constants of a generated SDK', () => {
+    const text = '\tSigningKeySpecEccNistP384      SigningKeySpec = "ECC_NIST_P384"';
+    expect(runCase({ name: 'enum', path: 'service/signer/types/enums.go', text }).map((m) => m.ruleId)).toEqual([]);
+  });
+  it('reports: a constant of the same type holding a key', () => {
+    const value = rand(32);
+    const found = runCase({ name: 'const', path: 'internal/signer/defaults.go', text: '\tDefaultSigningKey      SigningKeySpec = "§"', value });
+    expect(found.some((m) => covers(m, value))).toBe(true);
+  });
+});
