@@ -45,12 +45,16 @@
  *    constants with abbreviations and comma-joined words are reported at low; the jwt.io sample
  *    token in a Bearer header, the word for password in other languages, shell pipelines and
  *    a database object named before `identified by`, a connection attribute naming a path and
- *    a JDBC URL without a password are not reported; nor are web applications' shapes (highlighter
- *    scope names, PHP and Ruby interpolations, messages with parameters, labels, key chords,
- *    routes, rates, algorithm names, translation catalogues), `tests.py` is a test path, and a
- *    suppression marker on the line (`# nosec`, `gitleaks:allow`) lowers a finding to low; a
- *    password among a string's comma-separated options (`"user=a,password=v,host=db"`) or after
- *    an escaped `&amp;pass=`, and a salt of random letters of both cases are reported (a salt of words run together is not, nor an
+ *    a JDBC URL without a password are not reported; nor are web applications' shapes
+ *    (highlighter scope names, PHP and Ruby interpolations, messages with parameters, labels,
+ *    key chords, routes, rates, algorithm names, translation catalogues), a C#/Kotlin type's
+ *    base (`class KeyPassDlg : StdExtDlg`), an option's name abbreviating its constant's words
+ *    (`PasswordBase64 = "pw-b64"`), Ant tokens with a digit inside (`LOG4J_JAR`), translated
+ *    messages with a `{0}` argument, or Go string enums' constants spelling their type and
+ *    value; `tests.py` is a test path, and a suppression marker on the line (`# nosec`,
+ *    `gitleaks:allow`) lowers a finding to low; a password among a string's comma-separated
+ *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, and a salt of
+ *    random letters of both cases are reported (a salt of words run together is not, nor an
  *    SQLSTATE under a sign-in error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old
  *    states scan again.
  */

@@ -135,6 +135,7 @@ function namesItself(key: string, value: string): boolean {
   // and a route to a controller's action named as the key ('account#lost_password').
   if (/^[A-Za-z][\w-]*(?:(?:::|[:/.#])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.#])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
   const words = keyWords(key);
+  if (abbreviatesKey(words, value)) return true;
   const word = words[words.length - 1] ?? '';
   if (word.length < 4) return false;
   // (The value is ASCII here and the word lower-case letters and digits: a case-insensitive
@@ -142,6 +143,37 @@ function namesItself(key: string, value: string): boolean {
   const lower = value.toLowerCase();
   const ending = lower.slice(word.length);
   return lower.startsWith(word) && (ending === 'ed' || ending === 'es' || ending === 'ing');
+}
+
+/**
+ * The value abbreviates the key's words in order, a part for one or more of them: an option's
+ * name under its constant (PasswordEncrypted = "pw-enc", PasswordStdIn = "pw-stdin"). Each part
+ * starts a word and spells letters of the words from there in order; two parts or more, none a
+ * whole word of the key or a word passwords are made of.
+ */
+const SPELT_CREDENTIAL = /^(?:pass|passwd|pwd|pword|secret|token|tok|key|auth|admin|adm|root|user|test)$/;
+function abbreviatesKey(words: readonly string[], value: string): boolean {
+  if (value.length > 40 || !/^[a-z][a-z0-9]*(?:[-_.][a-z][a-z0-9]*)+$/.test(value)) return false;
+  // Shortened, not the words themselves nor a password's words: `tomcat-pass` or `adm-pass`
+  // under TOMCAT_PASSWORD or ADMIN_PASSWORD is a chosen password.
+  if (value.replace(/[-_.]/g, '').length >= words.join('').length) return false;
+  let w = 0;
+  for (const part of value.split(/[-_.]/)) {
+    if (w >= words.length || words[w]![0] !== part[0] || words.includes(part) || SPELT_CREDENTIAL.test(part)) return false;
+    // Spell the part through the words from w on, moving to the next word only at its start.
+    let i = 0;
+    let at = 0;
+    while (i < part.length && w < words.length) {
+      const word = words[w]!;
+      const found = word.indexOf(part[i]!, at);
+      if (found >= 0) { i++; at = found + 1; continue; }
+      if (w + 1 < words.length && words[w + 1]![0] === part[i]) { w++; at = 1; i++; continue; }
+      return false;
+    }
+    if (i < part.length) return false;
+    w++;
+  }
+  return true;
 }
 
 /** The key argument of a keyed-hash or cipher call, as readAssignment names it. */

@@ -163,7 +163,7 @@ const SIGV4_SCOPE = /\/aws4_request$/;
  * Judged under a token's or a key's name only: under a password's, CHANGE_ME is a placeholder
  * the classifier knows, and anything else is low.
  */
-const UPPER_SNAKE = /^[A-Z][A-Z]+\d{0,2}(?:_[A-Z][A-Z]+\d{0,2})+$/;
+const UPPER_SNAKE = /^[A-Z][A-Z]+\d{0,2}(?:[A-Z]{1,3}\d{0,2})?(?:_[A-Z][A-Z]+\d{0,2}(?:[A-Z]{1,3}\d{0,2})?)+$/;
 const CREDENTIAL_PART = /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|KEY|APIKEY|AUTH|CREDENTIALS?|SALT|NONCE)(?:_|$)/;
 
 /**
@@ -175,6 +175,17 @@ function descendingShare(value: string): number {
   let run = 0;
   for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) === value.charCodeAt(i - 1) - 1) run++;
   return run / (value.length - 1);
+}
+
+/**
+ * A translated message with a MessageFormat argument (Java's LocalStrings_ja.properties:
+ * `…[{0}]はトークンではない…`): three letters or more outside ASCII beside a `{0}` slot (the
+ * value may be read up to the slot's brace).
+ */
+const MESSAGE_ARGUMENT = /\{\d{1,2}(?:,[a-z]{3,6})?(?:\}|$)/;
+function localizedMessage(value: string): boolean {
+  if (!MESSAGE_ARGUMENT.test(value)) return false;
+  return (value.match(/\p{L}/gu) ?? []).filter((c) => c.charCodeAt(0) > 0x7f).length >= 3;
 }
 
 /** What the value is when it is one of the shapes above; null otherwise. */
@@ -191,6 +202,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (VARIABLES_JOINED.test(value) || PATH_WITH_VARIABLE.test(value)) return 'template';
   if (shape === 'bare' && TOKEN_PASTE.test(value)) return 'template';
   if (value.length < 32 && FORMAT_DIRECTIVE.test(value)) return 'template';
+  if (localizedMessage(value)) return 'template';
   if (CONSTANT_LIST.test(value) || ESCAPED_LINES.test(value) || OPTION_LIST.test(value) || CONCATENATED_NAME.test(value)) return 'code';
   if (VALIDATION_RULE.test(value)) return 'code';
   if (STITCHED_CODE.test(value) || QUERY_FRAGMENT.test(value) || JOINED_VARIABLE.test(value)) return 'code';
@@ -286,6 +298,21 @@ const SQLSTATE = /^\d{2}[0-9A-Z]{3}$/;
 /** Words that name a condition or an error, as error-code constants end (`PASSWORD_EXPIRED`, `AUTH_FAILED`). */
 const CONDITION_WORDS = new Set(['failed', 'failure', 'invalid', 'expired', 'error', 'mismatch', 'denied', 'rejected', 'locked', 'incorrect', 'spec', 'state', 'sqlstate']);
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
+const TYPE_BASE_BEFORE = /(?:^|[\s;{])(?:class|struct|interface|record|object|enum)\s+[A-Z][\w<>, ]*:\s*$/;
+
+/**
+ * A Go string enum's constant, named for its type and its value: `KeySpecEccNistP256 KeySpec =
+ * "ECC_NIST_P256"` (the key read is the type; the constant before it spells the type and value).
+ */
+const GO_CONST_BEFORE = /(?:^|\s)([A-Z]\w{2,100})\s+([A-Z]\w{0,100})\s*=\s*["'`]?$/;
+function enumConstant(before: string, a: Assignment): boolean {
+  const m = GO_CONST_BEFORE.exec(before);
+  if (!m || m[2] !== a.key || !/^[\w.-]{1,60}$/.test(a.value)) return false;
+  const name = m[1]!;
+  const bare = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return bare(name) === bare(a.key) + bare(a.value);
+}
+
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
@@ -324,6 +351,10 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (LINK_DEFINITION_BEFORE.test(before) || PKCS11_NAME_BEFORE.test(before)) return true;
   // An object named in prose or an error message: `unique index identified by 'FEAT16_PNUM'`.
   if (NAMED_OBJECT_BEFORE.test(before)) return true;
+  // A type's base in C#, Kotlin, Scala or TypeScript: `class KeyPassTsr : ProExtTsr`,
+  // `object TokenStore : Store` (the key is the declared type's name, not a field).
+  if (a.operator === ':' && TYPE_BASE_BEFORE.test(before)) return true;
+  if (a.operator === '=' && enumConstant(before, a)) return true;
   if (a.shape === 'bare') {
     // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
     // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).
@@ -366,7 +397,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a
-  // constant's name (Ant's `<filter token="JDT_VERSION" …/>`).
+  // constant's name (Ant's `<filter token="JDT_VERSION" …/>`, `token="LOG4J_JAR"`).
   // Nor a style spec (Pygments' `Token.Comment: "italic #A3AAB2"`).
   // A colour under a token's or a key's name: a theme's `--vscode-debugTokenExpression-value:#6c6c6ccc`.
   if (weakKey && HEX_COLOUR.test(a.value)) return true;
