@@ -356,6 +356,12 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
   if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {
     return { key: keyHint ?? 'password', operator: '@', quote, value, start, end, shape: bareShape(line, value, end, '@', key), concatenated: false };
   }
+  // A typed declaration, `token: string = "v"` (TypeScript, Kotlin, Swift, Scala, Python's
+  // annotations, Rust's `&str`): the regex took the type for the value; the literal follows `=`.
+  if (operator === ':' && keyHint === undefined) {
+    const typed = typedLiteral(line, start);
+    if (typed) return { key, operator: '=', quote: typed.quote, value: typed.value, start: typed.start, end: typed.start + typed.value.length, shape: 'literal', concatenated: false };
+  }
   let shape = bareShape(line, value, end, operator, key);
   // YAML has no variables: in a flow-style env entry whose name is bare (`{name: API_TOKEN, value: v}`)
   // a bare value is a literal, though a `}` follows it as one follows a variable in a JS object.
@@ -390,6 +396,21 @@ const FALLBACK =
 function fallbackLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = FALLBACK.exec(line.slice(at, at + 400));
   if (!m || /\$\{|#\{/.test(m[2]!)) return null;
+  const closing = m[0].lastIndexOf(m[1]!);
+  return { value: m[2]!, start: at + closing - m[2]!.length, quote: m[1]! };
+}
+
+/**
+ * A type, then `=` and a literal: `string = "v"`, `String? = "v"`, `Optional[str] = 'v'`,
+ * `&str = "v"`, `Option<String> = "v"`. A literal followed by more code (`+`, `.`, a call) is not
+ * the whole value, so it is left to the other readings.
+ */
+const TYPED_LITERAL =
+  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
+
+function typedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
+  const m = TYPED_LITERAL.exec(line.slice(at, at + 400));
+  if (!m) return null;
   const closing = m[0].lastIndexOf(m[1]!);
   return { value: m[2]!, start: at + closing - m[2]!.length, quote: m[1]! };
 }

@@ -45,6 +45,12 @@ const positives: Case[] = [
   { name: 'salt of random letters, Python', path: 'settings.py', text: "salt = '§'", value: more.rand(20, LETTERS) },
   { name: 'a code-like password under a password constant', path: 'src/main/java/com/acme/Seed.java', text: '    static final String ADMIN_PASSWORD = "§";', value: `${more.rand(2, '0123456789')}${more.rand(3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}` },
   { name: 'a password under a constant named for its condition', path: 'src/test/java/com/acme/LoginTest.java', text: '    static final String EXPIRED_PASSWORD = "§";', value: more.short(10) },
+  { name: 'typed TypeScript declaration', path: 'src/client.ts', text: 'const apiToken: string = "§";', value: rand(32) },
+  { name: 'typed Kotlin property', path: 'app/src/main/kotlin/Api.kt', text: '    private val apiToken: String = "§"', value: rand(28) },
+  { name: 'Python annotation with a default', path: 'app/settings.py', text: '    api_key: str = "§"', value: rand(32) },
+  { name: 'optional Swift property', path: 'Sources/App/Config.swift', text: '    let password: String? = "§"', value: short(12) },
+  { name: 'Rust string slice', path: 'src/main.rs', text: '    let token: &str = "§";', value: rand(40) },
+  { name: 'Python optional annotation', path: 'app/config.py', text: "    db_password: Optional[str] = '§'", value: short(14) },
 ];
 
 const hashes: Case[] = [
@@ -77,6 +83,11 @@ const negatives: Case[] = [
   { name: 'a numeric SQLSTATE under an authorization constant', path: 'src/main/java/org/acme/SQLState.java', text: '    String INVALID_AUTHORIZATION_SPEC_PASSWORD = "28502";' },
   { name: 'a GPG fingerprint in groups of four', path: 'docs/release.md', text: `signing key: ${Array.from({ length: 10 }, () => more.rand(4, '0123456789ABCDEF')).join(' ')}` },
   { name: 'a WireGuard public key', path: 'etc/wireguard/wg0.conf', text: `PublicKey = ${more.rand(43, `${ALNUM}+/`)}=` },
+  { name: 'typed declaration of an empty string', path: 'src/client.ts', text: 'let apiToken: string = "";' },
+  { name: 'typed declaration read from the environment', path: 'src/client.ts', text: 'const apiToken: string = process.env.API_TOKEN ?? "";' },
+  { name: 'annotation with a field call', path: 'app/settings.py', text: '    api_key: str = Field(default="", env="API_KEY")' },
+  { name: 'typed declaration of a placeholder', path: 'app/settings.py', text: '    api_key: str = "<your-api-key>"' },
+  { name: 'type alias of a token', path: 'src/types.ts', text: 'type Token = string;' },
 ];
 
 describe('shapes the generic rules used to miss', () => {
