@@ -53,10 +53,10 @@
  *    messages with a `{0}` argument, or Go string enums' constants spelling their type and
  *    value; `tests.py` is a test path, and a suppression marker on the line (`# nosec`,
  *    `gitleaks:allow`) lowers a finding to low; a password among a string's comma-separated
- *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, and a salt of
- *    random letters of both cases are reported (a salt of words run together is not, nor an
- *    SQLSTATE under a sign-in error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old
- *    states scan again.
+ *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, a salt of
+ *    random letters of both cases and a typed declaration's literal (`token: string = "v"`)
+ *    are reported (a salt of words run together is not, nor an SQLSTATE under a sign-in
+ *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 
