@@ -15,6 +15,14 @@ describe('rules gated by path or by a neighbouring rule', () => {
     expect(ids(stateLine, 'terraform.tfstate.backup')).toContain('terraform-state-secret');
   });
 
+  it('drops ARNs in AWS API model files, whose documentation lines run long, but not elsewhere', () => {
+    const arn = '      "Value": "arn:aws:sns:eu-west-1:{{rand:1-9:1}}{{rand:digits:11}}:alerts",';
+    expect(ids(arn, 'codegen/sdk-codegen/aws-models/sns.json')).not.toContain('aws-arn');
+    expect(ids(arn, 'botocore/data/sns/2010-03-31/service-2.json')).not.toContain('aws-arn');
+    expect(ids(arn, 'apis/sns-2010-03-31.normal.json')).not.toContain('aws-arn');
+    expect(ids(arn, 'deploy/topics.json')).toContain('aws-arn');
+  });
+
   it('leaves the same JSON line in other files to the generic assignment rule', () => {
     const found = ids(stateLine, 'src/fixtures/users.json');
     expect(found).not.toContain('terraform-state-secret');
