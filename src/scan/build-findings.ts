@@ -28,7 +28,12 @@ export function findingId(ruleId: string, secretSha256: string): string {
   return createHash('sha256').update(`${ruleId}:${secretSha256}`).digest('hex').slice(0, 32);
 }
 
-/** A rule applies at a path its allowPath does not exclude; a location without a path has no filter. */
+/**
+ * A rule applies at a path its allowPath does not exclude; a location without a path has no
+ * filter. A commit or tag message is filtered as the empty path: it is no file, so a rule
+ * written for one kind of file (`^(?!….properties$)`) does not apply to it, while lists of
+ * files to leave out (lockfiles, catalogues) do not name it.
+ */
 function appliesAt(rule: CompiledRule | undefined, path: string | null): boolean {
   return rule !== undefined && !(path !== null && rule.allowPathRes.some((re) => re.test(path)));
 }
@@ -98,10 +103,11 @@ export function buildFindings(
     for (const m of result.matches) {
       const rule = ruleset.byId.get(m.ruleId);
       if (!rule) continue;
+      const message = result.type === 'commit' || result.type === 'tag';
       const kept = locationsOf(result, m, introsByOid.get(result.oid)).filter(
         (l) =>
-          appliesAt(rule, l.path) &&
-          !(m.yieldsTo?.some((id) => appliesAt(ruleset.byId.get(id), l.path)) ?? false) &&
+          appliesAt(rule, l.path ?? (message ? '' : null)) &&
+          !(m.yieldsTo?.some((id) => appliesAt(ruleset.byId.get(id), l.path ?? (message ? '' : null))) ?? false) &&
           !filter.dropLocation?.(m.ruleId, l.path),
       );
       if (kept.length === 0) continue;
