@@ -30,6 +30,13 @@ const PLACEHOLDER =
   /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /**
+ * A sentinel that stands for a state, not a secret: capital words naming it joined by `_` to an
+ * id (`__app_EMPTY_VALUE_<uuid>`, `UNSET_SECRET_MARKER`), which a form puts where a value is not
+ * shown. (Case-sensitive and between underscores, as generated values never spell them.)
+ */
+const STATE_SENTINEL = /(?:^|_)(?:EMPTY|BLANK|UNSET|NOT_SET|MISSING|MASKED|HIDDEN|OMITTED)_(?:VALUE|MARKER|SENTINEL|SECRET|PASSWORD|TOKEN|KEY)(?:_|$)/;
+
+/**
  * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
@@ -447,7 +454,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Names of credentials joined as OAuth 1.0 joins its signing key: consumerSecret&tokenSecret.
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
-  if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  if (PLACEHOLDER.test(v) || STATE_SENTINEL.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
   // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address,
   // and a leading `-` that asks the server for short replies.
   if (/^-?anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';

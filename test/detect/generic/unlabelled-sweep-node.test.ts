@@ -1,0 +1,44 @@
+/**
+ * Shapes that read as a credential-named assignment but hold no secret, found by scanning the
+ * unlabelled published files of Node.js application packages (CMSs, workflow engines, servers,
+ * process managers, CLIs) with their bundled configs and docs: each negative is written in the
+ * shape seen there, and beside it a positive holds a real secret in the same shape, so the fix is
+ * the shape's and not one string's. Values are built at run time from a seeded generator.
+ */
+import { describe, expect, it } from 'vitest';
+import { covers, runCase, valueMaker } from './shape-cases.js';
+import type { ShapeCase as Case } from './shape-cases.js';
+
+const { rand } = valueMaker(0x5eed0d);
+
+const HEX = '0123456789abcdef';
+/** A v4-looking UUID from the seeded generator. */
+const uuid = (): string => [rand(8, HEX), rand(4, HEX), `4${rand(3, HEX)}`, `9${rand(3, HEX)}`, rand(12, HEX)].join('-');
+
+/** [not a secret, a secret in the same shape]. */
+const pairs: Array<[Case, Case]> = [
+  [
+    { name: 'sentinel naming an empty value, in a declaration file', path: 'dist/cjs/constants.d.ts', text: `export declare const CREDENTIAL_EMPTY_VALUE = "__app_EMPTY_VALUE_${uuid()}";` },
+    { name: 'prefixed secret in a declaration file', path: 'dist/cjs/constants.d.ts', text: 'export declare const CREDENTIAL_SIGNING_SECRET = "§";', value: `__app_${rand(32)}` },
+  ],
+  [
+    { name: 'sentinel naming a blanked value, exported', path: 'dist/cjs/constants.js', text: `exports.CREDENTIAL_BLANKING_VALUE = '__app_BLANK_VALUE_${uuid()}';` },
+    { name: 'secret with a uuid, exported', path: 'dist/cjs/constants.js', text: "exports.CREDENTIAL_BLANKING_VALUE = '§';", value: `app_${rand(12)}_${uuid()}` },
+  ],
+  [
+    { name: 'masked-secret marker in a form', path: 'src/forms/settings.ts', text: `const secretMask = 'MASKED_SECRET_${rand(6, HEX)}';` },
+    { name: 'secret in a form', path: 'src/forms/settings.ts', text: "const apiSecret = '§';", value: rand(30) },
+  ],
+];
+
+describe('shapes of Node.js application packages that hold no secret, each beside a secret in the same shape', () => {
+  for (const [negative, positive] of pairs) {
+    it(`does not report: ${negative.name} (${negative.path})`, () => {
+      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
+    });
+    it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
+      const found = runCase(positive).filter((m) => covers(m, positive.value!));
+      expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+    });
+  }
+});
