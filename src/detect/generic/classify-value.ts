@@ -46,10 +46,11 @@ const TEMPLATE =
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
  * `{{ .x }}`, `#{name}`, `<%= x %>`, `%(name)s`, ` %s`): a random salt or key drawn from all
- * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
+ * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance. (An
+ * expression with operators between spaced braces reads a dotted name: `{{ $a.kind === "x" ? … }}`.)
  */
 const WHOLE_TEMPLATE =
-  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|\{\{ (?=[^{}]{0,200}[$\w]{3,}\.[A-Za-z_]\w{2,})[\w.$|"' ()=!?:<>&-]{1,200} \}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * A message's parameter among its words (`Ongeldig wachtwoord: $1`, `Hello {name}`, `{0} tokens`),
@@ -163,8 +164,12 @@ const PROSE_WORDS = new Set([
  */
 function namesCredential(value: string): boolean {
   const name = value.replace(/^_+|_+$/g, '');
-  if (!/^[A-Za-z]+(?:[_ -][A-Za-z]+)+$/.test(name)) return false;
+  if (!/^[A-Za-z0-9]+(?:[_ -][A-Za-z0-9]+)+$/.test(name)) return false;
   const parts = name.toLowerCase().split(/[_ -]/);
+  // Words of letters; one may be a product's short name with a digit inside (my-k8s-api-key,
+  // EC2_ACCESS_TOKEN, oauth2-client-secret).
+  const digits = parts.filter((p) => /\d/.test(p));
+  if (digits.length > 1 || digits.some((p) => !/^[a-z]{1,5}\d[a-z]{0,2}$/.test(p))) return false;
   return parts.some((p) => CREDENTIAL_WORDS.has(p)) && !parts.some((p) => PHRASE_WORDS.has(p));
 }
 

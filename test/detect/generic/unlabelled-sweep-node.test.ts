@@ -29,6 +29,14 @@ const pairs: Array<[Case, Case]> = [
     { name: 'masked-secret marker in a form', path: 'src/forms/settings.ts', text: `const secretMask = 'MASKED_SECRET_${rand(6, HEX)}';` },
     { name: 'secret in a form', path: 'src/forms/settings.ts', text: "const apiSecret = '§';", value: rand(30) },
   ],
+  [
+    { name: 'expression with a ternary between spaced braces', path: 'dist/credentials/AcmeApi.credentials.js', text: '        password: \'={{ $credentials.mode === "key" ? $credentials.keySecret : $credentials.accountToken }}\',' },
+    { name: 'password literal in the same place', path: 'dist/credentials/AcmeApi.credentials.js', text: "        password: '§',", value: rand(24) },
+  ],
+  [
+    { name: "a credential's name with a product's short name in it, in an example", path: 'dist/nodes/Acme/Description.js', text: '        placeholder: \'{\\n  "apiKey": "my-k8s-api-key",\\n  "region": "eu"\\n}\',' },
+    { name: 'api key with a product name before it', path: 'config/acme.json', text: '  "apiKey": "§",', value: `my-k8s-${rand(24)}` },
+  ],
 ];
 
 describe('shapes of Node.js application packages that hold no secret, each beside a secret in the same shape', () => {
