@@ -39,6 +39,14 @@ const pairs: Array<[Case, Case]> = [
   ],
 ];
 
+/** [not a secret, a secret in the same shape] for rules whose confidence the path decides later. */
+const headerPairs: Array<[Case, Case]> = [
+  [
+    { name: "a config schema's description showing the header", path: 'config.schema.json', text: '  "description": "Tokens handed to callers.\\n\\nCallers pass one as `Authorization: Bearer §` on each request.",', value: rand(32) },
+    { name: 'the header in a JSON config', path: 'config/app.json', text: '  "headers": { "Authorization": "Bearer §" },', value: rand(32) },
+  ],
+];
+
 describe('shapes of Node.js application packages that hold no secret, each beside a secret in the same shape', () => {
   for (const [negative, positive] of pairs) {
     it(`does not report: ${negative.name} (${negative.path})`, () => {
@@ -47,6 +55,18 @@ describe('shapes of Node.js application packages that hold no secret, each besid
     it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
       const found = runCase(positive).filter((m) => covers(m, positive.value!));
       expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+    });
+  }
+});
+
+describe('a header shown in a config schema, beside the header in a config', () => {
+  for (const [negative, positive] of headerPairs) {
+    it(`does not report: ${negative.name} (${negative.path})`, () => {
+      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
+    });
+    it(`reports: ${positive.name} (${positive.path})`, () => {
+      const found = runCase(positive);
+      expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
     });
   }
 });
