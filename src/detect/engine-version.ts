@@ -56,7 +56,10 @@
  *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, a salt of
  *    random letters of both cases and a typed declaration's literal (`token: string = "v"`)
  *    are reported (a salt of words run together is not, nor an SQLSTATE under a sign-in
- *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old states scan again.
+ *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`, nor a state's sentinel spelled in
+ *    capitals before an id: `__app_EMPTY_VALUE_<uuid>`, an expression with operators between
+ *    spaced braces, or a credential's name holding a product's name: `my-k8s-api-key`; nor a
+ *    Bearer header shown in a JSON Schema's description), so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -30,6 +30,13 @@ const PLACEHOLDER =
   /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /**
+ * A sentinel that stands for a state, not a secret: capital words naming it joined by `_` to an
+ * id (`__app_EMPTY_VALUE_<uuid>`, `UNSET_SECRET_MARKER`), which a form puts where a value is not
+ * shown. (Case-sensitive and between underscores, as generated values never spell them.)
+ */
+const STATE_SENTINEL = /(?:^|_)(?:EMPTY|BLANK|UNSET|NOT_SET|MISSING|MASKED|HIDDEN|OMITTED)_(?:VALUE|MARKER|SENTINEL|SECRET|PASSWORD|TOKEN|KEY)(?:_|$)/;
+
+/**
  * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
@@ -39,10 +46,11 @@ const TEMPLATE =
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
  * `{{ .x }}`, `#{name}`, `<%= x %>`, `%(name)s`, ` %s`): a random salt or key drawn from all
- * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance.
+ * printable characters (WordPress's salts) holds stray `${`, `{{` or `%s` by chance. (An
+ * expression with operators between spaced braces reads a dotted name: `{{ $a.kind === "x" ? … }}`.)
  */
 const WHOLE_TEMPLATE =
-  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|\{\{ (?=[^{}]{0,200}[$\w]{3,}\.[A-Za-z_]\w{2,})[\w.$|"' ()=!?:<>&-]{1,200} \}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * A message's parameter among its words (`Ongeldig wachtwoord: $1`, `Hello {name}`, `{0} tokens`),
@@ -156,8 +164,12 @@ const PROSE_WORDS = new Set([
  */
 function namesCredential(value: string): boolean {
   const name = value.replace(/^_+|_+$/g, '');
-  if (!/^[A-Za-z]+(?:[_ -][A-Za-z]+)+$/.test(name)) return false;
+  if (!/^[A-Za-z0-9]+(?:[_ -][A-Za-z0-9]+)+$/.test(name)) return false;
   const parts = name.toLowerCase().split(/[_ -]/);
+  // Words of letters; one may be a product's short name with a digit inside (my-k8s-api-key,
+  // EC2_ACCESS_TOKEN, oauth2-client-secret).
+  const digits = parts.filter((p) => /\d/.test(p));
+  if (digits.length > 1 || digits.some((p) => !/^[a-z]{1,5}\d[a-z]{0,2}$/.test(p))) return false;
   return parts.some((p) => CREDENTIAL_WORDS.has(p)) && !parts.some((p) => PHRASE_WORDS.has(p));
 }
 
@@ -447,7 +459,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Names of credentials joined as OAuth 1.0 joins its signing key: consumerSecret&tokenSecret.
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
-  if (PLACEHOLDER.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  if (PLACEHOLDER.test(v) || STATE_SENTINEL.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
   // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address,
   // and a leading `-` that asks the server for short replies.
   if (/^-?anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';
