@@ -56,7 +56,11 @@
  *    options (`"user=a,password=v,host=db"`) or after an escaped `&amp;pass=`, a salt of
  *    random letters of both cases and a typed declaration's literal (`token: string = "v"`)
  *    are reported (a salt of words run together is not, nor an SQLSTATE under a sign-in
- *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`), so old states scan again.
+ *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`); infrastructure code's shapes are
+ *    not reported either (whole Jinja expressions and `{% set %}`, Ansible's password lookup
+ *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, dict items,
+ *    chained members and unpacked names set from a variable, PowerShell commands and type
+ *    members, shell `case` globs), so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 
