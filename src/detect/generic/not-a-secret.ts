@@ -364,6 +364,8 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // `object TokenStore : Store` (the key is the declared type's name, not a field).
   if (a.operator === ':' && TYPE_BASE_BEFORE.test(before)) return true;
   if (a.operator === '=' && enumConstant(before, a)) return true;
+  // A PowerShell hashtable opening, cut at its first entry's key (`$spec = @{type = 'str'}`).
+  if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
   // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.
   if (/^\*(?:\|[\w.-]{1,60}=\*)*$/.test(a.value) && after.startsWith(')')) return true;
   // A format string with its fields, formatted where it stands: `"App-{0}-{1}".format(h, t)`.

@@ -66,6 +66,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'secret in a PowerShell hashtable', path: 'plugins/modules/win_cred.ps1', text: "    @{ Secret = '§' }", value: rand(24) },
   ],
   [
+    { name: 'PowerShell hashtable of an argument spec', path: 'plugins/module_utils/Db.psm1', text: "    db_password = @{type = 'str'; required = $false; no_log = $true }" },
+    { name: 'PowerShell hashtable holding a password', path: 'plugins/module_utils/Db.psm1', text: "    $conn = @{ db_password = '§' }", value: short(14) },
+  ],
+  [
     { name: "shell case arm's globs", path: 'tools/boot-init', text: '    admin-pass=*|admin_pass=*) admin_pass=${arg#*=};;' },
     { name: 'password set in the same script', path: 'tools/boot-init', text: '    admin_pass="§"', value: short(14) },
   ],
