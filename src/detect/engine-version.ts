@@ -58,9 +58,10 @@
  *    are reported (a salt of words run together is not, nor an SQLSTATE under a sign-in
  *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`); infrastructure code's shapes are
  *    not reported either (whole Jinja expressions and `{% set %}`, Ansible's password lookup
- *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, dict items,
- *    chained members and unpacked names set from a variable, PowerShell commands, type
- *    members and hashtables, shell `case` globs), so old states scan again.
+ *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, ARM template
+ *    expressions, dict items, chained members and unpacked names set from a variable,
+ *    PowerShell commands, type members and hashtables, shell `case` globs), so old states
+ *    scan again.
  */
 export const ENGINE_VERSION = 9;
 

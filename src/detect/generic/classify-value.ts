@@ -421,6 +421,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // `str:{{db_password}}`): a random value does not open with `{{` and close with `}}`.
   // (Or cut where a rule's match stops, at the first `}`: `str:{{ovirt_db_password`.)
   if (/^(?:[a-z]{1,10}:)?\{\{-?\s{0,3}(?:[\w("'[].{0,300}\}\}|[A-Za-z_][\w.]{0,80})$/s.test(v)) return 'template';
+  // An Azure Resource Manager template's expression: `[parameters('adminPassword')]`.
+  if (/^\[(?:parameters|variables|reference|listKeys|listSecrets|concat|format)\(.{1,200}\)\]$/.test(v)) return 'template';
   // A JSONPath template, as kubectl reads a field: `{.credential.access_token}`.
   if (/^\{\.[A-Za-z_][\w.]{0,80}\}$/.test(v)) return 'template';
   // A file's path and a lookup's options after it (Ansible's `/dev/null chars=hexdigits length=64`).

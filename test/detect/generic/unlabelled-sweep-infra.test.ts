@@ -46,6 +46,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'token in the same dict', path: 'plugins/modules/cluster.py', text: "        'token': '§',", value: rand(40) },
   ],
   [
+    { name: "ARM template's parameter expression", path: 'plugins/modules/cloud_deployment.py', text: `                vmAdminPassword: "[parameters('vmAdminPassword')]"` },
+    { name: 'password written in the template', path: 'plugins/modules/cloud_deployment.py', text: '                vmAdminPassword: "§"', value: short(14) },
+  ],
+  [
     { name: 'dict item set from a variable', path: 'plugins/modules/otp.py', text: "    new_token['secretkey'] = b64value" },
     { name: 'dict item set from a literal', path: 'plugins/modules/otp.py', text: "    new_token['secretkey'] = '§'", value: rand(32) },
   ],
