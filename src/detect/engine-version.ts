@@ -59,7 +59,12 @@
  *    error's constant: `AUTH_PASSWORD_INVALID = "28P01"`, nor a state's sentinel spelled in
  *    capitals before an id: `__app_EMPTY_VALUE_<uuid>`, an expression with operators between
  *    spaced braces, or a credential's name holding a product's name: `my-k8s-api-key`; nor a
- *    Bearer header shown in a JSON Schema's description), so old states scan again.
+ *    Bearer header shown in a JSON Schema's description); infrastructure code's shapes are
+ *    not reported either (whole Jinja expressions and `{% set %}`, Ansible's password lookup
+ *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, ARM template
+ *    expressions, dict items, chained members and unpacked names set from a variable,
+ *    PowerShell commands, type members and hashtables, shell `case` globs), so old states
+ *    scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -426,8 +426,19 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A message with its parameters (`Ongeldig wachtwoord: $1`); a path under a variable's folder ("$testDir/unit/x.php").
   if (/\s/.test(v) && /\p{L}{3}/u.test(v) && MESSAGE_PARAM.test(v)) return 'placeholder';
   if (/^\$[A-Za-z_]\w*(?:\/[\w.-]{1,80}){1,20}\/?$/.test(v)) return 'template';
-  // A route with its parameters (/users/{user_id}/application_credentials); a password scheme's tag alone ('{SHA512-CRYPT.B64}' . $hash).
-  if (/^(?:\/[\w.-]{0,80})*\/\{[A-Za-z_]\w{0,40}\}(?:\/[\w.{}-]{0,80})*$/.test(v)) return 'template';
+  // A route with its parameters (/users/{user_id}/application_credentials), also under a base's
+  // ({url}/realms/{realm}/token); a password scheme's tag alone ('{SHA512-CRYPT.B64}' . $hash).
+  if (/^(?:\{[A-Za-z_]\w{0,40}\})?(?:\/[\w.-]{0,80})*\/\{[A-Za-z_]\w{0,40}\}(?:\/[\w.{}-]{0,80})*$/.test(v)) return 'template';
+  // A Jinja expression, whole, perhaps after a type's tag (Ansible's `{{ lookup("file", "id") }}`,
+  // `str:{{db_password}}`): a random value does not open with `{{` and close with `}}`.
+  // (Or cut where a rule's match stops, at the first `}`: `str:{{ovirt_db_password`.)
+  if (/^(?:[a-z]{1,10}:)?\{\{-?\s{0,3}(?:[\w("'[].{0,300}\}\}|[A-Za-z_][\w.]{0,80})$/s.test(v)) return 'template';
+  // An Azure Resource Manager template's expression: `[parameters('adminPassword')]`.
+  if (/^\[(?:parameters|variables|reference|listKeys|listSecrets|concat|format)\(.{1,200}\)\]$/.test(v)) return 'template';
+  // A JSONPath template, as kubectl reads a field: `{.credential.access_token}`.
+  if (/^\{\.[A-Za-z_][\w.]{0,80}\}$/.test(v)) return 'template';
+  // A file's path and a lookup's options after it (Ansible's `/dev/null chars=hexdigits length=64`).
+  if (/^(?:\/[\w.-]{1,80}){1,20}(?:\s+[a-z_]{2,20}=[\w,.-]{1,40})+$/.test(v)) return 'reference';
   if (/^\{[A-Z][A-Z0-9]{1,15}(?:[-.][A-Z0-9]{1,15}){0,3}\}$/.test(v)) return 'placeholder';
   if (SCOPE_NAME.test(v) || ALGORITHM_NAME.test(v)) return 'identifier';
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").

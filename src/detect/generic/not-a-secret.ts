@@ -129,8 +129,11 @@ const VALIDATION_RULE =
 const VARIABLE = String.raw`\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|\d)`;
 const VARIABLES_JOINED = new RegExp(String.raw`^(?:${VARIABLE}){2,}$|^-{1,2}[A-Za-z][\w-]*=?${VARIABLE}$`);
 const PATH_WITH_VARIABLE = new RegExp(String.raw`^(?=[^$]*\$)(?:[\w.-]+|${VARIABLE})(?:/(?:[\w.-]+|${VARIABLE}))+/?$`);
-/** A list of constants' names (`METHOD_DEF, VARIABLE_DEF`, `O_RDONLY|O_CREAT`): flags or a checker's token kinds. */
-const CONSTANT_LIST = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:\s{0,2}[,|]\s{0,2}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)+$/;
+/**
+ * A list of constants' names (`METHOD_DEF, VARIABLE_DEF`, `O_RDONLY|O_CREAT`): flags or a checker's
+ * token kinds; also option names matched as alternatives (`TOKEN|-TOK`).
+ */
+const CONSTANT_LIST = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:\s{0,2}[,|]\s{0,2}-{0,2}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)+$/;
 /** Text of a protocol or a message with its line breaks escaped (`PRI * HTTP/2.0\r\n\r\nSM`): words, not a secret. */
 const ESCAPED_LINES = /\\r\\n[^]*\s|\s[^]*\\r\\n/;
 /** The C preprocessor's token pasting (`rspamd_##name##_tokens`): a macro builds a name. */
@@ -283,8 +286,14 @@ const NAMED_OBJECT_BEFORE = /\b(?:index|constraint|key|table|column|trigger|view
 const MIME_BEFORE = /\b(?:application|text|image|audio|video|font|model|multipart|message|inode)\/[\w.+-]*:?$/;
 /** A declaration's name and `=` in JavaScript, TypeScript, Swift, Rust, Go, Kotlin, Scala, Perl or Vim script, just before the value. */
 const DECLARATION = /^\s*(?:export\s+)?(?:let|const|var|val|my|our)\s+[\w$:.#[\]]+(?:\s*:\s*[\w.<>[\]]+)?\s*=\s*$/;
-/** An object's own member, assigned: `self.token =`, `this.secret =`. */
-const MEMBER_SET = /(?:^|[^\w.])(?:self|this|cls)\.[A-Za-z_]\w*\s*=\s*$/;
+/** An object's own member, assigned: `self.token =`, `this.secret =`, `self.client._TOKEN =`. */
+const MEMBER_SET = /(?:^|[^\w.])(?:self|this|cls)(?:\.[A-Za-z_]\w*)+\s*=\s*$/;
+/** An item of a dict or array set (`params['secretkey'] = `), or names unpacked (`cert, key, pw = `). */
+const ITEM_SET = /(?:^|[^\w.])[A-Za-z_][\w.]*\[['"]?[\w-]{1,60}['"]?\]\s+=\s+$|^\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+\s+=\s+$/;
+/** A Jinja statement setting a name (`{% set passwd = item.key|string %}`): an expression follows. */
+const JINJA_SET_BEFORE = /\{%-?\s*set\s+[A-Za-z_]\w*\s*=\s*$/;
+/** A PowerShell command by its Verb-Noun name (`$pw = Get-Credential`): a literal would be quoted. */
+const POWERSHELL_COMMAND = /^[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{1,40}$/;
 /** Nouns and joining words that follow a flag's name in prose, not a flag's value. */
 const PROSE_NOUNS = /^(?:options?|flags?|arguments?|args|parameters?|params|switch(?:es)?|statements?|clauses?|commands?|functions?|privileges?|and|or|to|is|are|was|were|the|which|that|with|instead)[,.;:)]?$/;
 /** SQL's account options after `PASSWORD` (`ALTER USER … PASSWORD EXPIRE INTERVAL 90 DAY`), not a password. */
@@ -355,6 +364,12 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // `object TokenStore : Store` (the key is the declared type's name, not a field).
   if (a.operator === ':' && TYPE_BASE_BEFORE.test(before)) return true;
   if (a.operator === '=' && enumConstant(before, a)) return true;
+  // A PowerShell hashtable opening, cut at its first entry's key (`$spec = @{type = 'str'}`).
+  if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
+  // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.
+  if (/^\*(?:\|[\w.-]{1,60}=\*)*$/.test(a.value) && after.startsWith(')')) return true;
+  // A format string with its fields, formatted where it stands: `"App-{0}-{1}".format(h, t)`.
+  if (/^["']?\.format\(/.test(after) && /\{(?:\d{0,2}|[A-Za-z_]\w{0,40})\}/.test(a.value)) return true;
   if (a.shape === 'bare') {
     // A declaration assigns an expression; its literals are quoted (`let pwd = a:dict.tmpdir`,
     // `const UNEXPECTED_TOKEN = /^Unexpected/`, `my $pass = shift;`).
@@ -364,15 +379,19 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (/^\s*(?:export\s+)?declare\s/.test(before) || (ARITHMETIC.test(a.value) && after.startsWith(';'))) return true;
     // A member set from a variable: `self.token = nextchar`.
     if (MEMBER_SET.test(before) && /^[A-Za-z_]\w*$/.test(a.value)) return true;
+    // Or an item or unpacked names from one (`opts['token'] = b64key`, `a, b, pw = pair`).
+    if (ITEM_SET.test(before) && /^[A-Za-z_]\w*$/.test(a.value) && /^\s*(?:$|[;#])/.test(after)) return true;
+    if (JINJA_SET_BEFORE.test(before)) return true;
     if (PERL_SET_BEFORE.test(before) && /^[A-Za-z_]\w*$/.test(a.value) && CALL_AFTER.test(after)) return true;
+    if (PERL_SET_BEFORE.test(before) && POWERSHELL_COMMAND.test(a.value)) return true;
     // A CSS attribute selector: `[data-pw-cursor=pointer]`.
     if (/\[[\w-]+=$/.test(before) && after.startsWith(']')) return true;
     // Flags named in prose: `the --username and --password options`.
     if (a.operator === ' ' && (PROSE_NOUNS.test(a.value) || SQL_ACCOUNT_OPTION.test(a.value))) return true;
     if (a.operator === ':' && COORDINATE_BEFORE.test(before) && /^(?::\d|\s+\d)/.test(after)) return true;
     if (DOC_FIELD_BEFORE.test(before)) return true;
-    // Ruby, C++ and PHP scope paths: the key and `::` before the value.
-    if (a.value.startsWith(':') && /\w:$/.test(before)) return true;
+    // Ruby, C++ and PHP scope paths: the key and `::` before the value; PowerShell's `[Type]::Member`.
+    if (a.value.startsWith(':') && /[\w\]]:$/.test(before)) return true;
     if (/^->/.test(after) || (a.value.endsWith('-') && after.startsWith('>'))) return true;
     // (Not after a command line's `--password=`: what follows a flag is the next argument.)
     if ((a.operator === ':' || a.operator === '=') && /^[A-Za-z]+$/.test(a.value) && PROSE_AFTER.test(after) && !/(?:^|\s)--?[\w-]+=$/.test(before)) return true;
