@@ -5,9 +5,9 @@
  * shape seen there, and beside it a positive holds a real secret in the same shape, so the fix is
  * the shape's and not one string's. Values are built at run time from a seeded generator.
  */
-import { describe, expect, it } from 'vitest';
-import { runCase, covers, valueMaker } from './shape-cases.js';
+import { valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
+import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand, short } = valueMaker(0x1f4a7e);
 
@@ -83,14 +83,4 @@ const pairs: Array<[Case, Case]> = [
   ],
 ];
 
-describe('shapes of infrastructure code that hold no secret, each beside a secret in the same shape', () => {
-  for (const [negative, positive] of pairs) {
-    it(`does not report: ${negative.name} (${negative.path})`, () => {
-      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
-    });
-    it(`reports: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive);
-      expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
-    });
-  }
-});
+describeShapePairs('shapes of infrastructure code that hold no secret, each beside a secret in the same shape', pairs);

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { covers, runCase, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
+import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand, short } = valueMaker(0x1a7a5c);
 
@@ -40,17 +41,7 @@ const pairs: Array<[Case, Case]> = [
   ],
 ];
 
-describe('shapes of JVM, .NET and Go code and configs that hold no secret, each beside a secret in the same shape', () => {
-  for (const [negative, positive] of pairs) {
-    it(`does not report: ${negative.name} (${negative.path})`, () => {
-      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
-    });
-    it(`reports: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive);
-      expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
-    });
-  }
-});
+describeShapePairs('shapes of JVM, .NET and Go code and configs that hold no secret, each beside a secret in the same shape', pairs);
 
 /** Prose naming a record or an object keeps its password: only a type's name (capitalised) has a base. */
 describe('a lower-case word before a colon is no type declaration', () => {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { covers, runCase, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
+import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand, short } = valueMaker(0x5feeb11);
 
@@ -303,17 +304,7 @@ const loweredPairs: Array<[Case, Case]> = [
   ],
 ];
 
-describe('shapes of real unlabelled code that hold no secret, each beside a secret in the same shape', () => {
-  for (const [negative, positive] of pairs) {
-    it(`does not report: ${negative.name} (${negative.path})`, () => {
-      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
-    });
-    it(`reports: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive);
-      expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
-    });
-  }
-});
+describeShapePairs('shapes of real unlabelled code that hold no secret, each beside a secret in the same shape', pairs);
 
 describe('shapes of real unlabelled code that are at most low, each beside a secret in the same shape reported higher', () => {
   for (const [negative, positive] of loweredPairs) {

@@ -1,0 +1,22 @@
+/** The tests of a list of same-shape pairs, as the unlabelled sweeps write them. */
+import { describe, expect, it } from 'vitest';
+import { covers, runCase } from './shape-cases.js';
+import type { ShapeCase } from './shape-cases.js';
+
+/**
+ * Registers, under `title`, two tests for each [not a secret, a secret in the same shape] pair:
+ * the first line is not reported at all, the second is reported with its value covered.
+ */
+export function describeShapePairs(title: string, pairs: Array<[ShapeCase, ShapeCase]>): void {
+  describe(title, () => {
+    for (const [negative, positive] of pairs) {
+      it(`does not report: ${negative.name} (${negative.path})`, () => {
+        expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
+      });
+      it(`reports: ${positive.name} (${positive.path})`, () => {
+        const found = runCase(positive);
+        expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
+      });
+    }
+  });
+}
