@@ -104,12 +104,10 @@ export function buildFindings(
       const rule = ruleset.byId.get(m.ruleId);
       if (!rule) continue;
       const message = result.type === 'commit' || result.type === 'tag';
-      const kept = locationsOf(result, m, introsByOid.get(result.oid)).filter(
-        (l) =>
-          appliesAt(rule, l.path ?? (message ? '' : null)) &&
-          !(m.yieldsTo?.some((id) => appliesAt(ruleset.byId.get(id), l.path ?? (message ? '' : null))) ?? false) &&
-          !filter.dropLocation?.(m.ruleId, l.path),
-      );
+      const kept = locationsOf(result, m, introsByOid.get(result.oid)).filter((l) => {
+        const path = l.path ?? (message ? '' : null);
+        return appliesAt(rule, path) && !(m.yieldsTo?.some((id) => appliesAt(ruleset.byId.get(id), path)) ?? false) && !filter.dropLocation?.(m.ruleId, l.path);
+      });
       if (kept.length === 0) continue;
       let confidence = confidenceIn(rule, m.confidence, contextOf(kept[0]!.path));
       for (let i = 1; i < kept.length && confidence !== 'high'; i++) confidence = higherConfidence(confidence, confidenceIn(rule, m.confidence, contextOf(kept[i]!.path)));

@@ -31,6 +31,16 @@ export function jwtClaims(token: string): object | null {
   }
 }
 
+/**
+ * The jwt.io sample token, known by its claims whatever its header and signature (a signature
+ * part may be missing): documentation and tests of JWT verifiers, not a credential.
+ */
+export function isSampleJwt(value: string): boolean {
+  if (!/^eyJ[\w-]{10,}\.eyJ[\w-]{10,}(?:\.[\w-]*)?$/.test(value)) return false;
+  const claims = jwtClaims(value);
+  return claims !== null && isSampleJwtClaims(claims);
+}
+
 export function isDecodableJwt(token: string): boolean {
   const claims = jwtClaims(token);
   return claims !== null && !isSampleJwtClaims(claims);

@@ -5,14 +5,22 @@ import type { ShapeCase } from './shape-cases.js';
 
 /**
  * Registers, under `title`, two tests for each [not a secret, a secret in the same shape] pair:
- * the first line is not reported at all, the second is reported with its value covered.
+ * the first line is not reported at all, the second is reported with its value covered (with
+ * `aboveLow`, at medium or high: a fix that must not lower the secret beside it).
  */
-export function describeShapePairs(title: string, pairs: Array<[ShapeCase, ShapeCase]>): void {
+export function describeShapePairs(title: string, pairs: Array<[ShapeCase, ShapeCase]>, { aboveLow = false } = {}): void {
   describe(title, () => {
     for (const [negative, positive] of pairs) {
       it(`does not report: ${negative.name} (${negative.path})`, () => {
         expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
       });
+      if (aboveLow) {
+        it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
+          const found = runCase(positive).filter((m) => covers(m, positive.value!));
+          expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+        });
+        continue;
+      }
       it(`reports: ${positive.name} (${positive.path})`, () => {
         const found = runCase(positive);
         expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);

@@ -5,9 +5,9 @@
  * shape seen there, and beside it a positive holds a real secret in the same shape, so the fix is
  * the shape's and not one string's. Values are built at run time from a seeded generator.
  */
-import { describe, expect, it } from 'vitest';
-import { covers, runCase, valueMaker } from './shape-cases.js';
+import { valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
+import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand } = valueMaker(0x5eed0d);
 
@@ -47,26 +47,6 @@ const headerPairs: Array<[Case, Case]> = [
   ],
 ];
 
-describe('shapes of Node.js application packages that hold no secret, each beside a secret in the same shape', () => {
-  for (const [negative, positive] of pairs) {
-    it(`does not report: ${negative.name} (${negative.path})`, () => {
-      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
-    });
-    it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive).filter((m) => covers(m, positive.value!));
-      expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
-    });
-  }
-});
+describeShapePairs('shapes of Node.js application packages that hold no secret, each beside a secret in the same shape', pairs, { aboveLow: true });
 
-describe('a header shown in a config schema, beside the header in a config', () => {
-  for (const [negative, positive] of headerPairs) {
-    it(`does not report: ${negative.name} (${negative.path})`, () => {
-      expect(runCase(negative).map((m) => m.ruleId)).toEqual([]);
-    });
-    it(`reports: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive);
-      expect(found.some((m) => covers(m, positive.value!)), found.map((m) => m.ruleId).join(',')).toBe(true);
-    });
-  }
-});
+describeShapePairs('a header shown in a config schema, beside the header in a config', headerPairs);
