@@ -58,7 +58,8 @@ goes through the same steps.
 4. **Precision filters.** A match must pass every one of them:
    - \`entropy\`: the secret's Shannon entropy (bits per character) must reach this minimum;
    - \`allow\`: regexes tested against the secret (for example the AWS documentation keys that
-     end in \`EXAMPLE\`);
+     end in \`EXAMPLE\`); and for every rule, a value that is one character repeated between its
+     separators (the nil UUID \`00000000-0000-…\`, \`1111…\`);
    - for \`generic: true\` rules without \`classify\`, the **placeholder filter**: values that look like a placeholder
      (\`example\`, \`changeme\`, \`your_token\`, \`xxxx\`, \`<token>\`, \`...\`), a reference rather
      than a value (\`\${VAR}\`, \`process.env\`, \`os.environ\`, \`getenv\`, \`secrets.\`, \`vault:\`,
@@ -162,6 +163,9 @@ an operator, a value) and then read the line instead of trusting the match
    (\`password_hash\`, \`secret_name\`, \`token_type\`, \`passwordField\`, \`api_key_id\`,
    \`SALT_CHARS\`, \`secretsmanager\`) hold none, and so do tokens that are not credentials: paging
    cursors (\`NextToken\`), idempotency tokens (\`ClientRequestToken\`), CSRF and device tokens.
+   (A describing word after \`from\` names where the value was read, so \`PasswordFromFile\`
+   holds a password.) The key of Go's typed declaration (\`var token string = "v"\`) and of a C#
+   property's initializer (\`Password { get; set; } = "v"\`) is the name declared.
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
    \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`, TeamCity's \`%env.X%\`), a reference to a
    secret kept elsewhere (an environment read, PowerShell's \`$env:X\`, a CloudFormation
@@ -201,10 +205,16 @@ code read between two string literals (\`".$this->pdo->quote($salt)."\`) or a qu
 installer's \`%DB_PASS\` marker; the first word of a sentence after \`Password:\` or a
 \`.properties\` message key; a bare column name before an SQL clause (\`SET password=cryptpass
 WHERE ...\`); a phrase naming a way of signing in (\`'password authentication'\`); a hash function's (plaintext, hex digest) test vector; a salt or a
-nonce spelled in letters only (\`nacl\`, a library's name); a nonce written as a backwards run
+nonce spelled in letters only (\`nacl\`, a library's name; not 6 to 12 random lower-case letters,
+which are reported); a nonce written as a backwards run
 (\`fedcba0987...\`); a class named in a forward-referenced Python annotation (\`private_key:
-"_RSAPrivateKey"\`); a public key in base64 DER (an X.509 SubjectPublicKeyInfo, \`key: "MFkw..."\`,
-as a package pins its signer's key; a PKCS#8 private key is still reported); and under a
+"_RSAPrivateKey"\`); public key material: a public key in base64 DER (an X.509 SubjectPublicKeyInfo, \`key: "MFkw..."\`,
+as a package pins its signer's key, or a DKIM record's \`p=\`; a PKCS#8 private key is still
+reported), an OpenSSH public key (\`ssh-rsa AAAA... user@host\`) and an OpenPGP fingerprint in
+gpg's groups of four, or a key id or fingerprint under a GPG key's name (\`GPG_KEY\`); Derby's
+SQLState message ids under a constant (\`PASSWORD_EXPIRED_FOR_DBO = "08004.C.9"\`); a sentinel
+constant of capital words saying a value is hidden or not given (Ansible's
+\`VALUE_SPECIFIED_IN_NO_LOG_PARAMETER\`); and under a
 token's key, words with spaces, a style spec (Pygments' \`Token.Comment: "italic #A3AAB2"\`) or a
 constant's name (Ant's \`<filter token="JDT_VERSION" .../>\`) or an AWS Signature V4 credential
 scope.

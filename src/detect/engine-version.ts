@@ -63,7 +63,13 @@
  *    not reported either (whole Jinja expressions and `{% set %}`, Ansible's password lookup
  *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, ARM template
  *    expressions, dict items, chained members and unpacked names set from a variable,
- *    PowerShell commands, type members and hashtables, shell `case` globs), so old states
+ *    PowerShell commands, type members and hashtables, shell `case` globs); public key material
+ *    (OpenSSH public keys, DKIM records, OpenPGP fingerprints and key ids under a GPG key's
+ *    name), Derby's SQLState message ids, sentinel constants (`VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`),
+ *    any rule's value of one character repeated (the nil UUID), and AWS ARNs and account ids on
+ *    doc-comment lines or of Lambda layers AWS publishes are not reported, while Go's typed
+ *    declarations, C# auto-property initializers, keys with a describing word after `from`
+ *    (`PasswordFromFile`) and short salts of random lower-case letters are, so old states
  *    scan again.
  */
 export const ENGINE_VERSION = 9;

@@ -10,6 +10,7 @@ import { judgeAssignment } from './generic/judge-assignment.js';
 import { judgeEncodedCredentials } from './generic/judge-credentials.js';
 import { judgeCsvRow } from './generic/judge-csv.js';
 import { isPlaceholder } from './is-placeholder.js';
+import { repeatsOneCharacter } from './repeats-one-character.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
 import { matcherParts } from './matcher-tables.js';
@@ -302,7 +303,7 @@ export class Matcher {
 
   private accepts(text: Source, rule: CompiledRule, secret: string, start: number, end: number, inlineAllow: () => boolean): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
-    if (rule.allowRes.some((re) => re.test(secret))) return false;
+    if (rule.allowRes.some((re) => re.test(secret)) || repeatsOneCharacter(secret)) return false;
     // Rules read by the value classifier were judged already; isPlaceholder is its older, blunter form.
     if (rule.generic && ((!rule.classify && isPlaceholder(secret)) || this.looksLikeRejectedToken(secret))) return false;
     for (const name of rule.validators) if (!validators.get(name)!(secret)) return false;

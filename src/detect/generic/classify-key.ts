@@ -81,7 +81,8 @@ export function classifyKey(key: string): KeyStrength {
   const words = keyWords(key);
   if (words.length === 0) return 'none';
   const last = words[words.length - 1]!;
-  if (DESCRIBING_WORDS.has(last) && words.length > 1) return 'none';
+  // (Not after `from`: `PasswordFromFile`, `token_from_env` hold the value read, not its place.)
+  if (DESCRIBING_WORDS.has(last) && words.length > 1 && words[words.length - 2] !== 'from') return 'none';
   // A build's variables for a program named after a secret: htpasswd_LTFLAGS, PASSWD_CFLAGS, libsecret_LIBS.
   if (BUILD_VARIABLE.test(last) && words.length > 1) return 'none';
   // Helm's `existingSecret`, `existingPasswordSecret`: the name of a Secret object kept elsewhere.

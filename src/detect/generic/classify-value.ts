@@ -2,7 +2,8 @@
  * The value classifier of the generic rules: what an assigned value is, read from the value
  * alone and the shape the tokenizer saw. Only `word`, `plausible` and `random` can be secrets;
  * the rest are what a value looks like when the line holds no secret (a template, a reference
- * to a secret kept elsewhere, code, a stored hash, a number, a documentation placeholder).
+ * to a secret kept elsewhere, code, a stored hash, a number, a documentation placeholder, public
+ * key material).
  */
 import { shannonEntropy } from '../entropy.js';
 import { isSampleJwt } from '../validators/jwt.js';
@@ -19,6 +20,7 @@ export type ValueClass =
   | 'number'
   | 'word'
   | 'identifier'
+  | 'public'
   | 'plausible'
   | 'random';
 
@@ -35,6 +37,14 @@ const PLACEHOLDER =
  * shown. (Case-sensitive and between underscores, as generated values never spell them.)
  */
 const STATE_SENTINEL = /(?:^|_)(?:EMPTY|BLANK|UNSET|NOT_SET|MISSING|MASKED|HIDDEN|OMITTED)_(?:VALUE|MARKER|SENTINEL|SECRET|PASSWORD|TOKEN|KEY)(?:_|$)/;
+
+/**
+ * A sentinel constant put where a value is hidden or was not given: three capital words or more
+ * joined by `_`, one of them saying so (Ansible's `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`,
+ * `NOT_LOGGING_PARAMETER_VALUE`, `PASSWORD_NOT_PROVIDED`). A generated value is not words.
+ */
+const SENTINEL_CONSTANT =
+  /^(?=[A-Z]+(?:_[A-Z]+){2,}$)(?:[A-Z]+_)*(?:VALUE|PARAMETER|SPECIFIED|PROVIDED|GIVEN|LOGGING|REDACTED|HIDDEN|MASKED|CENSORED|OMITTED|SUPPRESSED|FILTERED|REMOVED|SENTINEL|PLACEHOLDER)(?:_[A-Z]+)*$/;
 
 /**
  * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
@@ -467,7 +477,7 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // Names of credentials joined as OAuth 1.0 joins its signing key: consumerSecret&tokenSecret.
   if (/^[A-Za-z_]{3,}(?:&[A-Za-z_]{3,})+$/.test(v) && v.split('&').every((p) => /secret|token|key|pass/i.test(p))) return 'placeholder';
   // Documentation's stand-ins in lower case: someuser, some-password, some_token.
-  if (PLACEHOLDER.test(v) || STATE_SENTINEL.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
+  if (PLACEHOLDER.test(v) || STATE_SENTINEL.test(v) || SENTINEL_CONSTANT.test(v) || /^some[_-]?[a-z]{3,}$/.test(v)) return 'placeholder';
   // Anonymous FTP's conventional password (RFC 1635): `anonymous`, or it with an e-mail address,
   // and a leading `-` that asks the server for short replies.
   if (/^-?anonymous(?:@[\w.-]{0,80})?$/i.test(v)) return 'placeholder';

@@ -199,7 +199,7 @@ const REVIEWED = /^[^\n]*?(?:#|\/\/|\/\*)[^\n]*?(?:\bnosec\b|pragma:\s?allowlist
 /** Words of a key that name its value a stand-in, not a live secret. */
 const STAND_IN_WORDS = new Set(['dummy', 'fake', 'mock', 'placeholder', 'sample', 'example']);
 
-const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number']);
+const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number', 'public']);
 
 /** classifyKey, remembered: code dense in credential words judges the same few keys thousands of times. */
 const keyStrength = boundedMemo(classifyKey, 4096);

@@ -9,6 +9,7 @@
  */
 import { keyWords } from './classify-key.js';
 import type { ValueClass } from './classify-value.js';
+import { isOpenPgpKeyId, isPublicKey } from './public-key.js';
 import type { Assignment, ValueShape } from './read-assignment.js';
 
 /**
@@ -215,37 +216,8 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   // Numbered in capitals, as docs list several: MYTOKEN1, MYTOKEN2 (a chosen mypassword1 stays).
   if (/^[A-Z]+\d$/.test(value) && OWNED_SLOT.test(value.slice(0, -1))) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
-  if (isPublicKeyInfo(value)) return 'identifier';
+  if (isPublicKey(value)) return 'public';
   return null;
-}
-
-/** Reads a DER length at `at`: [length, where the content starts], or null. */
-function derLength(der: Buffer, at: number): [number, number] | null {
-  const first = der[at];
-  if (first === undefined) return null;
-  if (first < 0x80) return [first, at + 1];
-  const bytes = first & 0x7f;
-  if (bytes < 1 || bytes > 3 || at + 1 + bytes > der.length) return null;
-  let length = 0;
-  for (let i = 0; i < bytes; i++) length = length * 256 + der[at + 1 + i]!;
-  return [length, at + 1 + bytes];
-}
-
-/**
- * A public key in base64 DER (X.509 SubjectPublicKeyInfo: SEQUENCE { AlgorithmIdentifier
- * SEQUENCE, BIT STRING }), as `key: "MFkwEwYH…"` pins a signer's key: public, not a secret. A
- * private key (PKCS#8, PKCS#1) has a version INTEGER where this has the algorithm's SEQUENCE.
- */
-function isPublicKeyInfo(value: string): boolean {
-  if (value.length < 60 || value.length > 2000 || !/^M[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
-  const der = Buffer.from(value, 'base64');
-  if (der[0] !== 0x30) return false;
-  const outer = derLength(der, 1);
-  if (!outer || outer[1] + outer[0] !== der.length || der[outer[1]] !== 0x30) return false;
-  const algorithm = derLength(der, outer[1] + 1);
-  if (!algorithm) return false;
-  const next = algorithm[1] + algorithm[0];
-  return der[next] === 0x03 && derLength(der, next + 1)?.[1] !== undefined;
 }
 
 /**
@@ -304,8 +276,13 @@ const COORDINATE_BEFORE = /(?:^|[\s'"])[a-z][a-z0-9]*(?:\.[a-z][\w-]*)+:$/;
 const DOC_FIELD_BEFORE = /(?:^|\s):(?:param|parameter|type|arg|argument|key|keyword|kwarg|ivar|cvar|var)\s+(?:[\w.[\]]+\s+)?[\w.]+:\s*$/;
 /** An SQLSTATE: a class of two digits and a subclass of three digits or capitals (08004, 28P01, 42501). */
 const SQLSTATE = /^\d{2}[0-9A-Z]{3}$/;
+/**
+ * Derby's message id: an SQLState, then its severity's letter and a number (`08004.C.9`,
+ * `28502.C`, `XJ004.C`), as its SQLState table names each message. No password has the shape.
+ */
+const SQLSTATE_MESSAGE_ID = /^[0-9A-Z]{5}\.[A-Z](?:\.\d{1,3})?$/;
 /** Words that name a condition or an error, as error-code constants end (`PASSWORD_EXPIRED`, `AUTH_FAILED`). */
-const CONDITION_WORDS = new Set(['failed', 'failure', 'invalid', 'expired', 'error', 'mismatch', 'denied', 'rejected', 'locked', 'incorrect', 'spec', 'state', 'sqlstate']);
+const CONDITION_WORDS = new Set(['failed', 'failure', 'invalid', 'expired', 'error', 'mismatch', 'denied', 'rejected', 'locked', 'incorrect', 'spec', 'state', 'sqlstate', 'expiring', 'missing']);
 /** A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa. */
 const TYPE_BASE_BEFORE = /(?:^|[\s;{])(?:class|struct|interface|record|object|enum)\s+[A-Z][\w<>, ]*:\s*$/;
 
@@ -339,6 +316,21 @@ function randomLetters(value: string): boolean {
   const parts = value.match(/[A-Z]?[a-z]*/g)!.filter((p) => p !== '');
   const unspoken = parts.filter((p) => p.length === 1 || !/[aeiouy]/i.test(p) || /[^aeiouy]{4,}/i.test(p)).length;
   return unspoken >= 3 && unspoken * 3 >= parts.length;
+}
+
+/** Runs along a keyboard's rows, as a test picks letters without choosing them (asdfghjk). */
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/**
+ * Lower-case letters drawn at random (`qzxkvbwj`), as a short salt is generated: 6 to 12 letters
+ * that do not read as a word (no vowel, or four consonants in a row), with one of the letters
+ * words and libraries' names seldom hold (j, k, q, v, w, x, z: a random letter is one of them
+ * more than a quarter of the time; `bcrypt`, `phpseclib`, `openssl` have none). Not a run along
+ * a keyboard's row, nor a name with a salt's own word in it (`xsrfsalt`).
+ */
+function randomLowerLetters(value: string): boolean {
+  if (!/^[a-z]{6,12}$/.test(value) || KEYBOARD_ROWS.some((row) => row.includes(value.slice(0, 5))) || /salt|nonce|key/.test(value)) return false;
+  return (!/[aeiouy]/.test(value) || /[^aeiouy]{4,}/.test(value)) && /[jkqvwxz]/.test(value);
 }
 
 /** Capitalised words run together, each a syllable or more (`ChangeThisSaltToSomethingRandom`). */
@@ -403,16 +395,21 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if ((a.operator === '=' || a.operator === ' ') && /^[A-Za-z_.]+$/.test(a.value) && SQL_AFTER.test(after)) return true;
   }
   // A salt or a nonce spelled in letters (nacl, NaCl, a library's name): a default or a test's
-  // stand-in; generated ones hold digits or symbols, or are random letters of both cases.
+  // stand-in; generated ones hold digits or symbols, or are random letters of both cases or a
+  // short run of random lower-case ones.
   const words = keyWords(a.key);
   // (Longer, words run together: `ChangeThisSaltToSomethingRandom`.)
-  if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && ((/^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value) && !randomLetters(a.value)) || camelWords(a.value))) return true;
+  if (/^(?:salt|nonce)$/.test(words[words.length - 1] ?? '') && ((/^[A-Za-z]{2,24}(?:[/_-][A-Za-z]{2,24}){0,3}$/.test(a.value) && !randomLetters(a.value) && !randomLowerLetters(a.value)) || camelWords(a.value))) return true;
   // An access key's id (AWS, MinIO and other S3-compatible stores: 16 to 24 capitals and digits)
   // under `accessKey` / `access_key`: it names the key, the secret key beside it is the secret.
   if (words.join(' ').endsWith('access key') && !words.includes('secret') && /^[A-Z0-9]{16,24}$/.test(a.value) && /[A-Z]/.test(a.value) && /\d/.test(a.value)) return true;
   // An SQLSTATE under a constant named for a failed sign-in (`AUTH_PASSWORD_INVALID = "28P01"`,
   // Derby's `LOGIN_FAILED`): an error code's table, not a password.
   if (SQLSTATE.test(a.value) && UPPER_SNAKE.test(a.key) && words.some((w) => CONDITION_WORDS.has(w))) return true;
+  // (Derby's message ids, under any constant: `PASSWORD_EXPIRED_FOR_DBO = "08004.C.9"`.)
+  if (SQLSTATE_MESSAGE_ID.test(a.value) && UPPER_SNAKE.test(a.key)) return true;
+  // An OpenPGP key id or fingerprint under a GPG key's name (`GPG_KEY = "<40 hex>"`): public.
+  if (isOpenPgpKeyId(words, a.value)) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

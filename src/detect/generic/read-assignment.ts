@@ -85,6 +85,11 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
+/** Go's typed declaration up to its value: `var token string = `, `const secret []byte = `. */
+const GO_TYPED_DECLARATION = /\b(?:var|const)\s{1,3}([A-Za-z_]\w{0,80})\s{1,3}(?:string|\[\]byte)\s{0,3}=\s{0,3}$/;
+/** A C# auto-property's accessors and its initializer's `=`: `Password { get; set; } = `. */
+const PROPERTY_INITIALIZER = /\s\{\s{0,3}get;[^{}\n]{0,40}\}\s{0,3}=\s{0,3}$/;
+
 /** A YAML flow mapping's env entry up to its value, the name bare: `{name: API_TOKEN, value: `. */
 const YAML_FLOW_ENV = /\{[ \t]{0,3}name:[ \t]{0,3}[\w.-]{1,100}[ \t]{0,3},[ \t]{0,3}value:[ \t]{0,3}$/;
 
@@ -164,6 +169,13 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (comma && (DN_CALL.test(before) || JNDI_CREDENTIALS.test(before))) return { key: 'bind password', operator: ',', call: true };
   if (comma && OAUTH_PAIR_CALL.test(before)) return { key: 'consumer secret', operator: ',', call: true };
   if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
+  // The name declared, not its type (Go) or its accessors (C#), is the key.
+  if (last === '=') {
+    const typed = GO_TYPED_DECLARATION.exec(before);
+    if (typed) return { key: typed[1]!, operator: '=' };
+    const property = PROPERTY_INITIALIZER.exec(before);
+    if (property) return { key: readKey(line, valueOpen - property[0].length).key, operator: '=' };
+  }
   // curl -u user:SECRET, --user "user:SECRET": what follows the user name and a colon is its password.
   if (last === ':' && CLI_USER_PAIR.test(before)) return { key: 'password', operator: ' ' };
   const assertion = last === '(' ? ASSERTION.exec(before) : null;
