@@ -66,7 +66,11 @@
  *    PowerShell commands, type members and hashtables, shell `case` globs), so old states
  *    scan again.
  * 10: a URL's basic-auth password is judged by the value classifier, as a database URL's is
- *    (a UUID there is reported, a dictionary word at low), so old states scan again.
+ *    (a UUID there is reported, a dictionary word at low); XML elements named by a key or name
+ *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
+ *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
+ *    are read; a salt with a space and `{word}` or `$1` among its symbols is not a message; so
+ *    old states scan again.
  */
 export const ENGINE_VERSION = 10;
 
