@@ -56,6 +56,14 @@ const pairs: Array<[Case, Case]> = [
     { name: 'a URL with an id in its path and no password', path: 'src/monitor.py', text: `API_URL = "https://zbx.acme.dev:8443/api/v1/hosts/${uuid()}"` },
     { name: "a UUID in a URL's password slot (an API key)", path: 'src/monitor.py', text: 'API_URL = "https://monitor:§@zbx.acme.dev:8443"', value: uuid() },
   ],
+  [
+    { name: "msmtp reading its password from a command", path: 'dotfiles/.msmtprc', text: 'passwordeval "gpg --quiet --for-your-eyes-only --no-tty --decrypt ~/.msmtp-password.gpg"' },
+    { name: 'msmtp password on its own line', path: 'dotfiles/.msmtprc', text: 'account default\nhost smtp.acme.dev\nuser joe@acme.dev\npassword §', value: short(14) },
+  ],
+  [
+    { name: 'fetchmail password from the environment', path: 'home/joe/.fetchmailrc', text: 'poll pop.acme.dev protocol pop3 user "joe" password "${MAIL_PASSWORD}"' },
+    { name: 'fetchmail password inline', path: 'home/joe/.fetchmailrc', text: 'poll pop.acme.dev protocol pop3 user "joe" password "§" is joe here', value: short(12) },
+  ],
 ];
 
 describeShapePairs('config formats people commit by mistake', pairs);
