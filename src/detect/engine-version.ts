@@ -71,8 +71,14 @@
  *    declarations, C# auto-property initializers, keys with a describing word after `from`
  *    (`PasswordFromFile`) and short salts of random lower-case letters are, so old states
  *    scan again.
+ * 10: a URL's basic-auth password is judged by the value classifier, as a database URL's is
+ *    (a UUID there is reported, a dictionary word at low); XML elements named by a key or name
+ *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
+ *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
+ *    are read, and so are msmtprc and fetchmailrc passwords; a salt with a space and `{word}` or `$1` among its symbols is not a message; so
+ *    old states scan again.
  */
-export const ENGINE_VERSION = 9;
+export const ENGINE_VERSION = 10;
 
 /** Bump when the check refuses more: rule caches checked by an older version are not trusted. */
 export const REGEX_CHECK_VERSION = 2;

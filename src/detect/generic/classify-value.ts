@@ -69,6 +69,9 @@ const WHOLE_TEMPLATE =
  */
 const MESSAGE_PARAM = /(?:(?<![\w$\\])|(?<=\\[nrt]))\$\d{1,2}(?![\w$])|\{(?:[A-Za-z_]\w{0,40}|\d{1,2})\}/;
 
+/** A word standing alone in a message: letters only between spaces, perhaps with a closing punctuation mark. */
+const MESSAGE_WORD = /(?:^|\s)\p{L}{3,}[,.:;!?]?(?=\s|$)/u;
+
 /** The same in a message written without spaces, where Latin letters may follow a parameter: `在$1text之后`. */
 const SCRIPT_MESSAGE_PARAM = /(?<![\w$])\$\d|\{(?:[A-Za-z_]\w{0,40}|\d{1,2})\}/;
 
@@ -434,7 +437,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (RATE.test(v)) return 'number';
   if (PRINTF_SPEC.test(v)) return 'template';
   // A message with its parameters (`Ongeldig wachtwoord: $1`); a path under a variable's folder ("$testDir/unit/x.php").
-  if (/\s/.test(v) && /\p{L}{3}/u.test(v) && MESSAGE_PARAM.test(v)) return 'placeholder';
+  // (A message has a word standing alone among its spaces; a salt drawn from a charset with the
+  // space in it, as WordPress's are, has `{rHxU}` or `$1` among symbols but no such word.)
+  if (/\s/.test(v) && MESSAGE_WORD.test(v) && MESSAGE_PARAM.test(v)) return 'placeholder';
   if (/^\$[A-Za-z_]\w*(?:\/[\w.-]{1,80}){1,20}\/?$/.test(v)) return 'template';
   // A route with its parameters (/users/{user_id}/application_credentials), also under a base's
   // ({url}/realms/{realm}/token); a password scheme's tag alone ('{SHA512-CRYPT.B64}' . $hash).
