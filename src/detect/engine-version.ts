@@ -75,7 +75,8 @@
  *    (a UUID there is reported, a dictionary word at low); XML elements named by a key or name
  *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
  *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
- *    are read, and so are msmtprc and fetchmailrc passwords; a salt with a space and `{word}` or `$1` among its symbols is not a message; so
+ *    are read, and so are msmtprc and fetchmailrc passwords and pre-shared keys (`psk=`,
+ *    `pre-shared-key=`); a salt with a space and `{word}` or `$1` among its symbols is not a message; so
  *    old states scan again.
  */
 export const ENGINE_VERSION = 10;

@@ -26,8 +26,8 @@ function splitKey(key: string): string[] {
     .filter((w) => w !== '');
 }
 
-const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pw', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey']);
-const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token|bind credentials|security credentials|bind password)(?:\s|$)/;
+const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pw', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey', 'psk', 'presharedkey']);
+const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token|bind credentials|security credentials|bind password|shared key)(?:\s|$)/;
 const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth', 'nonce', 'seed', 'signature', 'pin']);
 /**
  * Last words that make the key a description of a secret rather than the secret: its name, id,
@@ -49,6 +49,8 @@ const DESCRIBING_WORDS = new Set([
   'rule', 'rules', 'commit',
   // Whose a token is, and a pattern's name (`token_owner`, `$token_regexp`).
   'owner', 'regexp',
+  // A pre-shared key's identity is the name it is known by (`psk_identity`).
+  'identity',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.
   'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);

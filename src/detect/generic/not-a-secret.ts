@@ -344,6 +344,9 @@ function camelWords(value: string): boolean {
  * path (`CredentialProviders::Provider`), a pointer chain (`request->password`), the first word
  * of a sentence, a (password, hex digest) test vector, words with spaces under a token's key.
  */
+/** The left side of an autoconf-style shell comparison, up to the right side's opening: `test "x$var" = "`. */
+const SHELL_X_TEST_BEFORE = /(?:\btest|\[\[?)\s+"?x\$\{?[A-Za-z_]\w*\}?"?\s*!?==?\s*"?$/;
+
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
   if (CATALOGUE_ENTRY.test(before)) return true;
   const after = line.slice(a.end, a.end + 40);
@@ -356,6 +359,10 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // `object TokenStore : Store` (the key is the declared type's name, not a field).
   if (a.operator === ':' && TYPE_BASE_BEFORE.test(before)) return true;
   if (a.operator === '=' && enumConstant(before, a)) return true;
+  // A CSS pseudo-class after an attribute selector: `querySelector('[name=tls_psk]:checked')`.
+  if (/\]:$/.test(before) && /^(?:checked|disabled|enabled|selected|focus|hover|active|visible|hidden|first|last|not|nth-child|invalid|valid|required)\b/.test(a.value)) return true;
+  // A shell test written in autoconf's guard against empty strings: `test "x$with_psk" = "xyes"`.
+  if (/^x/.test(a.value) && SHELL_X_TEST_BEFORE.test(before)) return true;
   // A PowerShell hashtable opening, cut at its first entry's key (`$spec = @{type = 'str'}`).
   if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
   // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.

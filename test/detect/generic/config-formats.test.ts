@@ -64,6 +64,22 @@ const pairs: Array<[Case, Case]> = [
     { name: 'fetchmail password from the environment', path: 'home/joe/.fetchmailrc', text: 'poll pop.acme.dev protocol pop3 user "joe" password "${MAIL_PASSWORD}"' },
     { name: 'fetchmail password inline', path: 'home/joe/.fetchmailrc', text: 'poll pop.acme.dev protocol pop3 user "joe" password "§" is joe here', value: short(12) },
   ],
+  [
+    { name: 'a Wi-Fi network without a key', path: 'etc/wpa_supplicant/wpa_supplicant.conf', text: 'network={\n\tssid="HomeNet"\n\tkey_mgmt=NONE\n\tpsk_file="/etc/wpa.psk"\n}' },
+    { name: "a Wi-Fi network's pre-shared key", path: 'etc/wpa_supplicant/wpa_supplicant.conf', text: 'network={\n\tssid="HomeNet"\n\tpsk="§"\n}', value: short(14) },
+  ],
+  [
+    { name: "an IPsec tunnel's key from the environment", path: 'vpn/tunnel.conf', text: 'pre_shared_key = ${VPN_PSK}' },
+    { name: "an IPsec tunnel's pre-shared key", path: 'system-connections/office.nmconnection', text: '[vpn]\npre-shared-key=§', value: rand(24) },
+  ],
+  [
+    { name: "an autoconf test of a feature's variable", path: 'configure', text: '      if test "x$found_openssl_with_psk" = "xyes"; then' },
+    { name: "a shell script's pre-shared key", path: 'scripts/vpn-up.sh', text: 'VPN_PSK="§"', value: rand(24) },
+  ],
+  [
+    { name: 'a CSS pseudo-class after an attribute selector', path: 'ui/js/tabs.js', text: "\t\tconst tls_in_psk = !!document.querySelector('[name=tls_in_psk]:checked');" },
+    { name: "a form's default pre-shared key", path: 'ui/js/tabs.js', text: "\t\tconst defaults = { tls_psk: '§' };", value: rand(32, '0123456789abcdef') },
+  ],
 ];
 
 describeShapePairs('config formats people commit by mistake', pairs);
