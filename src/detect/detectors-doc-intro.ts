@@ -134,7 +134,12 @@ an operator, a value) and then read the line instead of trusting the match
    OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
    \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
    \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), redis.conf's \`requirepass v\` and \`masterauth v\`, Dockerfile
-   \`ENV KEY value\`, Gradle's \`password 'v'\`,
+   \`ENV KEY value\`, Gradle's \`password 'v'\`, msmtprc's \`password v\` and fetchmailrc's
+   \`user "u" password "v"\`, pre-shared keys (\`psk="v"\`, \`pre-shared-key=v\`), XML elements
+   named by their \`name\` or \`key\` attribute (Hibernate's \`<property name="…password">v\`,
+   \`<entry key="db.password">v\`, Android's \`<string name="api_key">v\`, FileZilla's
+   \`<Setting name="Proxy password">v\` and \`<Pass encoding="base64">v\`), a property list's
+   \`<key>ApiSecret</key>\` and the \`<string>\` after it,
    setters named for a secret
    (\`setPassword("v")\`, \`setOAuthConsumerKey("v")\`, \`setSigningKey("v")\`),
    \`Authorization: Bearer v\` and \`Authorization: token v\` whatever the case of the scheme (also as
