@@ -76,7 +76,8 @@
  *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
  *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
  *    are read, and so are msmtprc and fetchmailrc passwords and pre-shared keys (`psk=`,
- *    `pre-shared-key=`); a salt with a space and `{word}` or `$1` among its symbols is not a message; so
+ *    `pre-shared-key=`); short random values are no longer read as leet or camel-case words
+ *    (so a random 8–12 character password is medium, not low); a salt with a space and `{word}` or `$1` among its symbols is not a message; so
  *    old states scan again.
  */
 export const ENGINE_VERSION = 10;

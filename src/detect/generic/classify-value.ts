@@ -260,6 +260,16 @@ function looksLikeWords(value: string): boolean {
   const letters = folded.replace(/[_.-]/g, '');
   if (COMMON_WORDS.has(letters)) return true;
   for (const w of COMMON_WORDS) if (w.length >= 4 && letters.startsWith(w) && COMMON_WORDS.has(letters.slice(w.length))) return true;
+  // Leet spelling changes a few letters of a word (P4ssw0rd, s3cr3t): digits for a third of the
+  // letters or more, or more than three, are a random value's noise (2Ar44U0e3q, 9b1s7eZ4P5).
+  // (Short values keep the looser reading: a generated name such as Erlang's `F@_1` is no word either.)
+  const folds = (core.match(/[013457@$!]/g) ?? []).length;
+  if (core.length >= 6 && (folds > 3 || folds * 3 > core.length)) return false;
+  // Words in camel case start each part with a capital (HelloWorld, MySecretPass, dbPassWORD):
+  // a lone letter between parts of other case is a random value's (kYyvkH0k7X, qYr1v1BOCP).
+  const caseParts = core.replace(/[013457@$!]/g, (c) => LEET[c] ?? c).match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  if (core.length >= 6 && caseParts.some((p, i) => p.length === 1 && p !== 'I' && !(i === caseParts.length - 1 && /[A-Z]/.test(p)))) return false;
+  if (caseParts.filter((p) => /^[A-Z]{2,}$/.test(p)).length > 1) return false;
   // Pronounceable: vowels throughout, no long consonant runs, and little case noise.
   const upper = core.replace(/[^A-Z]/g, '').length;
   const caseFlips = (core.match(/[a-z][A-Z]|[A-Z][a-z]/g) ?? []).length;

@@ -69,6 +69,16 @@ describe('classifyValue', () => {
     expect(classifyValue(join('QzTr', 'KpLm', 'WxVn'), 'literal')).not.toBe('identifier');
   });
 
+  it('does not take short random values for words, where leet or camel case would make them read as one', () => {
+    // Leet folding turned their digits into vowels, and a letter alone between parts of the other case passed for camel case.
+    for (const v of [join('kYyv', 'kH0k', '7X7'), join('2Ar4', '4U0e', '3q'), join('qYr1', 'v1BO', 'CP'), join('9b1s', '7eZ4', 'P5')]) {
+      expect(classifyValue(v, 'literal')).not.toBe('word');
+    }
+    for (const v of [join('Passw', '0rd!'), join('P4ss', 'w0rd'), join('s3cr', '3t'), join('Hello', 'World1'), join('Tr0ub', '4dor'), join('Summ', 'er2024')]) {
+      expect(classifyValue(v, 'literal')).toBe('word');
+    }
+  });
+
   it('classifies an ordinary short value as plausible', () => {
     expect(classifyValue(join('k9', 'x2', 'q'), 'literal')).toBe('plausible');
   });
