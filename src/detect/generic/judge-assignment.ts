@@ -12,6 +12,7 @@ import { classifyKey, keyWords, namesCredential } from './classify-key.js';
 import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
+import { inExampleUrl } from './library-shapes.js';
 import { namesSetting, notASecretInContext } from './not-a-secret.js';
 import { DEFAULT_PASSWORD, readAssignmentKey, readAssignmentValue } from './read-assignment.js';
 import type { Assignment } from './read-assignment.js';
@@ -297,5 +298,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // ...and so does a reviewer's marker on the line: bandit's `# nosec`, detect-secrets'
   // `pragma: allowlist secret`, `gitleaks:allow`, Sonar's NOSONAR, ruff's `noqa: S105`.
   const vouched = REVIEWED.test(line.slice(a.end, a.end + 200));
-  return { confidence: commentBefore(before) || standIn || vouched ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
+  // ...and so does a URL on a domain reserved for examples (`https://example.com/cb#access_token=v`).
+  const lowered = commentBefore(before) || standIn || vouched || inExampleUrl(before);
+  return { confidence: lowered ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
 }

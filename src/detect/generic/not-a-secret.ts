@@ -9,6 +9,7 @@
  */
 import { keyWords } from './classify-key.js';
 import type { ValueClass } from './classify-value.js';
+import { libraryContextShape, libraryValueShape } from './library-shapes.js';
 import type { Assignment, ValueShape } from './read-assignment.js';
 
 /**
@@ -216,7 +217,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (/^[A-Z]+\d$/.test(value) && OWNED_SLOT.test(value.slice(0, -1))) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
   if (isPublicKeyInfo(value)) return 'identifier';
-  return null;
+  return libraryValueShape(value);
 }
 
 /** Reads a DER length at `at`: [length, where the content starts], or null. */
@@ -353,7 +354,7 @@ function camelWords(value: string): boolean {
  * of a sentence, a (password, hex digest) test vector, words with spaces under a token's key.
  */
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
-  if (CATALOGUE_ENTRY.test(before)) return true;
+  if (CATALOGUE_ENTRY.test(before) || libraryContextShape(a, before)) return true;
   const after = line.slice(a.end, a.end + 40);
   // A key inside a MIME type (`application/x-pw:x-office-document`): a file type, not a field.
   if (MIME_BEFORE.test(before)) return true;

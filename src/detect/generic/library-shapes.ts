@@ -1,0 +1,64 @@
+/**
+ * Shapes of client libraries and SDKs (their code, packaging metadata and documentation) that
+ * read as a credential-named assignment but hold no secret: a packaging entry point naming an
+ * object (`v3password = keystoneauth1.loading.identity:Password`), a code generator's type
+ * notation (`'secrets': 'list[V1ObjectReference]'`), a shell completion's list of options, the
+ * names of a Python module's `__all__`, and a parameter's annotation in a `def`'s signature; and
+ * one that lowers a value to low: a token in the query of a URL on a domain reserved for
+ * examples (RFC 2606). Kept apart from not-a-secret.ts so each shape is one named test.
+ */
+import type { ValueClass } from './classify-value.js';
+import type { Assignment } from './read-assignment.js';
+
+/**
+ * A Python entry point's object reference, `module.path:attr` (setuptools' entry_points.txt,
+ * setup.cfg, `console_scripts`): a dotted module path, a colon, a dotted attribute, perhaps
+ * extras in brackets. A module path of one name is left alone (`admin:Secret` could be a pair).
+ */
+const ENTRY_POINT = /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){1,12}:[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,4}(?:\s{0,2}\[[\w,\s-]{1,80}\])?$/;
+
+/**
+ * A type written as a code generator writes it in its models' type maps (OpenAPI's Python
+ * client: `'list[V1LocalObjectReference]'`, `'dict(str, str)'`, `'Optional[str]'`): a generic
+ * container of type names.
+ */
+const TYPE_EXPRESSION =
+  /^(?:list|dict|set|tuple|frozenset|type|optional|union|sequence|iterable|mapping)(?:\[[A-Za-z_][\w.]{0,80}(?:,\s{0,2}[A-Za-z_][\w.[\]]{0,80})*\]|\([A-Za-z_][\w.]{0,80}(?:,\s{0,2}[A-Za-z_][\w.[\]()]{0,80})*\))$/i;
+
+/** Options written one after another (a shell completion's `cmds_secret_get='-h --help -f --format …'`): three or more. */
+const OPTION_WORDS = /^-{1,2}[A-Za-z][\w-]{0,40}(?:\s{1,3}-{1,2}[A-Za-z][\w-]{0,40}){2,}$/;
+
+/** What the value is when it is one of the library shapes above; null otherwise. */
+export function libraryValueShape(value: string): ValueClass | null {
+  if (ENTRY_POINT.test(value)) return 'reference';
+  if (TYPE_EXPRESSION.test(value) || OPTION_WORDS.test(value)) return 'code';
+  return null;
+}
+
+/** A Python module's export list (`__all__ = ('V3Saml2Password', 'V3ADFSPassword')`): names. */
+const ALL_NAMES_BEFORE = /(?:^|\s)__all__\s{0,3}\+?=\s{0,3}[([]/;
+/** Inside a `def`'s parameter list, before any default: `def f(cls, signing_key: 'SSHKey', …`. */
+const DEF_SIGNATURE_BEFORE = /(?:^|\s)(?:async\s+)?def\s+[A-Za-z_]\w*\s*\([^=)]*$/;
+/**
+ * A URL on a domain reserved for documentation (RFC 2606, RFC 6761: example.com, .net and .org
+ * and their subdomains, `.example`, `.test`, `.invalid`), up to the query or fragment that holds
+ * the key: `http://www.example.com/cb#access_token=…`, as OAuth specifications and the
+ * libraries that quote them show a redirect.
+ */
+const EXAMPLE_URL_QUERY_BEFORE =
+  /\bhttps?:\/\/(?:[\w-]{1,63}\.){0,4}(?:example\.(?:com|net|org)|[\w-]{1,63}\.(?:example|test|invalid))(?::\d{1,5})?(?:\/[^\s"'<>?#]{0,200})?[?#][^\s"'<>]{0,400}$/i;
+
+/** The line before the value puts it in one of the library shapes above. */
+export function libraryContextShape(a: Assignment, before: string): boolean {
+  if (ALL_NAMES_BEFORE.test(before)) return true;
+  return a.operator === ':' && DEF_SIGNATURE_BEFORE.test(before);
+}
+
+/**
+ * The value is a parameter of a URL on a domain reserved for examples: what a specification or
+ * a library's docs show, reported at low as a commented-out line is (it is still written as a
+ * credential would be).
+ */
+export function inExampleUrl(before: string): boolean {
+  return EXAMPLE_URL_QUERY_BEFORE.test(before);
+}
