@@ -63,8 +63,14 @@
  *    not reported either (whole Jinja expressions and `{% set %}`, Ansible's password lookup
  *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, ARM template
  *    expressions, dict items, chained members and unpacked names set from a variable,
- *    PowerShell commands, type members and hashtables, shell `case` globs), so old states
- *    scan again.
+ *    PowerShell commands, type members and hashtables, shell `case` globs); nor are Python
+ *    client libraries' shapes (packaging entry points `module.path:Object`, a code generator's
+ *    container types and model class names, Sphinx `~pkg.Class` cross-references, a
+ *    serializer's `{"key": …, "type": …}` map, a class named after its key, shell completions'
+ *    option lists, `__all__`, a `def`'s annotations, a reST role around a placeholder, a
+ *    pattern given to `re.sub`, a key's `Spec`), while the OAuth RFCs' example values, tokens in
+ *    a URL on a reserved example domain and values typed along the keyboard's rows are reported
+ *    at low, and a PKG-INFO is documentation, so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

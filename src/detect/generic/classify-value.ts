@@ -418,6 +418,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // (Not a censor's stars: `*** INVALID ***` stays a run of three.)
   const emphasis = /^(\*\*|__|`)(?!\*)(.+?)(?<!\*)\1$/.exec(v);
   if (emphasis) v = emphasis[2]!;
+  // A reStructuredText role around a value in a docstring: :code:`<pfx-file-password>`.
+  const role = /^:[a-z][\w-]{0,20}:`([^`]{1,200})`$/.exec(v);
+  if (role) return classifyValue(role[1]!, shape);
   // Capital words in emphasis stand in for a value, as a redaction's censor does: **GDPR COMPLIANT**.
   if (emphasis && /^[A-Z]+(?: [A-Z]+)+$/.test(v)) return 'placeholder';
   const notSecret = notASecretValue(v, shape);

@@ -2,8 +2,10 @@
  * Shapes of client libraries and SDKs (their code, packaging metadata and documentation) that
  * read as a credential-named assignment but hold no secret: a packaging entry point naming an
  * object (`v3password = keystoneauth1.loading.identity:Password`), a code generator's type
- * notation (`'secrets': 'list[V1ObjectReference]'`), a shell completion's list of options, the
- * names of a Python module's `__all__`, and a parameter's annotation in a `def`'s signature; and
+ * notation (`'secrets': 'list[V1ObjectReference]'`), a Sphinx cross-reference to a class
+ * (`:vartype secrets: ~pkg.models.Secrets`), a shell completion's list of options, the
+ * names of a Python module's `__all__`, a parameter's annotation in a `def`'s signature, a
+ * serializer's attribute map (`{"key": "netIpv4TcpFinTimeout", "type": "int"}`); and
  * one that lowers a value to low: a token in the query of a URL on a domain reserved for
  * examples (RFC 2606). Kept apart from not-a-secret.ts so each shape is one named test.
  */
@@ -25,12 +27,18 @@ const ENTRY_POINT = /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){1,12}:[A-Za-z_]\w
 const TYPE_EXPRESSION =
   /^(?:list|dict|set|tuple|frozenset|type|optional|union|sequence|iterable|mapping)(?:\[[A-Za-z_][\w.]{0,80}(?:,\s{0,2}[A-Za-z_][\w.[\]]{0,80})*\]|\([A-Za-z_][\w.]{0,80}(?:,\s{0,2}[A-Za-z_][\w.[\]()]{0,80})*\))$/i;
 
-/** Options written one after another (a shell completion's `cmds_secret_get='-h --help -f --format …'`): three or more. */
-const OPTION_WORDS = /^-{1,2}[A-Za-z][\w-]{0,40}(?:\s{1,3}-{1,2}[A-Za-z][\w-]{0,40}){2,}$/;
+/** Options written one after another (a shell completion's `cmds_secret_get='-h --help -f --format …'`): two or more. */
+const OPTION_WORDS = /^-{1,2}[A-Za-z][\w-]{0,40}(?:\s{1,3}-{1,2}[A-Za-z][\w-]{0,40})+$/;
+
+/**
+ * A Sphinx cross-reference to a class, as generated clients' docstrings give a field's type
+ * (`:vartype secrets: ~azure.mgmt.models.DatastoreSecrets`, `:paramtype expires_in: ~datetime.timedelta`).
+ */
+const SPHINX_REFERENCE = /^~[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}$/;
 
 /** What the value is when it is one of the library shapes above; null otherwise. */
 export function libraryValueShape(value: string): ValueClass | null {
-  if (ENTRY_POINT.test(value)) return 'reference';
+  if (ENTRY_POINT.test(value) || SPHINX_REFERENCE.test(value)) return 'reference';
   if (TYPE_EXPRESSION.test(value) || OPTION_WORDS.test(value)) return 'code';
   return null;
 }
@@ -48,9 +56,18 @@ const DEF_SIGNATURE_BEFORE = /(?:^|\s)(?:async\s+)?def\s+[A-Za-z_]\w*\s*\([^=)]*
 const EXAMPLE_URL_QUERY_BEFORE =
   /\bhttps?:\/\/(?:[\w-]{1,63}\.){0,4}(?:example\.(?:com|net|org)|[\w-]{1,63}\.(?:example|test|invalid))(?::\d{1,5})?(?:\/[^\s"'<>?#]{0,200})?[?#][^\s"'<>]{0,400}$/i;
 
-/** The line before the value puts it in one of the library shapes above. */
-export function libraryContextShape(a: Assignment, before: string): boolean {
+/**
+ * A serializer's attribute map (msrest's `{"key": "properties.netIpv4TcpFinTimeout", "type": "int"}`):
+ * the wire name of a field, in camelCase, perhaps under a dotted path. (A TOTP key serialized with
+ * its type, `{"key":"D6RZI4RO…","type":"totp"}`, is base32 capitals.)
+ */
+const TYPE_SIBLING_AFTER = /^["']\s{0,2},\s{0,2}["']type["']\s{0,2}:/;
+const WIRE_NAME = /^(?:[a-z][A-Za-z0-9]{0,60}\.){0,4}[a-z]+(?:[A-Z][a-z0-9]+)+$/;
+
+/** The line around the value puts it in one of the library shapes above (`after`: the text after the value). */
+export function libraryContextShape(a: Assignment, before: string, after: string): boolean {
   if (ALL_NAMES_BEFORE.test(before)) return true;
+  if (a.key.toLowerCase() === 'key' && WIRE_NAME.test(a.value) && TYPE_SIBLING_AFTER.test(after)) return true;
   return a.operator === ':' && DEF_SIGNATURE_BEFORE.test(before);
 }
 

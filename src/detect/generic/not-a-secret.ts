@@ -354,8 +354,8 @@ function camelWords(value: string): boolean {
  * of a sentence, a (password, hex digest) test vector, words with spaces under a token's key.
  */
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
-  if (CATALOGUE_ENTRY.test(before) || libraryContextShape(a, before)) return true;
   const after = line.slice(a.end, a.end + 40);
+  if (CATALOGUE_ENTRY.test(before) || libraryContextShape(a, before, after)) return true;
   // A key inside a MIME type (`application/x-pw:x-office-document`): a file type, not a field.
   if (MIME_BEFORE.test(before)) return true;
   if (LINK_DEFINITION_BEFORE.test(before) || PKCS11_NAME_BEFORE.test(before)) return true;

@@ -47,6 +47,42 @@ const pairs: Array<[Case, Case]> = [
     { name: "parameter's forward-referenced annotation in a def's signature", path: 'asyncssh/public_key.py', text: "    def generate(cls, signing_key: 'SSHKey', algorithm: bytes, key: 'SSHKey'," },
     { name: "parameter's default in a def's signature", path: 'asyncssh/connection.py', text: "    def connect(host, password: str = '§'):", value: rand(20) },
   ],
+  [
+    { name: "docstring field's Sphinx cross-reference to a model class", path: 'azure/keyvault/secrets/_generated/models/_models_py3.py', text: '    :vartype secret_attributes: ~azure.keyvault.v7_3.models.SecretAttributes' },
+    { name: 'secret in the same module', path: 'azure/keyvault/secrets/_generated/models/_models_py3.py', text: '    secret_attributes = "§"', value: rand(32) },
+  ],
+  [
+    { name: "docstring parameter's Sphinx cross-reference to a standard type", path: 'azure/communication/identity/_client.py', text: '    :paramtype token_expires_in: ~datetime.timedelta' },
+    { name: 'token in the same module', path: 'azure/communication/identity/_client.py', text: "    token = '§'", value: rand(40) },
+  ],
+  [
+    { name: "model's type map naming a class after the key", path: 'azure/mgmt/security/models/_models_py3.py', text: '        "gcpCredentials": "GcpCredentialsDetailsProperties",' },
+    { name: 'credentials value in the same map', path: 'azure/mgmt/security/models/_models_py3.py', text: '        "gcpCredentials": "§",', value: rand(32) },
+  ],
+  [
+    { name: "discriminator's map naming a class after the key", path: 'azure/ai/ml/_restclient/models/_models_py3.py', text: "        'auth_type': {'AccessKey': 'AccessKeyAuthTypeWorkspaceConnectionProperties', 'None': 'NoneAuthTypeWorkspaceConnectionProperties'}" },
+    { name: 'access key in a dict', path: 'azure/ai/ml/_restclient/models/_models_py3.py', text: "        'auth': {'AccessKey': '§'}", value: rand(40) },
+  ],
+  [
+    { name: "shell completion's two options", path: 'share/bash-completion/completions/cloud', text: "  cmds_secret_container_delete='-h --help'" },
+    { name: 'secret set in a shell script', path: 'share/tools/setup.sh', text: "  secret_container_key='§'", value: rand(32) },
+  ],
+  [
+    { name: "serializer's attribute map giving a field's wire name", path: 'azure/mgmt/containerservice/models/_models_py3.py', text: '        "net_ipv4_tcp_max_syn_backlog": {"key": "netIpv4TcpMaxSynBacklog", "type": "int"},' },
+    { name: 'TOTP key serialized with its type', path: 'docs/narr/totp-tutorial.rst', text: `    '{"key":"§","type":"totp","v":1}'`, value: rand(32, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567') },
+  ],
+  [
+    { name: "reStructuredText role around a placeholder in a docstring", path: 'azure/mgmt/compute/models/_models_py3.py', text: '    {"data":"<Base64-encoded-certificate>", "password":":code:`<pfx-file-password>`":code:`<br>`}.' },
+    { name: 'reStructuredText role around a password', path: 'azure/mgmt/compute/models/_models_py3.py', text: '    {"password":":code:`§`"}', value: rand(20) },
+  ],
+  [
+    { name: "pattern given to Python's re module", path: 'azure/identity/_credentials/azure_cli.py', text: '    return re.sub(r"\\"accessToken\\": \\"(.*?)(\\"|$)", "****", output)' },
+    { name: 'token after a finished re call', path: 'azure/identity/_credentials/azure_cli.py', text: '    out = re.sub(r"x", "y", s); token = "§"', value: rand(32) },
+  ],
+  [
+    { name: "key's specification naming its kind", path: 'botocore/data/kms/2014-11-01/examples-1.json', text: '                "CustomerMasterKeySpec": "ECC_NIST_P521",' },
+    { name: 'master key written in the same file', path: 'botocore/data/kms/2014-11-01/examples-1.json', text: '                "CustomerMasterKey": "§",', value: rand(32) },
+  ],
 ];
 
 /** [reported only at low, a secret in the same shape reported at medium or high]. */
