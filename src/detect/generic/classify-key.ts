@@ -47,8 +47,6 @@ const DESCRIBING_WORDS = new Set([
   'characters', 'alphabet', 'charset', 'prefix', 'suffix', 'encoder', 'decoder', 'hasher', 'encryptor', 'arg', 'args', 'argument', 'option', 'opt', 'flag', 'flags',
   // A policy's checks and a pinned revision: `passwd_check_rules`, `pkg_x_passwd_commit = master`.
   'rule', 'rules', 'commit',
-  // A key's specification, as cloud APIs name its kind (`CustomerMasterKeySpec: ECC_NIST_P521`).
-  'spec', 'specs',
   // Whose a token is, and a pattern's name (`token_owner`, `$token_regexp`).
   'owner', 'regexp',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.

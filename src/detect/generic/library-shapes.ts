@@ -5,10 +5,12 @@
  * notation (`'secrets': 'list[V1ObjectReference]'`), a Sphinx cross-reference to a class
  * (`:vartype secrets: ~pkg.models.Secrets`), a shell completion's list of options, the
  * names of a Python module's `__all__`, a parameter's annotation in a `def`'s signature, a
- * serializer's attribute map (`{"key": "netIpv4TcpFinTimeout", "type": "int"}`); and
+ * serializer's attribute map (`{"key": "netIpv4TcpFinTimeout", "type": "int"}`), an enum's
+ * constant under a key's `Spec`; and
  * one that lowers a value to low: a token in the query of a URL on a domain reserved for
  * examples (RFC 2606). Kept apart from not-a-secret.ts so each shape is one named test.
  */
+import { keyWords } from './classify-key.js';
 import type { ValueClass } from './classify-value.js';
 import type { Assignment } from './read-assignment.js';
 
@@ -64,10 +66,14 @@ const EXAMPLE_URL_QUERY_BEFORE =
 const TYPE_SIBLING_AFTER = /^["']\s{0,2},\s{0,2}["']type["']\s{0,2}:/;
 const WIRE_NAME = /^(?:[a-z][A-Za-z0-9]{0,60}\.){0,4}[a-z]+(?:[A-Z][a-z0-9]+)+$/;
 
+/** An enum's constant under a key's specification, as cloud APIs name a key's kind (`CustomerMasterKeySpec: ECC_NIST_P521`). */
+const ENUM_CONSTANT = /^[A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){1,6}$/;
+
 /** The line around the value puts it in one of the library shapes above (`after`: the text after the value). */
 export function libraryContextShape(a: Assignment, before: string, after: string): boolean {
   if (ALL_NAMES_BEFORE.test(before)) return true;
   if (a.key.toLowerCase() === 'key' && WIRE_NAME.test(a.value) && TYPE_SIBLING_AFTER.test(after)) return true;
+  if (keyWords(a.key).at(-1) === 'spec' && ENUM_CONSTANT.test(a.value)) return true;
   return a.operator === ':' && DEF_SIGNATURE_BEFORE.test(before);
 }
 

@@ -81,7 +81,7 @@ const pairs: Array<[Case, Case]> = [
   ],
   [
     { name: "key's specification naming its kind", path: 'botocore/data/kms/2014-11-01/examples-1.json', text: '                "CustomerMasterKeySpec": "ECC_NIST_P521",' },
-    { name: 'master key written in the same file', path: 'botocore/data/kms/2014-11-01/examples-1.json', text: '                "CustomerMasterKey": "§",', value: rand(32) },
+    { name: 'random value under the same Spec key', path: 'botocore/data/kms/2014-11-01/examples-1.json', text: '                "CustomerMasterKeySpec": "§",', value: rand(32) },
   ],
 ];
 
