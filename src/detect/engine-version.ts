@@ -63,22 +63,31 @@
  *    not reported either (whole Jinja expressions and `{% set %}`, Ansible's password lookup
  *    options, `{base}/…/{id}` URL templates, `.format()` strings, JSONPath fields, ARM template
  *    expressions, dict items, chained members and unpacked names set from a variable,
- *    PowerShell commands, type members and hashtables, shell `case` globs); public key material
- *    (OpenSSH public keys, DKIM records, OpenPGP fingerprints and key ids under a GPG key's
- *    name), Derby's SQLState message ids, sentinel constants (`VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`),
- *    any rule's value of one character repeated (the nil UUID), and AWS ARNs and account ids on
- *    doc-comment lines or of Lambda layers AWS publishes are not reported, while Go's typed
- *    declarations, C# auto-property initializers, keys with a describing word after `from`
- *    (`PasswordFromFile`) and short salts of random lower-case letters are, so old states
+ *    PowerShell commands, type members and hashtables, shell `case` globs), so old states
  *    scan again.
- * 10: a URL's basic-auth password is judged by the value classifier, as a database URL's is
- *    (a UUID there is reported, a dictionary word at low); XML elements named by a key or name
- *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
- *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
- *    are read, and so are msmtprc and fetchmailrc passwords and pre-shared keys (`psk=`,
- *    `pre-shared-key=`); short random values are no longer read as leet or camel-case words
- *    (so a random 8–12 character password is medium, not low); a salt with a space and `{word}` or `$1` among its symbols is not a message; so
- *    old states scan again.
+ * 10: generic rules read more shapes: a URL's basic-auth password is judged by the value
+ *    classifier, as a database URL's is (a UUID there is reported, a dictionary word at low);
+ *    XML elements named by a key or name attribute (Hibernate, Java XML properties, Android
+ *    strings, FileZilla settings), password elements with attributes (`<Pass
+ *    encoding="base64">`), property lists' key and string, msmtprc and fetchmailrc passwords,
+ *    pre-shared keys (`psk=`, `pre-shared-key=`), Go's typed declarations, C# auto-property
+ *    initializers, keys with a describing word after `from` (`PasswordFromFile`) and short
+ *    salts of random lower-case letters are reported; short random values are no longer read
+ *    as leet or camel-case words (a random 8–12 character password is medium, not low), and a
+ *    salt with a space and `{word}` or `$1` among its symbols is not a message. Not reported:
+ *    public key material (OpenSSH public keys, DKIM records, OpenPGP fingerprints and key ids
+ *    under a GPG key's name), Derby's SQLState message ids, sentinel constants
+ *    (`VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`), any rule's value of one character repeated (the
+ *    nil UUID), AWS ARNs and account ids on doc-comment lines or of Lambda layers AWS
+ *    publishes, autoconf's `test "x$var" = "xyes"`, a CSS pseudo-class after an attribute
+ *    selector, and Python client libraries' shapes (packaging entry points
+ *    `module.path:Object`, a code generator's container types and model class names, Sphinx
+ *    `~pkg.Class` cross-references, a serializer's `{"key": …, "type": …}` map, a class named
+ *    after its key, shell completions' option lists, `__all__`, a `def`'s annotations, a reST
+ *    role around a placeholder, a pattern given to `re.sub`, a key's `Spec`); the OAuth RFCs'
+ *    example values, tokens in a URL on a reserved example domain and values typed along the
+ *    keyboard's rows are reported at low, and a PKG-INFO is documentation. So old states scan
+ *    again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -24,8 +24,9 @@ const FILES: ReadonlyArray<[PathContext, RegExp]> = [
   ['test', /(?:[._-](?:test|tests|spec|specs)\.[a-z0-9]{1,10}$)|(?:^test_[^/]{1,200}\.py$)|(?:^(?:conftest|tests?)\.py$)/],
   // .env.example, config.sample.yml, settings.py.dist, app.yaml.tmpl, config-example.json
   ['example', /(?:\.(?:example|sample|template|tmpl|tpl|dist)(?:\.[a-z0-9]{1,10})?$)|(?:[._-](?:example|sample)s?\.[a-z0-9]{1,10}$)/],
-  // Markdown, reStructuredText, AsciiDoc and the like, and README/CHANGELOG-like files of any extension
-  ['docs', /(?:\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc|pod)$)|(?:^(?:readme|changelog|changes|history|contributing)(?:\.[a-z0-9]{1,10})?$)/],
+  // Markdown, reStructuredText, AsciiDoc and the like, and README/CHANGELOG-like files of any extension;
+  // a Python distribution's PKG-INFO, which carries its README as the long description
+  ['docs', /(?:\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc|pod)$)|(?:^(?:readme|changelog|changes|history|contributing)(?:\.[a-z0-9]{1,10})?$)|(?:^pkg-info$)/],
 ];
 // FooTest.java, FooTests.cs, FooSpec.scala, FooIT.java
 const TEST_FILE_CASED = /[a-z0-9](?:Test|Tests|Spec|IT)\.(?:java|kt|scala|groovy|cs|swift|php)$/;

@@ -26,6 +26,7 @@ describe('pathContext', () => {
     ['README', 'docs'],
     ['guide/install.md', 'docs'],
     ['api.rst', 'docs'],
+    ['lib/python3/dist-packages/proxmoxer-1.2.0.egg-info/PKG-INFO', 'docs'],
     ['vendor/github.com/x/y/client.go', 'vendor'],
     ['third_party/lib/conf.c', 'vendor'],
     // Precedence: a test inside docs or vendored code is a test.

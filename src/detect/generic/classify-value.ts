@@ -8,6 +8,8 @@
 import { shannonEntropy } from '../entropy.js';
 import { isSampleJwt } from '../validators/jwt.js';
 import { notASecretValue } from './not-a-secret.js';
+import { keyboardMash } from './keyboard-mash.js';
+import { isPublishedSample } from './published-samples.js';
 import type { ValueShape } from './read-assignment.js';
 
 export type ValueClass =
@@ -316,6 +318,13 @@ function looksLikeName(value: string): boolean {
     const acronym = /[A-Z]{2,5}$/.exec(value)![0];
     parts = value.slice(0, -acronym.length).match(/[A-Z]?[a-z]+/g);
   }
+  // A class's name after an acronym or a version (V1SecretVolumeSource, V1ServiceAccountTokenProjection),
+  // as generated clients name their models: Capitalised words of three letters or more, a vowel
+  // in every four letters, making most of the name.
+  else if (/^(?:[A-Z]{1,5}\d{0,2}|V\d{1,2})(?:[A-Z][a-z]{2,}\d{0,2}){2,}$/.test(value)) {
+    const words = value.match(/[A-Z][a-z]{2,}/g)!;
+    if (words.join('').length * 10 >= value.length * 7 && words.every((w) => (w.match(/[aeiouy]/gi)?.length ?? 0) * 4 >= w.length)) parts = words;
+  }
   return parts !== null && parts.every((p) => pronounceable(p));
 }
 
@@ -432,10 +441,16 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // (Not a censor's stars: `*** INVALID ***` stays a run of three.)
   const emphasis = /^(\*\*|__|`)(?!\*)(.+?)(?<!\*)\1$/.exec(v);
   if (emphasis) v = emphasis[2]!;
+  // A reStructuredText role around a value in a docstring: :code:`<pfx-file-password>`.
+  const role = /^:[a-z][\w-]{0,20}:`([^`]{1,200})`$/.exec(v);
+  if (role) return classifyValue(role[1]!, shape);
   // Capital words in emphasis stand in for a value, as a redaction's censor does: **GDPR COMPLIANT**.
   if (emphasis && /^[A-Z]+(?: [A-Z]+)+$/.test(v)) return 'placeholder';
   const notSecret = notASecretValue(v, shape);
   if (notSecret !== null) return notSecret;
+  // A token or secret the OAuth specifications print as an example: documentation, quoted where
+  // it is written as a credential would be, so it is a word (low), as a password from a list is.
+  if (isPublishedSample(v)) return 'word';
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
   // A URN names a class or a namespace (urn:oasis:names:tc:SAML:2.0:ac:classes:Password).
   // So does a JDBC URL without a password in it (jdbc:h2:mem:, jdbc:derby:db;create=true), read
@@ -548,7 +563,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (tokens.length >= 4 && tokens.filter((t) => /^[("'[]?[A-Za-z]{2,}[,.;:!?)"'\]]{0,2}$/.test(t)).length * 5 >= tokens.length * 3) return 'placeholder';
   const message = messageWithNumbers(tokens);
   if (message !== null) return message;
-  if (looksLikeWords(v)) return 'word';
+  // Typed along the keyboard's rows (asdkfj23sdf): a stand-in, or a weak password someone typed; a word, low.
+  if (looksLikeWords(v) || keyboardMash(v)) return 'word';
   if (looksRandom(v)) return 'random';
   return 'plausible';
 }

@@ -12,6 +12,7 @@ import { classifyKey, keyWords, namesCredential } from './classify-key.js';
 import type { KeyStrength } from './classify-key.js';
 import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
+import { inExampleUrl } from './library-shapes.js';
 import { namesSetting, notASecretInContext } from './not-a-secret.js';
 import { DEFAULT_PASSWORD, readAssignmentKey, readAssignmentValue } from './read-assignment.js';
 import type { Assignment } from './read-assignment.js';
@@ -83,6 +84,8 @@ export function inRegexSource(line: string, at: number): boolean {
 
 function regexBefore(before: string): boolean {
   if (/\bRegExp\([^)]*$/.test(before)) return true;
+  // A pattern given as a string to Python's re module (`re.sub(r"\"accessToken\": \"(.*?)", …`).
+  if (/\bre\.(?:sub|subn|match|search|fullmatch|findall|finditer|compile|split)\(\s{0,3}[rRbBuU]{0,2}(["'])(?:\\.|(?!\1)[^\n])*$/.test(before)) return true;
   // A pattern given as a string to PHP's preg_* (`preg_match("~ IDENTIFIED BY PASSWORD '([^']+)~", …`).
   if (/\bpreg_[a-z_]{4,16}\(\s{0,3}(?:"[^"\n]*|'[^'\n]*)$/.test(before)) return true;
   // The last slash that can open a literal (after an operator, a bracket or `return`), with no
@@ -117,6 +120,10 @@ function sharesCredentialWord(key: string, value: string): boolean {
   return value.toLowerCase().split(/[^a-z0-9]+/).some((w) => keyed.has(w));
 }
 
+/** A class's name: Capitalised words (and acronyms, numbers) ending in a word that names a type. */
+const CLASS_NAME =
+  /^[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,4}|\d{1,2})*(?:Properties|Details|Type|Reference|Source|Info|Parameters?|Settings|Model|Request|Response|Result|Options|Spec|Configuration|Contract|Definition|Descriptor|Dto|Object|Entity|Schema)$/;
+
 /** Letters and digits only, lower-cased: the spelling of a name whatever its case and separators. */
 function bareName(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -134,6 +141,11 @@ function namesItself(key: string, value: string): boolean {
   // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret),
   // and a route to a controller's action named as the key ('account#lost_password').
   if (/^[A-Za-z][\w-]*(?:(?:::|[:/.#])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.#])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;
+  // A class named after the key, as a model's type map or a discriminator's map names its types
+  // (gcpCredentials: "GcpCredentialsDetailsProperties", AccessKey: "AccessKeyAuthTypeProperties"):
+  // Capitalised words, the key's name first and a word that names a type last. (A password
+  // someone chose may start with the key's words: DbPasswordForProduction.)
+  if (name.length >= 6 && CLASS_NAME.test(value) && bareName(value).startsWith(name) && value.length >= name.length + 5) return true;
   const words = keyWords(key);
   if (abbreviatesKey(words, value)) return true;
   const word = words[words.length - 1] ?? '';
@@ -297,5 +309,7 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // ...and so does a reviewer's marker on the line: bandit's `# nosec`, detect-secrets'
   // `pragma: allowlist secret`, `gitleaks:allow`, Sonar's NOSONAR, ruff's `noqa: S105`.
   const vouched = REVIEWED.test(line.slice(a.end, a.end + 200));
-  return { confidence: commentBefore(before) || standIn || vouched ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
+  // ...and so does a URL on a domain reserved for examples (`https://example.com/cb#access_token=v`).
+  const lowered = commentBefore(before) || standIn || vouched || inExampleUrl(before);
+  return { confidence: lowered ? 'low' : confidence, value: a.value, start: a.start, end: a.end };
 }

@@ -9,6 +9,7 @@
  */
 import { keyWords } from './classify-key.js';
 import type { ValueClass } from './classify-value.js';
+import { libraryContextShape, libraryValueShape } from './library-shapes.js';
 import { isOpenPgpKeyId, isPublicKey } from './public-key.js';
 import type { Assignment, ValueShape } from './read-assignment.js';
 
@@ -217,7 +218,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (/^[A-Z]+\d$/.test(value) && OWNED_SLOT.test(value.slice(0, -1))) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
   if (isPublicKey(value)) return 'public';
-  return null;
+  return libraryValueShape(value);
 }
 
 /**
@@ -348,8 +349,8 @@ function camelWords(value: string): boolean {
 const SHELL_X_TEST_BEFORE = /(?:\btest|\[\[?)\s+"?x\$\{?[A-Za-z_]\w*\}?"?\s*!?==?\s*"?$/;
 
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
-  if (CATALOGUE_ENTRY.test(before)) return true;
   const after = line.slice(a.end, a.end + 40);
+  if (CATALOGUE_ENTRY.test(before) || libraryContextShape(a, before, after)) return true;
   // A key inside a MIME type (`application/x-pw:x-office-document`): a file type, not a field.
   if (MIME_BEFORE.test(before)) return true;
   if (LINK_DEFINITION_BEFORE.test(before) || PKCS11_NAME_BEFORE.test(before)) return true;
