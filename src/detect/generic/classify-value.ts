@@ -122,9 +122,12 @@ function balancedBrackets(v: string): boolean {
   return count('(') === count(')') && count('[') === count(']');
 }
 
-/** Crypt-style password hashes and named digests: stored hashes, not passwords. */
+/**
+ * Crypt-style password hashes and named digests: stored hashes, not passwords (phpass's $P$ and
+ * $H$, WordPress's $wp$ bcrypt and Drupal's $S$ among them).
+ */
 const CRYPT_HASH =
-  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,}|:(?:[AB]|pbkdf2(?:-legacy[AB])?|bcrypt|argon2):\S{8,})$/i;
+  /^(?:U?\$S\$[./A-Za-z0-9]{52}|\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|P|H|wp|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,}|:(?:[AB]|pbkdf2(?:-legacy[AB])?|bcrypt|argon2):\S{8,})$/i;
 
 /** Filler words: a value made only of these names the slot rather than filling it (test-key). */
 const FILLER = new Set([
