@@ -69,8 +69,11 @@
  *    any rule's value of one character repeated (the nil UUID), and AWS ARNs and account ids on
  *    doc-comment lines or of Lambda layers AWS publishes are not reported, while Go's typed
  *    declarations, C# auto-property initializers, keys with a describing word after `from`
- *    (`PasswordFromFile`) and short salts of random lower-case letters are, so old states
- *    scan again.
+ *    (`PasswordFromFile`) and short salts of random lower-case letters are; and SQL dumps'
+ *    credentials are reported (the value at a credential column's position in each row of an
+ *    INSERT's VALUES tuples or a PostgreSQL COPY's rows, `classify: sql-values`, a hex digest
+ *    under a password's column as a password hash), as are phpass ($P$, $H$), Drupal 7 ($S$) and
+ *    WordPress's $wp$ bcrypt hashes, so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -47,11 +47,12 @@ const SENTINEL_CONSTANT =
   /^(?=[A-Z]+(?:_[A-Z]+){2,}$)(?:[A-Z]+_)*(?:VALUE|PARAMETER|SPECIFIED|PROVIDED|GIVEN|LOGGING|REDACTED|HIDDEN|MASKED|CENSORED|OMITTED|SUPPRESSED|FILTERED|REMOVED|SENTINEL|PLACEHOLDER)(?:_[A-Z]+)*$/;
 
 /**
- * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
+ * Templates and interpolations, anywhere in the value (Perl's `$setup->{passwd}` whole among
+ * them); also printf's positional `%1$s` and the
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:(?:->)?(?:\{\w+\}|\[['"]?\w+['"]?\]))*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,

@@ -58,6 +58,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'an empty user_pass', path: DUMP, text: "INSERT INTO wp_users (ID, user_login, user_pass) VALUES (1, 'admin', '');" },
     { name: 'a WordPress 6.8 bcrypt hash ($wp$2y$) under user_pass', path: DUMP, text: "INSERT INTO wp_users (ID, user_login, user_pass) VALUES (1, 'admin', '§');", value: ['$wp$2y$10$', rand(21, CRYPT), 'e', rand(30, CRYPT), 'G'].join(''), kind: 'password-hash' },
   ],
+  [
+    { name: "Perl's interpolated hash members in a test's SQL", path: 'tests/t/lib/Tests/Modules/mod_sql.pm', text: "INSERT INTO users (userid, passwd, uid, gid) VALUES ('$setup->{user}', '$setup->{passwd}', $setup->{uid}, $setup->{gid});" },
+    { name: "a literal password in a module's SQL", path: 'lib/Acme/Schema.pm', text: "INSERT INTO users (userid, passwd, uid, gid) VALUES ('ops', '§', $setup->{uid}, $setup->{gid});", value: short(12) },
+  ],
 ];
 
 describeShapePairs('credentials in SQL dumps, each beside a shape that holds none', pairs);
