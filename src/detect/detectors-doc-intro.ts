@@ -250,7 +250,15 @@ key written as its CRT components (\`private-key-rsa-components\`: \`dmp1\`, \`d
 password column of a CSV or TSV export (\`generic-csv-password-column\`: a header line of column
 names with a \`password\`, \`passwd\` or \`pwd\` column and the row under it, with as many fields on
 the same delimiter; the field is judged as an assigned literal, so a hash column, a template or a
-placeholder is no finding; one finding a table), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
+placeholder is no finding; one finding a table), the credential columns of an SQL dump
+(\`generic-sql-credential-column\`: an \`INSERT INTO t (id, login, passwd) VALUES (…), (…)\`,
+MySQL's backquoted names and one tuple to a line included, or a PostgreSQL \`COPY t (…) FROM
+stdin;\` and its tab-separated rows up to \`\\.\`; the value at the position of a column naming a
+password, secret, token, API key or salt is judged in each row as an assigned literal, so NULL,
+a placeholder or a date under \`password_reset_at\` is no finding and a dictionary word is low;
+at most 200 rows a statement are read; a hex MD5 or SHA digest under a password's column is a
+password hash, \`password-hash-sql-digest\`, and a crypt hash such as WordPress's \`$P$B…\` is its
+own rule's), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
 alone in \`config/master.key\` or \`config/credentials/<env>.key\`, found through \`fileBytes\`).
 
 To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline
@@ -291,7 +299,10 @@ assignment\` (a generic rule's match is read by the tokenizer and value classifi
 credentials\`: a base64 \`user:password\` pair, as in a Basic Authorization header, whose password
 the value classifier judges: a placeholder is dropped, a dictionary word like
 \`admin:password123\` is low; \`classify: csv-column\`: the \`key\` group is a CSV header line and
-the secret a row under it, whose password column's field is judged as an assigned literal),
+the secret a row under it, whose password column's field is judged as an assigned literal;
+\`classify: sql-values\`: the \`key\` group is an INSERT's column list, or \`copykey\` a COPY's, and
+the rows after the match are read and each credential column's value judged; a
+\`password-hash\` rule takes only the hex digests under a password's column),
 \`requires\` (pairing), \`window\` (16–65536 bytes, for multi-line
 values), \`regionNeeds\` (a regex every match contains, tested once per candidate region for all
 the rules giving the same one, so rules that share a keyword skip regions none of them can

@@ -86,8 +86,11 @@
  *    after its key, shell completions' option lists, `__all__`, a `def`'s annotations, a reST
  *    role around a placeholder, a pattern given to `re.sub`, a key's `Spec`); the OAuth RFCs'
  *    example values, tokens in a URL on a reserved example domain and values typed along the
- *    keyboard's rows are reported at low, and a PKG-INFO is documentation. So old states scan
- *    again.
+ *    keyboard's rows are reported at low, and a PKG-INFO is documentation. SQL dumps'
+ *    credentials are reported (the value at a credential column's position in each row of an
+ *    INSERT's VALUES tuples or a PostgreSQL COPY's rows, `classify: sql-values`, a hex digest
+ *    under a password's column as a password hash), as are phpass ($P$, $H$), Drupal 7 ($S$)
+ *    and WordPress's $wp$ bcrypt hashes. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

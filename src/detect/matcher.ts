@@ -9,6 +9,7 @@ import { shannonEntropy } from './entropy.js';
 import { judgeAssignment } from './generic/judge-assignment.js';
 import { judgeEncodedCredentials } from './generic/judge-credentials.js';
 import { judgeCsvRow } from './generic/judge-csv.js';
+import { judgeSqlRows } from './generic/judge-sql.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { repeatsOneCharacter } from './repeats-one-character.js';
 import type { KeywordIndex } from './keyword-index.js';
@@ -256,6 +257,12 @@ export class Matcher {
     while ((m = re.exec(region)) !== null) {
       if (m[0].length === 0) re.lastIndex++;
       if (base + m.index >= own) break;
+      if (rule.classify === 'sql-values') {
+        // Reading goes on from the statement's end: no row is read twice, however many statements overlap.
+        re.lastIndex = Math.max(re.lastIndex, this.pushSqlRows(text, rule, region, base, m, end, out, inlineAllow));
+        if (out.length >= MAX_MATCHES) return;
+        continue;
+      }
       const key = rule.secretIndex;
       const secret = typeof key === 'string' ? m.groups?.[key] : m[key];
       const span = typeof key === 'string' ? m.indices?.groups?.[key] : m.indices?.[key];
@@ -285,6 +292,35 @@ export class Matcher {
         if (out.length >= MAX_MATCHES) return;
       }
     }
+  }
+
+  /**
+   * The credentials in the rows of an SQL data statement whose head `m` matched in `region` (at
+   * `base` in the text, ending at `end`): a password-hash rule takes the hex digests under a
+   * password's column, the others every other judged value. Returns where reading stopped, in
+   * the region.
+   */
+  private pushSqlRows(
+    text: Source,
+    rule: CompiledRule,
+    region: string,
+    base: number,
+    m: RegExpExecArray,
+    end: number,
+    out: RawMatch[],
+    inlineAllow: () => boolean,
+  ): number {
+    const copy = m.groups?.copykey !== undefined;
+    const columns = (copy ? m.groups?.copykey : m.groups?.key) ?? '';
+    const judged = judgeSqlRows(region, { columns, at: m.index + m[0].length, copy }, region.length, end < text.length);
+    const hashes = rule.kind === 'password-hash';
+    for (const { value, start, end: stop, confidence, digest } of judged.found) {
+      if (digest !== hashes || this.repeatsOnLine(text, rule.id, value, base + start, base + stop)) continue;
+      if (!this.accepts(text, rule, value, base + start, base + stop, inlineAllow)) continue;
+      out.push({ ruleId: rule.id, secret: value, start: base + start, end: base + stop, line: 0, endLine: 0, column: 0, ...(confidence ? { confidence } : {}) });
+      if (out.length >= MAX_MATCHES) break;
+    }
+    return judged.end;
   }
 
   /** A generic value that starts like a provider's token but that provider's rule did not accept. */

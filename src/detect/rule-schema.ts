@@ -30,7 +30,7 @@ function buildSchemas(z: typeof Zod.z) {
       allowPath: z.array(z.string()).default([]),
       regionNeeds: z.string().min(1).optional(),
       generic: z.boolean().default(false),
-      classify: z.enum(['assignment', 'credentials', 'csv-column']).optional(),
+      classify: z.enum(['assignment', 'credentials', 'csv-column', 'sql-values']).optional(),
       requires: z
         .object({ rule: z.string(), within: z.number().int().min(0).max(50) })
         .strict()

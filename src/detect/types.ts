@@ -54,9 +54,13 @@ export interface RuleSpec {
    * `assignment`: the match is read by the generic assignment tokenizer and value classifier
    * (src/detect/generic/), which drop templates, references and code and set the confidence.
    * `credentials`: the match is a base64 `user:password` pair whose password the value
-   * classifier judges (generic/judge-credentials.ts).
+   * classifier judges (generic/judge-credentials.ts). `csv-column`: the `key` group is a CSV
+   * header and the match's secret the row under it (generic/judge-csv.ts). `sql-values`: the
+   * `key` group is an INSERT's column list (`copykey` a COPY's) and the rows after the match
+   * hold the values (generic/judge-sql.ts); a `password-hash` rule takes the hex digests under
+   * a password's column, any other rule the other judged values.
    */
-  classify?: 'assignment' | 'credentials' | 'csv-column';
+  classify?: 'assignment' | 'credentials' | 'csv-column' | 'sql-values';
   /** Only a finding when `rule` matched within `within` lines of it in the same text. */
   requires?: { rule: string; within: number };
   /** Bytes of context the candidate region spans after a keyword (multi-line rules). */

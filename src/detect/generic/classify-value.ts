@@ -49,11 +49,12 @@ const SENTINEL_CONSTANT =
   /^(?=[A-Z]+(?:_[A-Z]+){2,}$)(?:[A-Z]+_)*(?:VALUE|PARAMETER|SPECIFIED|PROVIDED|GIVEN|LOGGING|REDACTED|HIDDEN|MASKED|CENSORED|OMITTED|SUPPRESSED|FILTERED|REMOVED|SENTINEL|PLACEHOLDER)(?:_[A-Z]+)*$/;
 
 /**
- * Templates and interpolations, anywhere in the value; also printf's positional `%1$s` and the
+ * Templates and interpolations, anywhere in the value (Perl's `$setup->{passwd}` whole among
+ * them); also printf's positional `%1$s` and the
  * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
  */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:\{\w+\}|\[['"]?\w+['"]?\])*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:(?:->)?(?:\{\w+\}|\[['"]?\w+['"]?\]))*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -127,9 +128,12 @@ function balancedBrackets(v: string): boolean {
   return count('(') === count(')') && count('[') === count(']');
 }
 
-/** Crypt-style password hashes and named digests: stored hashes, not passwords. */
+/**
+ * Crypt-style password hashes and named digests: stored hashes, not passwords (phpass's $P$ and
+ * $H$, WordPress's $wp$ bcrypt and Drupal's $S$ among them).
+ */
 const CRYPT_HASH =
-  /^(?:\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,}|:(?:[AB]|pbkdf2(?:-legacy[AB])?|bcrypt|argon2):\S{8,})$/i;
+  /^(?:U?\$S\$[./A-Za-z0-9]{52}|\$(?:2[abxy]?|2|1|5|6|md5|apr1|y|gy|7|sha1|P|H|wp|argon2(?:id|i|d)|pbkdf2(?:-sha\d{1,3})?|scrypt|bcrypt(?:-sha256)?)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|SMD5|MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}\S{8,}|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|sha1|md5|scrypt)\$\S{8,}|[a-f0-9]{32}:[a-f0-9]{2,64}|\*[0-9a-f]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:\S{8,}|:(?:[AB]|pbkdf2(?:-legacy[AB])?|bcrypt|argon2):\S{8,})$/i;
 
 /** Filler words: a value made only of these names the slot rather than filling it (test-key). */
 const FILLER = new Set([

@@ -16,6 +16,7 @@ describe('classifyValue', () => {
     ['template', '{{ .Values.db.password }}'],
     ['template', '%(pw)s'],
     ['template', '$DB_PASS'],
+    ['template', '$setup->{passwd}'],
     ['template', '#{db_password}'],
     ['template', '<%= ENV["DB_PASS"] %>'],
     ['reference', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db'],
