@@ -66,11 +66,11 @@
  *    PowerShell commands, type members and hashtables, shell `case` globs), nor systems and
  *    security code's (Perl hash elements interpolated, shell variables escaped for a generated
  *    script, cut at a command substitution's quoted argument or extended with themselves,
- *    usage lines' placeholders before an escaped line break, arithmetic in C initialisers, a
- *    URL's scheme read as a key, encodings with their byte order, `_null_` markers, a
- *    variable's name as a debug label, logging calls' messages, usage lines' optional
- *    arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes in
- *    octets, keys ending in login, user, GUID or age, a tokenizer's settings), and
+ *    usage lines' placeholders before an escaped line break, arithmetic in C initialisers,
+ *    PKCS#11 URIs, a URL's scheme read as a key, encodings with their byte order, `_null_`
+ *    markers, a variable's name as a debug label, logging calls' messages, usage lines'
+ *    optional arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes
+ *    in octets, keys ending in login, user, GUID or age, a tokenizer's settings), and
  *    `{CRYPT}$6$rounds=N$` alone is not a password hash, so old states scan again.
  */
 export const ENGINE_VERSION = 9;

@@ -3,7 +3,7 @@
  * scripts, usage texts and catalogues) that read as an assignment to a credential-named key but
  * hold no secret: a Perl hash element interpolated, a shell variable escaped for a generated
  * script or extended with itself, a usage line's placeholder, arithmetic in a C initialiser, a
- * URL's scheme read as a key. Kept apart from not-a-secret.ts, whose shapes came from other code.
+ * PKCS#11 URI, a URL's scheme read as a key, a logging call's message. Kept apart from not-a-secret.ts, whose shapes came from other code.
  */
 import type { ValueClass } from './classify-value.js';
 import type { Assignment } from './read-assignment.js';
@@ -24,9 +24,17 @@ const USAGE_TAIL = /^(?:<[^<>\s]{1,60}>[\])|*]{0,3}|[a-z][\w-]{0,40}[\])]{1,2})(
 /** Arithmetic on numbers (`16*1024*1024`, `1<<20`): a size or a count, as C initialisers write them. */
 const NUMBER_ARITHMETIC = /^\d{1,10}(?:\s{0,2}(?:[*+/]|<<)\s{0,2}\d{1,10})+$/;
 
+/**
+ * A PKCS#11 URI (RFC 7512) naming a key or a certificate in a token
+ * (`private_key="pkcs11:manufacturer=piv_II;id=%01"`): where the key is kept, not the key;
+ * unless it carries the token's PIN (`pin-value=`).
+ */
+const PKCS11_URI = /^pkcs11:(?![^\s"']*pin-value=)[^\s"']{1,400}$/i;
+
 /** What the value is when it is one of the value shapes above; null otherwise. */
 export function systemsCodeValue(value: string): ValueClass | null {
   if (NUMBER_ARITHMETIC.test(value)) return 'number';
+  if (PKCS11_URI.test(value)) return 'reference';
   if (PERL_ELEMENT.test(value) || ESCAPED_VARIABLE.test(value)) return 'template';
   if (USAGE_TAIL.test(value)) return 'placeholder';
   return null;

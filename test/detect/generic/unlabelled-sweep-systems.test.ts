@@ -101,6 +101,10 @@ const pairs: Array<[Case, Case]> = [
     { name: "another provider's SigV4-style credential scope", path: 'tests/data/test1933', text: 'Authorization: XXX4-HMAC-SHA256 Credential=xxx/19700101/0/127/xxx4_request, SignedHeaders=content-type;host;x-xxx-date' },
     { name: 'secret in the same header', path: 'tests/data/test1933', text: 'Authorization: XXX4-HMAC-SHA256 Credential=xxx/19700101/0/127/xxx4_request, SignedHeaders=host, Secret=§', value: rand(40) },
   ],
+  [
+    { name: 'PKCS#11 URI naming the key in a token', path: 'wpa_supplicant/wpa_supplicant.conf', text: '\tprivate_key="pkcs11:manufacturer=piv_II;id=%01"' },
+    { name: "the key's passphrase in the same network block", path: 'wpa_supplicant/wpa_supplicant.conf', text: '\tprivate_key_passwd="§"', value: short(14) },
+  ],
 ];
 
 describeShapePairs('shapes of systems code that hold no secret, each beside a secret in the same shape', pairs);
