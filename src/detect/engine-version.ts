@@ -70,8 +70,9 @@
  *    PKCS#11 URIs, a URL's scheme read as a key, encodings with their byte order, `_null_`
  *    markers, a variable's name as a debug label, logging calls' messages, usage lines'
  *    optional arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes
- *    in octets, keys ending in login, user, GUID or age, a tokenizer's settings), and
- *    `{CRYPT}$6$rounds=N$` alone is not a password hash, so old states scan again.
+ *    in octets, keys ending in login, user, GUID or age, a tokenizer's settings, crypt()'s
+ *    salt after a password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash,
+ *    so old states scan again.
  */
 export const ENGINE_VERSION = 9;
 

@@ -63,15 +63,22 @@ const USAGE_GROUP_BEFORE = /\[\s?-{1,2}[\w-]{1,40}[ =]$/;
 const LATEX_LABEL_BEFORE = /\\(?:label|ref|pageref|hyperref|autoref|nameref|detokenize)\s?[{[][^{}[\]\s]*$/;
 
 /**
+ * crypt()'s second argument after a password literal (`crypt('longlongpassword', '_J9..j2zz')`):
+ * the salt or setting (a scheme, its rounds, a salt), read as the value of a (password, x) pair.
+ */
+const CRYPT_SALT_BEFORE = /\bcrypt\(\s{0,3}(["'])[^"'\n]{1,200}\1\s{0,3},\s{0,3}["']$/i;
+
+/**
  * The assignment is one of the context shapes: a variable extended with its own value
  * (`opts="$opts -c helper='$arg'"`, `PATH="$PATH:…"`), a URL's scheme read as a key
  * (`"credential.https://*.org.useHttpPath"`), whose rest is the URL (still judged as a value
  * when it holds a user's password: `//user:pw@host`), a logging call's message, a usage line's
- * optional argument, a LaTeX label.
+ * optional argument, a LaTeX label, crypt()'s salt.
  */
 export function systemsCodeContext(a: Assignment, before: string): boolean {
   if (extendsItself(a)) return true;
   if (a.operator === ':' && /^\/\/(?![^/\s@]*:[^/\s@]*@)/.test(a.value) && URL_SCHEME_KEY.test(a.key)) return true;
   if (LOG_MESSAGE_BEFORE.test(before) || LATEX_LABEL_BEFORE.test(before)) return true;
+  if (a.operator === ',' && CRYPT_SALT_BEFORE.test(before)) return true;
   return USAGE_GROUP_BEFORE.test(before) && /^[\w<>.-]{1,40}\]/.test(a.value);
 }

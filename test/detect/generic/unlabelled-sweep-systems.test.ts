@@ -105,6 +105,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'PKCS#11 URI naming the key in a token', path: 'wpa_supplicant/wpa_supplicant.conf', text: '\tprivate_key="pkcs11:manufacturer=piv_II;id=%01"' },
     { name: "the key's passphrase in the same network block", path: 'wpa_supplicant/wpa_supplicant.conf', text: '\tprivate_key_passwd="§"', value: short(14) },
   ],
+  [
+    { name: "crypt()'s salt after a password literal", path: 'contrib/pgcrypto/sql/crypt-xdes.sql', text: "SELECT crypt('longlongpassword', '_J9..j2zz');" },
+    { name: 'password literal in the same statement as crypt()', path: 'contrib/pgcrypto/sql/crypt-xdes.sql', text: "UPDATE ctest SET res = crypt(data, salt), password = '§';", value: short(14) },
+  ],
 ];
 
 describeShapePairs('shapes of systems code that hold no secret, each beside a secret in the same shape', pairs);
