@@ -90,7 +90,16 @@
  *    credentials are reported (the value at a credential column's position in each row of an
  *    INSERT's VALUES tuples or a PostgreSQL COPY's rows, `classify: sql-values`, a hex digest
  *    under a password's column as a password hash), as are phpass ($P$, $H$), Drupal 7 ($S$)
- *    and WordPress's $wp$ bcrypt hashes. So old states scan again.
+ *    and WordPress's $wp$ bcrypt hashes. Nor are systems and security code's shapes reported
+ *    (Perl hash elements interpolated, shell variables escaped for a generated script, cut at
+ *    a command substitution's quoted argument or extended with themselves, usage lines'
+ *    placeholders before an escaped line break, arithmetic in C initialisers, PKCS#11 URIs, a
+ *    URL's scheme read as a key, encodings with their byte order, `_null_` markers, a
+ *    variable's name as a debug label, logging calls' messages, usage lines' optional
+ *    arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes in octets,
+ *    keys ending in login, user, GUID or age, a tokenizer's settings, crypt()'s salt after a
+ *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. So old states
+ *    scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -11,6 +11,10 @@ const DIRS: ReadonlyArray<[PathContext, ReadonlySet<string>]> = [
   ['test', new Set([
     'test', 'tests', '__tests__', 'spec', 'specs', 'testdata', 'test-data', 'test_data', 'testing', 'e2e',
     'fixture', 'fixtures', '__fixtures__', 'mock', 'mocks', '__mocks__', 'stub', 'stubs', 'cassettes',
+    // C and C++ projects' suites and their known-answer vectors: Google Test's gtests (NSS),
+    // regress (OpenSSH, PostgreSQL, sudo), selftest and testprogs (Samba), testsuite, kat.
+    'gtest', 'gtests', 'unittest', 'unittests', 'regress', 'selftest', 'selftests', 'testsuite', 'testprogs',
+    'kat', 'testvectors', 'test-vectors', 'test_vectors',
   ])],
   ['example', new Set(['example', 'examples', '_example', '_examples', 'sample', 'samples', 'demo', 'demos', 'template', 'templates', 'skeleton'])],
   ['docs', new Set(['doc', 'docs', 'documentation', '_docs', 'man'])],

@@ -16,6 +16,11 @@ describe('pathContext', () => {
     ['src/main/java/app/ClientTest.java', 'test'],
     ['pkg/parser/testdata/key.pem', 'test'],
     ['lib/__mocks__/aws.js', 'test'],
+    ['gtests/pk11_gtest/hpke-vectors.json', 'test'],
+    ['gtests/freebl_gtest/kat/Hash_DRBG.rsp', 'test'],
+    ['regress/misc/fuzz-harness/fixed-keys.h', 'test'],
+    ['selftest/target/Samba3.pm', 'test'],
+    ['testprogs/blackbox/test_net_rpc_user.sh', 'test'],
     ['examples/basic/main.go', 'example'],
     ['samples/app.config', 'example'],
     ['demo/settings.py', 'example'],
@@ -39,6 +44,7 @@ describe('pathContext', () => {
   it.each([
     'src/config.ts', '.env', 'deploy/creds.ini', 'keys/id_rsa', 'config/secrets.txt', 'src/latest.go',
     'attestation/contest.py', 'app/requests.py', 'lib/latests.py', 'src/Testing.java', 'app/testimonials.rb', 'build/app-dist.js', 'docsite.yml',
+    'lib/crypto-selftests-pk.c', 'src/regression.c',
   ])('%s is ordinary', (path) => {
     expect(pathContext(path)).toBeNull();
   });

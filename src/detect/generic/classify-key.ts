@@ -51,6 +51,9 @@ const DESCRIBING_WORDS = new Set([
   'owner', 'regexp',
   // A pre-shared key's identity is the name it is known by (`psk_identity`).
   'identity',
+  // Who signs in with it, an installer's component id, a policy's age (`repo-token-user-login`,
+  // `kpasswd_exe_guid`, `MaximumPasswordAge`).
+  'login', 'user', 'username', 'guid', 'uuid', 'age',
   // A file name: `password_validation.py:102` in a translation catalogue's reference.
   'py', 'js', 'ts', 'rb', 'go', 'java', 'php', 'json', 'yml', 'yaml', 'xml', 'txt', 'md', 'html', 'cs', 'h', 'c',
 ]);
@@ -96,6 +99,8 @@ export function classifyKey(key: string): KeyStrength {
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
   if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';
+  // A lexer's settings, not a token: SQLite's `tokenize = 'porter unicode61'`, `tokenchars`, a tokenizer.
+  if (words.some((w) => /^tokeni[sz]/.test(w) || w === 'tokenchars')) return 'none';
   if (/(?:^|\s)(?:key|token|secret) id(?:\s|$)/.test(joined)) return 'none';
   if (STRONG_PAIRS.test(joined) || words.some((w) => STRONG_WORDS.has(w))) return 'strong';
   // A compound written without separators (dbpassword, apitoken).

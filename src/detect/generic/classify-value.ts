@@ -31,7 +31,7 @@ export type ValueClass =
  * `[--secret <password>]`, or marked up: `<var>args</var>`), changeme, xxx, ***, TODO.
  */
 const PLACEHOLDER =
-  /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^null$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+  /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^_{0,2}null_{0,2}$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /**
  * A sentinel that stands for a state, not a secret: capital words naming it joined by `_` to an
@@ -146,9 +146,9 @@ const NAME_PARTS = /^(?:access|refresh|consumer|client|api|app|secret|key|token|
 /** Prefixes of providers' tokens: the provider's own rule judges them (a short one is a docs stand-in: sk_test_123). */
 const PROVIDER_PREFIX = /^(?:[sprk]k_(?:test|live)_|tok_|gh[pousr]_|github_pat_|xox[abpres]-|AKIA|ASIA|AIza|SG\.|npm_|glpat-|hf_|xapp-)/;
 /** A size or a duration: 2-byte, 32 bytes, 30 days. */
-const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
-/** Character encodings, as a call's second argument names them: write('password', 'latin1'). */
-const ENCODING = /^(?:utf-?8|utf-?16(?:le|be)?|ucs-?2|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
+const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|octets?|bits?|chars?|characters?|digits?|days?|hours?|minutes?|mins?|seconds?|secs?|ms|milliseconds?|weeks?|months?|years?|kb|mb|gb)$/i;
+/** Character encodings, as a call's second argument names them: write('password', 'latin1'), .encode('utf-16-le'). */
+const ENCODING = /^(?:utf-?8|utf-?(?:16|32)(?:[-_]?(?:le|be))?|ucs-?2(?:[-_]?(?:le|be))?|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
 /** A type's name in a namespace: AWS::SecretsManager::Secret, Test2::Event::Pass. */
 const NAMESPACED_TYPE = /^[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*){1,6}$/;
 /** A long command-line option's name. */

@@ -12,6 +12,7 @@ import type { ValueClass } from './classify-value.js';
 import { libraryContextShape, libraryValueShape } from './library-shapes.js';
 import { isOpenPgpKeyId, isPublicKey } from './public-key.js';
 import type { Assignment, ValueShape } from './read-assignment.js';
+import { systemsCodeContext, systemsCodeValue } from './not-a-secret-systems.js';
 
 /**
  * Last words of a settings key that name what the setting configures around a secret, not the
@@ -53,16 +54,20 @@ const OWNED_SLOT =
  */
 const TYPE_NAME = /^(?:_{1,2}[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*(?:Private|Public|Secret)Key)$/;
 const CAMEL_SLOT = /^[a-z]{2,}(?:[A-Z][a-z]+)*(?:Password|Passwd|Pwd|Secret|Token|Key)$/;
-/** A form's label: words, then a colon (`Neues Passwort:`, `Kadarnaat ar ger-tremen :`). */
-const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$/u;
+/**
+ * A form's label: words, then a colon (`Neues Passwort:`, `Kadarnaat ar ger-tremen :`); or a
+ * variable's name and a colon, as a debug message labels what it prints (`"decode: new_pwrd: "`).
+ */
+const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$|^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+:$/u;
 /** A Ruby duration or time: 6.hours, 1.day, 5.days.ago. */
 const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
 /**
  * Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x), a program by
  * its path or a redirect (`$(/usr/bin/tr -dc … < /dev/urandom …)`, `$(< /dev/urandom tr …)`):
- * a password made when the script runs.
+ * a password made when the script runs. (Also cut at the command's first quoted argument, as
+ * `pass="$(echo "$3" | sed …)"` is read: `$(echo`.)
  */
-const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*\s|\/[\w./-]+\s|<\s?\/)/;
+const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*(?:\s|$)|\/[\w./-]+\s|<\s?\/)/;
 /** A pseudo-variable of a routing script or a macro with its argument: Kamailio's `$avp(s:name)`, `$var(pw)`. */
 const PSEUDO_VARIABLE = /^\$[A-Za-z]\w{0,20}\([\w:.-]{1,60}\)$/;
 /** An /etc/passwd entry (a test's expected file): the password field is `x` or `*`, kept in the shadow file. */
@@ -159,8 +164,11 @@ function pathAttribute(value: string): boolean {
 const FORMAT_DIRECTIVE = /%[-+ #0]?\d{0,3}(?:\.\d{1,3})?(?:hh|h|ll|l|z|j)?[uxXpfi](?![A-Za-z0-9])/;
 /** What a concatenation adds after a string (`"?password=".$password`, `"token="+authToken`): a variable, not a literal. */
 const CONCATENATED_NAME = /^[.+]\s?(?:\$[A-Za-z_]\w*|[A-Za-z_]\w*)$/;
-/** An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. */
-const SIGV4_SCOPE = /\/aws4_request$/;
+/**
+ * An AWS Signature V4 credential scope: the key id, a date, a region, a service; no secret. Also
+ * another provider's scope signed the same way (`id/19700101/region/service/xxx4_request`).
+ */
+const SIGV4_SCOPE = /\/aws4_request$|^[^/\s]{1,128}\/\d{8}\/[^/\s]{1,64}\/[^/\s]{1,64}\/[a-z0-9]{1,20}_request$/i;
 
 /**
  * A constant's name: JDT_VERSION, DB_HOST_NAME (letters in every part). One that names a
@@ -198,6 +206,8 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   // The tokenizer's own reading of code and references comes first.
   if (shape === 'expression' || shape === 'reference') return null;
   if (RUBY_DURATION.test(value)) return 'number';
+  const inCode = systemsCodeValue(value);
+  if (inCode !== null) return inCode;
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
   if (PASSWD_ENTRY.test(value) || CENSORED.test(value) || translatedPassword(value)) return 'placeholder';
   if (PIPELINE.test(value) || pathAttribute(value)) return 'code';
@@ -368,6 +378,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
   // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.
   if (/^\*(?:\|[\w.-]{1,60}=\*)*$/.test(a.value) && after.startsWith(')')) return true;
+  if (systemsCodeContext(a, before)) return true;
   // A format string with its fields, formatted where it stands: `"App-{0}-{1}".format(h, t)`.
   if (/^["']?\.format\(/.test(after) && /\{(?:\d{0,2}|[A-Za-z_]\w{0,40})\}/.test(a.value)) return true;
   if (a.shape === 'bare') {
