@@ -76,8 +76,12 @@
  *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
  *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
  *    are read, and so are msmtprc and fetchmailrc passwords and pre-shared keys (`psk=`,
- *    `pre-shared-key=`); a salt with a space and `{word}` or `$1` among its symbols is not a message; so
- *    old states scan again.
+ *    `pre-shared-key=`); a salt with a space and `{word}` or `$1` among its symbols is not a message;
+ *    credentials in other languages' shapes are read (C and Objective-C `#define` macros, C arrays
+ *    `char secret[] = "v"`, Objective-C `@"v"` literals and header values, Rust's `String::from("v")`
+ *    and `&'static str`, R's `<-`, Elixir's `@attr "v"`, and the user-then-password calls of Perl
+ *    DBI, C `mysql_real_connect`, Go `smtp.PlainAuth`, OkHttp, Ruby `Aws::Credentials`, Guzzle,
+ *    reqwest's `basic_auth` and a C++ credentials pair); so old states scan again.
  */
 export const ENGINE_VERSION = 10;
 
