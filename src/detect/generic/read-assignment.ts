@@ -92,6 +92,8 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
+/** Rust's conversion of a literal to an owned string: `"v".to_string()`, `.to_owned()`, `.into()`. */
+const RUST_CONVERSION = /^\.(?:to_string|to_owned|into)\(\)/;
 /** Go's typed declaration up to its value: `var token string = `, `const secret []byte = `. */
 const GO_TYPED_DECLARATION = /\b(?:var|const)\s{1,3}([A-Za-z_]\w{0,80})\s{1,3}(?:string|\[\]byte)\s{0,3}=\s{0,3}$/;
 /** Rust's typed static or constant up to its value: `static SECRET: &'static str = `, `const TOKEN: &str = `. */
@@ -366,7 +368,9 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     const end = close < 0 ? Math.max(start, Math.min(valueEnd, line.length)) : close;
     const value = line.slice(start, end);
     const after = close < 0 ? { c: '', at: end } : nextChar(line, close + (escaped ? 2 : 1));
-    const concatenated = after.c === '+' || (after.c === '.' && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
+    // (Rust's conversions to an owned string, `"v".to_string()`, `.to_owned()`, `.into()`, keep the whole literal.)
+    const converted = after.c === '.' && RUST_CONVERSION.test(line.slice(after.at, after.at + 14));
+    const concatenated = after.c === '+' || (after.c === '.' && !converted && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
     let shape: ValueShape = value === '' ? 'empty' : 'literal';
     // The key-value pair of a call is its whole argument list: put("password", "v").
     if (operator === ',' && !call && after.c !== ')') return { key: '', operator, quote, value, start, end, shape, concatenated: false };
@@ -433,11 +437,11 @@ function fallbackLiteral(line: string, at: number): { value: string; start: numb
 
 /**
  * A type, then `=` and a literal: `string = "v"`, `String? = "v"`, `Optional[str] = 'v'`,
- * `&str = "v"`, `Option<String> = "v"`. A literal followed by more code (`+`, `.`, a call) is not
+ * `&str = "v"`, `Option<String> = "v"`, Rust's `String = "v".to_string()`. A literal followed by more code (`+`, `.`, a call) is not
  * the whole value, so it is left to the other readings.
  */
 const TYPED_LITERAL =
-  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
+  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
 
 function typedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = TYPED_LITERAL.exec(line.slice(at, at + 400));

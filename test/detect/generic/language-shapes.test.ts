@@ -76,6 +76,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'Rust literal converted with into', path: 'src/main.rs', text: '        client_secret: "§".into(),', value: rand(16) },
   ],
   [
+    { name: 'Rust typed variable converted from a field', path: 'src/main.rs', text: '    let secret: String = opts.secret.into();' },
+    { name: 'Rust typed literal converted with into', path: 'src/main.rs', text: '    let secret: String = "§".into();', value: rand(16) },
+  ],
+  [
     { name: 'Rust basic auth from variables', path: 'src/http.rs', text: '    let res = Client::new().get(url).basic_auth(&user, Some(&pass)).send()?;' },
     { name: 'Rust basic auth with a literal password', path: 'src/http.rs', text: '    let res = Client::new().get(url).basic_auth("admin", Some("§")).send()?;', value: rand(16) },
   ],
@@ -116,5 +120,16 @@ const pairs: Array<[Case, Case]> = [
     { name: 'C++ credentials pair', path: 'src/login.cpp', text: '  auto creds = std::make_pair("admin", "§");', value: rand(16) },
   ],
 ];
+
+describeShapePairs('at medium or high: C macros and Rust literals converted to a String', [
+  [
+    { name: 'C macro of a length', path: 'src/auth.h', text: '#define PASSWORD_MAX_LEN 64' },
+    { name: 'C macro of an API key', path: 'src/client.h', text: '#define API_KEY "§"', value: rand(16) },
+  ],
+  [
+    { name: 'Rust variable converted to a String', path: 'src/main.rs', text: '    let token = token_arg.to_string();' },
+    { name: 'Rust literal converted with to_string', path: 'src/main.rs', text: '    let token = "§".to_string();', value: rand(16) },
+  ],
+], { aboveLow: true });
 
 describeShapePairs('credentials in the shapes of C, Objective-C, Rust, R, Elixir and credential calls, each beside a non-secret in the same shape', pairs);
