@@ -116,13 +116,20 @@ an operator, a value) and then read the line instead of trusting the match
    \`key := "v"\` (Go), \`"key": "v"\` (JSON, dicts, maps), \`key => 'v'\` (PHP, Ruby), keyword
    arguments, struct and object fields, XML attributes and elements, \`.properties\`/INI/TOML and
    \`.env\` lines, \`export\`, \`--password v\` and \`mysql -pVALUE\` flags, connection strings
-   (\`Password=v;\`), \`scheme://user:pass@host\`, \`define('AUTH_KEY', 'v')\` and Kubernetes env
+   (\`Password=v;\`), \`scheme://user:pass@host\`, \`define('AUTH_KEY', 'v')\`, C and Objective-C
+   macros (\`#define API_KEY "v"\`), C arrays (\`char secret[] = "v"\`), Objective-C literals
+   (\`kAPIKey = @"v"\`, \`setValue:@"v" forHTTPHeaderField:@"X-Api-Key"\`), Rust's
+   \`String::from("v")\` and \`static SECRET: &'static str = "v"\`, R's \`api_key <- "v"\`, Elixir's
+   \`@api_key "v"\` and Kubernetes env
    entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line); comparisons
    (\`password == 'v'\`, \`safeCompare(password, 'v')\`), a quoted key as a call's first argument
    (\`put("password", "v")\`, \`to.have.property('password', 'v')\`), test expectations
    (\`x.password).to.equal('v')\`, \`.should.eql('v')\`), login and basic-auth calls
    (\`.auth('user', 'v')\`, \`login('user', 'v')\`, Go's \`nats.UserInfo('user', 'v')\` and
-   \`url.UserPassword\`), calls that reset, change or hash a password given first
+   \`url.UserPassword\`, reqwest's \`basic_auth('user', Some('v'))\`), connection and credential calls
+   that take a user and then a password (Perl \`DBI->connect\`, C \`mysql_real_connect\`, Go
+   \`smtp.PlainAuth\`, OkHttp \`Credentials.basic\`, Ruby \`Aws::Credentials.new\`, Guzzle's
+   \`'auth' => ['user', 'v']\`, a C++ \`creds = std::make_pair('user', 'v')\`), calls that reset, change or hash a password given first
    (\`reset_password('v', 'v')\`, \`hash_password('v', 'scheme')\`), \`os.Setenv(secretKey, 'v')\`, HMAC keys (\`createHmac('sha256', 'v')\`,
    \`HmacSHA256(msg, 'v')\`, C# \`new HMACSHA256(Encoding.UTF8.GetBytes("v"))\`, \`hmac.start(algo, 'v')\`),
    LDAP binds (the literal after a literal bind DN: PHP \`ldap_bind($ds, "cn=admin,dc=x", "v")\`,

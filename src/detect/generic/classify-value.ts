@@ -535,6 +535,8 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
   // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).
   if (/^(?:[~^=]|[<>]=?)?\s?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
+  // An ASN.1 object identifier (an LDAP control's or extended operation's, under a password's name): a registered name.
+  if (/^[0-2](?:\.\d{1,10}){4,40}$/.test(v)) return 'number';
   // Words separated by spaces: prose or a label, unless they read as a chosen passphrase.
   if (/^[A-Za-z,.'!?/-]+(?: [A-Za-z,.'!?/-]+){1,}$/.test(v)) {
     const words = v.toLowerCase().split(' ').map((w) => w.replace(/[^a-z]/g, ''));

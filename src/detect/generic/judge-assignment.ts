@@ -61,7 +61,8 @@ export function isCommentLine(line: string, at: number): boolean {
 }
 
 function commentBefore(before: string): boolean {
-  if (/^\s*(?:#(?![{!])|\/\/|\/\*|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(before)) return true;
+  // (A C preprocessor's `#define NAME` is code, not a shell or Python comment.)
+  if (/^\s*(?:#(?![{!]|\s{0,3}define\s{1,5}[A-Z_][A-Z0-9_]*\s)|\/\/|\/\*|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(before)) return true;
   const trailing = /(?:^|\s)(?:\/\/|\/\*|#)\s/.exec(before);
   return trailing !== null && balancedQuotes(before.slice(0, trailing.index));
 }

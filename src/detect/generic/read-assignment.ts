@@ -42,15 +42,22 @@ const CODE_WORDS =
  * `x.password).to.equal("v")`, a getter's result `x.getSigningKey()).toBe("v")`.
  */
 const ASSERTION = /(?:\(\))?\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe|toEqual|toStrictEqual)\(\s{0,3}$/;
-/** Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`, Go's `nats.UserInfo(user, pass)` and `url.UserPassword(user, pass)`. */
-const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asicAuth|\bsetCredentials|\bUserInfo|\bUserPassword)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/i;
+/**
+ * Calls whose second argument is a password: `.auth(user, pass)`, `login(user, pass)`, `basicAuth(user, pass)`,
+ * Go's `nats.UserInfo(user, pass)` and `url.UserPassword(user, pass)`, Rust reqwest's `basic_auth(user, Some(pass))`.
+ */
+const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asic_?[Aa]uth|\bsetCredentials|\bUserInfo|\bUserPassword)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}(?:Some\(\s{0,3})?$/i;
 /**
  * Connections and credential objects whose password follows a literal user name, after an
  * optional first argument: `DriverManager.getConnection(url, "u", "p")`, `new PDO($dsn, 'u', 'p')`,
- * `mysqli_connect('host', 'u', 'p')`, `new NetworkCredential("u", "p")`, requests' `auth=('u', 'p')`.
+ * `mysqli_connect('host', 'u', 'p')`, `new NetworkCredential("u", "p")`, requests' `auth=('u', 'p')`,
+ * Perl `DBI->connect($dsn, 'u', 'p')`, C `mysql_real_connect(conn, "host", "u", "p", …)`, Go
+ * `smtp.PlainAuth("", "u", "p", host)`, OkHttp `Credentials.basic("u", "p")`, Ruby
+ * `Aws::Credentials.new('id', 'secret')`, Guzzle's `'auth' => ['u', 'p']` and a C++ pair named as
+ * credentials (`creds = std::make_pair("u", "p")`).
  */
 const CONNECT_CALL =
-  /(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bauth\s{0,3}=\s{0,3}\()\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/;
+  /(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken|\bDBI->connect|\bPlainAuth|\bCredentials\.basic|\bCredentials\.new)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bmysql_real_connect\(\s{0,3}[^,()"'\n]{1,80},\s{0,3}(?:["'][^"'\n]{0,200}["']|[^,()"'\n]{1,80}),\s{0,3}|\bauth\s{0,3}=\s{0,3}\(|["']auth["']\s{0,3}=>\s{0,3}\[|\b(?:creds|credentials|auth)\s{0,3}=\s{0,3}std::make_pair\()\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/;
 /**
  * Keyed-hash and cipher calls, up to their key argument: `createHmac('sha256', key)`, CryptoJS
  * `HmacSHA256(message, key)`, `HMAC.create(algo, key)` and `AES.encrypt(message, key)`, Python
@@ -85,8 +92,16 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
+/** Rust's conversion of a literal to an owned string: `"v".to_string()`, `.to_owned()`, `.into()`. */
+const RUST_CONVERSION = /^\.(?:to_string|to_owned|into)\(\)/;
 /** Go's typed declaration up to its value: `var token string = `, `const secret []byte = `. */
 const GO_TYPED_DECLARATION = /\b(?:var|const)\s{1,3}([A-Za-z_]\w{0,80})\s{1,3}(?:string|\[\]byte)\s{0,3}=\s{0,3}$/;
+/** Rust's typed static or constant up to its value: `static SECRET: &'static str = `, `const TOKEN: &str = `. */
+const RUST_STR_DECLARATION = /\b([A-Za-z_]\w{0,80})\s{0,3}:\s{0,3}&(?:'static\s{1,3})?str\s{0,3}=\s{0,3}$/;
+/** R's leftward assignment up to its value: `api_key <- `. */
+const R_ASSIGNMENT = /(?:^|[^\w.])([A-Za-z.][\w.]{0,80})\s{0,3}<<?-\s{0,3}$/;
+/** A C array's declarator before `=`: `char secret[] = `, `char key[33] = `. */
+const C_ARRAY_DECLARATOR = /\[\d{0,5}\]\s{0,3}=\s{0,3}$/;
 /** A C# auto-property's accessors and its initializer's `=`: `Password { get; set; } = `. */
 const PROPERTY_INITIALIZER = /\s\{\s{0,3}get;[^{}\n]{0,40}\}\s{0,3}=\s{0,3}$/;
 
@@ -161,7 +176,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // CREDENTIAL_CALL, CONNECT_CALL, DN_CALL, JNDI_CREDENTIALS and OAUTH_PAIR_CALL end in
   // `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
   const last = lastBeforeSpaces(before);
-  const comma = last === ',';
+  // (Rust's `basic_auth("u", Some("p"))` wraps the password in an Option.)
+  const comma = last === ',' || (last === '(' && /,\s{0,3}Some\(\s{0,3}$/.test(before));
   // An anonymous login takes any text as its password (`login('anonymous', 'nospam')`).
   if (comma && CREDENTIAL_CALL.test(before) && /["']anonymous["']\s{0,3},\s{0,3}$/i.test(before)) return { key: '', operator: ',' };
   if (comma && (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before))) return { key: 'password', operator: ',', call: true };
@@ -171,10 +187,15 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
   // The name declared, not its type (Go) or its accessors (C#), is the key.
   if (last === '=') {
-    const typed = GO_TYPED_DECLARATION.exec(before);
+    const typed = GO_TYPED_DECLARATION.exec(before) ?? RUST_STR_DECLARATION.exec(before);
     if (typed) return { key: typed[1]!, operator: '=' };
+    if (C_ARRAY_DECLARATOR.test(before)) return { key: readKey(line, valueOpen - C_ARRAY_DECLARATOR.exec(before)![0].length).key, operator: '=' };
     const property = PROPERTY_INITIALIZER.exec(before);
     if (property) return { key: readKey(line, valueOpen - property[0].length).key, operator: '=' };
+  }
+  if (last === '-') {
+    const leftward = R_ASSIGNMENT.exec(before);
+    if (leftward) return { key: leftward[1]!, operator: '=' };
   }
   // curl -u user:SECRET, --user "user:SECRET": what follows the user name and a colon is its password.
   if (last === ':' && CLI_USER_PAIR.test(before)) return { key: 'password', operator: ' ' };
@@ -331,8 +352,8 @@ export function readAssignmentKey(line: string, valueStart: number, keyHint?: st
   }
   if (quote && line[start - 2] === '\\') escaped = true;
   let valueOpen = quote ? start - (escaped ? 2 : 1) : start;
-  // Python's string prefixes (b'...', r"...", u'...'): part of the literal, not of the key.
-  const prefix = quote ? /(?:^|[\s=:(,[{])([bBrRuU]{1,2})$/.exec(line.slice(Math.max(0, valueOpen - 4), valueOpen)) : null;
+  // Python's string prefixes (b'...', r"...", u'...') and Objective-C's `@"..."`: part of the literal, not of the key.
+  const prefix = quote ? (quote === '"' ? /(?:^|[\s=:(,[{])([bBrRuU]{1,2}|@)$/ : /(?:^|[\s=:(,[{])([bBrRuU]{1,2})$/).exec(line.slice(Math.max(0, valueOpen - 4), valueOpen)) : null;
   if (prefix) valueOpen -= prefix[1]!.length;
   const { key: readKeyName, operator, call } = readKey(line, valueOpen);
   const key = keyHint ?? readKeyName;
@@ -347,7 +368,9 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     const end = close < 0 ? Math.max(start, Math.min(valueEnd, line.length)) : close;
     const value = line.slice(start, end);
     const after = close < 0 ? { c: '', at: end } : nextChar(line, close + (escaped ? 2 : 1));
-    const concatenated = after.c === '+' || (after.c === '.' && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
+    // (Rust's conversions to an owned string, `"v".to_string()`, `.to_owned()`, `.into()`, keep the whole literal.)
+    const converted = after.c === '.' && RUST_CONVERSION.test(line.slice(after.at, after.at + 14));
+    const concatenated = after.c === '+' || (after.c === '.' && !converted && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
     let shape: ValueShape = value === '' ? 'empty' : 'literal';
     // The key-value pair of a call is its whole argument list: put("password", "v").
     if (operator === ',' && !call && after.c !== ')') return { key: '', operator, quote, value, start, end, shape, concatenated: false };
@@ -393,7 +416,7 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
  * literal is the password.
  */
 const WRAPPING_CALL =
-  /^(?:(?:await|new)\s{1,3})?(?:\[\]byte|(?:[\w$]+(?:\(\))?\.){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString|GetBytes|getBytes))\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
+  /^(?:(?:await|new)\s{1,3})?(?:\[\]byte|(?:[\w$]+(?:\(\))?(?:\.|::)){0,3}(?:from|crypt|hash|hashSync|hashpw|make_password|generate_password_hash|encode|b64encode|encodeToString|md5|sha1|sha256|safeCompare|timingSafeEqual|compare|compareSync|SecretStr|SecureString|SecretString|GetBytes|getBytes))\(\s{0,3}(?:[\w$.]{1,60}\s{0,3},\s{0,3})?(["'`])([^"'`\n]{3,200})\1/;
 /** An algorithm or an encoding, as a hashing call's literal argument names it. */
 const ALGORITHM = /^(?:sha-?\d{0,3}|md5|bcrypt|argon2\w{0,2}|pbkdf2|scrypt|hex|base64(?:url)?|utf-?8|latin-?1|ascii|binary)$/i;
 
@@ -414,11 +437,11 @@ function fallbackLiteral(line: string, at: number): { value: string; start: numb
 
 /**
  * A type, then `=` and a literal: `string = "v"`, `String? = "v"`, `Optional[str] = 'v'`,
- * `&str = "v"`, `Option<String> = "v"`. A literal followed by more code (`+`, `.`, a call) is not
+ * `&str = "v"`, `Option<String> = "v"`, Rust's `String = "v".to_string()`. A literal followed by more code (`+`, `.`, a call) is not
  * the whole value, so it is left to the other readings.
  */
 const TYPED_LITERAL =
-  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
+  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
 
 function typedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = TYPED_LITERAL.exec(line.slice(at, at + 400));
