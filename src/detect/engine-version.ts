@@ -90,7 +90,12 @@
  *    credentials are reported (the value at a credential column's position in each row of an
  *    INSERT's VALUES tuples or a PostgreSQL COPY's rows, `classify: sql-values`, a hex digest
  *    under a password's column as a password hash), as are phpass ($P$, $H$), Drupal 7 ($S$)
- *    and WordPress's $wp$ bcrypt hashes. Nor are systems and security code's shapes reported
+ *    and WordPress's $wp$ bcrypt hashes, and credentials in other languages' shapes (C and
+ *    Objective-C `#define` macros, C arrays `char secret[] = "v"`, Objective-C `@"v"` literals
+ *    and header values, Rust's `String::from("v")` and `&'static str`, R's `<-`, Elixir's
+ *    `@attr "v"`, and the user-then-password calls of Perl DBI, C `mysql_real_connect`, Go
+ *    `smtp.PlainAuth`, OkHttp, Ruby `Aws::Credentials`, Guzzle, reqwest's `basic_auth` and a C++
+ *    credentials pair). Nor are systems and security code's shapes reported
  *    (Perl hash elements interpolated, shell variables escaped for a generated script, cut at
  *    a command substitution's quoted argument or extended with themselves, usage lines'
  *    placeholders before an escaped line break, arithmetic in C initialisers, PKCS#11 URIs, a
@@ -100,20 +105,6 @@
  *    keys ending in login, user, GUID or age, a tokenizer's settings, crypt()'s salt after a
  *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. So old states
  *    scan again.
-<<<<<<< HEAD
-=======
- * 10: a URL's basic-auth password is judged by the value classifier, as a database URL's is
- *    (a UUID there is reported, a dictionary word at low); XML elements named by a key or name
- *    attribute (Hibernate, Java XML properties, Android strings, FileZilla settings), password
- *    elements with attributes (`<Pass encoding="base64">`) and property lists' key and string
- *    are read, and so are msmtprc and fetchmailrc passwords and pre-shared keys (`psk=`,
- *    `pre-shared-key=`); a salt with a space and `{word}` or `$1` among its symbols is not a message;
- *    credentials in other languages' shapes are read (C and Objective-C `#define` macros, C arrays
- *    `char secret[] = "v"`, Objective-C `@"v"` literals and header values, Rust's `String::from("v")`
- *    and `&'static str`, R's `<-`, Elixir's `@attr "v"`, and the user-then-password calls of Perl
- *    DBI, C `mysql_real_connect`, Go `smtp.PlainAuth`, OkHttp, Ruby `Aws::Credentials`, Guzzle,
- *    reqwest's `basic_auth` and a C++ credentials pair); so old states scan again.
->>>>>>> recall-k
  */
 export const ENGINE_VERSION = 10;
 
