@@ -31,7 +31,7 @@ describe('plain directory scan through worker threads', () => {
     const { scanDirectory } = (await import(dist('scan/scan-directory.js'))) as typeof ScanDirectory;
     const dir = tempDir();
     const tokens: string[] = [];
-    // 1,300 files of 4 KB (more than two batches, past the inline threshold), one of 3 MB.
+    // 1,300 files of 4 KB (more than two batches), one of 6 MB: past the inline threshold.
     for (let i = 0; i < 1300; i++) {
       const sub = join(dir, `pkg${i % 7}`, `lib${i % 3}`);
       mkdirSync(sub, { recursive: true });
@@ -43,9 +43,10 @@ describe('plain directory scan through worker threads', () => {
       }
       writeFileSync(join(sub, `m${String(i).padStart(4, '0')}.js`), text);
     }
-    // Large files (over what the main thread keeps for itself beside workers), one with a token.
+    // Large files (over what the main thread keeps for itself beside workers, and enough bytes
+    // for workers to start: scan-directory.ts INLINE_BYTES), one with a token.
     const largeToken = githubToken();
-    writeFileSync(join(dir, 'pkg0', 'big.js'), filler(-1, 3 * 1024 * 1024));
+    writeFileSync(join(dir, 'pkg0', 'big.js'), filler(-1, 6 * 1024 * 1024));
     writeFileSync(join(dir, 'pkg3', 'big-with-token.js'), `${filler(-2, 600 * 1024)}const t = "${largeToken}";\n`);
     writeFileSync(join(dir, 'pkg0', 'c-small.js'), `x\nconst t = "${tokens[0]}";\n`);
 
