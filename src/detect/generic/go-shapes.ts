@@ -2,8 +2,9 @@
  * Shapes of Go libraries (cloud SDKs, database drivers, auth clients) that read as an assignment
  * to a credential-named key but hold no secret: a time layout written in Go's reference time
  * (`EC2CredentialsTimestampFormatV4 = "20060102T150405Z"`), the name of an HMAC signing method
- * (`EC2CredentialsAwsHmacV4 = "AWS4-HMAC-SHA256"`), and the name table that `stringer` generates
- * for a type named for a credential (`_token_name_4 = "tokenRowtokenNbcRow"`). Kept apart from
+ * (`EC2CredentialsAwsHmacV4 = "AWS4-HMAC-SHA256"`), the name table that `stringer` generates
+ * for a type named for a credential (`_token_name_4 = "tokenRowtokenNbcRow"`), and a cipher test
+ * vector's nonce in hex (`nonce:  "478c…",` beside its key, input and output). Kept apart from
  * not-a-secret.ts so each shape is one named test.
  */
 import type { ValueClass } from './classify-value.js';
@@ -32,7 +33,18 @@ export function goValueShape(value: string): ValueClass | null {
  */
 const STRINGER_NAME_KEY = /^_[A-Za-z][A-Za-z0-9]{0,60}_name(?:_\d{1,3})?$/;
 
-/** The assignment is one of the Go context shapes above: stringer's name table, its names joined. */
-export function goContextShape(a: Assignment): boolean {
-  return a.operator === '=' && STRINGER_NAME_KEY.test(a.key) && /^[A-Za-z][A-Za-z0-9_]{0,2000}$/.test(a.value);
+/**
+ * A nonce in hex as a composite literal's field (`nonce:  "478c…",`), as cipher test vectors list
+ * theirs beside a key, an input and an output: a nonce is sent in the clear with what it
+ * encrypts, so it is no secret; the vector's key stays reported.
+ */
+const HEX_NONCE = /^(?:[0-9a-f]{2}){8,32}$|^(?:[0-9A-F]{2}){8,32}$/;
+
+/**
+ * The assignment is one of the Go context shapes above (`after`: the text after the value):
+ * stringer's name table, its names joined; a test vector's nonce.
+ */
+export function goContextShape(a: Assignment, after: string): boolean {
+  if (a.operator === '=' && STRINGER_NAME_KEY.test(a.key)) return /^[A-Za-z][A-Za-z0-9_]{0,2000}$/.test(a.value);
+  return a.operator === ':' && a.key.toLowerCase() === 'nonce' && HEX_NONCE.test(a.value) && /^["`],/.test(after);
 }

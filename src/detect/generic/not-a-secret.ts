@@ -379,7 +379,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
   // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.
   if (/^\*(?:\|[\w.-]{1,60}=\*)*$/.test(a.value) && after.startsWith(')')) return true;
-  if (systemsCodeContext(a, before) || goContextShape(a)) return true;
+  if (systemsCodeContext(a, before) || goContextShape(a, after)) return true;
   // A format string with its fields, formatted where it stands: `"App-{0}-{1}".format(h, t)`.
   if (/^["']?\.format\(/.test(after) && /\{(?:\d{0,2}|[A-Za-z_]\w{0,40})\}/.test(a.value)) return true;
   if (a.shape === 'bare') {

@@ -11,6 +11,7 @@ import type { ShapeCase as Case } from './shape-cases.js';
 import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand } = valueMaker(0x60a1e5);
+const HEX = '0123456789abcdef';
 
 /** [not a secret, a secret in the same shape]. */
 const pairs: Array<[Case, Case]> = [
@@ -25,6 +26,10 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: "stringer's name table for a type named token", path: 'token_string.go', text: '\t_token_name_4 = "tokenRowtokenNbcRow"' },
     { name: 'secret in a constant of the same form', path: 'token_string.go', text: '\t_token_secret_4 = "§"', value: rand(32) },
+  ],
+  [
+    { name: "cipher test vector's nonce in hex", path: 'chacha20/vectors_test.go', text: `\t\tnonce:  "${rand(24, HEX)}",` },
+    { name: "a vector's key in the same table form", path: 'poly1305/vectors_test.go', text: '\t\tkey: "§",', value: rand(64, HEX) },
   ],
 ];
 
