@@ -106,7 +106,7 @@
  *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. Nor are Go
  *    libraries' shapes (a time layout in Go's reference time, an HMAC signing method's name,
  *    `stringer`'s name table for a type named for a credential, a cipher test vector's nonce
- *    in hex). So old states
+ *    in hex, an SDK's constant that spells its own value). So old states
  *    scan again.
  */
 export const ENGINE_VERSION = 10;

@@ -4,7 +4,8 @@
  * (`EC2CredentialsTimestampFormatV4 = "20060102T150405Z"`), the name of an HMAC signing method
  * (`EC2CredentialsAwsHmacV4 = "AWS4-HMAC-SHA256"`), the name table that `stringer` generates
  * for a type named for a credential (`_token_name_4 = "tokenRowtokenNbcRow"`), and a cipher test
- * vector's nonce in hex (`nonce:  "478c…",` beside its key, input and output). Kept apart from
+ * vector's nonce in hex (`nonce:  "478c…",` beside its key, input and output), a generated
+ * constant that spells its own value (`opGetSecretValue = "GetSecretValue"`). Kept apart from
  * not-a-secret.ts so each shape is one named test.
  */
 import type { ValueClass } from './classify-value.js';
@@ -41,10 +42,24 @@ const STRINGER_NAME_KEY = /^_[A-Za-z][A-Za-z0-9]{0,60}_name(?:_\d{1,3})?$/;
 const HEX_NONCE = /^(?:[0-9a-f]{2}){8,32}$|^(?:[0-9A-F]{2}){8,32}$/;
 
 /**
+ * An untyped constant that spells its own value after its type's or operation's name, as the
+ * AWS SDK's generated code writes its enums and operations (`CustomerMasterKeySpecEccNistP256 =
+ * "ECC_NIST_P256"`, `opGetSecretValue = "GetSecretValue"`): the value is the constant's name.
+ */
+function namedForItsValue(a: Assignment): boolean {
+  if (!/^[A-Za-z][\w.-]{2,60}$/.test(a.value)) return false;
+  const bare = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const key = bare(a.key);
+  const value = bare(a.value);
+  return value.length >= 3 && key.length > value.length && key.endsWith(value);
+}
+
+/**
  * The assignment is one of the Go context shapes above (`after`: the text after the value):
- * stringer's name table, its names joined; a test vector's nonce.
+ * stringer's name table, its names joined; a test vector's nonce; a constant named for its value.
  */
 export function goContextShape(a: Assignment, after: string): boolean {
+  if (a.operator === '=' && namedForItsValue(a)) return true;
   if (a.operator === '=' && STRINGER_NAME_KEY.test(a.key)) return /^[A-Za-z][A-Za-z0-9_]{0,2000}$/.test(a.value);
   return a.operator === ':' && a.key.toLowerCase() === 'nonce' && HEX_NONCE.test(a.value) && /^["`],/.test(after);
 }

@@ -31,6 +31,14 @@ const pairs: Array<[Case, Case]> = [
     { name: "cipher test vector's nonce in hex", path: 'chacha20/vectors_test.go', text: `\t\tnonce:  "${rand(24, HEX)}",` },
     { name: "a vector's key in the same table form", path: 'poly1305/vectors_test.go', text: '\t\tkey: "§",', value: rand(64, HEX) },
   ],
+  [
+    { name: "SDK enum's constant named for its value", path: 'service/kms/api.go', text: '\tCustomerMasterKeySpecEccNistP256 = "ECC_NIST_P256"' },
+    { name: 'secret under the same constant', path: 'service/kms/api.go', text: '\tCustomerMasterKeySpecEccNistP256 = "§"', value: rand(40) },
+  ],
+  [
+    { name: "SDK operation's name after its op prefix", path: 'service/secretsmanager/api.go', text: 'const opGetSecretValue = "GetSecretValue"' },
+    { name: 'secret value in a constant of the same form', path: 'service/secretsmanager/api.go', text: 'const secretValue = "§"', value: rand(32) },
+  ],
 ];
 
 describeShapePairs('shapes of Go libraries that hold no secret, each beside a secret in the same shape', pairs);
