@@ -103,7 +103,10 @@
  *    variable's name as a debug label, logging calls' messages, usage lines' optional
  *    arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes in octets,
  *    keys ending in login, user, GUID or age, a tokenizer's settings, crypt()'s salt after a
- *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. So old states
+ *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. Nor are Go
+ *    libraries' shapes (a time layout in Go's reference time, an HMAC signing method's name,
+ *    `stringer`'s name table for a type named for a credential, a cipher test vector's nonce
+ *    in hex, an SDK's constant that spells its own value). So old states
  *    scan again.
  */
 export const ENGINE_VERSION = 10;
