@@ -103,8 +103,10 @@
  *    variable's name as a debug label, logging calls' messages, usage lines' optional
  *    arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes in octets,
  *    keys ending in login, user, GUID or age, a tokenizer's settings, crypt()'s salt after a
- *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. So old states
- *    scan again.
+ *    password literal), nor Ruby gems' and PHP libraries' shapes (Ruby's `alias` of a writer
+ *    method, a Ruby bang method's call on a variable, keys ending in identifier, a PHP
+ *    concatenation's variable cut where its member access starts), and `{CRYPT}$6$rounds=N$`
+ *    alone is not a password hash. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -49,8 +49,9 @@ const DESCRIBING_WORDS = new Set([
   'rule', 'rules', 'commit',
   // Whose a token is, and a pattern's name (`token_owner`, `$token_regexp`).
   'owner', 'regexp',
-  // A pre-shared key's identity is the name it is known by (`psk_identity`).
-  'identity',
+  // A pre-shared key's identity is the name it is known by (`psk_identity`); so is a token's
+  // identifier, the name a store keeps it under (`GLOBAL_CSRF_TOKEN_IDENTIFIER = "!real_csrf_token"`).
+  'identity', 'identifier', 'identifiers',
   // Who signs in with it, an installer's component id, a policy's age (`repo-token-user-login`,
   // `kpasswd_exe_guid`, `MaximumPasswordAge`).
   'login', 'user', 'username', 'guid', 'uuid', 'age',

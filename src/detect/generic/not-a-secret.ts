@@ -116,9 +116,11 @@ const CSS_RULE = /^[\w-]*(?::[\w-]+)*\{[\w-]+:/;
 const STITCHED_CODE = /^\s*['"]?\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::|\[)[^]*[.+(]\s*['"]?\s*$/;
 /**
  * Code after a string that held the key closed: PHP's `'&_secret='.$secret`, `"token=" + token`,
- * `' Password: '.(empty($password) ? …`: a concatenation, then a variable or an expression.
+ * `' Password: '.(empty($password) ? …`: a concatenation, then a variable or an expression; the
+ * variable perhaps cut where its member access starts (`$tokenValue.':'.$persistentToken->get…`,
+ * read up to the `-`).
  */
-const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*$|^\+\s{1,2}[A-Za-z_$][\w$.]*$|^\.\s{0,2}\(\s{0,2}(?:\$|[A-Za-z_]\w*\s{0,2}\()/;
+const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*(?:->?)?$|^\+\s{1,2}[A-Za-z_$][\w$.]*$|^\.\s{0,2}\(\s{0,2}(?:\$|[A-Za-z_]\w*\s{0,2}\()/;
 /** A fragment of a query naming a column: "pwd_hash = ". */
 const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
 /**
@@ -228,7 +230,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (/^[A-Z]+\d$/.test(value) && OWNED_SLOT.test(value.slice(0, -1))) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
   if (isPublicKey(value)) return 'public';
-  return libraryValueShape(value);
+  return libraryValueShape(value, shape);
 }
 
 /**
