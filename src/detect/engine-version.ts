@@ -104,7 +104,8 @@
  *    arguments, LaTeX labels, another provider's SigV4-style credential scope, sizes in octets,
  *    keys ending in login, user, GUID or age, a tokenizer's settings, crypt()'s salt after a
  *    password literal), nor Ruby gems' and PHP libraries' shapes (Ruby's `alias` of a writer
- *    method, a Ruby bang method's call on a variable, keys ending in identifier, a PHP
+ *    method, a Ruby bang method's call on a variable, a Ruby instance variable's hash element,
+ *    keys ending in identifier, Rails' authenticity (CSRF) token, a PHP
  *    concatenation's variable cut where its member access starts), and `{CRYPT}$6$rounds=N$`
  *    alone is not a password hash. So old states scan again.
  */

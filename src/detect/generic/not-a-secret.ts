@@ -94,11 +94,11 @@ const CENSORED = /^\*[a-z]{3,20}\*(?![\w*])/;
 const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
 /**
  * A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…},
- * Ruby @token; C's address of an element or a member (`&zInput[iStart]`, `&cfg->pass`), a Perl
+ * Ruby @token and its hash's element (`@auth_options[:password]`, read up to the bracket); C's address of an element or a member (`&zInput[iStart]`, `&cfg->pass`), a Perl
  * typeglob or a C dereference (`*all_children_are`).
  */
 const BARE_REFERENCE =
-  /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$|^&[A-Za-z_]\w*(?:\[[\w +*-]{1,40}(?:\]|$)|->\w+|\.\w+)+;?$|^\*[A-Za-z_][\w:]*;?$/;
+  /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*(?:\[(?::[A-Za-z_]\w{0,60}|(["'])[\w-]{1,60}\1)\]?)?$|^&[A-Za-z_]\w*(?:\[[\w +*-]{1,40}(?:\]|$)|->\w+|\.\w+)+;?$|^\*[A-Za-z_][\w:]*;?$/;
 /** Arithmetic on a name (`nToken+1`, `len*2`), when a C-like statement's `;` ends it. */
 const ARITHMETIC = /^[A-Za-z_]\w*\s?[-+*/%]\s?(?:\d{1,6}|[A-Za-z_]\w*)$/;
 /**

@@ -1,7 +1,7 @@
 /**
  * Shapes that read as a credential-named assignment but hold no secret, found by scanning the
  * unlabelled files of Ruby gems (OAuth and OAuth 1 clients, API clients, Rails' request
- * forgery protection) and PHP libraries (Symfony's security components) as Debian ships them:
+ * forgery protection, a Kubernetes client, an OpenID example app's log) and PHP libraries (Symfony's security components) as Debian ships them:
  * each negative is written in the shape seen there, and beside it a positive holds a real secret
  * in the same shape, so the fix is the shape's and not one string's. Values are built at run time
  * from a seeded generator.
@@ -33,6 +33,14 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: "Ruby bang method's call on the token's own variable", path: 'lib/omniauth/strategies/oauth2.rb', text: '          self.access_token = access_token.refresh! if access_token.expired?' },
     { name: 'token assigned a literal in the same method', path: 'lib/omniauth/strategies/oauth2.rb', text: "          self.access_token = '§' if access_token.expired?", value: rand(40) },
+  ],
+  [
+    { name: "element of an instance variable's options hash", path: 'lib/kubeclient/common.rb', text: '          password: @auth_options[:password],' },
+    { name: 'password given as a literal in the same hash', path: 'lib/kubeclient/common.rb', text: "          password: '§',", value: rand(24) },
+  ],
+  [
+    { name: "Rails' CSRF authenticity token in a request's logged parameters", path: 'examples/rails_openid/log/development.log', text: `  Parameters: {"authenticity_token"=>"${rand(43)}=", "yes"=>"yes"}` },
+    { name: 'access token in the same logged parameters', path: 'examples/rails_openid/log/development.log', text: '  Parameters: {"access_token"=>"§", "yes"=>"yes"}', value: rand(40) },
   ],
 ];
 
