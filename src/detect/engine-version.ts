@@ -106,7 +106,10 @@
  *    password literal), and `{CRYPT}$6$rounds=N$` alone is not a password hash. Nor are Go
  *    libraries' shapes (a time layout in Go's reference time, an HMAC signing method's name,
  *    `stringer`'s name table for a type named for a credential, a cipher test vector's nonce
- *    in hex, an SDK's constant that spells its own value). So old states
+ *    in hex, an SDK's constant that spells its own value), nor Ruby gems' and PHP libraries'
+ *    (Ruby's `alias` of a writer method, a Ruby bang method's call on a variable, a Ruby
+ *    instance variable's hash element, keys ending in identifier, Rails' authenticity (CSRF)
+ *    token, a PHP concatenation's variable cut where its member access starts). So old states
  *    scan again.
  */
 export const ENGINE_VERSION = 10;

@@ -49,8 +49,9 @@ const DESCRIBING_WORDS = new Set([
   'rule', 'rules', 'commit',
   // Whose a token is, and a pattern's name (`token_owner`, `$token_regexp`).
   'owner', 'regexp',
-  // A pre-shared key's identity is the name it is known by (`psk_identity`).
-  'identity',
+  // A pre-shared key's identity is the name it is known by (`psk_identity`); so is a token's
+  // identifier, the name a store keeps it under (`GLOBAL_CSRF_TOKEN_IDENTIFIER = "!real_csrf_token"`).
+  'identity', 'identifier', 'identifiers',
   // Who signs in with it, an installer's component id, a policy's age (`repo-token-user-login`,
   // `kpasswd_exe_guid`, `MaximumPasswordAge`).
   'login', 'user', 'username', 'guid', 'uuid', 'age',
@@ -60,13 +61,13 @@ const DESCRIBING_WORDS = new Set([
 
 /**
  * Tokens that are not credentials: paging cursors (NextToken, continuation_token, page_token),
- * idempotency tokens (ClientRequestToken, ClientToken), CSRF and device/push registration
+ * idempotency tokens (ClientRequestToken, ClientToken), CSRF (Rails' authenticity_token) and device/push registration
  * tokens, KMS grant tokens (which AWS documents as not secret), the parser's tokens of grammar
  * code, and .NET's strong-name `PublicKeyToken` (a hash of the signer's public key, printed in
  * every assembly reference). They name a token that is not secret.
  */
 const NON_SECRET_TOKENS =
-  /(?:^|\s)(?:public key|next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
+  /(?:^|\s)(?:public key|next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|authenticity|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
 /** The last word of a build's variable: compiler, linker and libtool flags, libraries, objects. */
 const BUILD_VARIABLE = /^(?:c|cpp|cxx|ld|lt|f|objc|go|rust|rs)flags$|^(?:libs|objs|srcs|deps|ldadd|libadd)$/;
 /** Compounds written without separators that name a place for secrets, not a secret: secretsmanager, passwordfield. */

@@ -6,13 +6,13 @@
  * (`:vartype secrets: ~pkg.models.Secrets`), a shell completion's list of options, the
  * names of a Python module's `__all__`, a parameter's annotation in a `def`'s signature, a
  * serializer's attribute map (`{"key": "netIpv4TcpFinTimeout", "type": "int"}`), an enum's
- * constant under a key's `Spec`; and
+ * constant under a key's `Spec`, Ruby's `alias` of a writer method and a Ruby bang method's call; and
  * one that lowers a value to low: a token in the query of a URL on a domain reserved for
  * examples (RFC 2606). Kept apart from not-a-secret.ts so each shape is one named test.
  */
 import { keyWords } from './classify-key.js';
 import type { ValueClass } from './classify-value.js';
-import type { Assignment } from './read-assignment.js';
+import type { Assignment, ValueShape } from './read-assignment.js';
 
 /**
  * A Python entry point's object reference, `module.path:attr` (setuptools' entry_points.txt,
@@ -38,10 +38,17 @@ const OPTION_WORDS = /^-{1,2}[A-Za-z][\w-]{0,40}(?:\s{1,3}-{1,2}[A-Za-z][\w-]{0,
  */
 const SPHINX_REFERENCE = /^~[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}$/;
 
+/**
+ * A Ruby method call on a variable, ending in a bang or a predicate's question mark
+ * (`self.access_token = access_token.refresh! if …`): code, written bare.
+ */
+const RUBY_BANG_CALL = /^[a-z_][a-z0-9_]{0,60}(?:\.[a-z_][a-z0-9_]{0,60}){1,6}[!?]$/;
+
 /** What the value is when it is one of the library shapes above; null otherwise. */
-export function libraryValueShape(value: string): ValueClass | null {
+export function libraryValueShape(value: string, shape: ValueShape): ValueClass | null {
   if (ENTRY_POINT.test(value) || SPHINX_REFERENCE.test(value)) return 'reference';
   if (TYPE_EXPRESSION.test(value) || OPTION_WORDS.test(value)) return 'code';
+  if (shape === 'bare' && RUBY_BANG_CALL.test(value)) return 'code';
   return null;
 }
 
@@ -69,9 +76,17 @@ const WIRE_NAME = /^(?:[a-z][A-Za-z0-9]{0,60}\.){0,4}[a-z]+(?:[A-Z][a-z0-9]+)+$/
 /** An enum's constant under a key's specification, as cloud APIs name a key's kind (`CustomerMasterKeySpec: ECC_NIST_P521`). */
 const ENUM_CONSTANT = /^[A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){1,6}$/;
 
+/**
+ * Ruby's `alias` of a writer method (`alias consumer_secret= client_credential_secret=`): two
+ * method names, the second read as the first's value.
+ */
+const RUBY_ALIAS_BEFORE = /(?:^|[\s;])alias\s{1,4}[A-Za-z_]\w{0,80}=\s{1,4}$/;
+const WRITER_NAME = /^[A-Za-z_]\w{0,80}=$/;
+
 /** The line around the value puts it in one of the library shapes above (`after`: the text after the value). */
 export function libraryContextShape(a: Assignment, before: string, after: string): boolean {
   if (ALL_NAMES_BEFORE.test(before)) return true;
+  if (a.shape === 'bare' && WRITER_NAME.test(a.value) && RUBY_ALIAS_BEFORE.test(before)) return true;
   if (a.key.toLowerCase() === 'key' && WIRE_NAME.test(a.value) && TYPE_SIBLING_AFTER.test(after)) return true;
   if (keyWords(a.key).at(-1) === 'spec' && ENUM_CONSTANT.test(a.value)) return true;
   return a.operator === ':' && DEF_SIGNATURE_BEFORE.test(before);

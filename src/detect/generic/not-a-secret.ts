@@ -95,11 +95,11 @@ const CENSORED = /^\*[a-z]{3,20}\*(?![\w*])/;
 const SUBSTITUTION_MARKER = /^%[A-Z][A-Z0-9_]{2,}$/;
 /**
  * A reference to another attribute or variable: &User-Password, &request:Tmp-String-5, &Token{…},
- * Ruby @token; C's address of an element or a member (`&zInput[iStart]`, `&cfg->pass`), a Perl
+ * Ruby @token and its hash's element (`@auth_options[:password]`, read up to the bracket); C's address of an element or a member (`&zInput[iStart]`, `&cfg->pass`), a Perl
  * typeglob or a C dereference (`*all_children_are`).
  */
 const BARE_REFERENCE =
-  /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*$|^&[A-Za-z_]\w*(?:\[[\w +*-]{1,40}(?:\]|$)|->\w+|\.\w+)+;?$|^\*[A-Za-z_][\w:]*;?$/;
+  /^&[A-Za-z_][\w:.-]*(?:\{.*)?$|^@{1,2}[A-Za-z_]\w*(?:\[(?::[A-Za-z_]\w{0,60}|(["'])[\w-]{1,60}\1)\]?)?$|^&[A-Za-z_]\w*(?:\[[\w +*-]{1,40}(?:\]|$)|->\w+|\.\w+)+;?$|^\*[A-Za-z_][\w:]*;?$/;
 /** Arithmetic on a name (`nToken+1`, `len*2`), when a C-like statement's `;` ends it. */
 const ARITHMETIC = /^[A-Za-z_]\w*\s?[-+*/%]\s?(?:\d{1,6}|[A-Za-z_]\w*)$/;
 /**
@@ -117,9 +117,11 @@ const CSS_RULE = /^[\w-]*(?::[\w-]+)*\{[\w-]+:/;
 const STITCHED_CODE = /^\s*['"]?\s*[.+]\s*\$?[A-Za-z_][\w$]*(?:->|\.|\(|::|\[)[^]*[.+(]\s*['"]?\s*$/;
 /**
  * Code after a string that held the key closed: PHP's `'&_secret='.$secret`, `"token=" + token`,
- * `' Password: '.(empty($password) ? …`: a concatenation, then a variable or an expression.
+ * `' Password: '.(empty($password) ? …`: a concatenation, then a variable or an expression; the
+ * variable perhaps cut where its member access starts (`$tokenValue.':'.$persistentToken->get…`,
+ * read up to the `-`).
  */
-const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*$|^\+\s{1,2}[A-Za-z_$][\w$.]*$|^\.\s{0,2}\(\s{0,2}(?:\$|[A-Za-z_]\w*\s{0,2}\()/;
+const JOINED_VARIABLE = /^\.\s{0,2}\$[A-Za-z_]\w*(?:->\w+|\[['"]?\w+['"]?\])*(?:->?)?$|^\+\s{1,2}[A-Za-z_$][\w$.]*$|^\.\s{0,2}\(\s{0,2}(?:\$|[A-Za-z_]\w*\s{0,2}\()/;
 /** A fragment of a query naming a column: "pwd_hash = ". */
 const QUERY_FRAGMENT = /^[A-Za-z_][\w.]*\s+=\s*$/;
 /**
@@ -229,7 +231,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   if (/^[A-Z]+\d$/.test(value) && OWNED_SLOT.test(value.slice(0, -1))) return 'placeholder';
   if (TYPE_NAME.test(value)) return 'code';
   if (isPublicKey(value)) return 'public';
-  return libraryValueShape(value);
+  return libraryValueShape(value, shape);
 }
 
 /**
