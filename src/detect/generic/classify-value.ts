@@ -452,9 +452,6 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (emphasis && /^[A-Z]+(?: [A-Z]+)+$/.test(v)) return 'placeholder';
   const notSecret = notASecretValue(v, shape);
   if (notSecret !== null) return notSecret;
-  // A token or secret the OAuth specifications print as an example: documentation, quoted where
-  // it is written as a credential would be, so it is a word (low), as a password from a list is.
-  if (isPublishedSample(v)) return 'word';
   // A PEM block is the private-key rules' to judge; a URL without user info names a place.
   // A URN names a class or a namespace (urn:oasis:names:tc:SAML:2.0:ac:classes:Password).
   // So does a JDBC URL without a password in it (jdbc:h2:mem:, jdbc:derby:db;create=true), read
@@ -570,7 +567,10 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   const message = messageWithNumbers(tokens);
   if (message !== null) return message;
   // Typed along the keyboard's rows (asdkfj23sdf): a stand-in, or a weak password someone typed; a word, low.
-  if (looksLikeWords(v) || keyboardMash(v)) return 'word';
+  // A token or secret the OAuth specifications print as an example: documentation, quoted where
+  // it is written as a credential would be, so it is a word (low), as a password from a list is.
+  // (Asked last, of what would be reported: it hashes the value.)
+  if (looksLikeWords(v) || keyboardMash(v) || isPublishedSample(v)) return 'word';
   if (looksRandom(v)) return 'random';
   return 'plausible';
 }
