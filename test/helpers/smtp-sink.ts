@@ -13,6 +13,11 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** While set, each message is kept unanswered (the sender waits) until the promise settles. */
   hold: Promise<void> | null;
+  /**
+   * Connection errors the server saw (a sender killed with kill -9 in the middle of a message
+   * resets its connection): kept here rather than thrown, as a real mail server logs them.
+   */
+  connectionErrors: Error[];
   /** Resolves once `n` messages have been received (kept, whether held or not). */
   waitForCount(n: number): Promise<void>;
   close(): Promise<void>;
@@ -50,11 +55,16 @@ export async function startSmtpSink(options: { rejectRecipients?: boolean } = {}
       });
     },
   });
+  // smtp-server re-emits a reset in the middle of a transaction on the server; with no listener
+  // that is an uncaught error in the test process.
+  const connectionErrors: Error[] = [];
+  server.on('error', (error: Error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     port,
     received,
+    connectionErrors,
     get hold() {
       return control.hold;
     },
