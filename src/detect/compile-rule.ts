@@ -45,9 +45,72 @@ export function countCapturingGroups(source: string): number {
   return count;
 }
 
-/** The flags each of a spec's regexes is compiled with: [regex, allow lists]. */
+/**
+ * Whether the secret's group (`secretIndex`: its name, or its number; 0 the whole match) ends
+ * every match it takes part in: a group at the top level of the pattern, not repeated, followed
+ * by nothing but zero-width assertions (`\b`, `\B`, `$`, `^`, look-arounds). Then the secret's
+ * offsets follow from the match's end and the secret's length, and the regex needs no `d` flag,
+ * whose offsets cost every exec an allocation and the engine's slower path.
+ */
+export function secretEndsMatch(source: string, secretIndex: number | string): boolean {
+  if (secretIndex === 0) return true;
+  let count = 0;
+  let depth = 0;
+  let inClass = false;
+  let open = -1;
+  for (let i = 0; i < source.length && open < 0; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === ')') depth--;
+    else if (c === '(') {
+      if (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!')) {
+        count++;
+        if (typeof secretIndex === 'number' ? count === secretIndex : source.startsWith(`(?<${secretIndex}>`, i)) open = i;
+      }
+      if (open < 0) depth++;
+    }
+  }
+  if (open < 0 || depth !== 0) return false;
+  const close = groupEnd(source, open);
+  if (close < 0) return false;
+  for (let i = close + 1; i < source.length; ) {
+    const c = source[i];
+    if (c === '$' || c === '^') i++;
+    else if (c === '\\' && (source[i + 1] === 'b' || source[i + 1] === 'B')) i += 2;
+    else if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+      const end = groupEnd(source, i);
+      if (end < 0) return false;
+      i = end + 1;
+    } else return false;
+  }
+  return true;
+}
+
+/** The offset of the `)` that closes the group opened at `open`, or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The flags each of a spec's regexes is compiled with: [regex, allow lists]. The rule's regex
+ * has no `d` flag: the matcher finds the secret's offsets from the match's end where the secret
+ * ends it (secretEndsMatch), and from a sticky `d` twin of the regex, run once per match, where
+ * it does not.
+ */
 export function ruleFlags(spec: RuleSpec): { regex: string; lists: string } {
-  return { regex: `gd${spec.ignoreCase ? 'i' : ''}`, lists: 'i' };
+  return { regex: `g${spec.ignoreCase ? 'i' : ''}`, lists: 'i' };
 }
 
 /** `checked`: the spec passed the safety check before (a cache, or the main thread for a worker). */
@@ -75,6 +138,7 @@ export function compileRule(spec: RuleSpec, index: number, checked = false): Com
     allowPathRes: list(spec.allowPath, 'allowPath'),
     ...(spec.regionNeeds !== undefined ? { regionNeedsRe: compileRegex(spec, spec.regionNeeds, flags.lists, 'regionNeeds', checked) } : {}),
     secretIndex,
+    secretEndsMatch: secretEndsMatch(spec.regex, secretIndex),
     windowBytes: spec.window ?? LINE_CONTEXT,
     multiline: spec.window !== undefined,
     index,

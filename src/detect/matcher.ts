@@ -102,6 +102,8 @@ export class Matcher {
   private readonly regionHas = new Map<string, Map<number, [number, boolean]>>();
   /** Keyword hits of the text being matched (see MS_PER_HIT). */
   private hits = 0;
+  /** By rule, its regex sticky and with offsets of groups (secretSpan), made on the rule's first match. */
+  private readonly withIndices = new Map<CompiledRule, RegExp>();
 
   constructor(readonly ruleset: Ruleset) {
     // Built once per ruleset (or handed to a worker thread with it): matcher-tables.ts.
@@ -265,10 +267,16 @@ export class Matcher {
       }
       const key = rule.secretIndex;
       const secret = typeof key === 'string' ? m.groups?.[key] : m[key];
-      const span = typeof key === 'string' ? m.indices?.groups?.[key] : m.indices?.[key];
-      if (!secret || !span) continue;
-      let start = base + span[0];
-      let stop = base + span[1];
+      if (!secret) continue;
+      let stop: number;
+      if (rule.secretEndsMatch) {
+        stop = base + m.index + m[0].length;
+      } else {
+        const span = this.secretSpan(rule, region, m.index);
+        if (!span) continue;
+        stop = base + span[1];
+      }
+      let start = stop - secret.length;
       let value = secret;
       let confidence: Confidence | undefined;
       if (rule.classify === 'assignment') {
@@ -292,6 +300,20 @@ export class Matcher {
         if (out.length >= MAX_MATCHES) return;
       }
     }
+  }
+
+  /**
+   * Where the secret's group of the match at `at` in `region` lies, for a rule whose secret does
+   * not end its match: the regex again, sticky at the match and with the `d` flag, finds the
+   * same match with its groups' offsets.
+   */
+  private secretSpan(rule: CompiledRule, region: string, at: number): [number, number] | undefined {
+    let re = this.withIndices.get(rule);
+    if (!re) this.withIndices.set(rule, (re = new RegExp(rule.re.source, `${rule.re.flags.replace('g', '')}dy`)));
+    re.lastIndex = at;
+    const m = re.exec(region);
+    const key = rule.secretIndex;
+    return typeof key === 'string' ? m?.indices?.groups?.[key] : m?.indices?.[key];
   }
 
   /**

@@ -86,6 +86,8 @@ export interface CompiledRule extends RuleSpec {
   allowPathRes: RegExp[];
   regionNeedsRe?: RegExp;
   secretIndex: number | string;
+  /** The secret's group ends every match it is in: its offsets follow from the match's end (compile-rule.ts). */
+  secretEndsMatch: boolean;
   windowBytes: number;
   multiline: boolean;
   index: number;
