@@ -32,6 +32,22 @@ export interface Assignment {
 const QUOTES = '"\'`';
 const MAX_VALUE = 1000;
 const KEY_CHAR = /[\w.$#@-]/;
+/*
+ * The regexes readKey asks of every candidate, made once: a regex literal in a function is a
+ * new object each time it is evaluated.
+ */
+/** What stands between a key and its value: the operator, quotes, brackets, spaces. */
+const OPERATOR_CHAR = /[\s=:>,\]"'`\\(]/;
+/** The same less the operator's own characters, removed to leave the operator. */
+const OPERATOR_NOISE = /["'`\\\]\s(]/g;
+/** A comparison call or an environment setter just before the key. */
+const COMPARING_CALL = /(?:[Cc]ompare|[Ee]qual|[Ee]ql|[Ss]etenv|putenv)\(\s{0,3}$/;
+const TERNARY_BRANCH = /\?\s{0,3}$/;
+const TYPE_TEST = /\btypeof\s{1,3}$/;
+const REDIS_PASSWORD_DIRECTIVE = /^(?:requirepass|masterauth)$/i;
+/** A key's sigils and flag dashes before it, and dots or dashes after it. */
+const KEY_SIGILS = /^[-$@#.]+/;
+const KEY_TRAILING_DOTS = /[.-]+$/;
 /** A bare value that interpolates or reads a variable, or a template's marker. */
 const REFERENCE_START = /^(?:\$[{(A-Za-z_]|%[A-Za-z_(]|\{\{|<%|#\{|@[A-Za-z_][\w.]*@|!Ref\b|\[\[)/;
 /** Words that are code, not a value, when written bare. */
@@ -202,12 +218,12 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   const assertion = last === '(' ? ASSERTION.exec(before) : null;
   let i = valueOpen - 1 - (assertion ? assertion[0].length : 0);
   const opEnd = i + 1;
-  while (i >= 0 && /[\s=:>,\]"'`\\(]/.test(line[i]!) && opEnd - i < 24) i--;
+  while (i >= 0 && OPERATOR_CHAR.test(line[i]!) && opEnd - i < 24) i--;
   const keyEnd = i + 1;
   while (i >= 0 && KEY_CHAR.test(line[i]!) && keyEnd - i < 120) i--;
   const raw = line.slice(i + 1, keyEnd);
   const between = line.slice(keyEnd, opEnd);
-  let operator = between.replace(/["'`\\\]\s(]/g, '');
+  let operator = between.replace(OPERATOR_NOISE, '');
   if (operator === '' && between.length > 0) operator = ' ';
   if (operator === '' && raw.startsWith('-')) operator = ' ';
   if (line[i] === '<' && operator === '>') operator = '>';
@@ -218,7 +234,7 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // (`['key', 'passphrase', 'pfx']`) or a later argument, a string is one item among others.
   // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
   // So does setting an environment variable: os.Setenv(secretKey, 'v'), putenv(TOKEN_VAR, 'v').
-  const compared = /(?:[Cc]ompare|[Ee]qual|[Ee]ql|[Ss]etenv|putenv)\(\s{0,3}$/.test(line.slice(Math.max(0, i - 24), i + 1));
+  const compared = COMPARING_CALL.test(line.slice(Math.max(0, i - 24), i + 1));
   if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
     return { key: '', operator };
   }
@@ -226,8 +242,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
     return { key: '', operator };
   }
   // A quoted key after `?` is a ternary's branch (`x ? 'refresh_token' : 'code'`); after typeof, a type test.
-  if (QUOTES.includes(line[i] ?? '') && /\?\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i))) return { key: '', operator };
-  if (/\btypeof\s{1,3}$/.test(line.slice(Math.max(0, i - 10), i + 1))) return { key: '', operator };
+  if (QUOTES.includes(line[i] ?? '') && TERNARY_BRANCH.test(line.slice(Math.max(0, i - 4), i))) return { key: '', operator };
+  if (TYPE_TEST.test(line.slice(Math.max(0, i - 10), i + 1))) return { key: '', operator };
   // mysql -pSECRET: the one-letter flag of the MySQL and MariaDB clients means the password.
   if (raw === '-p') return { key: 'password', operator: ' ' };
   // mosquitto_pub -u user -P SECRET: a capital -P after a user name is that user's password.
@@ -237,8 +253,8 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // redis-cli -a SECRET: the password of the Redis client.
   if (raw === '-a' && /\bredis-cli\s/.test(line)) return { key: 'password', operator: ' ' };
   // redis.conf's `requirepass SECRET` and `masterauth SECRET`: the server's and a replica's password.
-  if (/^(?:requirepass|masterauth)$/i.test(raw)) return { key: 'password', operator: ' ' };
-  const key = raw.replace(/^[-$@#.]+/, '').replace(/[.-]+$/, '');
+  if (REDIS_PASSWORD_DIRECTIVE.test(raw)) return { key: 'password', operator: ' ' };
+  const key = raw.replace(KEY_SIGILS, '').replace(KEY_TRAILING_DOTS, '');
   return { key, operator };
 }
 
@@ -335,6 +351,10 @@ export function readAssignment(line: string, valueStart: number, valueEnd: numbe
   return readAssignmentValue(line, valueEnd, readAssignmentKey(line, valueStart, keyHint), keyHint);
 }
 
+/** A string literal's prefix before its quote: Python's b, r, u (and Objective-C's @ before a double quote). */
+const STRING_PREFIX = /(?:^|[\s=:(,[{])([bBrRuU]{1,2})$/;
+const DOUBLE_QUOTE_PREFIX = /(?:^|[\s=:(,[{])([bBrRuU]{1,2}|@)$/;
+
 /**
  * The first half of readAssignment: the key and operator. The key alone rules out most
  * candidates, and reading the value (its shape, the calls that wrap it) is the dearer half.
@@ -353,7 +373,7 @@ export function readAssignmentKey(line: string, valueStart: number, keyHint?: st
   if (quote && line[start - 2] === '\\') escaped = true;
   let valueOpen = quote ? start - (escaped ? 2 : 1) : start;
   // Python's string prefixes (b'...', r"...", u'...') and Objective-C's `@"..."`: part of the literal, not of the key.
-  const prefix = quote ? (quote === '"' ? /(?:^|[\s=:(,[{])([bBrRuU]{1,2}|@)$/ : /(?:^|[\s=:(,[{])([bBrRuU]{1,2})$/).exec(line.slice(Math.max(0, valueOpen - 4), valueOpen)) : null;
+  const prefix = quote ? (quote === '"' ? DOUBLE_QUOTE_PREFIX : STRING_PREFIX).exec(line.slice(Math.max(0, valueOpen - 4), valueOpen)) : null;
   if (prefix) valueOpen -= prefix[1]!.length;
   const { key: readKeyName, operator, call } = readKey(line, valueOpen);
   const key = keyHint ?? readKeyName;
