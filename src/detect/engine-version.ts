@@ -115,7 +115,8 @@
  *    and function names, prose joined by hyphens, HTML entities for layout, a highlighter's
  *    dotted token types with hyphens or an empty part, a store's magic key behind marks, an SQL
  *    SET fragment in a string, a `(none)` default, a usage placeholder before a line
- *    continuation, a key's own long name behind My), and `_test` folders are tests. So old
+ *    continuation, a key's own long name behind My, a query string of names and short words,
+ *    a name built on `pw`), and `_test` folders are tests. So old
  *    states scan again.
  */
 export const ENGINE_VERSION = 10;

@@ -164,7 +164,7 @@ const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$|^[a-z][a-z0-9]{1,30}_[a-z
 
 /** The words of a credential's name: a value made of a name around one of these names the slot (user_password). */
 const CREDENTIAL_WORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'auth',
+  'password', 'passwd', 'pass', 'pwd', 'pw', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'auth',
   'credential', 'credentials', 'salt', 'nonce',
 ]);
 /** Words that make a phrase a chosen password (my-top-secret, super-secret) rather than a name. */
@@ -498,6 +498,9 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   // A run-time expansion opening the value, whole or cut where a rule's match stops (FreeRADIUS's
   // `%{User-Password}`, `%{ldap:ldap:///ou=...?cn=%{Packet-Src-IP-Address}}`).
   if (/^%\{[A-Za-z][\w.-]{0,60}(?:[:}]|$)/.test(v)) return 'template';
+  // A query string of names and short words (MediaWiki's 'action=login&!lgtoken'): a request's
+  // shape, so long as no credential's name in it carries a value (`user=ops&pass=word` does).
+  if (/^[a-z]\w{0,30}=[a-z]{1,12}(?:&!?[a-z]\w{0,30}(?:=[a-z]{1,12})?)+$/.test(v) && !/(?:pass|pwd|secret|token|key|auth)\w{0,10}=/i.test(v)) return 'reference';
   // An assignment in a query's SET list, held in a string (`token_count = token_count + 1,`).
   if (/^[A-Za-z_]\w*\s?=\s?[A-Za-z_]\w*\s?[-+*/]\s?\$?\w+,?$/.test(v)) return 'code';
   // The jwt.io sample token, known by its claims: documentation (the JWT rules drop it too).

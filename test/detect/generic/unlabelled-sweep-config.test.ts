@@ -82,6 +82,14 @@ const pairs: Array<[Case, Case]> = [
     { name: "the key's own name behind My", path: 'Resources/SOGoDefaults.plist', text: '  SOGoEncryptionKey = "MySOGoEncryptionKey";' },
     { name: 'key written out', path: 'Resources/SOGoDefaults.plist', text: '  SOGoEncryptionKey = "§";', value: rand(24) },
   ],
+  [
+    { name: 'query string of names and short words', path: 'includes/api/ApiLogin.php', text: "\t\t$this->addDeprecation( 'apiwarn-deprecation-login-token', 'action=login&!lgtoken' );" },
+    { name: 'random value in the same call', path: 'includes/api/ApiLogin.php', text: "\t\t$this->addDeprecation( 'apiwarn-deprecation-login-token', '§' );", value: rand(32) },
+  ],
+  [
+    { name: "variable named for a password's abbreviation", path: 'lualib/rspamadm/configwizard.lua', text: '      password = pw_encrypted' },
+    { name: 'password literal in the same place', path: 'lualib/rspamadm/configwizard.lua', text: "      password = '§'", value: short(12) },
+  ],
 ];
 
 describeShapePairs('shapes of shipped server configs and support files that hold no secret, each beside a secret in the same shape', pairs);
