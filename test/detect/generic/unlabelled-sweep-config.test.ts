@@ -7,11 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pathContext } from '../../../src/scan/path-context.js';
-import { valueMaker } from './shape-cases.js';
+import { runCase, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
 import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand, short } = valueMaker(0xc0f1a9);
+const CRYPT = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const HEX = '0123456789abcdef';
 
 /** Lower-case words joined by hyphens, none of them prose: a passphrase someone chose. */
 const passphrase = ['copper', 'lantern', 'orbit', 'meadow'].join('-');
@@ -102,4 +104,38 @@ describe('a folder named _test holds tests (DokuWiki plugins and others)', () =>
   it('does not read a folder that only starts with _test as tests', () => {
     expect(pathContext('lib/_testimonials/config.php')).toBeNull();
   });
+});
+
+/**
+ * [a hash on a commented-out line, the same hash on a live line]: the comment shows the format
+ * of a setting (an example config's `#password="$2a$…"`), so it is medium, not high, and falls
+ * to low in an example, a test or documentation; the live line stays high.
+ */
+const commented: Array<[Case, Case]> = [
+  [
+    { name: 'sha512-crypt hash in a commented-out tag', path: 'docs/examples/modules.conf.example', text: `#          password="$6$${rand(16, CRYPT)}$${rand(86, CRYPT)}"` },
+    { name: 'the same tag live', path: 'conf/modules.conf', text: `          password="$6$${rand(16, CRYPT)}$${rand(86, CRYPT)}"` },
+  ],
+  [
+    { name: 'sha256-crypt hash after # in a daemon config', path: 'etc/turnserver.conf', text: `#cli-password=$5$${rand(16, HEX)}$${rand(64, HEX)}` },
+    { name: 'the same setting live', path: 'etc/turnserver.conf', text: `cli-password=$5$${rand(16, HEX)}$${rand(64, HEX)}` },
+  ],
+  [
+    { name: 'md5-crypt hash in a // comment', path: 'src/auth.c', text: `    // e.g. "$1$${rand(8, CRYPT)}$${rand(22, CRYPT)}"` },
+    { name: 'md5-crypt hash in a C string', path: 'src/auth.c', text: `    static const char *stored = "$1$${rand(8, CRYPT)}$${rand(22, CRYPT)}";` },
+  ],
+];
+
+describe('a password hash on a commented-out line is medium, beside the same hash on a live line at high', () => {
+  for (const [comment, live] of commented) {
+    it(`medium: ${comment.name} (${comment.path})`, () => {
+      const found = runCase(comment).filter((m) => m.ruleId.startsWith('password-hash-'));
+      expect(found.map((m) => m.confidence)).toEqual(['medium']);
+    });
+    it(`high: ${live.name} (${live.path})`, () => {
+      const found = runCase(live).filter((m) => m.ruleId.startsWith('password-hash-'));
+      expect(found.length).toBe(1);
+      expect(found[0]!.confidence ?? 'high').toBe('high');
+    });
+  }
 });
