@@ -117,7 +117,8 @@
  *    SET fragment in a string, a `(none)` default, a usage placeholder before a line
  *    continuation, a key's own long name behind My, a query string of names and short words,
  *    a name built on `pw`), and `_test` folders are tests; a password hash on a
- *    commented-out line is medium, not high (low in tests, examples and docs). So old
+ *    commented-out line is medium, not high (low in tests, examples and docs), and a Basic
+ *    pair of a made-up user (foo, test, alice) with a short password is low. So old
  *    states scan again.
  */
 export const ENGINE_VERSION = 10;

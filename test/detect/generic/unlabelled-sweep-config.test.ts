@@ -139,3 +139,21 @@ describe('a password hash on a commented-out line is medium, beside the same has
     });
   }
 });
+
+/** A Basic header's pair built at run time. */
+const basic = (pair: string): string => Buffer.from(pair).toString('base64');
+
+describe('a short password under a made-up user in a Basic header is low, beside a real user\'s pair reported higher', () => {
+  it('reports at low only: foo and a short password', () => {
+    const text = `        $this->assertSame('Basic ${basic(['foo', 'b=ar'].join(':'))}', $body['HTTP_PROXY_AUTHORIZATION']);`;
+    expect(runCase({ name: 'made-up pair', path: 'src/HttpClientTestCase.php', text }).map((m) => m.confidence)).toEqual(['low']);
+  });
+  it('reports at medium or high: a service account and a short password', () => {
+    const text = `        $this->assertSame('Basic ${basic(['svc-report', short(6)].join(':'))}', $body['HTTP_PROXY_AUTHORIZATION']);`;
+    expect(runCase({ name: 'service pair', path: 'src/HttpClientTestCase.php', text }).map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+  });
+  it('reports at medium or high: a made-up user with a long random password', () => {
+    const text = `        $this->assertSame('Basic ${basic(['foo', rand(20)].join(':'))}', $body['HTTP_PROXY_AUTHORIZATION']);`;
+    expect(runCase({ name: 'made-up user, real password', path: 'src/HttpClientTestCase.php', text }).map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+  });
+});
