@@ -245,7 +245,8 @@ characters are dropped: they are certainly not secrets; so are words under a wea
 A commented-out line (\`# hmac_secret: ...\`, \`// password = ...\`, a \`/*\` or \`/**\` block
 comment) or a value after a trailing comment outside any string (\`connect(); // password: v\`)
 is low whatever the value, since it is most often an example of the format; a quoted literal
-joined to code (\`"abc" + x\`) is at most medium. The path's context (tests, fixtures, documentation) is applied afterwards,
+joined to code (\`"abc" + x\`) is at most medium. A password hash on a commented-out line is
+medium rather than high, so it falls to low in an example, a test or documentation. The path's context (tests, fixtures, documentation) is applied afterwards,
 where the path is known.
 
 Some secrets are known by their shape or their file rather than by a key: a wallet's recovery

@@ -109,8 +109,17 @@
  *    in hex, an SDK's constant that spells its own value), nor Ruby gems' and PHP libraries'
  *    (Ruby's `alias` of a writer method, a Ruby bang method's call on a variable, a Ruby
  *    instance variable's hash element, keys ending in identifier, Rails' authenticity (CSRF)
- *    token, a PHP concatenation's variable cut where its member access starts). So old states
- *    scan again.
+ *    token, a PHP concatenation's variable cut where its member access starts), nor shipped
+ *    server configs' and support files' (a package's substitution markers `XXX_NAME_XXX` and
+ *    `@@NAME@@`, Template Toolkit tags, FreeRADIUS `%{...}` expansions, PHP namespaced class
+ *    and function names, prose joined by hyphens, HTML entities for layout, a highlighter's
+ *    dotted token types with hyphens or an empty part, a store's magic key behind marks, an SQL
+ *    SET fragment in a string, a `(none)` default, a usage placeholder before a line
+ *    continuation, a key's own long name behind My, a query string of names and short words,
+ *    a name built on `pw`), and `_test` folders are tests; a password hash on a
+ *    commented-out line is medium, not high (low in tests, examples and docs), and a Basic
+ *    pair of a made-up user (foo, test, alice) with a short password is low. So old
+ *    states scan again.
  */
 export const ENGINE_VERSION = 10;
 

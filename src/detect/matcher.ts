@@ -83,6 +83,17 @@ function judgeMatch(
   return { value: judged.value, start: at + judged.start, end: at + judged.end, confidence: judged.confidence };
 }
 
+/**
+ * The line holding `at` is commented out before it: a shell, INI or config file's `#` or `;`,
+ * C's and JavaScript's `//`, SQL's `--`, or a block comment's ` * `, with only blanks before.
+ */
+function commentedOut(text: Source, at: number): boolean {
+  const lo = Math.max(0, at - 400);
+  const before = text.lastNewline(lo, at);
+  if (before < 0 && lo > 0) return false;
+  return /^[ \t]{0,40}(?:#|;|\/\/|--|\*(?!\/))/.test(text.slice(before + 1, at));
+}
+
 export class Matcher {
   private readonly keywords: KeywordIndex;
   /** The fast keyword pass over bytes; null where the WebAssembly module is not built. */
@@ -293,6 +304,9 @@ export class Matcher {
         const judged = judgeEncodedCredentials(value);
         if (judged === null) continue;
         confidence = judged;
+      } else if (rule.kind === 'password-hash' && commentedOut(text, start)) {
+        // A hash on a commented-out line shows the format of a setting, as a generic value there does.
+        confidence = 'medium';
       }
       if (this.repeatsOnLine(text, rule.id, value, start, stop)) continue;
       if (this.accepts(text, rule, value, start, stop, inlineAllow)) {

@@ -18,7 +18,8 @@
  * use, and vendored code is code that runs: there a generic value is one lower. A private key in
  * a test, an example or documentation falls to low: such keys are generated for the test or the
  * text and nothing in a key's shape ties it to anyone, so it is reported (it is a key) without
- * opening an incident. A place without a path (a commit message, a blob in no commit) has no
+ * opening an incident. A password hash on a commented-out line comes as medium from the text
+ * (the comment shows a setting's format), so it falls to low there too. A place without a path (a commit message, a blob in no commit) has no
  * context.
  */
 import { PRIVATE_KEY_FAMILY, ruleConfidence } from '../detect/rule-confidence.js';

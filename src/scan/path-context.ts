@@ -9,7 +9,7 @@ export type PathContext = 'test' | 'example' | 'docs' | 'vendor';
 /** Folder names, compared lower-case. */
 const DIRS: ReadonlyArray<[PathContext, ReadonlySet<string>]> = [
   ['test', new Set([
-    'test', 'tests', '__tests__', 'spec', 'specs', 'testdata', 'test-data', 'test_data', 'testing', 'e2e',
+    'test', 'tests', '_test', '_tests', '__tests__', 'spec', 'specs', 'testdata', 'test-data', 'test_data', 'testing', 'e2e',
     'fixture', 'fixtures', '__fixtures__', 'mock', 'mocks', '__mocks__', 'stub', 'stubs', 'cassettes',
     // C and C++ projects' suites and their known-answer vectors: Google Test's gtests (NSS),
     // regress (OpenSSH, PostgreSQL, sudo), selftest and testprogs (Samba), testsuite, kat.

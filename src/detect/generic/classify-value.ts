@@ -28,10 +28,11 @@ export type ValueClass =
 
 /**
  * Documentation and example values: `<your-password>` (in a usage line's brackets too:
- * `[--secret <password>]`, or marked up: `<var>args</var>`), changeme, xxx, ***, TODO.
+ * `[--secret <password>]`, before a shell line's continuation `\`, or marked up:
+ * `<var>args</var>`), changeme, xxx, ***, TODO, a default shown as `(none)`.
  */
 const PLACEHOLDER =
-  /^<[^<>]{0,60}>[\])},.;|]{0,3}$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^_{0,2}null_{0,2}$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
+  /^<[^<>]{0,60}>[\])},.;|]{0,3}\\?$|^<(?:var|em|i|code|replaceable|arg)>|^\[[A-Za-z _-]{1,40}\]$|^\{[A-Za-z _-]{1,60}\}$|^\(?[A-Za-z _-]{0,20}(?:required|optional|here)\)?$|^\((?:none|empty|unset|not[ _-]set|blank)\)$|^(?:your|enter|insert|put|replace)[_ -]?[a-z]|changeme|change[_-]me|change[_-]?it|^change[_-]?this|^x{3,}$|xxxx|^\*+$|\*\*\*|^\.{3}|\.{3}$|…|^-+$|^\?+$|placeholder|redacted|example|sample|dummy|^todo\b|^tbd$|^fixme|^none$|^_{0,2}null_{0,2}$|^nil$|^undefined$|^true$|^false$|^yes$|^no$|^on$|^off$|^n\/a$|secret[_-]?here|not[_-]?a[_-]?real|^fake|^mock/i;
 
 /**
  * A sentinel that stands for a state, not a secret: capital words naming it joined by `_` to an
@@ -50,11 +51,12 @@ const SENTINEL_CONSTANT =
 
 /**
  * Templates and interpolations, anywhere in the value (Perl's `$setup->{passwd}` whole among
- * them); also printf's positional `%1$s` and the
- * runtime macros of Nagios and Icinga (`$mysql_password$`, `$USER1$`), whole.
+ * them); also printf's positional `%1$s`, the runtime macros of Nagios and Icinga
+ * (`$mysql_password$`, `$USER1$`), whole, a package's substitution markers (`@@DB_PASSWORD@@`,
+ * `XXX_DIRPASSWORD_XXX`), whole, and Template Toolkit's tags (`[% only_passwd %]`).
  */
 const TEMPLATE =
-  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:(?:->)?(?:\{\w+\}|\[['"]?\w+['"]?\]))*$|^\$\d$|^@[A-Za-z_][\w.]*@$|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+  /\{\{|\}\}|\$\{|#\{|<%|%\([\w.-]{1,40}\)[sdr]|^%[sdr]$|%[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*(?:(?:::|->)\w+)*(?:(?:->)?(?:\{\w+\}|\[['"]?\w+['"]?\]))*$|^\$\d$|^@{1,2}[A-Za-z_][\w.]*@{1,2}$|^X{3}_[A-Z][A-Z0-9_]*_X{3}$|\[%[-+=~]?[^%\]]{1,200}[-+=~]?%\]|^#{2,}[A-Za-z_][\w]*#{2,}$|^__[A-Z][A-Z0-9_]*__$|^%[A-Za-z_][\w.-]*%$|^\{[A-Za-z_][\w.]{0,40}\}$|^\{\d\}$|^\[\[.*\]\]$|^\$\([\w -]{1,60}\)$|%\d{1,2}\$[sd](?![A-Za-z0-9])|^\$[A-Za-z_]\w*\$$|^%\{[\w.:-]{1,60}\}$|%\{[A-Za-z_]\w{0,40}\}|\[%[-+=~]?[^%\]]{1,200}[-+=~]?%\]|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * In a long value, a template marker counts only when the construct is whole (`${name}`,
@@ -63,7 +65,7 @@ const TEMPLATE =
  * expression with operators between spaced braces reads a dotted name: `{{ $a.kind === "x" ? … }}`.)
  */
 const WHOLE_TEMPLATE =
-  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|\{\{ (?=[^{}]{0,200}[$\w]{3,}\.[A-Za-z_]\w{2,})[\w.$|"' ()=!?:<>&-]{1,200} \}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
+  /\$\{[A-Za-z_][\w.]{0,60}(?:[:?-][^{}]{0,60})?\}|\{\{\s{0,3}[\w.$|"' ()-]{1,120}\}\}|\{\{ (?=[^{}]{0,200}[$\w]{3,}\.[A-Za-z_]\w{2,})[\w.$|"' ()=!?:<>&-]{1,200} \}\}|#\{[\w.@$]{1,60}\}|<%=?[^%]{1,200}%>|%\([\w.-]{1,40}\)[sdr]|(?:^|[\s=:'"/])%[sd](?![A-Za-z0-9])|%\d{1,2}\$[sd](?![A-Za-z0-9])|%\{[A-Za-z_]\w{0,40}\}|\[%[-+=~]?[^%\]]{1,200}[-+=~]?%\]|\{\$[A-Za-z_]\w*(?:->\w+|\.\w+|\[['"]?[\w-]{1,40}['"]?\]){0,6}(?:\}|\|\w)/;
 
 /**
  * A message's parameter among its words (`Ongeldig wachtwoord: $1`, `Hello {name}`, `{0} tokens`),
@@ -151,6 +153,8 @@ const MEASURE = /^(?:\d{1,6}[- ]?)?(?:bytes?|octets?|bits?|chars?|characters?|di
 const ENCODING = /^(?:utf-?8|utf-?(?:16|32)(?:[-_]?(?:le|be))?|ucs-?2(?:[-_]?(?:le|be))?|latin-?1|ascii|base64(?:url)?|hex|binary|iso-8859-\d{1,2})$/i;
 /** A type's name in a namespace: AWS::SecretsManager::Secret, Test2::Event::Pass. */
 const NAMESPACED_TYPE = /^[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*){1,6}$/;
+/** A class or a function in a PHP namespace ('PhpMyAdmin\\Controllers\\UserPasswordController', 'Safe\ftp_pwd'), in code or a routing table. */
+const PHP_NAMESPACED = /^\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Za-z_][A-Za-z0-9_]*){1,8}$/;
 /** A long command-line option's name. */
 const CLI_OPTION = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** A file of source, object or build code by its name alone: git-credential-wincred.c, token.o, auth.exe. */
@@ -160,7 +164,7 @@ const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$|^[a-z][a-z0-9]{1,30}_[a-z
 
 /** The words of a credential's name: a value made of a name around one of these names the slot (user_password). */
 const CREDENTIAL_WORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'auth',
+  'password', 'passwd', 'pass', 'pwd', 'pw', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'auth',
   'credential', 'credentials', 'salt', 'nonce',
 ]);
 /** Words that make a phrase a chosen password (my-top-secret, super-secret) rather than a name. */
@@ -486,11 +490,19 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (/^\$(?:1|2[abxy]?|5|6|apr1|y)\$$/.test(v) || /^\$[A-Za-z_]\w*(?:\s{1,3}\$[A-Za-z_]\w*)+$/.test(v)) return 'template';
   // A type in a namespace (AWS::SecretsManager::Secret, Crypt::Password), a command-line option
   // (--require), a source or build file's name (git-credential-wincred.c), an escaped line break.
-  if (NAMESPACED_TYPE.test(v) || CLI_OPTION.test(v) || SOURCE_FILE.test(v) || /^\\[nrt]/.test(v)) return 'code';
+  if (NAMESPACED_TYPE.test(v) || PHP_NAMESPACED.test(v) || CLI_OPTION.test(v) || SOURCE_FILE.test(v) || /^\\[nrt]/.test(v)) return 'code';
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
   if (TEMPLATE.test(v) && (v.length < 32 || WHOLE_TEMPLATE.test(v))) return 'template';
+  // A run-time expansion opening the value, whole or cut where a rule's match stops (FreeRADIUS's
+  // `%{User-Password}`, `%{ldap:ldap:///ou=...?cn=%{Packet-Src-IP-Address}}`).
+  if (/^%\{[A-Za-z][\w.-]{0,60}(?:[:}]|$)/.test(v)) return 'template';
+  // A query string of names and short words (MediaWiki's 'action=login&!lgtoken'): a request's
+  // shape, so long as no credential's name in it carries a value (`user=ops&pass=word` does).
+  if (/^[a-z]\w{0,30}=[a-z]{1,12}(?:&!?[a-z]\w{0,30}(?:=[a-z]{1,12})?)+$/.test(v) && !/(?:pass|pwd|secret|token|key|auth)\w{0,10}=/i.test(v)) return 'reference';
+  // An assignment in a query's SET list, held in a string (`token_count = token_count + 1,`).
+  if (/^[A-Za-z_]\w*\s?=\s?[A-Za-z_]\w*\s?[-+*/]\s?\$?\w+,?$/.test(v)) return 'code';
   // The jwt.io sample token, known by its claims: documentation (the JWT rules drop it too).
   if (isSampleJwt(v)) return 'placeholder';
   if (shape === 'reference' || REFERENCE.test(v) || FILE_PATH.test(v) || (looksLikeSecretName(v) && !looksLikeNamePath(v))) return 'reference';
@@ -539,6 +551,12 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
     const words = v.toLowerCase().split(' ').map((w) => w.replace(/[^a-z]/g, ''));
     return words.length > 8 || words.some((w) => PROSE_WORDS.has(w)) || /[.!?]$/.test(v) ? 'placeholder' : 'word';
   }
+  // Words of prose joined by hyphens or underscores (this-will-never-be-used, not_used_here):
+  // a sentence saying what the value is, as the spaced ones above; a generated passphrase
+  // (correct-horse-battery-staple) does not read as one.
+  if (/^[a-z]+(?:[-_][a-z]+){2,}$/.test(v) && v.split(/[-_]/).filter((w) => PROSE_WORDS.has(w)).length >= 2 && !v.split(/[-_]/).some((w) => PHRASE_WORDS.has(w))) return 'placeholder';
+  // HTML's entities with spacing marks only (&nbsp;&nbsp;-&nbsp;): layout, not a value.
+  if (/^(?:&(?:[a-z]{2,8}|#\d{1,5}|#x[0-9a-f]{1,4});|[\s.,:|/-])+$/i.test(v) && v.includes(';')) return 'placeholder';
   const decoded = decodedClass(v);
   if (decoded !== null) return decoded;
   // Text beyond ASCII is a translated label (Contraseña, Пароль), unless it is one run with
@@ -553,6 +571,11 @@ export function classifyValue(value: string, shape: ValueShape): ValueClass {
   if (/^[#.][a-z]+(?:[_-][a-z]+){1,6}$/.test(v) && selectorName(v.slice(1))) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return 'reference';
+  // Lower-case names of a highlighter's token types, dotted with hyphens or an empty part
+  // (Ace's 'xml-pe.doctype.xml', 'constant.begin..filter.slim'): names, three parts or more.
+  if (/^[a-z][a-z-]*(?:\.{1,2}[a-z][a-z-]*){2,}$/.test(v)) return 'reference';
+  // A capital word behind or between marks: a magic key of a store or a parser ('**LASTEXPIRE', '__END__').
+  if (/^[*#!_~-]{1,3}[A-Z]{3,24}[*#!_~-]{0,3}$/.test(v)) return 'identifier';
   // Several words with a digit or a symbol run into one of them: a passphrase someone chose,
   // before the tests for sentences and messages below, whose words are letters only.
   if (chosenPassphrase(v)) return 'plausible';

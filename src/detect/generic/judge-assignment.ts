@@ -139,6 +139,9 @@ function namesItself(key: string, value: string): boolean {
   if (name.length < 4 || value.length > 120) return false;
   if (!/^[A-Za-z][\w:./# -]*$/.test(value)) return false;
   if (bareName(value) === name) return true;
+  // ...with a possessive before it, as a shipped default names its own slot
+  // (SOGoEncryptionKey = "MySOGoEncryptionKey"): a long name, not a short one such as password.
+  if (name.length >= 10 && /^(?:my|your|some|the)/i.test(value) && bareName(value).replace(/^(?:my|your|some|the)/, '') === name) return true;
   // A path of names ending in the key's (AWS::MSK::BatchScramSecret under MSKBatchScramSecret),
   // and a route to a controller's action named as the key ('account#lost_password').
   if (/^[A-Za-z][\w-]*(?:(?:::|[:/.#])[A-Za-z]\w*)+$/.test(value) && (bareName(value.replace(/^.*(?:::|[:/.#])/, '')) === name || (name.length >= 6 && bareName(value).endsWith(name)))) return true;

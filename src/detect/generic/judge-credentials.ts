@@ -2,17 +2,23 @@
  * The confidence of a base64 `user:password` pair (an HTTP Basic Authorization header, a Docker
  * config's `auth`), judged by its password the way an assigned password is: a template, a
  * reference or a placeholder is no finding; a dictionary word or a name (admin:password123,
- * tester:secret, as tests and tutorials write) is reported at low confidence; anything else
- * keeps the rule's own level.
+ * tester:secret, as tests and tutorials write) is reported at low confidence, and so is a short
+ * password under a made-up user's name (foo:b=ar); anything else keeps the rule's own level.
  */
 import type { Confidence } from '../types.js';
 import { classifyValue } from './classify-value.js';
+
+/** The metasyntactic names tests and examples give a user. */
+const MADE_UP_USER = /^(?:foo|bar|baz|qux|quux|test|tester|user|username|someone|example|alice|bob|john|jane)$/i;
 
 export function judgeEncodedCredentials(encoded: string): Confidence | null {
   const text = Buffer.from(encoded, 'base64').toString('latin1');
   const colon = text.indexOf(':');
   if (colon < 0) return null;
-  const cls = classifyValue(text.slice(colon + 1), 'literal');
+  const password = text.slice(colon + 1);
+  const cls = classifyValue(password, 'literal');
+  // A short password under a made-up user's name (foo:b=ar, test:x1): a test's stand-in pair.
+  if ((cls === 'random' || cls === 'plausible') && password.length <= 6 && MADE_UP_USER.test(text.slice(0, colon))) return 'low';
   if (cls === 'random' || cls === 'plausible') return 'high';
   if (cls === 'word' || cls === 'identifier' || cls === 'number') return 'low';
   return null;
