@@ -109,8 +109,15 @@
  *    in hex, an SDK's constant that spells its own value), nor Ruby gems' and PHP libraries'
  *    (Ruby's `alias` of a writer method, a Ruby bang method's call on a variable, a Ruby
  *    instance variable's hash element, keys ending in identifier, Rails' authenticity (CSRF)
- *    token, a PHP concatenation's variable cut where its member access starts). So old states
- *    scan again.
+ *    token, a PHP concatenation's variable cut where its member access starts). Tools' own
+ *    stores are reported (Composer's auth.json and COMPOSER_AUTH tokens under a host, Jenkins'
+ *    encrypted `{AQAAABAAAA…}` secrets at medium and its secrets/master.key, MongoDB keyfiles),
+ *    as are random values of fields named `Key` in any case or ending in Key (`replicaSetKey`),
+ *    while keys of data (publicKey, primaryKey, sortKey, cacheKey, a WebSocket handshake's
+ *    Sec-WebSocket-Key) name no secret and the base64 of counting digits is a test vector; a quoted
+ *    literal that opens a value is read whole, though it starts with `.` and holds a `)` as a
+ *    concatenation after a closed string does; and an SQL statement's rows are all read, past
+ *    200 rows and past its region, to the statement's end. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 
