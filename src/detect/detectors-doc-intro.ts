@@ -264,10 +264,16 @@ MySQL's backquoted names and one tuple to a line included, or a PostgreSQL \`COP
 stdin;\` and its tab-separated rows up to \`\\.\`; the value at the position of a column naming a
 password, secret, token, API key or salt is judged in each row as an assigned literal, so NULL,
 a placeholder or a date under \`password_reset_at\` is no finding and a dictionary word is low;
-at most 200 rows a statement are read; a hex MD5 or SHA digest under a password's column is a
+every row of a statement is read, to its end however far past its region it runs (only the
+time budget cuts it, and then the text counts as partly matched); a hex MD5 or SHA digest under a password's column is a
 password hash, \`password-hash-sql-digest\`, and a crypt hash such as WordPress's \`$P$B…\` is its
-own rule's), and a Rails master key file (\`rails-master-key-file\`: 32 hex characters
-alone in \`config/master.key\` or \`config/credentials/<env>.key\`, found through \`fileBytes\`).
+own rule's), and key files found through \`fileBytes\`: a Rails master key file
+(\`rails-master-key-file\`: 32 hex characters alone in \`config/master.key\` or
+\`config/credentials/<env>.key\`), Jenkins' \`secrets/master.key\` (\`jenkins-master-key-file\`)
+and a MongoDB keyfile (\`mongodb-keyfile\`: base64 alone in a file named as a keyfile). Jenkins'
+\`secrets/hudson.util.Secret\` is binary, and binary files are counted and skipped: it is not
+reported, though the encrypted \`{AQAAABAAAA…}\` values it unlocks are (\`jenkins-encrypted-secret\`,
+at medium: readable by whoever has the instance's master key).
 
 To tune: \`--min-confidence medium\` (or \`high\`) hides the low findings; an inline
 \`leakwatch:allow\` or a \`.leakwatchignore\` entry silences one finding or path (see

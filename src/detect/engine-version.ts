@@ -118,8 +118,15 @@
  *    continuation, a key's own long name behind My, a query string of names and short words,
  *    a name built on `pw`), and `_test` folders are tests; a password hash on a
  *    commented-out line is medium, not high (low in tests, examples and docs), and a Basic
- *    pair of a made-up user (foo, test, alice) with a short password is low. So old
- *    states scan again.
+ *    pair of a made-up user (foo, test, alice) with a short password is low. Tools' own
+ *    stores are reported (Composer's auth.json and COMPOSER_AUTH tokens under a host, Jenkins'
+ *    encrypted `{AQAAABAAAA…}` secrets at medium and its secrets/master.key, MongoDB keyfiles),
+ *    as are random values of fields named `Key` in any case or ending in Key (`replicaSetKey`),
+ *    while keys of data (publicKey, primaryKey, sortKey, cacheKey, a WebSocket handshake's
+ *    Sec-WebSocket-Key) name no secret and the base64 of counting digits is a test vector; a quoted
+ *    literal that opens a value is read whole, though it starts with `.` and holds a `)` as a
+ *    concatenation after a closed string does; and an SQL statement's rows are all read, past
+ *    200 rows and past its region, to the statement's end. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -10,6 +10,7 @@ import { judgeAssignment } from './generic/judge-assignment.js';
 import { judgeEncodedCredentials } from './generic/judge-credentials.js';
 import { judgeCsvRow } from './generic/judge-csv.js';
 import { judgeSqlRows } from './generic/judge-sql.js';
+import type { SqlJudgement } from './generic/judge-sql.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { repeatsOneCharacter } from './repeats-one-character.js';
 import type { KeywordIndex } from './keyword-index.js';
@@ -31,6 +32,8 @@ const JUDGE_AFTER = 1100;
 const SLICE = 256 * 1024;
 /** Context before a slice, so look-behind boundaries see the real preceding bytes. */
 const SLICE_CONTEXT = 256;
+/** Bytes of an SQL statement read at a time past its region (see pushSqlRows). */
+const SQL_CHUNK = 256 * 1024;
 /**
  * Each keyword hit adds this to a text's deadline: judging candidates costs time by their number,
  * not by the text's size, so a text dense with keywords (a 20 MB line of `secret=password`) is
@@ -231,7 +234,7 @@ export class Matcher {
       for (let from = bounds[i]!; from < regionEnd; from += SLICE) {
         const own = Math.min(regionEnd, from + SLICE);
         const base = Math.max(bounds[i]!, from - SLICE_CONTEXT);
-        this.runSlice(text, rule, base, from, own, Math.min(regionEnd, own + overlap), out, inlineAllow);
+        this.runSlice(text, rule, base, from, own, Math.min(regionEnd, own + overlap), out, inlineAllow, deadline);
         if (Date.now() > deadline || out.length >= MAX_MATCHES) return false;
       }
     }
@@ -262,6 +265,7 @@ export class Matcher {
     end: number,
     out: RawMatch[],
     inlineAllow: () => boolean,
+    deadline: number,
   ): void {
     const re = rule.re;
     const region = text.slice(base, end);
@@ -272,7 +276,8 @@ export class Matcher {
       if (base + m.index >= own) break;
       if (rule.classify === 'sql-values') {
         // Reading goes on from the statement's end: no row is read twice, however many statements overlap.
-        re.lastIndex = Math.max(re.lastIndex, this.pushSqlRows(text, rule, region, base, m, end, out, inlineAllow));
+        // (A statement read on past the region leaves lastIndex past it: the slice is done.)
+        re.lastIndex = Math.max(re.lastIndex, this.pushSqlRows(text, rule, region, base, m, end, out, inlineAllow, deadline));
         if (out.length >= MAX_MATCHES) return;
         continue;
       }
@@ -333,8 +338,10 @@ export class Matcher {
   /**
    * The credentials in the rows of an SQL data statement whose head `m` matched in `region` (at
    * `base` in the text, ending at `end`): a password-hash rule takes the hex digests under a
-   * password's column, the others every other judged value. Returns where reading stopped, in
-   * the region.
+   * password's column, the others every other judged value. A statement that goes on past the
+   * region is read on, in chunks of the text after it, to its end: every row is read, in one
+   * linear pass, until the deadline (which the caller then reports as a partial match).
+   * Returns where reading stopped, relative to the region (past it where the statement went on).
    */
   private pushSqlRows(
     text: Source,
@@ -345,18 +352,38 @@ export class Matcher {
     end: number,
     out: RawMatch[],
     inlineAllow: () => boolean,
+    deadline: number,
   ): number {
     const copy = m.groups?.copykey !== undefined;
     const columns = (copy ? m.groups?.copykey : m.groups?.key) ?? '';
-    const judged = judgeSqlRows(region, { columns, at: m.index + m[0].length, copy }, region.length, end < text.length);
-    const hashes = rule.kind === 'password-hash';
-    for (const { value, start, end: stop, confidence, digest } of judged.found) {
-      if (digest !== hashes || this.repeatsOnLine(text, rule.id, value, base + start, base + stop)) continue;
-      if (!this.accepts(text, rule, value, base + start, base + stop, inlineAllow)) continue;
-      out.push({ ruleId: rule.id, secret: value, start: base + start, end: base + stop, line: 0, endLine: 0, column: 0, ...(confidence ? { confidence } : {}) });
-      if (out.length >= MAX_MATCHES) break;
+    let judged = judgeSqlRows(region, { columns, at: m.index + m[0].length, copy }, region.length, end < text.length);
+    let offset = base;
+    let chunkBytes = SQL_CHUNK;
+    for (;;) {
+      if (this.pushSqlFound(text, rule, judged.found, offset, out, inlineAllow)) return judged.end + offset - base;
+      if (!judged.more || Date.now() > deadline) return judged.end + offset - base;
+      // The statement goes on past what was read: read on from its next row, in a chunk of the
+      // text after it (a larger one where a single row did not fit in the last).
+      const from = offset + judged.end;
+      const to = Math.min(text.length, from + chunkBytes);
+      const chunk = text.slice(from, to);
+      const next = judgeSqlRows(chunk, { columns, at: 0, copy }, chunk.length, to < text.length);
+      chunkBytes = next.end === 0 && next.more ? chunkBytes * 2 : SQL_CHUNK;
+      offset = from;
+      judged = next;
     }
-    return judged.end;
+  }
+
+  /** Pushes one chunk's SQL findings (offsets from `offset` in the text); true at MAX_MATCHES. */
+  private pushSqlFound(text: Source, rule: CompiledRule, found: readonly SqlJudgement[], offset: number, out: RawMatch[], inlineAllow: () => boolean): boolean {
+    const hashes = rule.kind === 'password-hash';
+    for (const { value, start, end: stop, confidence, digest } of found) {
+      if (digest !== hashes || this.repeatsOnLine(text, rule.id, value, offset + start, offset + stop)) continue;
+      if (!this.accepts(text, rule, value, offset + start, offset + stop, inlineAllow)) continue;
+      out.push({ ruleId: rule.id, secret: value, start: offset + start, end: offset + stop, line: 0, endLine: 0, column: 0, ...(confidence ? { confidence } : {}) });
+      if (out.length >= MAX_MATCHES) return true;
+    }
+    return false;
   }
 
   /** A generic value that starts like a provider's token but that provider's rule did not accept. */

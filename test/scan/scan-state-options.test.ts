@@ -32,9 +32,10 @@ describe('the incremental state answers only for what it read', () => {
   it('a blob cut short by the time budget is not saved as scanned: the next run reads it whole', async () => {
     const repo = TestRepo.create();
     // The plain file and the message are longer than any whole-file rule's region (a Rails
-    // master.key is read whole up to 80 bytes), so app.env is the one text with candidates.
+    // master.key is read whole up to 80 bytes, a MongoDB keyfile up to 1,100), so app.env is the
+    // one text with candidates.
     const message = 'one: the first commit of this repository, with a message longer than eighty bytes';
-    repo.commit(message, { 'app.env': `TOKEN=${githubToken()}\n`, 'a.txt': 'plain\n'.repeat(20) });
+    repo.commit(message, { 'app.env': `TOKEN=${githubToken()}\n`, 'a.txt': 'plain\n'.repeat(200) });
     const state = tempDir();
     // Every clock reading ten seconds after the last: each text's deadline has passed when it is matched.
     const realNow = Date.now.bind(Date);

@@ -68,6 +68,14 @@ const DESCRIBING_WORDS = new Set([
  */
 const NON_SECRET_TOKENS =
   /(?:^|\s)(?:public key|next|grant|page|paging|pagination|continuation|marker|cursor|sync|output|input|client request|creation|change|idempotency|device|push|registration|lexer|parser|term|csrf|xsrf|authenticity|cancel|cancellation|start|end|stop|last|first|prev|previous|resume|lifecycle action)\s(?:token|tokens)$/;
+/**
+ * Keys of data that are no secret: a public key, a database's primary, foreign, sort or
+ * partition key, a cache's or a lookup's key, a row's, a shard's, a route's, a list item's (React's
+ * `itemKey`), a translation's, an idempotency key (a request's id), a hot key (a shortcut), a
+ * WebSocket handshake's `Sec-WebSocket-Key` (a nonce sent in the clear).
+ */
+const NON_SECRET_KEYS =
+  /(?:^|\s)(?:public|primary|foreign|sort|partition|range|composite|unique|cache|lookup|row|shard|routing|route|item|list|node|translation|i18n|idempotency|dedup|deduplication|hot|short|shortcut|socket)\skey$/;
 /** The last word of a build's variable: compiler, linker and libtool flags, libraries, objects. */
 const BUILD_VARIABLE = /^(?:c|cpp|cxx|ld|lt|f|objc|go|rust|rs)flags$|^(?:libs|objs|srcs|deps|ldadd|libadd)$/;
 /** Compounds written without separators that name a place for secrets, not a secret: secretsmanager, passwordfield. */
@@ -99,7 +107,7 @@ export function classifyKey(key: string): KeyStrength {
   if (words.length > 1 && last.length > 4 && last.endsWith('name')) return 'none';
   // `id` in any position but the secret's own word is about an id: token_id_x, key id.
   const joined = words.join(' ');
-  if (NON_SECRET_TOKENS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';
+  if (NON_SECRET_TOKENS.test(joined) || NON_SECRET_KEYS.test(joined) || DESCRIBING_COMPOUND.test(last)) return 'none';
   // A lexer's settings, not a token: SQLite's `tokenize = 'porter unicode61'`, `tokenchars`, a tokenizer.
   if (words.some((w) => /^tokeni[sz]/.test(w) || w === 'tokenchars')) return 'none';
   if (/(?:^|\s)(?:key|token|secret) id(?:\s|$)/.test(joined)) return 'none';

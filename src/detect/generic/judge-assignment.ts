@@ -325,9 +325,10 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
   // key their examples with a phrase (`HmacSHA256("Message", "Secret Passphrase")`), which
   // elsewhere would name a slot. Reported at low, as a chosen phrase is.
   if (keyedCall(a) && cls === 'placeholder' && /^[A-Za-z]{3,}(?: [A-Za-z]{3,}){1,3}$/.test(a.value)) return { confidence: 'low', value: a.value, start: a.start, end: a.end };
-  // A field named only `key` holds names as often as secrets: only a random value that is not
-  // words run together (createdAtTimestamp2024) is one.
-  if (a.key.toLowerCase() === 'key' && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
+  // A field named only `key`, or a name ending in it that names no secret (`"Key"`,
+  // `replicaSetKey`, `clientKey`), holds names as often as secrets: only a random value that is
+  // not words run together (createdAtTimestamp2024) is one.
+  if (key === 'weak' && keyWords(a.key).at(-1) === 'key' && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference; a

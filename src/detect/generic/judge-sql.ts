@@ -84,21 +84,27 @@ function judgeField(text: string, field: SqlField, column: Column, copy: boolean
 
 /**
  * Judges the rows of one statement in text[0, limit): each credential column's value in each
- * row read. `cut`: the text goes on past `limit`. Returns what was found and where reading
- * stopped (the matcher goes on from there, so no statement is read twice).
+ * row, every row up to the statement's end or `limit`, in batches of MAX_ROWS. `cut`: the text
+ * goes on past `limit`. Returns what was found, where reading stopped (the matcher goes on from
+ * there, so no statement is read twice) and whether the statement goes on past `limit` (`more`:
+ * the caller reads on from `end` with `at` 0 in the text that follows, the same columns).
  */
-export function judgeSqlRows(text: string, statement: SqlStatement, limit: number, cut: boolean): { found: SqlJudgement[]; end: number } {
+export function judgeSqlRows(text: string, statement: SqlStatement, limit: number, cut: boolean): { found: SqlJudgement[]; end: number; more: boolean } {
   const names = readColumns(statement.columns);
   const columns = names === null ? [] : credentialColumns(names);
-  if (names === null || columns.length === 0) return { found: [], end: statement.at };
-  const { rows, end } = statement.copy ? readCopyRows(text, statement.at, limit, cut) : readValueTuples(text, statement.at, limit);
+  if (names === null || columns.length === 0) return { found: [], end: statement.at, more: false };
   const found: SqlJudgement[] = [];
-  for (const row of rows) {
-    if (row.length !== names.length) continue;
-    for (const column of columns) {
-      const judged = judgeField(text, row[column.index]!, column, statement.copy);
-      if (judged) found.push(judged);
+  let at = statement.at;
+  for (;;) {
+    const batch = statement.copy ? readCopyRows(text, at, limit, cut) : readValueTuples(text, at, limit, cut);
+    for (const row of batch.rows) {
+      if (row.length !== names.length) continue;
+      for (const column of columns) {
+        const judged = judgeField(text, row[column.index]!, column, statement.copy);
+        if (judged) found.push(judged);
+      }
     }
+    if (!batch.full) return { found, end: batch.end, more: batch.cut };
+    at = batch.end;
   }
-  return { found, end };
 }

@@ -175,6 +175,21 @@ function closingQuote(line: string, from: number, quote: string, escaped: boolea
 const SPACE = /\s/;
 
 /**
+ * The quote at `at` closes a string opened before it on its line: an odd number of the same
+ * quote (escaped ones aside) stands before it. Where more than 400 characters stand before it
+ * on the line (minified code, or a window the matcher cut from a long line, which may start
+ * inside a string), the quote is taken to close one.
+ */
+function closesString(line: string, at: number, quote: string): boolean {
+  const nl = line.lastIndexOf('\n', at - 1);
+  if (at - (nl + 1) > 400) return true;
+  const before = line.slice(nl + 1, at).replace(/\\./g, '');
+  let count = 0;
+  for (let i = before.indexOf(quote); i >= 0; i = before.indexOf(quote, i + 1)) count++;
+  return count % 2 === 1;
+}
+
+/**
  * The character before the last `\s{0,3}` of `text` (at most three white-space characters
  * skipped): what a pattern ending in `X\s{0,3}$` needs to be X. The call patterns above run on
  * up to 320 characters, trying each start, for every generic candidate; most candidates are
@@ -397,7 +412,9 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     // A quoted string that is a template or an interpolation is a reference, not a literal.
     if (shape === 'literal' && quote !== "'" && /\$\{|#\{|\{\{/.test(value)) shape = 'reference';
     // A quote that closed a string, then a concatenation: `"&password=" + encode(p)`, `"#?secret=" + r,`.
-    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value)) shape = 'expression';
+    // (Only where the quote closes one: a quote that opens a literal opens a value, whatever it
+    // starts with, as a random salt may start with `.` and hold a bracket: `'.aB)c…'`.)
+    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
     // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
     if (shape === 'literal' && quote === '`' && /\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value)) shape = 'expression';
     return { key, operator, quote, value, start, end, shape, concatenated };

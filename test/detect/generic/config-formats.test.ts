@@ -4,7 +4,7 @@
  * that holds a secret beside a same-shape line that holds none. Values are built at run time from
  * a seeded generator.
  */
-import { valueMaker } from './shape-cases.js';
+import { ALNUM, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
 import { describeShapePairs } from './describe-shape-pairs.js';
 
@@ -17,6 +17,12 @@ const uuid = (): string => [rand(8, '0123456789abcdef'), rand(4, '0123456789abcd
 /** A salt with a space and a `{word}` or `$1` in it, which a message's parameter looks like. */
 const saltWithBraces = (): string => `${rand(20, SALT_CHARS)} ${rand(10, SALT_CHARS)}{${rand(4)}}${rand(27, SALT_CHARS)}`.replace(/ {2,}/g, ' ');
 const saltWithDollarDigit = (): string => `${rand(22, SALT_CHARS)} ${rand(12, SALT_CHARS)};$${rand(1, '0123456789')}#${rand(26, SALT_CHARS)}`.replace(/ {2,}/g, ' ');
+
+/**
+ * A salt that starts with `.` and holds a `)`, as a concatenation after a closed string would
+ * (its next characters no dot: three dots would be an ellipsis, a placeholder).
+ */
+const saltWithDotAndBracket = (): string => `.${rand(2, ALNUM)}${rand(16, SALT_CHARS.replace(/ /g, ''))})${rand(40, SALT_CHARS.replace(/ /g, ''))}`;
 
 /** [not a secret, a secret in the same shape]. */
 const pairs: Array<[Case, Case]> = [
@@ -79,6 +85,14 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: 'a CSS pseudo-class after an attribute selector', path: 'ui/js/tabs.js', text: "\t\tconst tls_in_psk = !!document.querySelector('[name=tls_in_psk]:checked');" },
     { name: "a form's default pre-shared key", path: 'ui/js/tabs.js', text: "\t\tconst defaults = { tls_psk: '§' };", value: rand(32, '0123456789abcdef') },
+  ],
+  [
+    { name: 'a salt read from a variable, concatenated after a closed string', path: 'lib/hash.php', text: "\t$url = $base . '?salt='.urlencode($salt).'&v=1';" },
+    { name: 'a WordPress salt starting with a dot and holding a bracket', path: 'wp-config.php', text: "define( 'SECURE_AUTH_SALT', '§' );", value: saltWithDotAndBracket() },
+  ],
+  [
+    { name: 'a nonce concatenated after a closed string', path: 'src/api.js', text: "  const u = '/api?op=1&nonce='.concat(nonce);" },
+    { name: 'a salt literal starting with a dot and holding a bracket', path: 'app/Config/core.php', text: "\t$salt = '§';", value: saltWithDotAndBracket() },
   ],
 ];
 

@@ -48,9 +48,23 @@ describe('readValueTuples', () => {
     expect(fieldsOf(text, readValueTuples(text, 0, text.length).rows)).toEqual([['1', "'a'"]]);
   });
 
-  it(`stops after ${MAX_ROWS} tuples`, () => {
+  it(`stops after ${MAX_ROWS} tuples, saying where the next one starts`, () => {
     const text = Array.from({ length: MAX_ROWS + 50 }, (_, i) => `(${i},'v')`).join(',');
-    expect(readValueTuples(text, 0, text.length).rows).toHaveLength(MAX_ROWS);
+    const first = readValueTuples(text, 0, text.length);
+    expect(first.rows).toHaveLength(MAX_ROWS);
+    expect(first.full).toBe(true);
+    expect(readValueTuples(text, first.end, text.length).rows).toHaveLength(50);
+  });
+
+  it('says a statement cut by the limit goes on, and reads on from where it stopped', () => {
+    const text = "(1,'a'),(2,'b'),(3,'c');";
+    const limit = text.indexOf("'b'") + 1;
+    const first = readValueTuples(text, 0, limit, true);
+    expect(first.cut).toBe(true);
+    expect(text[first.end]).toBe('(');
+    expect(readValueTuples(text, 0, limit, false).cut).toBe(false);
+    const rest = text.slice(first.end);
+    expect(fieldsOf(rest, readValueTuples(rest, 0, rest.length).rows)).toEqual([['2', "'b'"], ['3', "'c'"]]);
   });
 });
 
@@ -69,6 +83,21 @@ describe('readCopyRows', () => {
 });
 
 describe('judgeSqlRows', () => {
+  it(`reads every row of a statement, past ${MAX_ROWS} of them`, () => {
+    const value = short(12);
+    const tuples = [...Array.from({ length: MAX_ROWS * 3 }, (_, i) => `(${i},'u${i}',NULL)`), `(9999,'last','${value}')`];
+    const found = judgeInsert('id, login, password', `${tuples.join(',')};`);
+    expect(found.map((f) => f.value)).toEqual([value]);
+  });
+
+  it('says where a statement cut by the limit goes on (more)', () => {
+    const text = `(1,'a','${short(12)}'),(2,'b','${short(12)}');`;
+    const judged = judgeSqlRows(text, { columns: 'id, login, password', at: 0, copy: false }, text.indexOf('(2'), true);
+    expect(judged.found).toHaveLength(1);
+    expect(judged.more).toBe(true);
+    expect(text.slice(judged.end).startsWith('(2')).toBe(true);
+  });
+
   it('reports the value at the credential column of each tuple', () => {
     const [a, b] = [short(12), short(12)];
     const found = judgeInsert('`id`,`login`,`passwd`,`created`', `(1,'admin','${a}','2020-01-01'),(2,'bob','${b}','2020-01-02');`);

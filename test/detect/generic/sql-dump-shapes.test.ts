@@ -88,6 +88,29 @@ describe('SQL dump rows at scale', () => {
     expect(found.map((m) => m.confidence === 'low')).toEqual([false, true, false]);
   });
 
+  it('reads every row of an INSERT that runs far past its region and past MAX_ROWS tuples', () => {
+    const value = short(12);
+    const tuples = Array.from({ length: 5000 }, (_, i) => `(${i},'user${i}@example.org',NULL,'2020-01-01 10:00:00')`);
+    tuples.push(`(5000,'ann@example.org','${value}','2020-01-01 10:00:00')`);
+    const found = matcher.match(`INSERT INTO users (id, email, password, created) VALUES ${tuples.join(',\n')};\n`, DUMP);
+    expect(found.map((m) => m.secret)).toEqual([value]);
+  });
+
+  it('reads every row of a COPY that runs far past its region', () => {
+    const value = rand(32);
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i}\tuser${i}\t\\N\t2020-01-01 10:00:00`);
+    rows.push(`5000\tann\t${value}\t2020-01-01 10:00:00`);
+    const found = matcher.match(`COPY public.accounts (id, username, api_token, created_at) FROM stdin;\n${rows.join('\n')}\n\\.\n`, DUMP);
+    expect(found.map((m) => m.secret)).toEqual([value]);
+  });
+
+  it('reads on past a single row longer than a chunk', () => {
+    const value = short(12);
+    const big = `(1,'${'x'.repeat(600 * 1024)}',NULL)`;
+    const found = matcher.match(`INSERT INTO notes (id, body, password) VALUES ${big},(2,'b','${value}');`, DUMP);
+    expect(found.map((m) => m.secret)).toEqual([value]);
+  });
+
   it('reads a hostile 20 MB INSERT line in bounded time', () => {
     const open = `INSERT INTO users (id, password) VALUES (1, '${'x'.repeat(20 * 1024 * 1024)}`;
     const repeated = "INSERT INTO t (password) VALUES ('a".repeat(600_000);
