@@ -4,7 +4,8 @@
  * it loads the scan command at all (cli/scan-from-cache.ts), so this module loads only what the
  * answer needs: the rule files' key, the repository's layout and refs, the cached report.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { RuleVariables } from '../detect/apply-rule-variables.js';
 import { readRuleSources } from '../detect/rule-sources.js';
 import { emptyStats } from '../domain/finding.js';
@@ -40,6 +41,15 @@ export function reportFrom(cached: CachedReport, target: ResolvedTarget & { kind
   return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: cached.rulesetHash, stats, findings: cached.findings };
 }
 
+/** True when the work tree has no .leakwatchignore at all; false when it has one, or when that cannot be told (read-ignore-rules.ts then says why). */
+function noIgnoreFile(workTree: string): boolean {
+  try {
+    return statSync(join(workTree, '.leakwatchignore'), { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A local repository's rerun answered from its cached report without running git: the git folder
  * its layout names is the one git named for the report, and for a bare repository HEAD (whose
@@ -52,7 +62,10 @@ export async function answerWithoutGit(options: CachedRerunOptions, stateDir: st
   const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
   if (!peeked || peeked.origin.gitDir !== target.gitDir) return null;
   let ignoreDigest: string;
-  if (options.ignoreFile || target.workTree) {
+  if (!options.ignoreFile && target.workTree && noIgnoreFile(target.workTree)) {
+    // What read-ignore-rules.ts reads as no rules (emptyIgnoreRules, digest ''), told without loading it.
+    ignoreDigest = '';
+  } else if (options.ignoreFile || target.workTree) {
     // A file on disk: read as the scan would (and its errors are the scan's). The parser (and
     // the git it runs for a bare repository's HEAD) loads only here.
     const { readIgnoreRules } = await import('./read-ignore-rules.js');

@@ -3,7 +3,7 @@
  * it reads a plain command line exactly as the scan command does, answers only when the cached
  * report holds, and then ends exactly as the scan command would; anything else is left to it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createScanCommand } from '../../src/cli/scan.js';
@@ -156,6 +156,24 @@ describe('leakwatch scan run again (built CLI)', () => {
       expect(again.stderr).toBe(first.stderr);
       if (format === 'json') expect(JSON.parse(again.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
     }
+  });
+
+  it("reads a work tree's .leakwatchignore as the scan command does: none, one, one that cannot be read", () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.env': `T=${githubToken()}\n`, 'b.env': `U=${githubToken()}\n` });
+    const state = tempDir();
+    const args = ['scan', repo.dir, '--state', state, '--format', 'json'];
+    const paths = (r: { stdout: string }) => JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path);
+    expect(paths(runCli(args))).toEqual(['a.env', 'b.env']);
+    expect(paths(runCli(args))).toEqual(['a.env', 'b.env']);
+    writeFileSync(join(repo.dir, '.leakwatchignore'), 'b.env\n');
+    expect(paths(runCli(args))).toEqual(['a.env']);
+    expect(paths(runCli(args))).toEqual(['a.env']);
+    rmSync(join(repo.dir, '.leakwatchignore'));
+    mkdirSync(join(repo.dir, '.leakwatchignore'));
+    const folder = runCli(args);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('it is a folder');
   });
 
   it('reports a bad --output as the scan command does', () => {
