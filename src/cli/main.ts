@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The leakwatch command line. `leakwatch --version` answers here, before anything else loads
- * (issue 14: start-up); everything else is program.ts, and each command loads on demand there.
+ * (issue 14: start-up), and so does a `scan` that its cached report answers (scan-from-cache.ts);
+ * everything else is program.ts, and each command loads on demand there.
  */
 import { VERSION } from '../version.js';
 
@@ -14,6 +15,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
+} else if (args[0] === 'scan' && (await (await import('./scan-from-cache.js')).scanFromCache(args.slice(1)))) {
+  // Answered from the cached report of the same scan, without the command line parser.
 } else {
   await (await import('./program.js')).main(process.argv);
 }

@@ -1,43 +1,15 @@
 /** `leakwatch scan <target>`: scan a repository's whole history, a directory, or a clone URL. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import type { Confidence } from '../detect/types.js';
 import { CONFIDENCE_LEVELS } from '../domain/confidence.js';
-import { filterByConfidence } from '../report/filter-confidence.js';
-import { renderJson } from '../report/render-json.js';
-import { renderSarif } from '../report/render-sarif.js';
-import { renderText } from '../report/render-text.js';
-import { incompleteError, renderWarnings } from '../report/render-warnings.js';
 import { DEFAULT_MAX_BLOB_BYTES, runScan } from '../scan/run-scan.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../scan/s3/archive-limits.js';
 import { isS3Target } from '../scan/s3/parse-s3-target.js';
 import { collect, parsePositiveInt, parseWorkers } from './parse-options.js';
+import { FORMATS, printScanReport } from './print-scan-report.js';
+import { DEFAULT_STATE_DIR, scanVariables } from './scan-flags.js';
+import type { ScanFlags } from './scan-flags.js';
 import { createProgressLine } from './progress-line.js';
-import { writeOutput } from './write-output.js';
-
-const FORMATS = ['text', 'json', 'sarif'] as const;
-
-interface ScanFlags {
-  format?: (typeof FORMATS)[number];
-  output?: string;
-  baseline?: string;
-  writeBaseline?: string;
-  since?: string;
-  rules: string[];
-  maxBlobBytes: number;
-  maxArchiveBytes: number;
-  state: string | false;
-  ignoreFile?: string;
-  workers?: number;
-  internalDomain: string[];
-  orgDomain: string[];
-  internalCidr: string[];
-  progress: boolean;
-  verify?: boolean;
-  config?: string;
-  allowIncomplete?: boolean;
-  minConfidence?: Confidence;
-}
 
 export function createScanCommand(): Command {
   return new Command('scan')
@@ -61,7 +33,7 @@ export function createScanCommand(): Command {
     .option('--rules <dir>', 'add or override detector rules from a directory of YAML files (repeatable)', collect, [])
     .option('--max-blob-bytes <n>', 'skip (and count) blobs larger than this', parsePositiveInt('--max-blob-bytes'), DEFAULT_MAX_BLOB_BYTES)
     .option('--max-archive-bytes <n>', 's3:// targets: stop (and report) an object whose archives expand past this many bytes', parsePositiveInt('--max-archive-bytes'), DEFAULT_MAX_ARCHIVE_BYTES)
-    .option('--state <dir>', 'incremental state and mirror folder', '.leakwatch')
+    .option('--state <dir>', 'incremental state and mirror folder', DEFAULT_STATE_DIR)
     .option('--no-state', 'scan everything and remember nothing')
     .option('--ignore-file <file>', 'ignore rules (default: .leakwatchignore of the target)')
     .option('--internal-domain <domain>', 'an internal domain for the environment-intelligence rules (repeatable)', collect, [])
@@ -105,7 +77,6 @@ Examples:
   leakwatch scan . --min-confidence low         # also what tests, examples and docs hold`,
     )
     .action(async (target: string, flags: ScanFlags) => {
-      const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
       const progress = createProgressLine(flags.progress && process.stderr.isTTY === true);
       // The baseline module (and its schema library) loads only when a baseline is used.
       const baselines = flags.baseline || flags.writeBaseline ? await import('../scan/read-baseline.js') : null;
@@ -124,7 +95,7 @@ Examples:
         stateDir: flags.state === false ? null : resolve(flags.state),
         ...(loadOpenStore === undefined ? {} : { loadOpenStore }),
         rulesDirs: flags.rules,
-        variables: { internalDomains: flags.internalDomain, orgEmailDomains: flags.orgDomain, internalCidrs: flags.internalCidr },
+        variables: scanVariables(flags),
         maxBlobBytes: flags.maxBlobBytes,
         maxArchiveBytes: flags.maxArchiveBytes,
         workers: flags.workers,
@@ -141,17 +112,6 @@ Examples:
         verifier?.close();
       });
       if (flags.writeBaseline) baselines!.writeBaseline(flags.writeBaseline, report.findings);
-      const shown = filterByConfidence(report, flags.minConfidence ?? (format === 'text' ? 'medium' : 'low'));
-      const text =
-        format === 'json'
-          ? renderJson(shown.report)
-          : format === 'sarif'
-            ? renderSarif(shown.report)
-            : renderText(shown.report, process.stdout.isTTY === true && !flags.output, { hidden: shown.hidden });
-      writeOutput(text, flags.output);
-      for (const line of renderWarnings(report)) process.stderr.write(`leakwatch: ${line}\n`);
-      const incomplete = flags.allowIncomplete ? null : incompleteError(report);
-      if (incomplete) process.stderr.write(`leakwatch: ${incomplete}\n`);
-      process.exitCode = incomplete ? 2 : shown.report.findings.length > 0 ? 1 : 0;
+      printScanReport(report, flags);
     });
 }

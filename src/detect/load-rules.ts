@@ -15,13 +15,13 @@ import { applyRuleVariables } from './apply-rule-variables.js';
 import { buildRuleset } from './build-ruleset.js';
 import { markProvenSafe } from './check-regex-safety.js';
 import { BUILTIN_RULES_DIR, cacheKey, cachedPath, pathOfCached, readRuleSources } from './rule-sources.js';
-import type { LoadRulesOptions } from './rule-sources.js';
+import type { LoadRulesOptions, RuleFile } from './rule-sources.js';
 import { ruleFlags } from './compile-rule.js';
 import { ruleSchemas } from './rule-schema.js';
 import type { RuleSpec, Ruleset } from './types.js';
 
 export { BUILTIN_RULES_DIR, cachedPath, pathOfCached, rulesSourceKey } from './rule-sources.js';
-export type { LoadRulesOptions } from './rule-sources.js';
+export type { LoadRulesOptions, RuleFile, RuleSources } from './rule-sources.js';
 
 // The YAML parser loads only when rule files must be parsed (not when the cache answers).
 const requireYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
@@ -88,7 +88,7 @@ function writeCache(file: string, cache: RuleCache): void {
  * The regex safety check takes tens of seconds over the whole catalogue; `npm run build` ran it
  * on the built-in rules, so with extra rule folders only the new patterns are checked.
  */
-function trustBuiltinChecks(builtinFiles: { file: string; text: string }[]): void {
+function trustBuiltinChecks(builtinFiles: RuleFile[]): void {
   for (const spec of readCache(BUILTIN_RULES_CACHE, cacheKey([], builtinFiles)) ?? []) {
     const flags = ruleFlags(spec);
     markProvenSafe(spec.regex, flags.regex);
@@ -107,8 +107,8 @@ function loadRuleSpecsChecked(extraDirs: string[], options: LoadRulesOptions): {
   if (cached) return { specs: cached, checked: true, key };
   if (options.builtin !== false) trustBuiltinChecks(files.filter((f) => f.file.startsWith(BUILTIN_RULES_DIR)));
   const specs = new Map<string, RuleSpec>();
-  for (const { file, text } of files) {
-    for (const spec of readRuleFile(file, text)) {
+  for (const { file, bytes } of files) {
+    for (const spec of readRuleFile(file, bytes.toString('utf8'))) {
       const prior = specs.get(spec.id);
       if (prior && prior.source === spec.source) {
         throw new LeakwatchError('rules', `${spec.source}: rule ${spec.id}: duplicate rule id`);

@@ -7,21 +7,16 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LeakwatchError } from '../errors.js';
 import { codecommitGitConfigArgs } from './codecommit-git-config.js';
+import { isUrlTarget, looksLikeBareRepo } from './local-repository.js';
+import type { ResolvedTarget } from './local-repository.js';
 import { isCodecommitUrl, parseCodecommitUrl } from './parse-codecommit-url.js';
 import type { MirrorOptions } from './mirror-repository.js';
 import { redactUrl } from './redact-url.js';
 import { resolveCodecommitRegion } from './resolve-codecommit-region.js';
 import { runGit } from './run-git.js';
 
-export type ResolvedTarget =
-  | { kind: 'git'; gitDir: string; workTree: string | null; display: string; key: string }
-  | { kind: 'directory'; path: string; display: string; key: string };
-
-const URL_LIKE = /^(?:(?:https?|ssh|git|file):\/\/|[\w.-]+@[\w.-]+:(?!\/\/))/i;
-
-export function isUrlTarget(target: string): boolean {
-  return URL_LIKE.test(target) || isCodecommitUrl(target);
-}
+export type { ResolvedTarget } from './local-repository.js';
+export { guessLocalRepository, isUrlTarget } from './local-repository.js';
 
 /**
  * The URL git fetches and the `-c` settings it needs: a CodeCommit URL in any accepted form
@@ -32,10 +27,6 @@ export function mirrorSource(target: string, env: NodeJS.ProcessEnv = process.en
   const parsed = parseCodecommitUrl(target, { defaultRegion: (profile) => resolveCodecommitRegion(profile, env) });
   const helper = parsed.profile === undefined ? {} : { profile: parsed.profile };
   return { url: parsed.httpsUrl, config: codecommitGitConfigArgs(helper).filter((arg) => arg !== '-c') };
-}
-
-function looksLikeBareRepo(dir: string): boolean {
-  return existsSync(join(dir, 'HEAD')) && existsSync(join(dir, 'objects')) && existsSync(join(dir, 'refs'));
 }
 
 export interface ResolveOptions {
@@ -73,25 +64,3 @@ export async function resolveTarget(target: string, options: ResolveOptions): Pr
   }
   return { kind: 'directory', path, display: target, key: `dir:${path}` };
 }
-
-/**
- * A local repository as resolveTarget would give it, from its layout alone, without running git:
- * a bare repository, or a work tree whose .git is a folder, and no GIT_DIR to say otherwise.
- * Null for anything else (a URL, a linked work tree, a plain folder, an unreadable path). Only a
- * guess: a rerun's cached report (scan/report-cache.ts) is used when it matches what git said
- * when the report was made.
- */
-export function guessLocalRepository(target: string): (ResolvedTarget & { kind: 'git' }) | null {
-  if (isUrlTarget(target) || process.env.GIT_DIR !== undefined) return null;
-  try {
-    const path = realpathSync(target);
-    const dotGit = join(path, '.git');
-    const st = statSync(dotGit, { throwIfNoEntry: false });
-    if (st?.isDirectory() && looksLikeBareRepo(dotGit)) return { kind: 'git', gitDir: dotGit, workTree: path, display: target, key: `git:${path}` };
-    if (!st && looksLikeBareRepo(path)) return { kind: 'git', gitDir: path, workTree: null, display: target, key: `git:${path}` };
-  } catch {
-    // Not there or not readable: resolveTarget says which.
-  }
-  return null;
-}
-

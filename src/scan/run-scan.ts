@@ -7,11 +7,9 @@ import type { RuleVariables } from '../detect/apply-rule-variables.js';
 import { readRuleSources } from '../detect/rule-sources.js';
 import type { RuleSources } from '../detect/rule-sources.js';
 import type { Ruleset } from '../detect/types.js';
-import { detectIncomplete } from '../git/detect-incomplete.js';
 import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
 import { readHeadCommit } from '../git/read-head.js';
-import { guessLocalRepository, resolveTarget } from '../git/resolve-target.js';
-import type { ResolvedTarget } from '../git/resolve-target.js';
+import { resolveTarget } from '../git/resolve-target.js';
 import type { VerifySecret } from '../domain/verification.js';
 import { LeakwatchError } from '../errors.js';
 import type { ScanStore } from '../store/types.js';
@@ -20,21 +18,19 @@ import { stateError } from '../store/state-error.js';
 import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
-import { optionsKeyOf } from './scan-options-key.js';
-import { dropCachedReport, peekCachedReport, readCachedReport, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
-import type { CachedReport } from './report-cache.js';
+import { DEFAULT_MAX_BLOB_BYTES, optionsKeyOf } from './scan-options-key.js';
+import { answerWithoutGit, reportFrom } from './cached-rerun.js';
+import { dropCachedReport, readCachedReport, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import type { S3ObjectSource } from './s3/s3-object-source.js';
-import { applyGaps } from './scan-gaps.js';
 import { checkWorkerCount, defaultWorkerCount } from './worker-count.js';
-import { emptyStats } from '../domain/finding.js';
 import type { ScanReport } from '../domain/finding.js';
 
 // The matcher, the scanners and the grouping load only when there is something to scan: a
 // rerun answered from its cached report (report-cache.ts) needs none of them.
 const loadRulesModule = () => import('../detect/load-rules.js');
 
-export const DEFAULT_MAX_BLOB_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_MAX_BLOB_BYTES } from './scan-options-key.js';
 
 export interface RunScanOptions {
   target: string;
@@ -94,48 +90,6 @@ async function loadRuleset(options: RunScanOptions, sources: RuleSources | null 
     cacheFile: options.stateDir ? join(resolve(options.stateDir), 'rules-cache.json') : undefined,
     ...(sources ? { sources } : {}),
   });
-}
-
-/** The report of a rerun with nothing new to read, built from its cached report (report-cache.ts). */
-function reportFrom(cached: CachedReport, target: ResolvedTarget & { kind: 'git' }, started: number): ScanReport {
-  // The same stats as the store's own fast path (scan-repository.ts) would give.
-  const stats = emptyStats();
-  stats.cachedObjects = cached.cachedObjects;
-  applyGaps(stats, cached.gaps, detectIncomplete(target.gitDir));
-  stats.durationMs = Date.now() - started;
-  return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: cached.rulesetHash, stats, findings: cached.findings };
-}
-
-/**
- * A local repository's rerun answered from its cached report without running git: the git folder
- * its layout names is the one git named for the report, and for a bare repository HEAD (whose
- * .leakwatchignore counts) has not moved. Null whenever it cannot tell: the caller then resolves
- * the target with git and looks again.
- */
-async function answerWithoutGit(options: RunScanOptions, stateDir: string, rulesKey: string, started: number): Promise<ScanReport | null> {
-  const target = guessLocalRepository(options.target);
-  if (!target) return null;
-  const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
-  if (!peeked || peeked.origin.gitDir !== target.gitDir) return null;
-  let ignoreDigest: string;
-  if (options.ignoreFile || target.workTree) {
-    // A file on disk: read as the scan would (and its errors are the scan's).
-    ignoreDigest = (await readIgnoreRules(target, options.ignoreFile)).digest;
-  } else {
-    const head = readHeadCommit(target.gitDir);
-    if (head === null || head !== peeked.origin.head) return null;
-    ignoreDigest = peeked.origin.ignoreDigest;
-  }
-  const key = reportCacheKey({
-    rulesKey,
-    targetKey: target.key,
-    fingerprint: objectStoreFingerprint(target.gitDir),
-    optionsKey: optionsKeyOf({ maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES }),
-    ignoreDigest,
-    baseline: options.baseline,
-  });
-  const cached = peeked.key === key ? peeked.report() : null;
-  return cached ? reportFrom(cached, target, started) : null;
 }
 
 export async function runScan(given: RunScanOptions): Promise<ScanReport> {
