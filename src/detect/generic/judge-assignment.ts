@@ -289,24 +289,36 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
  * window of a multi-line rule). `keyHint`: the key when the regex captured it apart. The
  * judgement is read from these alone, and a history holds the same lines in many versions of a
  * file: judgements are remembered (the same object for the same question; callers only read it),
- * emptied at JUDGEMENT_MEMO entries so a text of unique lines cannot grow the memo.
+ * emptied at JUDGEMENT_MEMO lines so a text of unique lines cannot grow the memo.
  */
 export function judgeAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
-  const question = `${valueStart},${valueEnd},${keyHint === undefined ? '-' : `${keyHint.length}:${keyHint}`}\n${line}`;
-  let judged = judgements.get(question);
+  // (By the line first: the matcher hands the same line's string to each rule that matches in
+  // it, and a string keeps its hash, so the long key is hashed once.)
+  let ofLine = judgements.get(line);
+  if (ofLine === undefined) {
+    if (judgements.size >= JUDGEMENT_MEMO) judgements.clear();
+    ofLine = new Map();
+    // (Kept as copies: a slice of a whole text would hold the text alive.)
+    judgements.set(copied(line), ofLine);
+  }
+  const question = `${valueStart},${valueEnd},${keyHint === undefined ? '-' : `+${keyHint}`}`;
+  let judged = ofLine.get(question);
   if (judged === undefined) {
     judged = judgeAssignmentOnce(line, valueStart, valueEnd, keyHint);
-    // (The value kept as a copy: a slice of a whole text would hold the text alive.)
-    if (judged !== null && judged.value.length >= 13) judged.value = Buffer.from(judged.value, 'utf16le').toString('utf16le');
-    if (judgements.size >= JUDGEMENT_MEMO) judgements.clear();
-    judgements.set(question, judged);
+    if (judged !== null) judged.value = copied(judged.value);
+    ofLine.set(question, judged);
   }
   return judged;
 }
 
-/** At most this many judgements remembered (the matcher's windows are up to 1,600 characters each). */
+/** At most this many lines' judgements remembered (the matcher's windows are up to 1,600 characters each). */
 const JUDGEMENT_MEMO = 2048;
-const judgements = new Map<string, Judgement | null>();
+const judgements = new Map<string, Map<string, Judgement | null>>();
+
+/** A string of its own, not a slice of a longer one (short strings are always copied). */
+function copied(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
 
 function judgeAssignmentOnce(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
   const head = readAssignmentKey(line, valueStart, keyHint);
