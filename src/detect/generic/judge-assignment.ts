@@ -312,12 +312,15 @@ export function judgeAssignment(line: string, valueStart: number, valueEnd: numb
 }
 
 /** At most this many lines' judgements remembered (the matcher's windows are up to 1,600 characters each). */
-const JUDGEMENT_MEMO = 2048;
+const JUDGEMENT_MEMO = 1024;
 const judgements = new Map<string, Map<string, Judgement | null>>();
 
 /** A string of its own, not a slice of a longer one (short strings are always copied). */
 function copied(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+  if (text.length < 13) return text;
+  // (One byte a character where the text allows, as the matcher's latin1 text does.)
+  const encoding = /[\u0100-\uffff]/.test(text) ? 'utf16le' : 'latin1';
+  return Buffer.from(text, encoding).toString(encoding);
 }
 
 function judgeAssignmentOnce(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
