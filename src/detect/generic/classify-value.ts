@@ -437,7 +437,31 @@ function looksRandom(value: string): boolean {
   return entropy >= 3.0 && charClasses(value) >= 3;
 }
 
+/**
+ * The class of a value depends on the value and its shape alone, and the same values come back
+ * in every version of a file a history holds: each shape remembers the classes it gave, emptied
+ * at 4,096 values so that a text of unique values cannot grow it.
+ */
+const MEMO_SIZE = 4096;
+const memoByShape = new Map<ValueShape, Map<string, ValueClass>>();
+
 export function classifyValue(value: string, shape: ValueShape): ValueClass {
+  let memo = memoByShape.get(shape);
+  if (memo === undefined) {
+    memo = new Map();
+    memoByShape.set(shape, memo);
+  }
+  let cls = memo.get(value);
+  if (cls === undefined) {
+    cls = classifyValueOnce(value, shape);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    // (Kept as a copy: a slice of a blob's text would hold the whole blob alive.)
+    memo.set(value.length < 13 ? value : Buffer.from(value, 'utf16le').toString('utf16le'), cls);
+  }
+  return cls;
+}
+
+function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   let v = value.trim();
   if (shape === 'empty' || v === '' || /^["'`]+$/.test(v)) return 'empty';
   // A command-line flag and its separator (`'-X ' . $priv_pass`, `'--password='`): the value is appended to it.

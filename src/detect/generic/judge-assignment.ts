@@ -69,9 +69,21 @@ function commentBefore(before: string): boolean {
 
 /** No quote left open: an even number of each quote character (escaped ones aside). */
 function balancedQuotes(text: string): boolean {
-  const plain = text.replace(/\\./g, '');
-  return ['"', "'", '`'].every((q) => plain.split(q).length % 2 === 1);
+  let odd = 0; // one bit per quote character: ", ', `
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // (A backslash escapes the next character, save a line break, as `\\.` reads it.)
+    if (c === 0x5c) {
+      if (i + 1 < text.length && !LINE_BREAK.has(text.charCodeAt(i + 1))) i++;
+    } else if (c === 0x22) odd ^= 1;
+    else if (c === 0x27) odd ^= 2;
+    else if (c === 0x60) odd ^= 4;
+  }
+  return odd === 0;
 }
+
+/** The characters a regex's `.` does not match. */
+const LINE_BREAK = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 
 /**
  * A value inside a regular expression's source: a regex literal opened before it on the line
@@ -274,9 +286,44 @@ export function confidenceFor(a: Assignment, key: KeyStrength, cls: ValueClass):
 
 /**
  * Judges the value a generic rule found at [valueStart, valueEnd) of `line` (a line, or the
- * window of a multi-line rule). `keyHint`: the key when the regex captured it apart.
+ * window of a multi-line rule). `keyHint`: the key when the regex captured it apart. The
+ * judgement is read from these alone, and a history holds the same lines in many versions of a
+ * file: judgements are remembered (the same object for the same question; callers only read it),
+ * emptied at JUDGEMENT_MEMO lines so a text of unique lines cannot grow the memo.
  */
 export function judgeAssignment(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
+  // (By the line first: the matcher hands the same line's string to each rule that matches in
+  // it, and a string keeps its hash, so the long key is hashed once.)
+  let ofLine = judgements.get(line);
+  if (ofLine === undefined) {
+    if (judgements.size >= JUDGEMENT_MEMO) judgements.clear();
+    ofLine = new Map();
+    // (Kept as copies: a slice of a whole text would hold the text alive.)
+    judgements.set(copied(line), ofLine);
+  }
+  const question = `${valueStart},${valueEnd},${keyHint === undefined ? '-' : `+${keyHint}`}`;
+  let judged = ofLine.get(question);
+  if (judged === undefined) {
+    judged = judgeAssignmentOnce(line, valueStart, valueEnd, keyHint);
+    if (judged !== null) judged.value = copied(judged.value);
+    ofLine.set(question, judged);
+  }
+  return judged;
+}
+
+/** At most this many lines' judgements remembered (the matcher's windows are up to 1,600 characters each). */
+const JUDGEMENT_MEMO = 1024;
+const judgements = new Map<string, Map<string, Judgement | null>>();
+
+/** A string of its own, not a slice of a longer one (short strings are always copied). */
+function copied(text: string): string {
+  if (text.length < 13) return text;
+  // (One byte a character where the text allows, as the matcher's latin1 text does.)
+  const encoding = /[\u0100-\uffff]/.test(text) ? 'utf16le' : 'latin1';
+  return Buffer.from(text, encoding).toString(encoding);
+}
+
+function judgeAssignmentOnce(line: string, valueStart: number, valueEnd: number, keyHint?: string): Judgement | null {
   const head = readAssignmentKey(line, valueStart, keyHint);
   // A third of candidates have a key that names no secret (`keyName`, `tokenType`, an argument
   // list): rejected before the value is read, where reading it cannot change the key.

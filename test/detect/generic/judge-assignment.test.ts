@@ -222,3 +222,28 @@ describe('judgeAssignment: confidence from the value under the key (issue 11)', 
     expect(judge(`db_password = '${word}'`, word)).toBe('low');
   });
 });
+
+describe('judgeAssignment asked again', () => {
+  it('answers a question asked again, or with another key hint, as it did the first time', async () => {
+    const { vi } = await import('vitest');
+    const line = `  password = "${random}"; token = "${random}" # nonce: ${random}`;
+    const at = line.indexOf(random);
+    const questions: [number, number, string | undefined][] = [
+      [at, at + random.length, undefined],
+      [at, at + random.length, 'password'],
+      [at, at + random.length, 'nonce'],
+      [at + 1, at + random.length, undefined],
+      [line.lastIndexOf(random), line.length, undefined],
+    ];
+    const first = questions.map(([s, e, hint]) => judgeAssignment(line, s, e, hint));
+    const again = questions.map(([s, e, hint]) => judgeAssignment(line, s, e, hint));
+    vi.resetModules();
+    const fresh = await import('../../../src/detect/generic/judge-assignment.js');
+    expect(again).toEqual(first);
+    expect(questions.map(([s, e, hint]) => fresh.judgeAssignment(line, s, e, hint))).toEqual(first);
+  });
+  it('reads a trailing comment only where no quote is left open, escaped quotes aside', () => {
+    expect(judge(`x = "a\\"b" # password: ${random}`, random)).toBe('low');
+    expect(judge(`x = "a\\" # password: ${random}`, random)).toBe('high');
+  });
+});
