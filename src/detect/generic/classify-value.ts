@@ -439,13 +439,16 @@ function looksRandom(value: string): boolean {
 
 /**
  * The class of a value depends on the value and its shape alone, and the same values come back
- * in every version of a file a history holds: each shape remembers the classes it gave, emptied
- * at 4,096 values so that a text of unique values cannot grow it.
+ * in every version of a file a history holds: each shape remembers the classes it gave to values
+ * of up to MEMO_VALUE_CHARS characters, emptied at 4,096 values so that a text of unique values
+ * cannot grow it (five shapes of 4,096 values of 256 characters: a few MB at the most).
  */
 const MEMO_SIZE = 4096;
+const MEMO_VALUE_CHARS = 256;
 const memoByShape = new Map<ValueShape, Map<string, ValueClass>>();
 
 export function classifyValue(value: string, shape: ValueShape): ValueClass {
+  if (value.length > MEMO_VALUE_CHARS) return classifyValueOnce(value, shape);
   let memo = memoByShape.get(shape);
   if (memo === undefined) {
     memo = new Map();
