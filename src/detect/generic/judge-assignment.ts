@@ -14,6 +14,7 @@ import { classifyValue } from './classify-value.js';
 import type { ValueClass } from './classify-value.js';
 import { inExampleUrl } from './library-shapes.js';
 import { namesSetting, notASecretInContext } from './not-a-secret.js';
+import { oddQuotes } from './quote-parity.js';
 import { DEFAULT_PASSWORD, readAssignmentKey, readAssignmentValue } from './read-assignment.js';
 import type { Assignment } from './read-assignment.js';
 
@@ -64,26 +65,8 @@ function commentBefore(before: string): boolean {
   // (A C preprocessor's `#define NAME` is code, not a shell or Python comment.)
   if (/^\s*(?:#(?![{!]|\s{0,3}define\s{1,5}[A-Z_][A-Z0-9_]*\s)|\/\/|\/\*|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(before)) return true;
   const trailing = /(?:^|\s)(?:\/\/|\/\*|#)\s/.exec(before);
-  return trailing !== null && balancedQuotes(before.slice(0, trailing.index));
+  return trailing !== null && oddQuotes(before, 0, trailing.index) === 0;
 }
-
-/** No quote left open: an even number of each quote character (escaped ones aside). */
-function balancedQuotes(text: string): boolean {
-  let odd = 0; // one bit per quote character: ", ', `
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // (A backslash escapes the next character, save a line break, as `\\.` reads it.)
-    if (c === 0x5c) {
-      if (i + 1 < text.length && !LINE_BREAK.has(text.charCodeAt(i + 1))) i++;
-    } else if (c === 0x22) odd ^= 1;
-    else if (c === 0x27) odd ^= 2;
-    else if (c === 0x60) odd ^= 4;
-  }
-  return odd === 0;
-}
-
-/** The characters a regex's `.` does not match. */
-const LINE_BREAK = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 
 /**
  * A value inside a regular expression's source: a regex literal opened before it on the line

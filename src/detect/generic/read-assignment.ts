@@ -9,6 +9,7 @@
  * spaces or symbols is whole); a bare value is read as the regex bounded it and then judged by
  * what follows it: a call, a member chain or a variable name is code, not a literal.
  */
+import { QUOTE_BIT, oddQuotes } from './quote-parity.js';
 
 /** How the value is written: what the tokenizer saw, before the value classifier reads it. */
 export type ValueShape = 'literal' | 'bare' | 'expression' | 'reference' | 'empty';
@@ -183,10 +184,7 @@ const SPACE = /\s/;
 function closesString(line: string, at: number, quote: string): boolean {
   const nl = line.lastIndexOf('\n', at - 1);
   if (at - (nl + 1) > 400) return true;
-  const before = line.slice(nl + 1, at).replace(/\\./g, '');
-  let count = 0;
-  for (let i = before.indexOf(quote); i >= 0; i = before.indexOf(quote, i + 1)) count++;
-  return count % 2 === 1;
+  return (oddQuotes(line, nl + 1, at) & QUOTE_BIT[quote]!) !== 0;
 }
 
 /**
