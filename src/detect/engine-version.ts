@@ -126,7 +126,13 @@
  *    Sec-WebSocket-Key) name no secret and the base64 of counting digits is a test vector; a quoted
  *    literal that opens a value is read whole, though it starts with `.` and holds a `)` as a
  *    concatenation after a closed string does; and an SQL statement's rows are all read, past
- *    200 rows and past its region, to the statement's end. So old states scan again.
+ *    200 rows and past its region, to the statement's end; a text's own documentation and test
+ *    regions (Perl's POD, Ruby's `=begin`, Rust's `#[cfg(test)]` modules and `#[test]` functions)
+ *    put a generic value or a private key there at low and a password hash in documentation at
+ *    medium, a Rust reference type after a parameter's colon (`key: &[u8]`) is code, a byte
+ *    string under a typed declaration (`KEY: &[u8] = b"v"`) is read, a Basic pair whose password
+ *    is one character repeated is low, and a Rust tests.rs and folders named test-… or test_…
+ *    are test paths. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

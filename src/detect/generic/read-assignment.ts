@@ -297,6 +297,10 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   // C's address-of or dereference of a member or an element: &ctx.stack.values[i], *conf->pass.
   // (A rule's value stops before the closing bracket: `&ctx.values[i`.)
   if (/^[&*]\(?[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*|\[[^\]\n]{0,40}\]?)+\)?$/.test(value)) return 'expression';
+  // A reference type after a parameter's or a field's colon (Rust, C++): `master_key: &[u8]`,
+  // `|algo, secret: &SessionKey|`, `token: &'a str`, `key: &mut Vec<u8>`. (A rule's value stops
+  // before the closing bracket: `&[u8`.)
+  if (operator === ':' && /^&(?:'[a-z_]\w{0,20}|mut|dyn|\[[A-Za-z_][\w:]{0,40}(?:;\s{0,3}\w{1,20})?\]?|[A-Za-z_][\w:]{0,60}(?:<[^<>\n]{0,60}>?)?[|),>]?)$/.test(value)) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
   if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
@@ -472,11 +476,12 @@ function fallbackLiteral(line: string, at: number): { value: string; start: numb
 
 /**
  * A type, then `=` and a literal: `string = "v"`, `String? = "v"`, `Optional[str] = 'v'`,
- * `&str = "v"`, `Option<String> = "v"`, Rust's `String = "v".to_string()`. A literal followed by more code (`+`, `.`, a call) is not
+ * `&str = "v"`, `Option<String> = "v"`, Rust's `String = "v".to_string()` and byte strings
+ * (`&[u8] = b"v"`). A literal followed by more code (`+`, `.`, a call) is not
  * the whole value, so it is left to the other readings.
  */
 const TYPED_LITERAL =
-  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
+  /^&?(?:'static[ \t]{1,3})?(?:[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?|\[[A-Za-z_]\w{0,20}(?:;[ \t]{0,3}\w{1,20})?\])\??[ \t]{0,3}=(?![=>])[ \t]{0,3}b?(["'`])([^"'`\n]{1,200})\1(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
 
 function typedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = TYPED_LITERAL.exec(line.slice(at, at + 400));
