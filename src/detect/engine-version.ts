@@ -132,7 +132,11 @@
  *    medium, a Rust reference type after a parameter's colon (`key: &[u8]`) is code, a byte
  *    string under a typed declaration (`KEY: &[u8] = b"v"`) is read, a Basic pair whose password
  *    is one character repeated is low, and a Rust tests.rs and folders named test-… or test_…
- *    are test paths. So old states scan again.
+ *    are test paths; a Rust macro's call (`vec![0; n]`), a table row of seven short fields or
+ *    more between colons, a Perl match held in a string (`$_auth =~ /…/`), a literal joined by
+ *    Lua's `..` to code, and the key's own words joined by hyphens (a cipher suite's name under
+ *    its constant) hold no secret, and a path of names with a version's or factor's number in
+ *    one (`secondFactors/radius2f`) is a name (low). So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -301,6 +301,8 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   // `|algo, secret: &SessionKey|`, `token: &'a str`, `key: &mut Vec<u8>`. (A rule's value stops
   // before the closing bracket: `&[u8`.)
   if (operator === ':' && /^&(?:'[a-z_]\w{0,20}|mut|dyn|\[[A-Za-z_][\w:]{0,40}(?:;\s{0,3}\w{1,20})?\]?|[A-Za-z_][\w:]{0,60}(?:<[^<>\n]{0,60}>?)?[|),>]?)$/.test(value)) return 'expression';
+  // A Rust macro's call (`vec![0; n]`, `format!("{}", x)`, `include_bytes!(…)`): code.
+  if (/^[a-z_][a-z0-9_]{1,30}!\s{0,2}[[(]/.test(value)) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
   if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
@@ -416,7 +418,8 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     // A quote that closed a string, then a concatenation: `"&password=" + encode(p)`, `"#?secret=" + r,`.
     // (Only where the quote closes one: a quote that opens a literal opens a value, whatever it
     // starts with, as a random salt may start with `.` and hold a bracket: `'.aB)c…'`.)
-    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
+    // (Lua joins strings with `..`: `"username_password_auth: "..ce.strerror(e)`.)
+    if (shape === 'literal' && /^\s{0,2}(?:\+|\.\.?)\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
     // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
     if (shape === 'literal' && quote === '`' && /\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value)) shape = 'expression';
     return { key, operator, quote, value, start, end, shape, concatenated };

@@ -1,10 +1,12 @@
 /**
  * Shapes that read as a credential-named assignment, or as a credential at full confidence, but
  * hold no secret of anyone's, found by scanning the unlabelled sources of Rust crates (TLS,
- * HTTP, OAuth, OpenPGP, crypto and database crates, as Debian ships them with their tests and
- * docs) and Perl modules (authentication, LDAP, OAuth, SSH, web frameworks): Rust's reference
- * types after a parameter's colon, Rust's unit tests inside source files, Perl's POD and Ruby's
- * `=begin` documentation, Basic pairs of repeated letters. Each negative is written in the shape
+ * HTTP, OAuth, OpenPGP, crypto, keyring and database crates, as Debian ships them with their
+ * tests and docs), Perl modules (authentication, LDAP, OAuth, SSH, payment and web frameworks,
+ * single sign-on) and Lua libraries: Rust's reference types after a parameter's colon and its
+ * macro calls, Rust's unit tests inside source files, Perl's POD and Ruby's `=begin`
+ * documentation, Basic pairs of repeated letters, table rows of colon-separated fields, matches
+ * held in strings, Lua's `..` joins, paths of names in a tree. Each negative is written in the shape
  * seen there, and beside it a positive holds a secret in the same shape, so the fix is the
  * shape's and not one string's. Values are built at run time from a seeded generator.
  */
@@ -34,6 +36,26 @@ const pairs: Array<[Case, Case]> = [
     { name: "Rust parameter's mutable reference type", path: 'src/crypto/mem.rs', text: '    pub fn scrub(secret: &mut Vec<u8>, len: usize) {' },
     { name: 'secret written out in the same file', path: 'src/crypto/mem.rs', text: '    let secret = "§";', value: rand(28) },
   ],
+  [
+    { name: "Rust macro's call as the value", path: 'src/session.rs', text: '        let mut common_secret_padded = vec![0; 128 - common_secret_bytes.len()];' },
+    { name: 'secret literal in the same function', path: 'src/session.rs', text: '        let common_secret = "§";', value: rand(32) },
+  ],
+  [
+    { name: "cipher suites' table row, fields between colons", path: 'scripts/tls-ciphersuites.txt', text: `00af:TLS_PSK_WITH_AES_256_CBC_SHA384:PSK:${['PSK', 'AES', 'CBC', '256', 'HMAC-SHA384', '384', 'SHA384', '384', 'rfc5487', '0', '0300', 'ffff'].join(':')}` },
+    { name: 'pre-shared key holding a colon', path: 'conf/psk.txt', text: 'PSK: §', value: `${rand(20)}:${rand(20)}` },
+  ],
+  [
+    { name: "cipher suite's name under its constant, in the constant's words", path: 'http/tls.lua', text: '\tTLS_ECDHE_PSK_WITH_CAMELLIA_256_CBC_SHA384    = "ECDHE-PSK-CAMELLIA256-SHA384";' },
+    { name: 'pre-shared key under a constant of the same form', path: 'http/tls.lua', text: '\tTLS_ECDHE_PSK_SECRET    = "§";', value: `${rand(12)}-${rand(12)}-${rand(12)}` },
+  ],
+  [
+    { name: 'Perl match held in a string, as a default rule', path: 'lib/Lemonldap/NG/Common/Conf/DefaultValues.pm', text: "        'portalDisplayChangePassword' => '$_auth =~ /^(LDAP|DBI|Demo)$/'," },
+    { name: 'password in the same hash', path: 'lib/Lemonldap/NG/Common/Conf/DefaultValues.pm', text: "        'managerPassword' => '§',", value: rand(24) },
+  ],
+  [
+    { name: 'Lua message string joined with `..` to a call', path: 'http/socks.lua', text: '\t\t\treturn nil, "username_password_auth: "..ce.strerror(ce.EPIPE), ce.EPIPE' },
+    { name: 'Lua secret joined with `..` to a name', path: 'http/socks.lua', text: '\tlocal secret = "§"..suffix', value: rand(24) },
+  ],
 ];
 
 /** [reported only at low, a secret in the same shape reported at medium or high]. */
@@ -57,6 +79,10 @@ const lowered: Array<[Case, Case]> = [
   [
     { name: 'a password in a Rust #[test] function', path: 'src/parse.rs', text: `#[test]\nfn skesk_parser() {\n    let password = "${rand(16)}";\n}\n` },
     { name: 'a password in an ordinary function after it', path: 'src/parse.rs', text: '#[test]\nfn skesk_parser() {\n}\n\nfn connect() {\n    let password = "§";\n}\n', value: rand(16) },
+  ],
+  [
+    { name: "a tree's path of names, one with a factor's number, under a secret's key", path: 'htdocs/static/reverseTree.json', text: '{"radius2fLogo":"generalParameters/secondFactors/radius2f","radius2fSecret":"generalParameters/secondFactors/radius2f"}' },
+    { name: 'a random secret with slashes under the same key', path: 'htdocs/static/reverseTree.json', text: '{"radius2fLogo":"generalParameters/secondFactors/radius2f","radius2fSecret":"§"}', value: `${rand(14)}/${rand(10)}/${rand(8)}` },
   ],
   [
     { name: 'a Basic pair of letters repeated', path: 'src/tests.rs', text: `        (AUTHORIZATION, "Basic ${b64(repeated('a', 'b'))}"),` },
