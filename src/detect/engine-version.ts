@@ -136,7 +136,9 @@
  *    more between colons, a Perl match held in a string (`$_auth =~ /…/`), a literal joined by
  *    Lua's `..` to code, and the key's own words joined by hyphens (a cipher suite's name under
  *    its constant) hold no secret, and a path of names with a version's or factor's number in
- *    one (`secondFactors/radius2f`) is a name (low). So old states scan again.
+ *    one (`secondFactors/radius2f`) is a name (low); a name raised to a small number
+ *    (LPeg's `ptokenchar^1`) and a Debian library package's name as a key
+ *    (`libdata-password-zxcvbn-perl:` in a lintian override) hold none. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

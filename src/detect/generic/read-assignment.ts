@@ -301,6 +301,8 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   // `|algo, secret: &SessionKey|`, `token: &'a str`, `key: &mut Vec<u8>`. (A rule's value stops
   // before the closing bracket: `&[u8`.)
   if (operator === ':' && /^&(?:'[a-z_]\w{0,20}|mut|dyn|\[[A-Za-z_][\w:]{0,40}(?:;\s{0,3}\w{1,20})?\]?|[A-Za-z_][\w:]{0,60}(?:<[^<>\n]{0,60}>?)?[|),>]?)$/.test(value)) return 'expression';
+  // A name raised to a small number: a power, or LPeg's repetition of a pattern (`ptokenchar^1`).
+  if (/^[A-Za-z_]\w*\^-?\d{1,2}$/.test(value)) return 'expression';
   // A Rust macro's call (`vec![0; n]`, `format!("{}", x)`, `include_bytes!(…)`): code.
   if (/^[a-z_][a-z0-9_]{1,30}!\s{0,2}[[(]/.test(value)) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).

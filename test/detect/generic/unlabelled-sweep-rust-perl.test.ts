@@ -56,6 +56,14 @@ const pairs: Array<[Case, Case]> = [
     { name: 'Lua message string joined with `..` to a call', path: 'http/socks.lua', text: '\t\t\treturn nil, "username_password_auth: "..ce.strerror(ce.EPIPE), ce.EPIPE' },
     { name: 'Lua secret joined with `..` to a name', path: 'http/socks.lua', text: '\tlocal secret = "§"..suffix', value: rand(24) },
   ],
+  [
+    { name: 'LPeg repetition of a pattern', path: 'lpeg_patterns/http.lua', text: 'local ptoken = ptokenchar^1' },
+    { name: 'token written out in the same file', path: 'lpeg_patterns/http.lua', text: 'local ptoken = "§"', value: rand(28) },
+  ],
+  [
+    { name: "lintian override of a Perl library's package named for a password", path: 'usr/share/lintian/overrides/libdata-password-zxcvbn-perl', text: `libdata-password-zxcvbn-perl: ${['application', 'in', 'library', 'section'].join('-')} perl [usr/bin/zxcvbn-password-strength]` },
+    { name: 'a passphrase of hyphenated words under a password key', path: 'conf/app.yaml', text: 'db-password: §', value: ['copper', 'lantern', 'orbit', 'meadow'].join('-') },
+  ],
 ];
 
 /** [reported only at low, a secret in the same shape reported at medium or high]. */
