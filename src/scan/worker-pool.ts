@@ -298,16 +298,38 @@ class ThreadPool implements TaskRunner {
       return await this.post({ kind: 'blobs', objects: task.objects, data });
     } finally {
       // A worker stopped mid-chunk may still hold it, but is never heard from again.
-      if (used.shared && used.shared.byteLength <= KEEP_SHARED_BYTES) this.spare.push(used.shared);
+      if (used.shared) this.keepSpare(used.shared);
       this.buffers.release();
     }
   }
 
-  /** A spare shared buffer of at least `bytes`, or a new one. */
+  /**
+   * The smallest spare shared buffer that holds `bytes`, or a new one. The spares too small for
+   * this chunk stay for the next ones: dropped, each would wait for a collection of both the
+   * main thread and the worker that held it, and on a history of many multi-MB blobs tens of
+   * MB of them did (a main thread's array buffers at 180 MB on the large corpus).
+   */
   private sharedFor(bytes: number): SharedArrayBuffer {
-    const spare = this.spare.pop();
-    if (spare && spare.byteLength >= bytes) return spare;
+    let best = -1;
+    for (let i = 0; i < this.spare.length; i++) {
+      const size = this.spare[i]!.byteLength;
+      if (size >= bytes && (best < 0 || size < this.spare[best]!.byteLength)) best = i;
+    }
+    if (best >= 0) return this.spare.splice(best, 1)[0]!;
+    // None holds it: the new buffer takes the place of the smallest spare, so the buffers kept
+    // never outnumber the chunks that can be in flight (this.buffers) and hold at most that many
+    // times KEEP_SHARED_BYTES.
+    if (this.spare.length > 0) {
+      let smallest = 0;
+      for (let i = 1; i < this.spare.length; i++) if (this.spare[i]!.byteLength < this.spare[smallest]!.byteLength) smallest = i;
+      this.spare.splice(smallest, 1);
+    }
     return new SharedArrayBuffer(Math.max(MIN_SHARED_BYTES, Math.ceil(bytes / MB) * MB));
+  }
+
+  /** A chunk's buffer back among the spares, unless it is too big to keep. */
+  private keepSpare(shared: SharedArrayBuffer): void {
+    if (shared.byteLength <= KEEP_SHARED_BYTES) this.spare.push(shared);
   }
 
   /** The chunk's objects, read after the reads asked for before. */
