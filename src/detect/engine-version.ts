@@ -126,7 +126,16 @@
  *    Sec-WebSocket-Key) name no secret and the base64 of counting digits is a test vector; a quoted
  *    literal that opens a value is read whole, though it starts with `.` and holds a `)` as a
  *    concatenation after a closed string does; and an SQL statement's rows are all read, past
- *    200 rows and past its region, to the statement's end. So old states scan again.
+ *    200 rows and past its region, to the statement's end. More shapes are read: Visual Basic's
+ *    `Dim x As String = "v"`, the HMAC key of JWT libraries' sign and verify calls, connections
+ *    that take a literal host, a user and a password (and Sequelize's and cx_Oracle's), JSON
+ *    name and value pairs (Postman, ECS, CloudFormation), directives of .conf files written with a
+ *    space (`bindpw v`, `AuthLDAPBindPassword v`, kickstart's `rootpw --plaintext v`), a
+ *    pepper, Make's `?=`, commands that set a variable without `=` (`setenv`, fish's `set -x`,
+ *    `aws configure set`, CMake's `set()`) and Oracle logons (`user/v@db`); an .npmrc key scoped
+ *    to a registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
+ *    value, and backticks around a command given a path or an option are its output. So old
+ *    states scan again.
  */
 export const ENGINE_VERSION = 10;
 
