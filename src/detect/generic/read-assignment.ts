@@ -229,9 +229,15 @@ function lastBeforeSpaces(text: string): string {
   return text[i] ?? '';
 }
 
+/** A YAML anchor or a string tag between a key's colon and its value: `password: &db_pw v`, `token: !!str v`. */
+const YAML_VALUE_PROPERTY = /:[ \t]{1,5}(?:&[\w-]{1,40}|!!str)[ \t]{1,3}$/;
+
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
 function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
+  const property = YAML_VALUE_PROPERTY.exec(before);
+  // (Read as if the value opened where the anchor or tag does.)
+  if (property) return readKey(line, valueOpen - property[0].length + /^:[ \t]*/.exec(property[0])![0].length);
   // CREDENTIAL_CALL, CONNECT_CALL, DN_CALL, JNDI_CREDENTIALS and OAUTH_PAIR_CALL end in
   // `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
   const last = lastBeforeSpaces(before);

@@ -5,7 +5,7 @@
  * (Postman, ECS, CloudFormation), configuration directives written with a space (`bindpw v`,
  * `AuthLDAPBindPassword v`), a pepper, Make's `?=`, commands that set a variable without `=`
  * (`setenv`, fish's `set -x`, `aws configure set`, CMake's `set()`), Oracle logons
- * (`user/password@db`), and an .npmrc token scoped to a registry (`//host/:_authToken=`, which
+ * (`user/password@db`), a YAML anchor or `!!str` tag before a value, and an .npmrc token scoped to a registry (`//host/:_authToken=`, which
  * opens like a comment). Each secret sits beside a line in the same shape that holds none
  * (an environment read, a variable, a template, a placeholder, a path, a hash), so the fix is the
  * shape's and not one string's. Values are built at run time from a seeded generator.
@@ -134,6 +134,14 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: 'cx_Oracle logon string with a placeholder', path: 'app/db.py', text: "conn = cx_Oracle.connect('system/<password>@db.acme.dev/XE')" },
     { name: 'cx_Oracle logon string with a password', path: 'app/db.py', text: "conn = cx_Oracle.connect('system/§@db.acme.dev/XE')", value: rand(16) },
+  ],
+  [
+    { name: 'YAML anchor on a password read from the environment', path: 'config/app.yml', text: 'db:\n  password: &db_password ${DB_PASSWORD}' },
+    { name: 'YAML anchor on a password', path: 'config/app.yml', text: 'db:\n  password: &db_password §', value: rand(16) },
+  ],
+  [
+    { name: 'YAML string tag on a placeholder', path: 'config/app.yml', text: 'api:\n  token: !!str <your-token>' },
+    { name: 'YAML string tag on a token', path: 'config/app.yml', text: 'api:\n  token: !!str §', value: rand(32) },
   ],
 ];
 
