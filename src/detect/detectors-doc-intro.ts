@@ -120,7 +120,9 @@ an operator, a value) and then read the line instead of trusting the match
    macros (\`#define API_KEY "v"\`), C arrays (\`char secret[] = "v"\`), Objective-C literals
    (\`kAPIKey = @"v"\`, \`setValue:@"v" forHTTPHeaderField:@"X-Api-Key"\`), Rust's
    \`String::from("v")\` and \`static SECRET: &'static str = "v"\`, R's \`api_key <- "v"\`, Elixir's
-   \`@api_key "v"\`, Visual Basic's \`Dim password As String = "v"\`, Kubernetes env
+   \`@api_key "v"\`, Visual Basic's \`Dim password As String = "v"\`, Clojure's and EDN's
+   \`{:password "v"}\` and \`(def api-key "v")\`, a YAML anchor or \`!!str\` tag before a value
+   (\`password: &db_pw v\`), Kubernetes env
    entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line) and JSON name and value
    pairs (Postman's \`{"key": "password", "value": "v"}\`, an ECS task definition's
    \`{"name": "DB_PASSWORD", "value": "v"}\`, CloudFormation's \`ParameterKey\` and

@@ -131,7 +131,8 @@
  *    that take a literal host, a user and a password (and Sequelize's and cx_Oracle's), JSON
  *    name and value pairs (Postman, ECS, CloudFormation), directives of .conf files written with a
  *    space (`bindpw v`, `AuthLDAPBindPassword v`, kickstart's `rootpw --plaintext v`), a
- *    pepper, Make's `?=`, commands that set a variable without `=` (`setenv`, fish's `set -x`,
+ *    pepper, Make's `?=`, a YAML anchor or `!!str` tag before a value, Clojure's and EDN's
+ *    `:password "v"` and `(def api-key "v")`, commands that set a variable without `=` (`setenv`, fish's `set -x`,
  *    `aws configure set`, CMake's `set()`) and Oracle logons (`user/v@db`); an .npmrc key scoped
  *    to a registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
  *    value, and backticks around a command given a path or an option are its output. So old

@@ -5,7 +5,8 @@
  * (Postman, ECS, CloudFormation), configuration directives written with a space (`bindpw v`,
  * `AuthLDAPBindPassword v`), a pepper, Make's `?=`, commands that set a variable without `=`
  * (`setenv`, fish's `set -x`, `aws configure set`, CMake's `set()`), Oracle logons
- * (`user/password@db`), a YAML anchor or `!!str` tag before a value, and an .npmrc token scoped to a registry (`//host/:_authToken=`, which
+ * (`user/password@db`), a YAML anchor or `!!str` tag before a value, Clojure's and EDN's `:password "v"` and
+ * `(def api-key "v")`, and an .npmrc token scoped to a registry (`//host/:_authToken=`, which
  * opens like a comment). Each secret sits beside a line in the same shape that holds none
  * (an environment read, a variable, a template, a placeholder, a path, a hash), so the fix is the
  * shape's and not one string's. Values are built at run time from a seeded generator.
@@ -142,6 +143,14 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: 'YAML string tag on a placeholder', path: 'config/app.yml', text: 'api:\n  token: !!str <your-token>' },
     { name: 'YAML string tag on a token', path: 'config/app.yml', text: 'api:\n  token: !!str §', value: rand(32) },
+  ],
+  [
+    { name: 'EDN map with a password from the environment', path: 'resources/config.edn', text: '{:db {:user "app" :password #env DB_PASSWORD}}' },
+    { name: 'EDN map with a password', path: 'resources/config.edn', text: '{:db {:user "app" :password "§"}}', value: short(14) },
+  ],
+  [
+    { name: 'Clojure def of a placeholder', path: 'src/acme/api.clj', text: '(def api-key "<your-api-key>")' },
+    { name: 'Clojure def of an API key', path: 'src/acme/api.clj', text: '(def api-key "§")', value: rand(32) },
   ],
 ];
 
