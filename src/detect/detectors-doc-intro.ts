@@ -148,7 +148,7 @@ an operator, a value) and then read the line instead of trusting the match
    secret pairs (\`OAuthHandler('key', 'v')\`, \`set_access_token('token', 'v')\`, \`OAuth1(...)\`),
    SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
    \`SET PASSWORD FOR … = PASSWORD('v')\`, MariaDB's \`IDENTIFIED VIA … USING PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
-   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
+   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, keytool's and jarsigner's \`-storepass v\` and \`-keypass v\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
    \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
    \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), redis.conf's \`requirepass v\` and \`masterauth v\`, directives of \`.conf\`
    and \`.cfg\` files written with a space (ldap.conf's \`bindpw v\`, slapd.conf's \`rootpw v\`,

@@ -133,7 +133,8 @@
  *    space (`bindpw v`, `AuthLDAPBindPassword v`, kickstart's `rootpw --plaintext v`), a
  *    pepper, Make's `?=`, a YAML anchor or `!!str` tag before a value, Clojure's and EDN's
  *    `:password "v"` and `(def api-key "v")`, commands that set a variable without `=` (`setenv`, fish's `set -x`,
- *    `aws configure set`, CMake's `set()`) and Oracle logons (`user/v@db`); an .npmrc key scoped
+ *    `aws configure set`, CMake's `set()`), keytool's `-storepass` and `-keypass` and Oracle
+ *    logons (`user/v@db`); an .npmrc key scoped
  *    to a registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
  *    value, and backticks around a command given a path or an option are its output. So old
  *    states scan again.

@@ -302,6 +302,9 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (raw === '-P' && /(?:^|\s)-[uU]\s/.test(line)) return { key: 'password', operator: ' ' };
   // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
+  // keytool -storepass SECRET, jarsigner -keypass SECRET: a keystore's and a key's passwords.
+  // (Not `-storepass:env VAR` or `-storepass:file path`, which name where the password is kept.)
+  if (operator === ' ' && /^-(?:src|dest|new)?(?:store|key)pass$/.test(raw)) return { key: 'password', operator: ' ' };
   // redis-cli -a SECRET: the password of the Redis client.
   if (raw === '-a' && /\bredis-cli\s/.test(line)) return { key: 'password', operator: ' ' };
   // redis.conf's `requirepass SECRET` and `masterauth SECRET`: the server's and a replica's password.

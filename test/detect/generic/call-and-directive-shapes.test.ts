@@ -5,11 +5,12 @@
  * (Postman, ECS, CloudFormation), configuration directives written with a space (`bindpw v`,
  * `AuthLDAPBindPassword v`), a pepper, Make's `?=`, commands that set a variable without `=`
  * (`setenv`, fish's `set -x`, `aws configure set`, CMake's `set()`), Oracle logons
- * (`user/password@db`), a YAML anchor or `!!str` tag before a value, Clojure's and EDN's `:password "v"` and
- * `(def api-key "v")`, and an .npmrc token scoped to a registry (`//host/:_authToken=`, which
- * opens like a comment). Each secret sits beside a line in the same shape that holds none
- * (an environment read, a variable, a template, a placeholder, a path, a hash), so the fix is the
- * shape's and not one string's. Values are built at run time from a seeded generator.
+ * (`user/password@db`), a YAML anchor or `!!str` tag before a value, Clojure's and EDN's
+ * `:password "v"` and `(def api-key "v")`, keytool's and jarsigner's `-storepass` and
+ * `-keypass`, and an .npmrc token scoped to a registry (`//host/:_authToken=`, which opens like
+ * a comment). Each secret sits beside a line in the same shape that holds none (an environment
+ * read, a variable, a template, a placeholder, a path), so the fix is the shape's and not one
+ * string's. Values are built at run time from a seeded generator.
  */
 import { valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
@@ -151,6 +152,14 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: 'Clojure def of a placeholder', path: 'src/acme/api.clj', text: '(def api-key "<your-api-key>")' },
     { name: 'Clojure def of an API key', path: 'src/acme/api.clj', text: '(def api-key "§")', value: rand(32) },
+  ],
+  [
+    { name: "keytool's store password read from the environment", path: 'scripts/sign.sh', text: 'keytool -importcert -alias ca -file ca.pem -keystore trust.jks -storepass:env TRUST_PASSWORD -noprompt' },
+    { name: "keytool's store password", path: 'scripts/sign.sh', text: 'keytool -importcert -alias ca -file ca.pem -keystore trust.jks -storepass § -noprompt', value: short(14) },
+  ],
+  [
+    { name: "jarsigner's key password from a variable", path: 'scripts/sign.sh', text: 'jarsigner -keystore release.jks -storepass:file .storepass -keypass "$KEY_PASSWORD" app.jar release' },
+    { name: "jarsigner's key password", path: 'scripts/sign.sh', text: 'jarsigner -keystore release.jks -storepass:file .storepass -keypass "§" app.jar release', value: rand(16) },
   ],
 ];
 
