@@ -8,6 +8,13 @@
 // database URL hangs. Both are installed at run time (package.json dependencies; the image keeps
 // them, test/cli/postgres-store-cli.test.ts checks it). Code that needs a file of the package
 // finds it from the package folder (src/util/package-root.ts), never beside its own module.
+//
+// A rerun answered from its cached report (src/cli/scan-from-cache.ts) is the one path whose
+// whole cost is start-up, so it is bundled a second time, alone, as one CommonJS file
+// (dist/cli/scan-from-cache.cjs) that main.js requires: Node.js reads and links some twenty ES
+// module chunks (each read asynchronously, resolved as a URL, linked) in about 40 ms more than
+// one CommonJS file of the same code. Its one lazy import, the ignore file's reader, is an entry
+// of the ES module build (dist/scan/read-ignore-rules.js) that it imports when it needs it.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +27,40 @@ const ENTRIES = {
   'scan/scan-worker': 'src/scan/scan-worker.ts',
   'git/codecommit-credential-helper-bin': 'src/git/codecommit-credential-helper-bin.ts',
   'store/postgres/pg-sync-worker': 'src/store/postgres/pg-sync-worker.ts',
+  'scan/read-ignore-rules': 'src/scan/read-ignore-rules.ts',
+};
+
+const LOADER = join(ROOT, 'src', 'cli', 'load-scan-from-cache.ts');
+const RERUN_BUNDLE = '../cli/scan-from-cache.cjs';
+
+/** main.js loads the rerun's CommonJS bundle (below) instead of its ES module chunks. */
+const requireRerunBundle = {
+  name: 'require-rerun-bundle',
+  setup(b) {
+    b.onLoad({ filter: /load-scan-from-cache\.ts$/ }, (args) => {
+      if (resolve(args.path) !== LOADER) return undefined;
+      return {
+        loader: 'js',
+        contents: [
+          "import { createRequire } from 'node:module';",
+          "import { fileURLToPath } from 'node:url';",
+          `export const loadScanFromCache = async () => createRequire(import.meta.url)(fileURLToPath(new URL('${RERUN_BUNDLE}', import.meta.url)));`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+/** The rerun bundle imports the ignore file's reader from the ES module build, when it needs it. */
+const importIgnoreReader = {
+  name: 'import-ignore-reader',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/read-ignore-rules\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'scan', 'cached-rerun.ts')) && args.kind === 'dynamic-import'
+        ? { path: '../scan/read-ignore-rules.js', external: true }
+        : undefined,
+    );
+  },
 };
 
 rmSync(join(ROOT, 'dist', 'chunks'), { recursive: true, force: true });
@@ -41,4 +82,27 @@ await build({
   },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [requireRerunBundle],
 });
+
+const rerun = await build({
+  absWorkingDir: ROOT,
+  entryPoints: [{ in: 'src/cli/scan-from-cache.ts', out: 'cli/scan-from-cache' }],
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // The one module that finds its place from import.meta.url (util/package-root.ts) finds it from this file's.
+  define: { 'import.meta.url': '__leakwatchModuleUrl' },
+  banner: { js: "const __leakwatchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [importIgnoreReader],
+});
+// Anything else it imported at run time would be a module of the compiled tree, outside both bundles.
+const imports = Object.values(rerun.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:')));
+const unexpected = imports.filter((i) => i.path !== '../scan/read-ignore-rules.js');
+if (unexpected.length > 0) throw new Error(`the rerun bundle imports ${unexpected.map((i) => i.path).join(', ')} at run time: bundle it, or make it an entry of the ES module build`);

@@ -5,6 +5,7 @@
  * everything else is program.ts, and each command loads on demand there.
  */
 import { VERSION } from '../version.js';
+import { loadScanFromCache } from './load-scan-from-cache.js';
 
 // A reader that goes away (`leakwatch rules list | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -15,7 +16,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
-} else if (args[0] === 'scan' && (await (await import('./scan-from-cache.js')).scanFromCache(args.slice(1)))) {
+} else if (args[0] === 'scan' && (await (await loadScanFromCache()).scanFromCache(args.slice(1)))) {
   // Answered from the cached report of the same scan, without the command line parser.
 } else {
   await (await import('./program.js')).main(process.argv);

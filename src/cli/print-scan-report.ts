@@ -6,10 +6,12 @@
 import type { Confidence } from '../detect/types.js';
 import type { ScanReport } from '../domain/finding.js';
 import { filterByConfidence } from '../report/filter-confidence.js';
-import { renderJson } from '../report/render-json.js';
+import { renderJson, renderJsonAround } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { incompleteError, renderWarnings } from '../report/render-warnings.js';
+import type { CachedAnswer } from '../scan/cached-rerun.js';
+import { answerReport } from '../scan/cached-rerun.js';
 import { writeOutput } from './write-output.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -21,18 +23,45 @@ export interface ReportFlags {
   allowIncomplete?: boolean;
 }
 
+const formatOf = (flags: ReportFlags): (typeof FORMATS)[number] => flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
+
+const minConfidenceOf = (flags: ReportFlags, format: (typeof FORMATS)[number]): Confidence => flags.minConfidence ?? (format === 'text' ? 'medium' : 'low');
+
+/** Writes the rendered report, then the warnings, and sets the exit code. */
+function finish(report: Omit<ScanReport, 'findings'>, text: string | Buffer, shownFindings: number, flags: ReportFlags): void {
+  writeOutput(text, flags.output);
+  for (const line of renderWarnings(report)) process.stderr.write(`leakwatch: ${line}\n`);
+  const incomplete = flags.allowIncomplete ? null : incompleteError(report);
+  if (incomplete) process.stderr.write(`leakwatch: ${incomplete}\n`);
+  process.exitCode = incomplete ? 2 : shownFindings > 0 ? 1 : 0;
+}
+
 export function printScanReport(report: ScanReport, flags: ReportFlags): void {
-  const format = flags.format ?? (process.stdout.isTTY && !flags.output ? 'text' : 'json');
-  const shown = filterByConfidence(report, flags.minConfidence ?? (format === 'text' ? 'medium' : 'low'));
+  const format = formatOf(flags);
+  const shown = filterByConfidence(report, minConfidenceOf(flags, format));
   const text =
     format === 'json'
       ? renderJson(shown.report)
       : format === 'sarif'
         ? renderSarif(shown.report)
         : renderText(shown.report, process.stdout.isTTY === true && !flags.output, { hidden: shown.hidden });
-  writeOutput(text, flags.output);
-  for (const line of renderWarnings(report)) process.stderr.write(`leakwatch: ${line}\n`);
-  const incomplete = flags.allowIncomplete ? null : incompleteError(report);
-  if (incomplete) process.stderr.write(`leakwatch: ${incomplete}\n`);
-  process.exitCode = incomplete ? 2 : shown.report.findings.length > 0 ? 1 : 0;
+  finish(report, text, shown.report.findings.length, flags);
+}
+
+/**
+ * The same for a rerun's cached answer. A JSON report of every finding (JSON's default) is its
+ * findings' cached text as it is, without parsing them; anything else parses them first. False
+ * when they cannot be read: nothing is written, and the scan runs.
+ */
+export function printCachedAnswer(answer: CachedAnswer, flags: ReportFlags): boolean {
+  const format = formatOf(flags);
+  if (format === 'json' && minConfidenceOf(flags, format) === 'low') {
+    const [before, after] = renderJsonAround(answer.report);
+    finish(answer.report, Buffer.concat([Buffer.from(before), answer.findingsJson, Buffer.from(after)]), answer.findingCount, flags);
+    return true;
+  }
+  const report = answerReport(answer);
+  if (!report) return false;
+  printScanReport(report, flags);
+  return true;
 }

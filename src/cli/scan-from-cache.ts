@@ -16,7 +16,7 @@ import { DEFAULT_MAX_ARCHIVE_BYTES } from '../scan/s3/archive-limits.js';
 import { DEFAULT_MAX_BLOB_BYTES } from '../scan/scan-options-key.js';
 import { handleError } from './handle-error.js';
 import { positiveInt, workerCount } from './option-values.js';
-import { FORMATS, printScanReport } from './print-scan-report.js';
+import { FORMATS, printCachedAnswer } from './print-scan-report.js';
 import { DEFAULT_STATE_DIR, scanVariables } from './scan-flags.js';
 import type { ScanFlags } from './scan-flags.js';
 
@@ -117,9 +117,9 @@ export async function scanFromCache(args: readonly string[]): Promise<boolean> {
   const parsed = parsePlainScanArgs(args);
   if (!parsed) return false;
   const { target, flags } = parsed;
-  let report;
+  let answer;
   try {
-    report = await answerFromCache({
+    answer = await answerFromCache({
       target,
       stateDir: resolve(flags.state as string),
       rulesDirs: flags.rules,
@@ -131,9 +131,9 @@ export async function scanFromCache(args: readonly string[]): Promise<boolean> {
     // The scan command meets the same error and reports it.
     return false;
   }
-  if (!report) return false;
+  if (!answer) return false;
   try {
-    printScanReport(report, flags);
+    return printCachedAnswer(answer, flags);
   } catch (err) {
     handleError(err, false);
   }

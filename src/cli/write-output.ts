@@ -3,7 +3,7 @@ import { LeakwatchError } from '../errors.js';
 import { writeFileSafely } from '../util/write-file-safely.js';
 
 /** Writes `text` to `file`, mapping a failure to a one-line error that names the option. */
-export function writeUserFile(text: string, file: string, option: string): void {
+export function writeUserFile(text: string | Buffer, file: string, option: string): void {
   try {
     writeFileSafely(file, text);
   } catch (err) {
@@ -11,7 +11,7 @@ export function writeUserFile(text: string, file: string, option: string): void 
   }
 }
 
-export function writeOutput(text: string, file: string | undefined): void {
+export function writeOutput(text: string | Buffer, file: string | undefined): void {
   if (!file) {
     process.stdout.write(text);
     return;

@@ -368,7 +368,8 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 \`high\` (a provider's prefix, checksum or pairing). Then the path's context applies
 (\`src/scan/path-context.ts\`): tests and fixtures (\`test/\`, \`tests/\`, \`__tests__/\`,
 \`spec/\`, \`fixtures/\`, \`testdata/\`, \`mocks/\`, \`*_test.go\`, \`*.test.ts\`,
-\`*.spec.js\`, \`test_*.py\`, \`tests.py\`, \`FooTest.java\`), examples and templates (\`examples/\`,
+\`*.spec.js\`, \`test_*.py\`, \`tests.py\`, \`tests.rs\`, \`FooTest.java\`, folders named
+\`test-…\` or \`test_…\` such as \`test-ca/\`), examples and templates (\`examples/\`,
 \`samples/\`, \`demo/\`, \`templates/\`, \`.env.example\`, \`*.sample\`, \`*.dist\`,
 \`*.tmpl\`), documentation (\`docs/\`, \`doc/\`, \`*.md\`, \`*.rst\`, \`*.adoc\`,
 \`README\`, \`CHANGELOG\`) and vendored code (\`vendor/\`, \`third_party/\`,
@@ -390,6 +391,13 @@ level lower. A private key in a test, an example or
 documentation falls to \`low\`: such keys are generated for the test or the text, and nothing in
 a key's shape ties it to anyone, so it is reported (it is a key) without opening an incident; in
 vendored code it is \`medium\`. A place without a path (a commit message) has no context.
+
+A file's own syntax can say the same of a part of it (\`src/detect/text-regions.ts\`): Perl's POD
+(\`=head1\` … \`=cut\`, or on to the end when \`=pod\` or \`=head1\` opened it or it follows
+\`__END__\`) and Ruby's \`=begin\` … \`=end\` are documentation, and a Rust module under
+\`#[cfg(test)]\` or a function under \`#[test]\` is a test, wherever the file lies. A generic
+value or a private key there is \`low\`; a password hash in such documentation is \`medium\`,
+as on a commented-out line; a provider's token keeps its level.
 
 What each level means in practice:
 

@@ -126,16 +126,28 @@
  *    Sec-WebSocket-Key) name no secret and the base64 of counting digits is a test vector; a quoted
  *    literal that opens a value is read whole, though it starts with `.` and holds a `)` as a
  *    concatenation after a closed string does; and an SQL statement's rows are all read, past
- *    200 rows and past its region, to the statement's end. More shapes are read: Visual Basic's
- *    `Dim x As String = "v"`, the HMAC key of JWT libraries' sign and verify calls, connections
- *    that take a literal host, a user and a password (and Sequelize's and cx_Oracle's), JSON
- *    name and value pairs (Postman, ECS, CloudFormation), directives of .conf files written with a
- *    space (`bindpw v`, `AuthLDAPBindPassword v`, kickstart's `rootpw --plaintext v`), a
- *    pepper, Make's `?=`, a YAML anchor or `!!str` tag before a value, Clojure's and EDN's
- *    `:password "v"` and `(def api-key "v")`, commands that set a variable without `=` (`setenv`, fish's `set -x`,
- *    `aws configure set`, CMake's `set()`), keytool's `-storepass` and `-keypass` and Oracle
- *    logons (`user/v@db`); an .npmrc key scoped
- *    to a registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
+ *    200 rows and past its region, to the statement's end; a text's own documentation and test
+ *    regions (Perl's POD, Ruby's `=begin`, Rust's `#[cfg(test)]` modules and `#[test]` functions)
+ *    put a generic value or a private key there at low and a password hash in documentation at
+ *    medium, a Rust reference type after a parameter's colon (`key: &[u8]`) is code, a byte
+ *    string under a typed declaration (`KEY: &[u8] = b"v"`) is read, a Basic pair whose password
+ *    is one character repeated is low, and a Rust tests.rs and folders named test-… or test_…
+ *    are test paths; a Rust macro's call (`vec![0; n]`), a table row of seven short fields or
+ *    more between colons, a Perl match held in a string (`$_auth =~ /…/`), a literal joined by
+ *    Lua's `..` to code, and the key's own words joined by hyphens (a cipher suite's name under
+ *    its constant) hold no secret, and a path of names with a version's or factor's number in
+ *    one (`secondFactors/radius2f`) is a name (low); a name raised to a small number
+ *    (LPeg's `ptokenchar^1`) and a Debian library package's name as a key
+ *    (`libdata-password-zxcvbn-perl:` in a lintian override) hold none. More shapes are read:
+ *    Visual Basic's `Dim x As String = "v"`, the HMAC key of JWT libraries' sign and verify
+ *    calls, connections that take a literal host, a user and a password (and Sequelize's and
+ *    cx_Oracle's), JSON name and value pairs (Postman, ECS, CloudFormation), directives of .conf
+ *    files written with a space (`bindpw v`, `AuthLDAPBindPassword v`, kickstart's `rootpw
+ *    --plaintext v`), a pepper, Make's `?=`, a YAML anchor or `!!str` tag before a value,
+ *    Clojure's and EDN's `:password "v"` and `(def api-key "v")`, commands that set a variable
+ *    without `=` (`setenv`, fish's `set -x`, `aws configure set`, CMake's `set()`), keytool's
+ *    `-storepass` and `-keypass` and Oracle logons (`user/v@db`); an .npmrc key scoped to a
+ *    registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
  *    value, and backticks around a command given a path or an option are its output. So old
  *    states scan again.
  */

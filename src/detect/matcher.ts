@@ -13,9 +13,12 @@ import { judgeSqlRows } from './generic/judge-sql.js';
 import type { SqlJudgement } from './generic/judge-sql.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { repeatsOneCharacter } from './repeats-one-character.js';
+import { PRIVATE_KEY_FAMILY } from './rule-confidence.js';
+import { TextRegions } from './text-regions.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
 import { matcherParts } from './matcher-tables.js';
+import { compileRegexpsAtOnce } from './regexp-tier.js';
 import { bufferSource, stringSource } from './source.js';
 import type { Source } from './source.js';
 import type { CompiledRule, Confidence, RawMatch, Ruleset } from './types.js';
@@ -114,12 +117,15 @@ export class Matcher {
   private readonly lastEnd = new Map<string, number>();
   /** Per text: by `regionNeeds` source, region start → [region end, whether the region has it]. */
   private readonly regionHas = new Map<string, Map<number, [number, boolean]>>();
+  /** Per text: its documentation and test regions (text-regions.ts), found when a match first needs them. */
+  private regions: TextRegions | null = null;
   /** Keyword hits of the text being matched (see MS_PER_HIT). */
   private hits = 0;
   /** By rule, its regex sticky and with offsets of groups (secretSpan), made on the rule's first match. */
   private readonly withIndices = new Map<CompiledRule, RegExp>();
 
   constructor(readonly ruleset: Ruleset) {
+    compileRegexpsAtOnce();
     // Built once per ruleset (or handed to a worker thread with it): matcher-tables.ts.
     const parts = matcherParts(ruleset);
     this.keywords = parts.index;
@@ -186,6 +192,7 @@ export class Matcher {
     const found: RawMatch[] = [];
     this.lastEnd.clear();
     this.regionHas.clear();
+    this.regions = null;
     // Searched for only once a match needs it: most texts with keywords have no match.
     let inlineAllow: boolean | undefined;
     const hasInlineAllow = (): boolean => (inlineAllow ??= text.includes(INLINE_ALLOW));
@@ -315,6 +322,7 @@ export class Matcher {
       }
       if (this.repeatsOnLine(text, rule.id, value, start, stop)) continue;
       if (this.accepts(text, rule, value, start, stop, inlineAllow)) {
+        confidence = this.inRegion(text, rule, start, confidence);
         out.push({ ruleId: rule.id, secret: value, start, end: stop, line: 0, endLine: 0, column: 0, ...(confidence ? { confidence } : {}) });
         if (out.length >= MAX_MATCHES) return;
       }
@@ -384,6 +392,22 @@ export class Matcher {
       if (out.length >= MAX_MATCHES) return true;
     }
     return false;
+  }
+
+  /**
+   * A match's confidence in a documentation or test region of its text (text-regions.ts), read as
+   * the path table reads a docs or test path (finding-confidence.ts): a generic value or a
+   * private key there is low; a password hash in documentation shows a format, as on a
+   * commented-out line (medium), and keeps its level in a test. Provider rules keep theirs.
+   */
+  private inRegion(text: Source, rule: CompiledRule, start: number, confidence: Confidence | undefined): Confidence | undefined {
+    if (confidence === 'low') return confidence;
+    const hash = rule.kind === 'password-hash';
+    if (!hash && !rule.generic && rule.provider?.family !== PRIVATE_KEY_FAMILY) return confidence;
+    const region = (this.regions ??= new TextRegions(text)).at(start);
+    if (region === null) return confidence;
+    if (hash) return region === 'docs' ? 'medium' : confidence;
+    return 'low';
   }
 
   /** A generic value that starts like a provider's token but that provider's rule did not accept. */

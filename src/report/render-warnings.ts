@@ -29,7 +29,7 @@ function more(total: number, named: number): string {
   return total > named ? `, and ${total - named} more` : '';
 }
 
-export function renderWarnings(report: ScanReport): string[] {
+export function renderWarnings(report: Pick<ScanReport, 'target' | 'stats'>): string[] {
   const s = report.stats;
   const lines: string[] = [];
   if (s.incomplete) {
@@ -60,7 +60,7 @@ export function renderWarnings(report: ScanReport): string[] {
 }
 
 /** The one-line error for an incomplete repository without --allow-incomplete. */
-export function incompleteError(report: ScanReport): string | null {
+export function incompleteError(report: Pick<ScanReport, 'target' | 'stats'>): string | null {
   const reasons = report.stats.incomplete?.reasons;
   if (!reasons) return null;
   return `${escapeField(report.target)} was not scanned whole (${reasons.join(', ')}): ${reasons.map((r) => REMEDY[r]).join('; ')}; or pass --allow-incomplete to accept the findings of what is there`;

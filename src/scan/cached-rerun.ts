@@ -15,8 +15,8 @@ import { guessLocalRepository } from '../git/local-repository.js';
 import type { ResolvedTarget } from '../git/local-repository.js';
 import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
 import { readHeadCommit } from '../git/read-head.js';
-import { peekCachedReport, reportCacheFile, reportCacheKey } from './report-cache.js';
-import type { CachedReport } from './report-cache.js';
+import { parseCachedFindings, peekCachedReport, reportCacheFile, reportCacheKey } from './report-cache.js';
+import type { CachedReportText } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import { applyGaps } from './scan-gaps.js';
 import { DEFAULT_MAX_BLOB_BYTES, optionsKeyOf } from './scan-options-key.js';
@@ -31,14 +31,35 @@ export interface CachedRerunOptions {
   baseline?: ReadonlySet<string>;
 }
 
-/** The report of a rerun with nothing new to read, built from its cached report. */
-export function reportFrom(cached: CachedReport, target: ResolvedTarget & { kind: 'git' }, started: number): ScanReport {
+/**
+ * A rerun's answer: its report but the findings, and the findings as the JSON report renders them
+ * (report/render-json.ts), parsed only when something other than that JSON text is asked for.
+ */
+export interface CachedAnswer {
+  report: Omit<ScanReport, 'findings'>;
+  findingCount: number;
+  /** UTF-8. */
+  findingsJson: Buffer;
+}
+
+/** The answer of a rerun with nothing new to read, from its cached report. */
+export function answerFrom(cached: CachedReportText, target: ResolvedTarget & { kind: 'git' }, started: number): CachedAnswer {
   // The same stats as the store's own fast path (scan-repository.ts) would give.
   const stats = emptyStats();
-  stats.cachedObjects = cached.cachedObjects;
-  applyGaps(stats, cached.gaps, detectIncomplete(target.gitDir));
+  stats.cachedObjects = cached.head.cachedObjects;
+  applyGaps(stats, cached.head.gaps, detectIncomplete(target.gitDir));
   stats.durationMs = Date.now() - started;
-  return { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: cached.rulesetHash, stats, findings: cached.findings };
+  return {
+    report: { version: 1, tool: 'leakwatch', target: target.display, rulesetHash: cached.head.rulesetHash, stats },
+    findingCount: cached.head.findingCount,
+    findingsJson: cached.findingsJson,
+  };
+}
+
+/** The whole report of an answer, or null if its findings cannot be read (the scan then runs). */
+export function answerReport(answer: CachedAnswer): ScanReport | null {
+  const findings = parseCachedFindings(answer.findingsJson, answer.findingCount);
+  return findings ? { ...answer.report, findings } : null;
 }
 
 /** True when the work tree has no .leakwatchignore at all; false when it has one, or when that cannot be told (read-ignore-rules.ts then says why). */
@@ -56,7 +77,7 @@ function noIgnoreFile(workTree: string): boolean {
  * .leakwatchignore counts) has not moved. Null whenever it cannot tell: the caller then resolves
  * the target with git and looks again.
  */
-export async function answerWithoutGit(options: CachedRerunOptions, stateDir: string, rulesKey: string, started: number): Promise<ScanReport | null> {
+export async function answerWithoutGit(options: CachedRerunOptions, stateDir: string, rulesKey: string, started: number): Promise<CachedAnswer | null> {
   const target = guessLocalRepository(options.target);
   if (!target) return null;
   const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
@@ -83,8 +104,8 @@ export async function answerWithoutGit(options: CachedRerunOptions, stateDir: st
     ignoreDigest,
     baseline: options.baseline,
   });
-  const cached = peeked.key === key ? peeked.report() : null;
-  return cached ? reportFrom(cached, target, started) : null;
+  const cached = peeked.key === key ? peeked.text() : null;
+  return cached ? answerFrom(cached, target, started) : null;
 }
 
 /**
@@ -92,7 +113,7 @@ export async function answerWithoutGit(options: CachedRerunOptions, stateDir: st
  * if one holds, else null; it only reads. The caller has already ruled out what never has a
  * cached report (--no-state, --since, --verify, a ruleset given, an s3:// target is checked here).
  */
-export async function answerFromCache(options: CachedRerunOptions & { stateDir: string }): Promise<ScanReport | null> {
+export async function answerFromCache(options: CachedRerunOptions & { stateDir: string }): Promise<CachedAnswer | null> {
   const started = Date.now();
   if (isS3Target(options.target)) return null;
   const { key } = readRuleSources(options.rulesDirs ?? [], { variables: options.variables });

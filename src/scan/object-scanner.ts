@@ -33,11 +33,15 @@ function parseIdent(value: string): { name: string; email: string; time: number 
   return m ? { name: m[1]!, email: m[2]!, time: Number(m[3]) } : { name: value, email: '', time: 0 };
 }
 
-/** Splits a commit or tag object into its headers (UTF-8, as git writes names) and message bytes. */
-function parseMessageObject(oid: string, data: Buffer): { message: Buffer; meta: ObjectMeta } {
+/** Splits a commit or tag object into its headers and its message's bytes. */
+function splitMessageObject(data: Buffer): { head: Buffer; message: Buffer } {
   const split = data.indexOf('\n\n');
-  const head = (split < 0 ? data : data.subarray(0, split)).toString('utf8');
-  const message = split < 0 ? data.subarray(data.length) : data.subarray(split + 2);
+  return split < 0 ? { head: data, message: data.subarray(data.length) } : { head: data.subarray(0, split), message: data.subarray(split + 2) };
+}
+
+/** A commit's or a tag's author, date and commit, from its headers (UTF-8, as git writes names). */
+function parseMessageMeta(oid: string, headBytes: Buffer): ObjectMeta {
+  const head = headBytes.toString('utf8');
   let author = { name: '', email: '', time: 0 };
   let committer = author;
   let target = oid;
@@ -50,10 +54,7 @@ function parseMessageObject(oid: string, data: Buffer): { message: Buffer; meta:
     else if (key === 'object') target = value;
   }
   const time = committer.time || author.time;
-  return {
-    message,
-    meta: { commit: target, time, author: author.name, email: author.email },
-  };
+  return { commit: target, time, author: author.name, email: author.email };
 }
 
 /**
@@ -74,10 +75,12 @@ export class ObjectScanner {
   /** Returns null for binary content. */
   scan(oid: string, type: ObjectResult['type'], data: Buffer, path?: string): ObjectResult | null {
     if (type === 'commit' || type === 'tag') {
-      const { message, meta } = parseMessageObject(oid, data);
+      const { head, message } = splitMessageObject(data);
       // A message is no file: whole-file rules (a Rails master.key) do not read it.
       const outcome = this.matcher.matchBytesWithin(message, null, deadlineFor(message.length), false);
-      return { oid, type, matches: outcome.matches.map(toSafeMatch), meta, ...(outcome.partial ? { partial: true } : {}) };
+      // Most messages hold nothing: their headers (who, when) are read only for a finding.
+      if (outcome.matches.length === 0 && !outcome.partial) return { oid, type, matches: [] };
+      return { oid, type, matches: outcome.matches.map(toSafeMatch), meta: parseMessageMeta(oid, head), ...(outcome.partial ? { partial: true } : {}) };
     }
     if (!hasUtf16Bom(data) && isBinary(data)) return null;
     const outcome = hasUtf16Bom(data)

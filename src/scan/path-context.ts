@@ -24,8 +24,9 @@ const DIRS: ReadonlyArray<[PathContext, ReadonlySet<string>]> = [
 /** File names, lower-case, per context; `Cased` tests the name as it is. */
 const FILES: ReadonlyArray<[PathContext, RegExp]> = [
   // foo_test.go, foo.test.ts, foo-spec.js, foo.spec.rb, foo_spec.rb, test_foo.py, conftest.py,
-  // and a Python package's own tests.py or test.py module (Django's convention for an app's tests)
-  ['test', /(?:[._-](?:test|tests|spec|specs)\.[a-z0-9]{1,10}$)|(?:^test_[^/]{1,200}\.py$)|(?:^(?:conftest|tests?)\.py$)/],
+  // and a Python package's own tests.py or test.py module (Django's convention for an app's tests),
+  // and a Rust crate's tests.rs, the file of a `#[cfg(test)] mod tests;`
+  ['test', /(?:[._-](?:test|tests|spec|specs)\.[a-z0-9]{1,10}$)|(?:^test_[^/]{1,200}\.py$)|(?:^(?:conftest|tests?)\.py$)|(?:^tests?\.rs$)/],
   // .env.example, config.sample.yml, settings.py.dist, app.yaml.tmpl, config-example.json
   ['example', /(?:\.(?:example|sample|template|tmpl|tpl|dist)(?:\.[a-z0-9]{1,10})?$)|(?:[._-](?:example|sample)s?\.[a-z0-9]{1,10}$)/],
   // Markdown, reStructuredText, AsciiDoc and the like, and README/CHANGELOG-like files of any extension;
@@ -34,6 +35,9 @@ const FILES: ReadonlyArray<[PathContext, RegExp]> = [
 ];
 // FooTest.java, FooTests.cs, FooSpec.scala, FooIT.java
 const TEST_FILE_CASED = /[a-z0-9](?:Test|Tests|Spec|IT)\.(?:java|kt|scala|groovy|cs|swift|php)$/;
+
+/** A folder named for what a test uses: test-ca, test_keys, tests-integration, testdata-v2. */
+const TEST_PREFIXED_DIR = /^tests?(?:data)?[-_][a-z0-9]/;
 
 const PRECEDENCE: readonly PathContext[] = ['test', 'example', 'docs', 'vendor'];
 const DIR_CONTEXT = new Map<string, PathContext>(DIRS.flatMap(([context, names]) => [...names].map((name) => [name, context] as const)));
@@ -44,7 +48,8 @@ export function pathContext(path: string): PathContext | null {
   const lowerBase = base.toLowerCase();
   const found = new Set<PathContext>();
   for (let i = 0; i < segments.length - 1; i++) {
-    const context = DIR_CONTEXT.get(segments[i]!.toLowerCase());
+    const segment = segments[i]!.toLowerCase();
+    const context = DIR_CONTEXT.get(segment) ?? (TEST_PREFIXED_DIR.test(segment) ? 'test' : undefined);
     if (context !== undefined) found.add(context);
   }
   for (const [context, re] of FILES) if (re.test(lowerBase)) found.add(context);

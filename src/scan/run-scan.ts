@@ -19,8 +19,8 @@ import { lockTarget } from './lock-target.js';
 import type { ScanProgress } from './progress.js';
 import { readIgnoreRules } from './read-ignore-rules.js';
 import { DEFAULT_MAX_BLOB_BYTES, optionsKeyOf } from './scan-options-key.js';
-import { answerWithoutGit, reportFrom } from './cached-rerun.js';
-import { dropCachedReport, readCachedReport, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
+import { answerFrom, answerReport, answerWithoutGit } from './cached-rerun.js';
+import { dropCachedReport, readCachedReportText, reportCacheFile, reportCacheKey, writeCachedReport } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import type { S3ObjectSource } from './s3/s3-object-source.js';
 import { checkWorkerCount, defaultWorkerCount } from './worker-count.js';
@@ -106,7 +106,8 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
   if (rulesKey !== null && stateDir !== null) {
     // Nothing new in the object store, the same rules, options, ignore file and baseline.
     const hit = await answerWithoutGit(options, stateDir, rulesKey, started);
-    if (hit) return hit;
+    const report = hit && answerReport(hit);
+    if (report) return report;
   }
   let ruleset = cacheable ? null : await loadRuleset(options);
   if (isS3Target(options.target)) return runS3Report(options, ruleset!, stateDir);
@@ -131,8 +132,9 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
       : null;
   if (cache && target.kind === 'git') {
     // The same, for targets git had to resolve (a mirror of a URL, a linked work tree).
-    const cached = readCachedReport(cache.file, cache.key(objectStoreFingerprint(target.gitDir), optionsKeyOf({ maxBlobBytes })));
-    if (cached) return reportFrom(cached, target, started);
+    const cached = readCachedReportText(cache.file, cache.key(objectStoreFingerprint(target.gitDir), optionsKeyOf({ maxBlobBytes })));
+    const report = cached && answerReport(answerFrom(cached, target, started));
+    if (report) return report;
   }
   ruleset ??= await loadRuleset(options, sources);
   const { buildFindings } = await import('./build-findings.js');

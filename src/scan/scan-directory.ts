@@ -75,18 +75,35 @@ export interface DirectoryScanOptions {
   /** Absolute folders to leave out (e.g. the state directory when it lies inside). */
   exclude?: string[];
   onProgress?: (p: ScanProgress) => void;
+  /** With the built-in rules, the bytes left past which workers start (WORKER_BYTES; tests set it low). */
+  workerBytes?: number;
 }
 
 /**
- * Below this many bytes a directory is scanned in the main thread alone: starting a worker
+ * With user rules, below this many bytes a directory is scanned by one worker: starting more
  * would cost more. A worker is a second V8 isolate that compiles and warms up the matcher on
- * its own (0.3-0.5 s of CPU on a 27-107 MB folder, beside its start), while the main thread,
- * warm after its first MB or so, is through a folder of a few MB in about the time the worker
- * takes to start. Files are sized (lstat) only until the choice is made; past INLINE_FILES
- * files a worker starts anyway, so a folder of very many small files is not sized file by file.
+ * its own (0.3-0.5 s of CPU on a 27-107 MB folder, beside its start). Files are sized (lstat)
+ * only until the choice is made; past INLINE_FILES files all workers start anyway, so a folder
+ * of very many small files is not sized file by file.
  */
 const INLINE_BYTES = 8 * 1024 * 1024;
 const INLINE_FILES = 4096;
+/**
+ * With the built-in rules the main thread scans alone until the files left are worth a worker:
+ * an estimated WORKER_BYTES or more (the mean size of the files it has read, times the files
+ * left), or WORKER_FILES files. A worker costs 0.4-0.6 s of CPU before it is of use (its start,
+ * its own compiling and warming up of the matcher) while V8's compiler and collector threads
+ * already keep the second core partly busy beside a lone main thread; timed on two idle cores,
+ * the main thread alone matched the main thread with a worker in wall time up to about 70 MB of
+ * real package sources (14 MB and 7,161 files: 0.99 s against 1.01 s; 67 MB and 9,526 files:
+ * 1.22 s against 1.22 s) for a fifth to a quarter less CPU, and the worker won only past that
+ * (104 MB and 16,819 files: 1.73 s against 1.61 s). Nothing is sized with lstat: the estimate
+ * comes from the files read.
+ */
+const WORKER_BYTES = 64 * 1024 * 1024;
+const WORKER_FILES = 16384;
+/** Files the main thread reads before it first estimates, and between two estimates. */
+const ESTIMATE_EVERY = 128;
 /** Files listed between two sendings of their names to the workers. */
 const SEND_FILES = 128;
 /** Most files per worker task (user rules): small files travel in batches, never one message per file. */
@@ -136,10 +153,10 @@ function sizing(threads: number, start: () => void): (file: FileEntry, count: nu
 
 /**
  * With the built-in rules (checked at build time) the main thread scans too, beside
- * `workers - 1` worker threads started once the folder is big enough for them: one thread
- * fewer to start and warm up than workers alone, and on two cores both are busy. Every thread
- * takes its next file from one shared queue (shared-file-queue.ts). With user rules every file
- * goes through workers in tasks, so the hard deadline can stop a stuck regex.
+ * `workers - 1` worker threads started once the files left are worth them (WORKER_BYTES): one
+ * thread fewer to start and warm up than workers alone, and on two cores both are busy. Every
+ * thread takes its next file from one shared queue (shared-file-queue.ts). With user rules every
+ * file goes through workers in tasks, so the hard deadline can stop a stuck regex.
  */
 export async function scanDirectory(root: string, options: DirectoryScanOptions): Promise<{ stats: ScanStats; results: ObjectResult[] }> {
   const started = Date.now();
@@ -154,11 +171,12 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
   const results: ObjectResult[] = [];
   const queue = new SharedFileQueue();
   const threads = options.workers - 1;
+  const workerBytes = options.workerBytes ?? WORKER_BYTES;
   let pool: TaskRunner | null = null;
   // Each worker's one task: it ends when the queue is empty.
   const running: Promise<ChunkResult>[] = [];
   let justStarted = false;
-  const onSized = sizing(threads, () => {
+  const startWorkers = (): void => {
     pool = createThreadPool(null, options.ruleset, threads);
     if (pool === null) return;
     for (let i = 0; i < threads; i++) {
@@ -168,9 +186,10 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
       task.catch(() => undefined);
       running.push(task);
     }
-    // The pool posts the tasks once the listing lets a turn of the event loop by.
     justStarted = true;
-  });
+  };
+  // Workers may start no more (none wanted, started already, or they cannot start here).
+  let decided = threads <= 0;
   try {
     await walk(
       root,
@@ -178,12 +197,18 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
       stats,
       (file) => {
         queue.push(file);
-        onSized(file, queue.files.length);
+        // A folder of this many files is worth workers whatever its bytes: they start while
+        // the listing goes on.
+        if (!decided && queue.files.length >= WORKER_FILES) {
+          decided = true;
+          startWorkers();
+        }
       },
       () => {
         if (pool === null) return null;
         if (queue.unsent >= SEND_FILES) queue.flush();
         if (!justStarted) return null;
+        // The pool posts the tasks once the listing lets a turn of the event loop by.
         justStarted = false;
         return nextTurn();
       },
@@ -192,8 +217,19 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
     const scanner = new ObjectScanner(options.ruleset);
     const here = emptyResult();
     let index = 0;
+    let estimateAt = ESTIMATE_EVERY;
     for (let f = queue.take(); f !== null; f = queue.take()) {
       scanFileInto(here, scanner, f, index++, options.maxBlobBytes);
+      if (!decided && index === estimateAt) {
+        // Alone so far, the main thread has taken the first `index` files.
+        const left = queue.files.length - index;
+        if (left >= WORKER_FILES || (here.bytes / index) * left >= workerBytes) {
+          decided = true;
+          startWorkers();
+        } else {
+          estimateAt += ESTIMATE_EVERY;
+        }
+      }
       if (options.onProgress) {
         const { files, bytes } = queue.workerProgress();
         const done = here.objects + here.tooLarge + here.unreadable.length + files;

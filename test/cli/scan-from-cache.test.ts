@@ -155,6 +155,9 @@ describe('leakwatch scan run again (built CLI)', () => {
       expect({ code: again.code, stdout: timeless(again.stdout), stderr: again.stderr }).toEqual({ code: command.code, stdout: timeless(command.stdout), stderr: command.stderr });
       expect(again.stderr).toBe(first.stderr);
       if (format === 'json') expect(JSON.parse(again.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
+      // JSON narrowed to a confidence level reads the findings, not only their cached text.
+      const narrowed = [...args, '--min-confidence', 'high'];
+      expect(timeless(runCli(narrowed).stdout)).toBe(timeless(runCli([...narrowed, '--format', format]).stdout));
     }
   });
 

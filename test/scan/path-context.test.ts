@@ -34,6 +34,10 @@ describe('pathContext', () => {
     ['lib/python3/dist-packages/proxmoxer-1.2.0.egg-info/PKG-INFO', 'docs'],
     ['vendor/github.com/x/y/client.go', 'vendor'],
     ['third_party/lib/conf.c', 'vendor'],
+    // A Rust crate's tests module in its own file, and folders named for what a test uses.
+    ['src/tests.rs', 'test'],
+    ['share/rust-rustls/test-ca/rsa/end.key', 'test'],
+    ['certs/test_keys/client.pem', 'test'],
     // Precedence: a test inside docs or vendored code is a test.
     ['docs/examples/tests/a.txt', 'test'],
     ['vendor/lib/examples/run.sh', 'example'],
@@ -45,6 +49,7 @@ describe('pathContext', () => {
     'src/config.ts', '.env', 'deploy/creds.ini', 'keys/id_rsa', 'config/secrets.txt', 'src/latest.go',
     'attestation/contest.py', 'app/requests.py', 'lib/latests.py', 'src/Testing.java', 'app/testimonials.rb', 'build/app-dist.js', 'docsite.yml',
     'lib/crypto-selftests-pk.c', 'src/regression.c',
+    'src/contests.rs', 'src/latest.rs', 'testimonials/keys.pem', 'tester/app.key',
   ])('%s is ordinary', (path) => {
     expect(pathContext(path)).toBeNull();
   });

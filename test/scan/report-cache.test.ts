@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadRules } from '../../src/detect/load-rules.js';
@@ -150,9 +150,18 @@ describe('the cached report of a rerun', () => {
     const { scan, opened } = scanner(repo.dir, state);
     const first = await scan();
     const [file] = cacheFiles(state);
-    writeFileSync(join(state, 'reports', file!), 'not a report');
+    const path = join(state, 'reports', file!);
+    const kept = readFileSync(path, 'utf8');
+    writeFileSync(path, 'not a report');
     expect((await scan()).findings).toEqual(first.findings);
     expect(opened.count).toBe(2);
+    // Its findings changed (still JSON, same length) under a head that matches: read as none too.
+    expect(kept.split('\n').length).toBeGreaterThan(4);
+    const edited = kept.replace(/"path": "a\.env"/, '"path": "b.env"');
+    expect(edited).not.toBe(kept);
+    writeFileSync(path, edited);
+    expect((await scan()).findings).toEqual(first.findings);
+    expect(opened.count).toBe(3);
   });
 
   it('a rerun answered from its cached report runs no git', async () => {

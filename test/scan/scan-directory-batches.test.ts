@@ -31,7 +31,7 @@ describe('plain directory scan through worker threads', () => {
     const { scanDirectory } = (await import(dist('scan/scan-directory.js'))) as typeof ScanDirectory;
     const dir = tempDir();
     const tokens: string[] = [];
-    // 1,300 files of 4 KB (more than two batches), one of 6 MB: past the inline threshold.
+    // 1,300 files of 4 KB (more than two batches), one of 6 MB.
     for (let i = 0; i < 1300; i++) {
       const sub = join(dir, `pkg${i % 7}`, `lib${i % 3}`);
       mkdirSync(sub, { recursive: true });
@@ -43,8 +43,7 @@ describe('plain directory scan through worker threads', () => {
       }
       writeFileSync(join(sub, `m${String(i).padStart(4, '0')}.js`), text);
     }
-    // Large files (over what the main thread keeps for itself beside workers, and enough bytes
-    // for workers to start: scan-directory.ts INLINE_BYTES), one with a token.
+    // Large files (over what the main thread keeps for itself beside workers), one with a token.
     const largeToken = githubToken();
     writeFileSync(join(dir, 'pkg0', 'big.js'), filler(-1, 6 * 1024 * 1024));
     writeFileSync(join(dir, 'pkg3', 'big-with-token.js'), `${filler(-2, 600 * 1024)}const t = "${largeToken}";\n`);
@@ -52,9 +51,10 @@ describe('plain directory scan through worker threads', () => {
 
     const ruleset = loadRules([]);
     const options = { ruleset, maxBlobBytes: 10 * 1024 * 1024 };
-    // The main thread beside one worker, beside two, and alone.
-    const pooled = await scanDirectory(dir, { ...options, workers: 2 });
-    const pooled3 = await scanDirectory(dir, { ...options, workers: 3 });
+    // The main thread beside one worker, beside two (started after its first files, however
+    // few bytes are left: scan-directory.ts WORKER_BYTES), and alone.
+    const pooled = await scanDirectory(dir, { ...options, workers: 2, workerBytes: 1 });
+    const pooled3 = await scanDirectory(dir, { ...options, workers: 3, workerBytes: 1 });
     const inline = await scanDirectory(dir, { ...options, workers: 1 });
 
     expect(inline.stats.blobs).toBe(1303);

@@ -91,6 +91,9 @@ export function namesCredential(key: string): boolean {
   return words.some((w) => w === 'token' || w === 'tokens' || w === 'credential' || w === 'credentials' || w === 'auth') || /token|credential/.test(words.join(''));
 }
 
+/** The language a Debian library package's name ends in (lib…-perl, lib…-java, lib…-ocaml-dev is not one). */
+const LIBRARY_PACKAGE_LANGUAGE = /^(?:perl|java|ruby|php|lua|ocaml|cil|tcl|guile|racket)$/;
+
 export function classifyKey(key: string): KeyStrength {
   const words = keyWords(key);
   if (words.length === 0) return 'none';
@@ -99,6 +102,9 @@ export function classifyKey(key: string): KeyStrength {
   if (DESCRIBING_WORDS.has(last) && words.length > 1 && words[words.length - 2] !== 'from') return 'none';
   // A build's variables for a program named after a secret: htpasswd_LTFLAGS, PASSWD_CFLAGS, libsecret_LIBS.
   if (BUILD_VARIABLE.test(last) && words.length > 1) return 'none';
+  // A Debian package of a library for a language, named after a secret's module: libauthen-sasl-perl,
+  // libdata-password-zxcvbn-perl (a lintian override or a control file's field starts a line with it).
+  if (/^lib[a-z0-9]+(?:-[a-z0-9.+]+)+$/.test(key) && LIBRARY_PACKAGE_LANGUAGE.test(last)) return 'none';
   // Helm's `existingSecret`, `existingPasswordSecret`: the name of a Secret object kept elsewhere.
   // A stored hash of a password: `hashed_password`, `crypted_password` (what a hash rule judges).
   if (words[0] === 'existing' && words.length > 1) return 'none';

@@ -163,6 +163,9 @@ const SOURCE_FILE = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:c|h|cc|cpp|cxx|hpp|hh|o|o
 /** Event names and scopes: token:error:renew, read:user; a list of module names (mod_sql:mod_sql_passwd:mod_tls). */
 const COLON_NAME = /^[a-z]{2,20}(?::[a-z]{2,20}){1,4}$|^[a-z][a-z0-9]{1,30}_[a-z0-9_]{1,30}(?::[a-z][a-z0-9_]{1,30}){1,40}$/;
 
+/** Seven fields or more, each of at most twelve word characters, between colons (see classifyValueOnce). */
+const COLON_RECORD = /^[\w.+-]{0,12}(?::[\w.+-]{0,12}){6,}$/;
+
 /** The words of a credential's name: a value made of a name around one of these names the slot (user_password). */
 const CREDENTIAL_WORDS = new Set([
   'password', 'passwd', 'pass', 'pwd', 'pw', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'auth',
@@ -348,7 +351,8 @@ function looksLikeNamePath(value: string): boolean {
   let worded = 0;
   for (const part of value.split(/[/.!]/)) {
     const words = part.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
-    if (!words.every((w) => /^[A-Z][A-Z0-9]{0,4}$/.test(w) || (/^[A-Za-z][a-z]+$/.test(w) && pronounceable(w)))) return false;
+    // (A word may carry a version or a factor's number: oauth2, radius2f, totp2f.)
+    if (!words.every((w) => /^[A-Z][A-Z0-9]{0,4}$/.test(w) || (/^[A-Za-z][a-z]+(?:\d{1,2}[a-z]{0,2})?$/.test(w) && pronounceable(w.replace(/\d.*$/, ''))))) return false;
     worded += words.filter((w) => /^[A-Za-z][a-z]{3,}$/.test(w)).length;
   }
   return worded >= 2;
@@ -492,6 +496,12 @@ function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   if (/^jdbc:[a-z][\w-]{0,30}:[^\s@]*$/i.test(v) && !/pass|pwd|secret|token|key=/i.test(v)) return 'reference';
   if (TYPE_NAME.test(v) || /^[\w.<>[\]]+(?:\s{0,3}\|\s{0,3}[\w.<>[\]]+)+$/.test(v) && v.split('|').every((t) => TYPE_NAME.test(t.trim()) || /^[A-Z][A-Za-z.<>[\]]+$/.test(t.trim()))) return 'code';
   if (PROVIDER_PREFIX.test(v) || MEASURE.test(v) || COLON_NAME.test(v) || ENCODING.test(v) || KEY_CHORD.test(v)) return 'placeholder';
+  // A record of seven short fields or more between colons, as a table writes a row
+  // (`PSK:PSK:AES:GCM:256:AEAD:256:SHA384:384:rfc5487:0:0300:ffff`, a cipher suite's): a secret
+  // holding colons holds a few, around long parts.
+  if (COLON_RECORD.test(v)) return 'code';
+  // A Perl or Ruby match held in a string, as a setting's default rule is (`$_auth =~ /^(LDAP|DBI)$/`).
+  if (/^\$[A-Za-z_]\w*(?:->\{?\w+\}?)*\s{0,3}[=!]~\s{0,3}(?:\/|m\W)/.test(v)) return 'code';
   if (RATE.test(v)) return 'number';
   if (PRINTF_SPEC.test(v)) return 'template';
   // A message with its parameters (`Ongeldig wachtwoord: $1`); a path under a variable's folder ("$testDir/unit/x.php").

@@ -154,6 +154,7 @@ function namesItself(key: string, value: string): boolean {
   if (name.length >= 6 && CLASS_NAME.test(value) && bareName(value).startsWith(name) && value.length >= name.length + 5) return true;
   const words = keyWords(key);
   if (abbreviatesKey(words, value)) return true;
+  if (spellsKeyWords(words, value)) return true;
   const word = words[words.length - 1] ?? '';
   if (word.length < 4) return false;
   // (The value is ASCII here and the word lower-case letters and digits: a case-insensitive
@@ -161,6 +162,17 @@ function namesItself(key: string, value: string): boolean {
   const lower = value.toLowerCase();
   const ending = lower.slice(word.length);
   return lower.startsWith(word) && (ending === 'ed' || ending === 'es' || ending === 'ing');
+}
+
+/**
+ * The value is three or more of the key's own words joined by hyphens, as a TLS cipher suite's
+ * OpenSSL name is under its IANA constant (TLS_ECDHE_PSK_WITH_CAMELLIA_256_CBC_SHA384 =
+ * "ECDHE-PSK-CAMELLIA256-SHA384"): each part a word of the key, or a word and a number that are.
+ */
+function spellsKeyWords(words: readonly string[], value: string): boolean {
+  if (words.length < 4 || value.length > 80 || !/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){2,}$/.test(value)) return false;
+  const known = new Set(words);
+  return value.toLowerCase().split('-').every((part) => known.has(part) || part.split(/(?<=[a-z])(?=\d)/).every((piece) => known.has(piece)));
 }
 
 /**

@@ -339,6 +339,14 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   // C's address-of or dereference of a member or an element: &ctx.stack.values[i], *conf->pass.
   // (A rule's value stops before the closing bracket: `&ctx.values[i`.)
   if (/^[&*]\(?[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*|\[[^\]\n]{0,40}\]?)+\)?$/.test(value)) return 'expression';
+  // A reference type after a parameter's or a field's colon (Rust, C++): `master_key: &[u8]`,
+  // `|algo, secret: &SessionKey|`, `token: &'a str`, `key: &mut Vec<u8>`. (A rule's value stops
+  // before the closing bracket: `&[u8`.)
+  if (operator === ':' && /^&(?:'[a-z_]\w{0,20}|mut|dyn|\[[A-Za-z_][\w:]{0,40}(?:;\s{0,3}\w{1,20})?\]?|[A-Za-z_][\w:]{0,60}(?:<[^<>\n]{0,60}>?)?[|),>]?)$/.test(value)) return 'expression';
+  // A name raised to a small number: a power, or LPeg's repetition of a pattern (`ptokenchar^1`).
+  if (/^[A-Za-z_]\w*\^-?\d{1,2}$/.test(value)) return 'expression';
+  // A Rust macro's call (`vec![0; n]`, `format!("{}", x)`, `include_bytes!(…)`): code.
+  if (/^[a-z_][a-z0-9_]{1,30}!\s{0,2}[[(]/.test(value)) return 'expression';
   // A block comment before code: `x = /*#__PURE__*/function () {` (bundlers' annotations).
   if (/[()]|->|::|\?\.|&&|\|\||^\/\*/.test(value)) return 'expression';
   // A member chain: this.config.password, cp.flags, self.#internals.password.
@@ -454,7 +462,8 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     // A quote that closed a string, then a concatenation: `"&password=" + encode(p)`, `"#?secret=" + r,`.
     // (Only where the quote closes one: a quote that opens a literal opens a value, whatever it
     // starts with, as a random salt may start with `.` and hold a bracket: `'.aB)c…'`.)
-    if (shape === 'literal' && /^\s{0,2}[+.]\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
+    // (Lua joins strings with `..`: `"username_password_auth: "..ce.strerror(e)`.)
+    if (shape === 'literal' && /^\s{0,2}(?:\+|\.\.?)\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
     // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
     // ...and so are backticks around a command given a path or an option (`cat ~/.api_token`, `pass show -c db`).
     if (shape === 'literal' && quote === '`' && (/\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value) || SHELL_COMMAND.test(value))) shape = 'expression';
@@ -515,11 +524,12 @@ function fallbackLiteral(line: string, at: number): { value: string; start: numb
 
 /**
  * A type, then `=` and a literal: `string = "v"`, `String? = "v"`, `Optional[str] = 'v'`,
- * `&str = "v"`, `Option<String> = "v"`, Rust's `String = "v".to_string()`. A literal followed by more code (`+`, `.`, a call) is not
+ * `&str = "v"`, `Option<String> = "v"`, Rust's `String = "v".to_string()` and byte strings
+ * (`&[u8] = b"v"`). A literal followed by more code (`+`, `.`, a call) is not
  * the whole value, so it is left to the other readings.
  */
 const TYPED_LITERAL =
-  /^&?[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?\??[ \t]{0,3}=(?![=>])[ \t]{0,3}(["'`])([^"'`\n]{1,200})\1(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
+  /^&?(?:'static[ \t]{1,3})?(?:[A-Za-z_][\w.]{0,40}(?:<[^<>=\n]{1,60}>|\[[^[\]=\n]{1,60}\])?|\[[A-Za-z_]\w{0,20}(?:;[ \t]{0,3}\w{1,20})?\])\??[ \t]{0,3}=(?![=>])[ \t]{0,3}b?(["'`])([^"'`\n]{1,200})\1(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,3}(?:[;,)}]|\/\/|#|$)/;
 
 function typedLiteral(line: string, at: number): { value: string; start: number; quote: string } | null {
   const m = TYPED_LITERAL.exec(line.slice(at, at + 400));
