@@ -120,8 +120,13 @@ an operator, a value) and then read the line instead of trusting the match
    macros (\`#define API_KEY "v"\`), C arrays (\`char secret[] = "v"\`), Objective-C literals
    (\`kAPIKey = @"v"\`, \`setValue:@"v" forHTTPHeaderField:@"X-Api-Key"\`), Rust's
    \`String::from("v")\` and \`static SECRET: &'static str = "v"\`, R's \`api_key <- "v"\`, Elixir's
-   \`@api_key "v"\` and Kubernetes env
-   entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line); comparisons
+   \`@api_key "v"\`, Visual Basic's \`Dim password As String = "v"\`, Clojure's and EDN's
+   \`{:password "v"}\` and \`(def api-key "v")\`, a YAML anchor or \`!!str\` tag before a value
+   (\`password: &db_pw v\`), Kubernetes env
+   entries (\`- name: DB_PASSWORD\` with \`value:\` on the next line) and JSON name and value
+   pairs (Postman's \`{"key": "password", "value": "v"}\`, an ECS task definition's
+   \`{"name": "DB_PASSWORD", "value": "v"}\`, CloudFormation's \`ParameterKey\` and
+   \`ParameterValue\`); comparisons
    (\`password == 'v'\`, \`safeCompare(password, 'v')\`), a quoted key as a call's first argument
    (\`put("password", "v")\`, \`to.have.property('password', 'v')\`), test expectations
    (\`x.password).to.equal('v')\`, \`.should.eql('v')\`), login and basic-auth calls
@@ -129,18 +134,29 @@ an operator, a value) and then read the line instead of trusting the match
    \`url.UserPassword\`, reqwest's \`basic_auth('user', Some('v'))\`), connection and credential calls
    that take a user and then a password (Perl \`DBI->connect\`, C \`mysql_real_connect\`, Go
    \`smtp.PlainAuth\`, OkHttp \`Credentials.basic\`, Ruby \`Aws::Credentials.new\`, Guzzle's
-   \`'auth' => ['user', 'v']\`, a C++ \`creds = std::make_pair('user', 'v')\`), calls that reset, change or hash a password given first
+   \`'auth' => ['user', 'v']\`, a C++ \`creds = std::make_pair('user', 'v')\`; after a literal host:
+   Python's \`MySQLdb.connect('localhost', 'user', 'v')\` and \`ftplib.FTP\`, JavaMail's
+   \`transport.connect\`; Sequelize's \`new Sequelize('db', 'user', 'v')\`, \`cx_Oracle.connect('user', 'v', dsn)\`), calls that reset, change or hash a password given first
    (\`reset_password('v', 'v')\`, \`hash_password('v', 'scheme')\`), \`os.Setenv(secretKey, 'v')\`, HMAC keys (\`createHmac('sha256', 'v')\`,
-   \`HmacSHA256(msg, 'v')\`, C# \`new HMACSHA256(Encoding.UTF8.GetBytes("v"))\`, \`hmac.start(algo, 'v')\`),
+   \`HmacSHA256(msg, 'v')\`, C# \`new HMACSHA256(Encoding.UTF8.GetBytes("v"))\`, \`hmac.start(algo, 'v')\`;
+   a JWT library's key: \`jwt.sign(payload, 'v')\`, \`jwt.verify\`, PyJWT's \`jwt.encode\` and
+   \`jwt.decode\`, PHP's \`JWT::encode\`, java-jwt's \`Algorithm.HMAC256('v')\`, jjwt's
+   \`signWith(SignatureAlgorithm.HS256, 'v')\`, Go's \`token.SignedString([]byte('v'))\`),
    LDAP binds (the literal after a literal bind DN: PHP \`ldap_bind($ds, "cn=admin,dc=x", "v")\`,
    python-ldap \`simple_bind_s\`, Go \`l.Bind\`, ldapjs \`client.bind\`; JNDI's
    \`env.put(Context.SECURITY_CREDENTIALS, "v")\`; \`ldapsearch -D … -w v\`), OAuth 1.0 key and
    secret pairs (\`OAuthHandler('key', 'v')\`, \`set_access_token('token', 'v')\`, \`OAuth1(...)\`),
    SQL that sets a user's password (\`CREATE USER … WITH PASSWORD 'v'\`, \`IDENTIFIED BY 'v'\`,
    \`SET PASSWORD FOR … = PASSWORD('v')\`, MariaDB's \`IDENTIFIED VIA … USING PASSWORD('v')\`), PowerShell's \`ConvertTo-SecureString 'v' -AsPlainText\`,
-   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
+   OpenSSL's \`-pass pass:v\` / \`-passin\` / \`-passout\`, keytool's and jarsigner's \`-storepass v\` and \`-keypass v\`, \`-u user -p v\` pairs (mongo, az, mosquitto's
    \`-P\`; not mysql, whose \`-p db\` prompts), account commands (\`echo "user:v" | chpasswd\`,
-   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), redis.conf's \`requirepass v\` and \`masterauth v\`, Dockerfile
+   \`rabbitmqctl add_user user v\`, \`net user name v /add\`, \`smbclient -U user%v\`), redis.conf's \`requirepass v\` and \`masterauth v\`, directives of \`.conf\`
+   and \`.cfg\` files written with a space (ldap.conf's \`bindpw v\`, slapd.conf's \`rootpw v\`,
+   Apache's \`AuthLDAPBindPassword v\`, kickstart's \`rootpw --plaintext v\`), an .npmrc key scoped
+   to a registry (\`//npm.acme.dev/:_authToken=v\`, which is no comment), commands that set a
+   variable without \`=\` (csh's \`setenv KEY v\`, fish's \`set -x KEY v\`, \`aws configure set KEY v\`,
+   CMake's \`set(KEY "v")\`), Make's \`KEY ?= v\`, Oracle logons (\`sqlplus user/v@db\`,
+   \`cx_Oracle.connect('user/v@db')\`), Dockerfile
    \`ENV KEY value\`, Gradle's \`password 'v'\`, msmtprc's \`password v\` and fetchmailrc's
    \`user "u" password "v"\`, pre-shared keys (\`psk="v"\`, \`pre-shared-key=v\`), XML elements
    named by their \`name\` or \`key\` attribute (Hibernate's \`<property name="…password">v\`,
@@ -169,8 +185,8 @@ an operator, a value) and then read the line instead of trusting the match
    Server) are read the same way: the password of \`scheme://user:pass@host\` is a value under a
    strong key, so a letters-only password someone chose is a low finding, not an identifier.
 2. **Key classifier.** Names that hold nothing but a secret (\`password\`, \`client_secret\`,
-   \`api_key\`, \`AUTH_SALT\`, \`consumer_key\`, and \`pw\` after a separator: \`LDAP_BIND_PW\`,
-   \`mysqli.default_pw\`) are strong; names that often do (\`token\`, \`*_KEY\`,
+   \`api_key\`, \`AUTH_SALT\`, a \`pepper\`, \`consumer_key\`, and \`pw\` after a separator: \`LDAP_BIND_PW\`,
+   \`mysqli.default_pw\`, or run into a short name: \`bindpw\`, \`rootpw\`) are strong; names that often do (\`token\`, \`*_KEY\`,
    \`nonce\`, \`credentials\`) are weak and need a longer value (8 characters); names about a secret
    (\`password_hash\`, \`secret_name\`, \`token_type\`, \`passwordField\`, \`api_key_id\`,
    \`SALT_CHARS\`, \`secretsmanager\`) hold none, and so do tokens that are not credentials: paging
@@ -180,7 +196,7 @@ an operator, a value) and then read the line instead of trusting the match
    property's initializer (\`Password { get; set; } = "v"\`) is the name declared.
 3. **Value classifier.** The value is a template (\`{{ .Values.x }}\`, \`\${VAR}\`, \`$VAR\`,
    \`%(pw)s\`, \`#{...}\`, \`<%= %>\`, \`@VAR@\`, \`###VAR###\`, TeamCity's \`%env.X%\`), a reference to a
-   secret kept elsewhere (an environment read, PowerShell's \`$env:X\`, a CloudFormation
+   secret kept elsewhere (an environment read, PowerShell's \`$env:X\`, Apache's \`exec:program\`, a CloudFormation
    \`{{resolve:ssm-secure:…}}\`, a Secrets Manager ARN, a Vault or Secret Manager path, a secret's
    name written as a path of words like \`prod/db/password\`, a file path,
    absolute or relative like \`certs/client.pem\` or \`src/cli/main.ts\`, ciphertext), code

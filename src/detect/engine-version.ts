@@ -138,7 +138,18 @@
  *    its constant) hold no secret, and a path of names with a version's or factor's number in
  *    one (`secondFactors/radius2f`) is a name (low); a name raised to a small number
  *    (LPeg's `ptokenchar^1`) and a Debian library package's name as a key
- *    (`libdata-password-zxcvbn-perl:` in a lintian override) hold none. So old states scan again.
+ *    (`libdata-password-zxcvbn-perl:` in a lintian override) hold none. More shapes are read:
+ *    Visual Basic's `Dim x As String = "v"`, the HMAC key of JWT libraries' sign and verify
+ *    calls, connections that take a literal host, a user and a password (and Sequelize's and
+ *    cx_Oracle's), JSON name and value pairs (Postman, ECS, CloudFormation), directives of .conf
+ *    files written with a space (`bindpw v`, `AuthLDAPBindPassword v`, kickstart's `rootpw
+ *    --plaintext v`), a pepper, Make's `?=`, a YAML anchor or `!!str` tag before a value,
+ *    Clojure's and EDN's `:password "v"` and `(def api-key "v")`, commands that set a variable
+ *    without `=` (`setenv`, fish's `set -x`, `aws configure set`, CMake's `set()`), keytool's
+ *    `-storepass` and `-keypass` and Oracle logons (`user/v@db`); an .npmrc key scoped to a
+ *    registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
+ *    value, and backticks around a command given a path or an option are its output. So old
+ *    states scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -26,7 +26,7 @@ function splitKey(key: string): string[] {
     .filter((w) => w !== '');
 }
 
-const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pw', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'privatekey', 'secretkey', 'psk', 'presharedkey']);
+const STRONG_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pw', 'pass', 'passphrase', 'secret', 'apikey', 'salt', 'pepper', 'privatekey', 'secretkey', 'psk', 'presharedkey']);
 const STRONG_PAIRS = /(?:^|\s)(?:api key|access key|private key|auth key|secret key|signing key|encryption key|master key|consumer key|consumer secret|client secret|app secret|auth token|access token|refresh token|api token|bearer token|session secret|secret token|bind credentials|security credentials|bind password|shared key)(?:\s|$)/;
 const WEAK_WORDS = new Set(['token', 'key', 'credential', 'credentials', 'auth', 'nonce', 'seed', 'signature', 'pin']);
 /**
@@ -120,6 +120,8 @@ export function classifyKey(key: string): KeyStrength {
   if (STRONG_PAIRS.test(joined) || words.some((w) => STRONG_WORDS.has(w))) return 'strong';
   // A compound written without separators (dbpassword, apitoken).
   if (/password|passwd|secret|apikey|accesskey|privatekey/.test(words.join(''))) return 'strong';
+  // A short name run into `pw`, as directives of LDAP's and installers' files write it: bindpw, rootpw.
+  if (/^[a-z]{2,8}pw$/.test(last)) return 'strong';
   if (words.some((w) => WEAK_WORDS.has(w)) || /token|credential/.test(joined)) return 'weak';
   return 'none';
 }

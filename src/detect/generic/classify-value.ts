@@ -103,11 +103,12 @@ const ALGORITHM_NAME =
   /^(?:pbkdf2(?:[-_]sha\d{1,3})?|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?|[hrpe]s(?:256|384|512))$/i;
 
 /**
- * References to a secret kept somewhere else: env reads, secret stores, ARNs, files, and a
+ * References to a secret kept somewhere else: env reads, secret stores, ARNs, files, a command
+ * that prints it (Apache's `exec:/usr/bin/cat /etc/ldap.pw`), and a
  * lookup table named by its type and file (Postfix's `hash:/etc/postfix/sasl_passwd`, `proxy:ldap:/etc/ldap.cf`).
  */
 const REFERENCE =
-  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^\$env:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^\{\{resolve:(?:ssm|ssm-secure|secretsmanager):|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|^(?:[a-z][a-z0-9]{1,15}:){1,3}\/(?!\/)[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
+  /process\.env|os\.environ|getenv|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|^env\(|^env:|^\$env:|^exec:|^secret:|^vault:|^ssm:|^sm:\/\/|^op:\/\/|^arn:aws[\w-]{0,10}:|^projects\/[^/]{1,80}\/secrets\/|\.vault\.azure\.net\/|^(?:secret|kv|kv-v2)\/(?:data\/)?[\w-]|secretKeyRef|valueFrom|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^\{\{resolve:(?:ssm|ssm-secure|secretsmanager):|^(?:file|keyring|keychain):|^\/run\/secrets\/|^\/var\/run\/secrets\/|^~?\.?\.?\/[\w./-]{1,200}$|^(?:[a-z][a-z0-9]{1,15}:){1,3}\/(?!\/)[\w./-]{1,200}$|\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|conf|cfg|ini|env|pub|asc|gpg)$/i;
 
 /** A relative path to a file (`src/git/helper.ts`, `certs/client.pem`): where something is kept, not a value. */
 const FILE_PATH =

@@ -61,7 +61,14 @@ export function isCommentLine(line: string, at: number): boolean {
   return commentBefore(lineBefore(line, at));
 }
 
+/**
+ * An .npmrc setting scoped to a registry (`//npm.acme.dev/:_authToken=`, `//host/path/:_password=`):
+ * it opens with `//`, but is a key, not a comment.
+ */
+const NPMRC_SCOPED_KEY = /^\s*\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[\w.@%~-]{0,100}){0,10}:_?[A-Za-z]{2,20}\s{0,3}=\s{0,3}$/;
+
 function commentBefore(before: string): boolean {
+  if (NPMRC_SCOPED_KEY.test(before)) return false;
   // (A C preprocessor's `#define NAME` is code, not a shell or Python comment.)
   if (/^\s*(?:#(?![{!]|\s{0,3}define\s{1,5}[A-Z_][A-Z0-9_]*\s)|\/\/|\/\*|--(?![\w-])|;|\*|<!--|%|rem\s)/i.test(before)) return true;
   const trailing = /(?:^|\s)(?:\/\/|\/\*|#)\s/.exec(before);

@@ -73,16 +73,35 @@ const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asic_?[Aa]uth|\bse
  * `Aws::Credentials.new('id', 'secret')`, Guzzle's `'auth' => ['u', 'p']` and a C++ pair named as
  * credentials (`creds = std::make_pair("u", "p")`).
  */
-const CONNECT_CALL =
-  /(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken|\bDBI->connect|\bPlainAuth|\bCredentials\.basic|\bCredentials\.new)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bmysql_real_connect\(\s{0,3}[^,()"'\n]{1,80},\s{0,3}(?:["'][^"'\n]{0,200}["']|[^,()"'\n]{1,80}),\s{0,3}|\bauth\s{0,3}=\s{0,3}\(|["']auth["']\s{0,3}=>\s{0,3}\[|\b(?:creds|credentials|auth)\s{0,3}=\s{0,3}std::make_pair\()\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$/;
+/**
+ * Connections that take a host, a user and a password, in that order, the host a literal: Python
+ * `MySQLdb.connect("localhost", "u", "p", "db")`, `ftplib.FTP('ftp.acme.dev', 'u', 'p')`,
+ * JavaMail `transport.connect("smtp.acme.dev", "u", "p")`; Sequelize's constructor, which takes
+ * the database's name first; Oracle's `cx_Oracle.connect("u", "p", dsn)`, which takes the user first.
+ */
+const HOST_FIRST_CALL =
+  String.raw`\b(?:[Cc]onnect|FTP(?:_TLS)?)\(\s{0,3}["'](?:localhost|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6})(?::\d{1,5})?["']\s{0,3},\s{0,3}|\bSequelize\(\s{0,3}["'][^"'\n]{1,100}["']\s{0,3},\s{0,3}|\b(?:cx_Oracle|oracledb)\.connect\(`;
+const CONNECT_CALL = new RegExp(
+  String.raw`(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken|\bDBI->connect|\bPlainAuth|\bCredentials\.basic|\bCredentials\.new)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bmysql_real_connect\(\s{0,3}[^,()"'\n]{1,80},\s{0,3}(?:["'][^"'\n]{0,200}["']|[^,()"'\n]{1,80}),\s{0,3}|\bauth\s{0,3}=\s{0,3}\(|["']auth["']\s{0,3}=>\s{0,3}\[|\b(?:creds|credentials|auth)\s{0,3}=\s{0,3}std::make_pair\(|${HOST_FIRST_CALL})\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$`,
+);
 /**
  * Keyed-hash and cipher calls, up to their key argument: `createHmac('sha256', key)`, CryptoJS
  * `HmacSHA256(message, key)`, `HMAC.create(algo, key)` and `AES.encrypt(message, key)`, Python
  * `hmac.new(key, ...)`, Go `hmac.New(sha256.New, []byte(key))`, PHP `hash_hmac('sha256', data, key)`,
  * Ruby `OpenSSL::HMAC.hexdigest('SHA256', key, data)`, Java `new SecretKeySpec(key.getBytes(), ...)`.
  */
-const HMAC_CALL =
-  /(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3}|\bhmac\.start\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}|\bhmac\.HMAC\(\s{0,3}|OpenSSL::HMAC\.new\(\s{0,3}|\bnew\s{1,3}HMAC(?:SHA\d{1,3}|MD5)\(\s{0,3}Encoding\.\w{2,10}\.GetBytes\(\s{0,3})$/;
+/**
+ * JWT libraries' signing and verifying calls, up to their HMAC key: jsonwebtoken `jwt.sign(payload, key)`
+ * and `jwt.verify(token, key)`, PyJWT `jwt.encode(payload, key, …)` and `jwt.decode(token, key, …)`,
+ * ruby-jwt `JWT.encode`, PHP `JWT::encode($payload, key, 'HS256')`, java-jwt `Algorithm.HMAC256(key)`,
+ * jjwt `.signWith(SignatureAlgorithm.HS256, key)`, Go `token.SignedString([]byte(key))`. (The
+ * payload may be an object literal, commas and all.)
+ */
+const JWT_KEY_CALL =
+  String.raw`\b(?:jwt|JWT)(?:\.|::)(?:sign|verify|encode|decode)\(\s{0,3}(?:[^,(){}\n]|\([^()\n]{0,80}\)|\{[^{}\n]{0,200}\}){1,200},\s{0,3}|\bAlgorithm\.HMAC(?:256|384|512)\(\s{0,3}|\.signWith\(\s{0,3}SignatureAlgorithm\.HS(?:256|384|512)\s{0,3},\s{0,3}|\.SignedString\(\s{0,3}\[\]byte\(\s{0,3}`;
+const HMAC_CALL = new RegExp(
+  String.raw`(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3}|\bhmac\.start\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}|\bhmac\.HMAC\(\s{0,3}|OpenSSL::HMAC\.new\(\s{0,3}|\bnew\s{1,3}HMAC(?:SHA\d{1,3}|MD5)\(\s{0,3}Encoding\.\w{2,10}\.GetBytes\(\s{0,3}|${JWT_KEY_CALL})$`,
+);
 
 /**
  * LDAP binds, whose password follows a literal bind DN: PHP `ldap_bind($ds, "cn=admin,dc=x", "v")`,
@@ -109,12 +128,23 @@ const OAUTH_PAIR_CALL =
 const PASSWORD_STATEMENT =
   /(?:\bidentified\s{1,3}by(?:\s{1,3}password)?|\bset\s{1,3}password\b[^;\n]{0,120}?=(?:\s{0,3}password\s{0,3}\()?|ConvertTo-SecureString(?:\s{1,3}-(?:AsPlainText|Force)){0,3}\s{1,3}(?:-String\s{1,3})?)\s{0,3}$/i;
 
+/** A command and its first argument, a path or an option (or a subcommand's): `cat ~/.token`, `pass show -c db`. */
+const SHELL_COMMAND = /^[a-z][\w.-]{0,30}[ \t]{1,3}(?:[-~/.]|[a-z][\w-]{0,30}[ \t]{1,3}[-~/.])/;
 /** Rust's conversion of a literal to an owned string: `"v".to_string()`, `.to_owned()`, `.into()`. */
 const RUST_CONVERSION = /^\.(?:to_string|to_owned|into)\(\)/;
 /** Go's typed declaration up to its value: `var token string = `, `const secret []byte = `. */
 const GO_TYPED_DECLARATION = /\b(?:var|const)\s{1,3}([A-Za-z_]\w{0,80})\s{1,3}(?:string|\[\]byte)\s{0,3}=\s{0,3}$/;
 /** Rust's typed static or constant up to its value: `static SECRET: &'static str = `, `const TOKEN: &str = `. */
 const RUST_STR_DECLARATION = /\b([A-Za-z_]\w{0,80})\s{0,3}:\s{0,3}&(?:'static\s{1,3})?str\s{0,3}=\s{0,3}$/;
+/** Visual Basic's typed declaration up to its value: `Dim password As String = `, `Const ApiKey As String = `. */
+const VB_TYPED_DECLARATION = /\b([A-Za-z_]\w{0,80})\s{1,3}As\s{1,3}String\s{0,3}=\s{0,3}$/i;
+/** Make's conditional assignment up to its value: `DB_PASSWORD ?= `. */
+const MAKE_CONDITIONAL = /(?:^|[^\w.-])([A-Za-z_][\w.-]{0,80})[ \t]{0,3}\?=[ \t]{0,3}$/;
+/**
+ * An Oracle logon's user and slash, up to its password: `sqlplus system/v@//db:1521/XE`,
+ * `expdp scott/v@orcl`, `cx_Oracle.connect('system/v@db/XE')`.
+ */
+const ORACLE_LOGON = /(?:\b(?:sqlplus|rman|expdp|impdp|sqlldr)(?:[ \t]{1,3}-[A-Za-z]{1,2})*[ \t]{1,3}|\b(?:cx_Oracle|oracledb)\.connect\(\s{0,3})["']?[A-Za-z][\w$#]{0,30}\/$/;
 /** R's leftward assignment up to its value: `api_key <- `. */
 const R_ASSIGNMENT = /(?:^|[^\w.])([A-Za-z.][\w.]{0,80})\s{0,3}<<?-\s{0,3}$/;
 /** A C array's declarator before `=`: `char secret[] = `, `char key[33] = `. */
@@ -199,9 +229,15 @@ function lastBeforeSpaces(text: string): string {
   return text[i] ?? '';
 }
 
+/** A YAML anchor or a string tag between a key's colon and its value: `password: &db_pw v`, `token: !!str v`. */
+const YAML_VALUE_PROPERTY = /:[ \t]{1,5}(?:&[\w-]{1,40}|!!str)[ \t]{1,3}$/;
+
 /** Reads the key that ends before `end` (skipping the operator, quotes and brackets). */
 function readKey(line: string, valueOpen: number): { key: string; operator: string; call?: boolean } {
   const before = line.slice(Math.max(0, valueOpen - 320), valueOpen);
+  const property = YAML_VALUE_PROPERTY.exec(before);
+  // (Read as if the value opened where the anchor or tag does.)
+  if (property) return readKey(line, valueOpen - property[0].length + /^:[ \t]*/.exec(property[0])![0].length);
   // CREDENTIAL_CALL, CONNECT_CALL, DN_CALL, JNDI_CREDENTIALS and OAUTH_PAIR_CALL end in
   // `,\s{0,3}$`, HMAC_CALL in `,\s{0,3}$` or `\(\s{0,3}$`, ASSERTION in `\(\s{0,3}$`.
   const last = lastBeforeSpaces(before);
@@ -216,12 +252,15 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
   // The name declared, not its type (Go) or its accessors (C#), is the key.
   if (last === '=') {
-    const typed = GO_TYPED_DECLARATION.exec(before) ?? RUST_STR_DECLARATION.exec(before);
+    const typed = GO_TYPED_DECLARATION.exec(before) ?? RUST_STR_DECLARATION.exec(before) ?? VB_TYPED_DECLARATION.exec(before);
     if (typed) return { key: typed[1]!, operator: '=' };
     if (C_ARRAY_DECLARATOR.test(before)) return { key: readKey(line, valueOpen - C_ARRAY_DECLARATOR.exec(before)![0].length).key, operator: '=' };
     const property = PROPERTY_INITIALIZER.exec(before);
     if (property) return { key: readKey(line, valueOpen - property[0].length).key, operator: '=' };
+    const conditional = MAKE_CONDITIONAL.exec(before);
+    if (conditional) return { key: conditional[1]!, operator: '=' };
   }
+  if (last === '/' && ORACLE_LOGON.test(before)) return { key: 'password', operator: '@' };
   if (last === '-') {
     const leftward = R_ASSIGNMENT.exec(before);
     if (leftward) return { key: leftward[1]!, operator: '=' };
@@ -263,6 +302,9 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   if (raw === '-P' && /(?:^|\s)-[uU]\s/.test(line)) return { key: 'password', operator: ' ' };
   // ldapsearch -w SECRET: the bind password of the OpenLDAP client tools.
   if (raw === '-w' && /\bldap[a-z]{0,10}\s/.test(line)) return { key: 'password', operator: ' ' };
+  // keytool -storepass SECRET, jarsigner -keypass SECRET: a keystore's and a key's passwords.
+  // (Not `-storepass:env VAR` or `-storepass:file path`, which name where the password is kept.)
+  if (operator === ' ' && /^-(?:src|dest|new)?(?:store|key)pass$/.test(raw)) return { key: 'password', operator: ' ' };
   // redis-cli -a SECRET: the password of the Redis client.
   if (raw === '-a' && /\bredis-cli\s/.test(line)) return { key: 'password', operator: ' ' };
   // redis.conf's `requirepass SECRET` and `masterauth SECRET`: the server's and a replica's password.
@@ -423,7 +465,8 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     // (Lua joins strings with `..`: `"username_password_auth: "..ce.strerror(e)`.)
     if (shape === 'literal' && /^\s{0,2}(?:\+|\.\.?)\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
     // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
-    if (shape === 'literal' && quote === '`' && /\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value)) shape = 'expression';
+    // ...and so are backticks around a command given a path or an option (`cat ~/.api_token`, `pass show -c db`).
+    if (shape === 'literal' && quote === '`' && (/\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value) || SHELL_COMMAND.test(value))) shape = 'expression';
     return { key, operator, quote, value, start, end, shape, concatenated };
   }
   let end = Math.min(valueEnd, line.length);
