@@ -138,7 +138,12 @@
  *    its constant) hold no secret, and a path of names with a version's or factor's number in
  *    one (`secondFactors/radius2f`) is a name (low); a name raised to a small number
  *    (LPeg's `ptokenchar^1`) and a Debian library package's name as a key
- *    (`libdata-password-zxcvbn-perl:` in a lintian override) hold none. So old states scan again.
+ *    (`libdata-password-zxcvbn-perl:` in a lintian override) hold none; an Erlang record's update
+ *    or field (`PSK0#rec{…}`, `S#state.key`), an Erlang binary's segment (`Len/binary`), a POSIX
+ *    character class, a single-dash option (`-nodes`) and a command run from a variable
+ *    (`$($GPG -d …)`) hold none, a shell expansion's default (`${NAME:-v}`) is read without its
+ *    sign, and a CSV or TSV row that repeats a header's name in its column is no row under that
+ *    header (an index of topics). So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 
