@@ -373,7 +373,8 @@ generic rule gives \`medium\` (a literal assigned to a credential name) and ever
 \`samples/\`, \`demo/\`, \`templates/\`, \`.env.example\`, \`*.sample\`, \`*.dist\`,
 \`*.tmpl\`), documentation (\`docs/\`, \`doc/\`, \`*.md\`, \`*.rst\`, \`*.adoc\`,
 \`README\`, \`CHANGELOG\`) and vendored code (\`vendor/\`, \`third_party/\`,
-\`node_modules/\`):
+\`node_modules/\`). A path in several gets the first of test, example, documentation, vendor,
+save a document (\`README\`, \`*.md\`) in an example's folder, which is documentation:
 
 | rule | ordinary path | test, docs | example | vendor |
 |---|---|---|---|---|

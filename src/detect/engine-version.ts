@@ -148,8 +148,13 @@
  *    without `=` (`setenv`, fish's `set -x`, `aws configure set`, CMake's `set()`), keytool's
  *    `-storepass` and `-keypass` and Oracle logons (`user/v@db`); an .npmrc key scoped to a
  *    registry (`//host/:_authToken=`) is no comment, Apache's `exec:` names a program, not a
- *    value, and backticks around a command given a path or an option are its output. So old
- *    states scan again.
+ *    value, and backticks around a command given a path or an option are its output; an
+ *    Erlang record's update or field (`PSK0#rec{…}`, `S#state.key`), an Erlang binary's segment
+ *    (`Len/binary`), a POSIX
+ *    character class, a single-dash option (`-nodes`) and a command run from a variable
+ *    (`$($GPG -d …)`) hold none, a shell expansion's default (`${NAME:-v}`) is read without its
+ *    sign, and a CSV or TSV row that repeats a header's name in its column is no row under that
+ *    header (an index of topics). So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

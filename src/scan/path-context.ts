@@ -2,7 +2,8 @@
  * What a file's path says about the text in it, from common conventions across languages:
  * tests and their fixtures, examples and templates, documentation, vendored third-party code, or
  * none of these (ordinary code and configuration). Used to lower a finding's confidence, never
- * to drop it. A path in several contexts gets the first of test, example, docs, vendor.
+ * to drop it. A path in several contexts gets the first of test, example, docs, vendor, save a
+ * document (README, *.md) in an example's folder, which is documentation.
  */
 export type PathContext = 'test' | 'example' | 'docs' | 'vendor';
 
@@ -52,7 +53,12 @@ export function pathContext(path: string): PathContext | null {
     const context = DIR_CONTEXT.get(segment) ?? (TEST_PREFIXED_DIR.test(segment) ? 'test' : undefined);
     if (context !== undefined) found.add(context);
   }
-  for (const [context, re] of FILES) if (re.test(lowerBase)) found.add(context);
-  if (TEST_FILE_CASED.test(base)) found.add('test');
+  const named = new Set<PathContext>();
+  for (const [context, re] of FILES) if (re.test(lowerBase)) named.add(context);
+  if (TEST_FILE_CASED.test(base)) named.add('test');
+  // A document in an example's folder (examples/extract-handshakes/README) is prose about the
+  // example, not the example itself: its file name's context comes before the folder's.
+  if (named.has('docs') && !named.has('example') && found.has('example') && !found.has('test')) return 'docs';
+  for (const context of named) found.add(context);
   return PRECEDENCE.find((c) => found.has(c)) ?? null;
 }

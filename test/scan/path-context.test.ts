@@ -41,6 +41,9 @@ describe('pathContext', () => {
     // Precedence: a test inside docs or vendored code is a test.
     ['docs/examples/tests/a.txt', 'test'],
     ['vendor/lib/examples/run.sh', 'example'],
+    ['usr/share/doc/wireguard-tools/examples/extract-handshakes/README', 'docs'],
+    ['examples/basic/notes.md', 'docs'],
+    ['examples/basic/config.example.md', 'example'],
   ])('%s is %s', (path, context) => {
     expect(pathContext(path)).toBe(context);
   });

@@ -157,7 +157,15 @@ const NAMESPACED_TYPE = /^[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*){1,6}$/;
 /** A class or a function in a PHP namespace ('PhpMyAdmin\\Controllers\\UserPasswordController', 'Safe\ftp_pwd'), in code or a routing table. */
 const PHP_NAMESPACED = /^\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Za-z_][A-Za-z0-9_]*){1,8}$/;
 /** A long command-line option's name. */
-const CLI_OPTION = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const CLI_OPTION = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$|^-[a-z]{2,24}$/;
+/**
+ * Erlang's code read as a value: a record's update or field (`PSK0#pre_shared_key_client_hello{…}`,
+ * `State#state.secret`), and a binary's segment of a size and a type (`Secret1:EvenLength/binary`).
+ */
+const ERLANG_RECORD = /^(?:[A-Z_]\w*)?#[a-z]\w*(?:\{|\.[a-z])/;
+const ERLANG_SEGMENT = /^(?:[A-Z_]\w*|\d{1,5})\/(?:binary|bytes|bitstring|bits|integer|float|utf8|utf16|utf32)(?:-[a-z]+(?::\d{1,3})?)*,?$/;
+/** A POSIX character class opening a value, as `tr` and a shell's patterns write a set of characters (`[:punct:][:alnum:]`). */
+const POSIX_CLASS = /^\[:(?:alnum|alpha|blank|cntrl|digit|graph|lower|print|punct|space|upper|xdigit):(?:\]|$)/;
 /** A file of source, object or build code by its name alone: git-credential-wincred.c, token.o, auth.exe. */
 const SOURCE_FILE = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:c|h|cc|cpp|cxx|hpp|hh|o|obj|exe|dll|so|dylib|a|lib|[cm]?js|ts|py|pyc|rb|go|rs|java|class|jar|php|pl|pm|sh|mk|in|am)$/;
 /** Event names and scopes: token:error:renew, read:user; a list of module names (mod_sql:mod_sql_passwd:mod_tls). */
@@ -527,8 +535,10 @@ function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   // A crypt scheme's prefix alone ('$1$' . $salt) and Perl's interpolated variables ("$user $pass").
   if (/^\$(?:1|2[abxy]?|5|6|apr1|y)\$$/.test(v) || /^\$[A-Za-z_]\w*(?:\s{1,3}\$[A-Za-z_]\w*)+$/.test(v)) return 'template';
   // A type in a namespace (AWS::SecretsManager::Secret, Crypt::Password), a command-line option
-  // (--require), a source or build file's name (git-credential-wincred.c), an escaped line break.
+  // (--require, OpenSSL's -nodes), a source or build file's name (git-credential-wincred.c), an escaped line break.
   if (NAMESPACED_TYPE.test(v) || PHP_NAMESPACED.test(v) || CLI_OPTION.test(v) || SOURCE_FILE.test(v) || /^\\[nrt]/.test(v)) return 'code';
+  // Erlang's record and binary segment, a POSIX character class.
+  if (ERLANG_RECORD.test(v) || ERLANG_SEGMENT.test(v) || POSIX_CLASS.test(v)) return 'code';
   // A crypt salt spec ($6$salt): what follows the scheme decides.
   const saltSpec = /^\$(?:1|2[abxy]?|5|6|apr1|y)\$([^$]{1,30})$/.exec(v);
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);

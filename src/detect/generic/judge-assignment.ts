@@ -338,6 +338,12 @@ function judgeAssignmentOnce(line: string, valueStart: number, valueEnd: number,
     a.start += scheme[0].length;
     a.value = a.value.slice(scheme[0].length);
   }
+  // A shell's expansion with a default or an alternative (`${PASSWORD_STORE_X_SELECTION:-clipboard}`):
+  // the value is what follows the `:-`, `:=`, `:+` or `:?`, not the sign.
+  if (a.operator === ':' && a.quote === '' && /^[-=+?]/.test(a.value) && /\$\{[A-Za-z_]\w*:$/.test(line.slice(0, a.start))) {
+    a.start += 1;
+    a.value = a.value.slice(1);
+  }
   const key = keyStrength(a.key);
   // Most candidates fail on the key or the length; the value classifier is the dearer part.
   if (key === 'none' || a.value.length < MIN_QUOTED || namesSetting(a.key)) return null;

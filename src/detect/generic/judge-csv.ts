@@ -52,6 +52,10 @@ export function judgeCsvRow(header: string, row: string): CsvJudgement | null {
     if (column < 0) continue;
     const fields = split(body, delimiter);
     if (fields.length !== names.length) continue;
+    // A row that repeats a header's name in its column is another line of the same list, as an
+    // index of topics is (R's help/AnIndex: `password<TAB>Credentials-class` over
+    // `password,Credentials-method<TAB>Credentials-class`), not a table under its header.
+    if (fields.some((f, i) => i !== column && f.text.trim() !== '' && f.text.trim() === names[i]!.text.trim())) continue;
     const field = fields[column]!;
     const quoted = /^".*"$/.test(field.text);
     const value = quoted ? field.text.slice(1, -1) : field.text;

@@ -64,11 +64,12 @@ const LABEL = /^\p{L}[\p{L}\p{M}'’. -]{0,80}\s?:$|^[A-Za-z][A-Za-z0-9]*(?:_[A-
 const RUBY_DURATION = /^\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|until|after|before))?$/;
 /**
  * Command substitution or a Make function: $(shell grep …), $(cat /run/secrets/x), a program by
- * its path or a redirect (`$(/usr/bin/tr -dc … < /dev/urandom …)`, `$(< /dev/urandom tr …)`):
- * a password made when the script runs. (Also cut at the command's first quoted argument, as
+ * its path or a redirect (`$(/usr/bin/tr -dc … < /dev/urandom …)`, `$(< /dev/urandom tr …)`) or
+ * in a variable (`$($GPG -d …)`): a password made when the script runs. (Also cut at the
+ * command's first quoted argument, as
  * `pass="$(echo "$3" | sed …)"` is read: `$(echo`.)
  */
-const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*(?:\s|$)|\/[\w./-]+\s|<\s?\/)/;
+const COMMAND_SUBSTITUTION = /^\$\((?:[a-z][\w-]*(?:\s|$)|\/[\w./-]+\s|<\s?\/|\$\{?[A-Za-z_]\w*\}?\s)/;
 /** A pseudo-variable of a routing script or a macro with its argument: Kamailio's `$avp(s:name)`, `$var(pw)`. */
 const PSEUDO_VARIABLE = /^\$[A-Za-z]\w{0,20}\([\w:.-]{1,60}\)$/;
 /** An /etc/passwd entry (a test's expected file): the password field is `x` or `*`, kept in the shadow file. */
