@@ -18,7 +18,6 @@ import { TextRegions } from './text-regions.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { locateMatches } from './locate-matches.js';
 import { matcherParts } from './matcher-tables.js';
-import { compileRegexpsAtOnce } from './regexp-tier.js';
 import { bufferSource, stringSource } from './source.js';
 import type { Source } from './source.js';
 import type { CompiledRule, Confidence, RawMatch, Ruleset } from './types.js';
@@ -125,7 +124,6 @@ export class Matcher {
   private readonly withIndices = new Map<CompiledRule, RegExp>();
 
   constructor(readonly ruleset: Ruleset) {
-    compileRegexpsAtOnce();
     // Built once per ruleset (or handed to a worker thread with it): matcher-tables.ts.
     const parts = matcherParts(ruleset);
     this.keywords = parts.index;
