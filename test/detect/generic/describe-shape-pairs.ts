@@ -28,3 +28,22 @@ export function describeShapePairs(title: string, pairs: Array<[ShapeCase, Shape
     }
   });
 }
+
+/**
+ * Registers, in the current describe, two tests for each [a shape lowered, a secret in the same
+ * shape] pair: the first line is reported at low only (reported, never dropped), the second at
+ * medium or high.
+ */
+export function itLowersEachPair(pairs: Array<[ShapeCase, ShapeCase]>): void {
+  for (const [negative, positive] of pairs) {
+    it(`reports at low only: ${negative.name} (${negative.path})`, () => {
+      const found = runCase(negative);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.map((m) => m.confidence)).toEqual(found.map(() => 'low'));
+    });
+    it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
+      const found = runCase(positive).filter((m) => covers(m, positive.value!));
+      expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
+    });
+  }
+}

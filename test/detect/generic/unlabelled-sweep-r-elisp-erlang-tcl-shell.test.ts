@@ -16,9 +16,9 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceIn } from '../../../src/scan/finding-confidence.js';
 import { pathContext } from '../../../src/scan/path-context.js';
-import { covers, matcher, ruleset, runCase, valueMaker } from './shape-cases.js';
+import { covers, matcher, ruleset, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
-import { describeShapePairs } from './describe-shape-pairs.js';
+import { describeShapePairs, itLowersEachPair } from './describe-shape-pairs.js';
 
 const { rand } = valueMaker(0x3e51c7);
 const TAB = '\t';
@@ -64,17 +64,7 @@ const lowered: Array<[Case, Case]> = [
 ];
 
 describe('shapes of R, Erlang and shell scripts reported at low only, each beside a secret in the same shape reported higher', () => {
-  for (const [negative, positive] of lowered) {
-    it(`reports at low only: ${negative.name} (${negative.path})`, () => {
-      const found = runCase(negative);
-      expect(found.length).toBeGreaterThan(0);
-      expect(found.map((m) => m.confidence)).toEqual(found.map(() => 'low'));
-    });
-    it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive).filter((m) => covers(m, positive.value!));
-      expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
-    });
-  }
+  itLowersEachPair(lowered);
 });
 
 describeShapePairs('shapes of R, Emacs Lisp, Erlang, Tcl and shell code that hold no secret, each beside a secret in the same shape', pairs, { aboveLow: true });

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { covers, runCase, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
-import { describeShapePairs } from './describe-shape-pairs.js';
+import { describeShapePairs, itLowersEachPair } from './describe-shape-pairs.js';
 
 const { rand, short } = valueMaker(0x7a5f0b);
 const HEX = '0123456789abcdef';
@@ -103,17 +103,7 @@ const lowered: Array<[Case, Case]> = [
 ];
 
 describe('shapes of Rust crates and Perl modules reported at low only, each beside a secret in the same shape reported higher', () => {
-  for (const [negative, positive] of lowered) {
-    it(`reports at low only: ${negative.name} (${negative.path})`, () => {
-      const found = runCase(negative);
-      expect(found.length).toBeGreaterThan(0);
-      expect(found.map((m) => m.confidence)).toEqual(found.map(() => 'low'));
-    });
-    it(`reports at medium or high: ${positive.name} (${positive.path})`, () => {
-      const found = runCase(positive).filter((m) => covers(m, positive.value!));
-      expect(found.map((m) => m.confidence)).toContainEqual(expect.stringMatching(/^(?:medium|high)$/));
-    });
-  }
+  itLowersEachPair(lowered);
 
   it('reports a private key in POD at low, and the same key in code at high', () => {
     const pod = runCase({ name: 'key in POD', path: 'lib/Crypt/JWT.pm', text: "1;\n\n=pod\n\n=head1 SYNOPSIS\n\n my $pem = <<'EOF';\n{{pem:EC PRIVATE KEY}}\nEOF\n" });
