@@ -176,7 +176,11 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
   // Each worker's one task: it ends when the queue is empty.
   const running: Promise<ChunkResult>[] = [];
   let justStarted = false;
+  // Workers may start no more (none wanted, started already, or they cannot start here).
+  let decided = threads <= 0;
   const startWorkers = (): void => {
+    if (decided) return;
+    decided = true;
     pool = createThreadPool(null, options.ruleset, threads);
     if (pool === null) return;
     for (let i = 0; i < threads; i++) {
@@ -188,8 +192,6 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
     }
     justStarted = true;
   };
-  // Workers may start no more (none wanted, started already, or they cannot start here).
-  let decided = threads <= 0;
   try {
     await walk(
       root,
@@ -199,10 +201,7 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
         queue.push(file);
         // A folder of this many files is worth workers whatever its bytes: they start while
         // the listing goes on.
-        if (!decided && queue.files.length >= WORKER_FILES) {
-          decided = true;
-          startWorkers();
-        }
+        if (queue.files.length >= WORKER_FILES) startWorkers();
       },
       () => {
         if (pool === null) return null;
@@ -223,12 +222,8 @@ async function scanShared(root: string, options: DirectoryScanOptions): Promise<
       if (!decided && index === estimateAt) {
         // Alone so far, the main thread has taken the first `index` files.
         const left = queue.files.length - index;
-        if (left >= WORKER_FILES || (here.bytes / index) * left >= workerBytes) {
-          decided = true;
-          startWorkers();
-        } else {
-          estimateAt += ESTIMATE_EVERY;
-        }
+        if (left >= WORKER_FILES || (here.bytes / index) * left >= workerBytes) startWorkers();
+        else estimateAt += ESTIMATE_EVERY;
       }
       if (options.onProgress) {
         const { files, bytes } = queue.workerProgress();

@@ -15,6 +15,7 @@ import { hardDeadlineMs, newWatchState, StuckObjectCheck, WATCH_INTERVAL_MS } fr
 import { ObjectScanner } from './object-scanner.js';
 import { emptyResult, scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
+import { SharedBufferPool } from './shared-buffer-pool.js';
 import type { ChunkResult } from '../domain/finding.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { packagePath } from '../util/package-root.js';
@@ -206,8 +207,8 @@ class ThreadPool implements TaskRunner {
   private reads: Promise<unknown> = Promise.resolve();
   /** Chunks read or being read and not yet scanned. */
   private readonly buffers: Tokens;
-  /** Shared buffers free for the next chunk. */
-  private readonly spare: SharedArrayBuffer[] = [];
+  /** The buffers chunks are read into, kept from chunk to chunk. */
+  private readonly shared = new SharedBufferPool(MIN_SHARED_BYTES, KEEP_SHARED_BYTES);
   private serial = 0;
 
   constructor(
@@ -292,44 +293,15 @@ class ThreadPool implements TaskRunner {
     const used: { shared?: SharedArrayBuffer } = {};
     try {
       const data = await this.read(task.objects, (bytes) => {
-        used.shared = this.sharedFor(bytes);
+        used.shared = this.shared.take(bytes);
         return Buffer.from(used.shared);
       });
       return await this.post({ kind: 'blobs', objects: task.objects, data });
     } finally {
       // A worker stopped mid-chunk may still hold it, but is never heard from again.
-      if (used.shared) this.keepSpare(used.shared);
+      if (used.shared) this.shared.give(used.shared);
       this.buffers.release();
     }
-  }
-
-  /**
-   * The smallest spare shared buffer that holds `bytes`, or a new one. The spares too small for
-   * this chunk stay for the next ones: dropped, each would wait for a collection of both the
-   * main thread and the worker that held it, and on a history of many multi-MB blobs tens of
-   * MB of them did (a main thread's array buffers at 180 MB on the large corpus).
-   */
-  private sharedFor(bytes: number): SharedArrayBuffer {
-    let best = -1;
-    for (let i = 0; i < this.spare.length; i++) {
-      const size = this.spare[i]!.byteLength;
-      if (size >= bytes && (best < 0 || size < this.spare[best]!.byteLength)) best = i;
-    }
-    if (best >= 0) return this.spare.splice(best, 1)[0]!;
-    // None holds it: the new buffer takes the place of the smallest spare, so the buffers kept
-    // never outnumber the chunks that can be in flight (this.buffers) and hold at most that many
-    // times KEEP_SHARED_BYTES.
-    if (this.spare.length > 0) {
-      let smallest = 0;
-      for (let i = 1; i < this.spare.length; i++) if (this.spare[i]!.byteLength < this.spare[smallest]!.byteLength) smallest = i;
-      this.spare.splice(smallest, 1);
-    }
-    return new SharedArrayBuffer(Math.max(MIN_SHARED_BYTES, Math.ceil(bytes / MB) * MB));
-  }
-
-  /** A chunk's buffer back among the spares, unless it is too big to keep. */
-  private keepSpare(shared: SharedArrayBuffer): void {
-    if (shared.byteLength <= KEEP_SHARED_BYTES) this.spare.push(shared);
   }
 
   /** The chunk's objects, read after the reads asked for before. */
