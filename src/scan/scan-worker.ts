@@ -40,10 +40,14 @@ parentPort!.on('message', (msg: { serial: number; task: ScanTask } | { kind: 'st
   }
   const serial = msg.serial;
   watch.chunk(serial);
+  // A chunk's buffer goes back with the answer, for the pool's next chunk (chunk-buffer-pool.ts).
+  const buffer = msg.task.kind === 'blobs' && msg.task.data.buffer instanceof ArrayBuffer ? msg.task.data.buffer : undefined;
+  const back = buffer ? { buffer } : {};
   try {
-    parentPort!.postMessage({ serial, ok: true, result: scan(msg.task) });
+    const result = scan(msg.task);
+    parentPort!.postMessage({ serial, ok: true, result, ...back }, buffer ? [buffer] : []);
   } catch (err) {
-    parentPort!.postMessage({ serial, ok: false, error: { message: (err as Error).message, code: (err as { code?: string }).code } });
+    parentPort!.postMessage({ serial, ok: false, error: { message: (err as Error).message, code: (err as { code?: string }).code }, ...back }, buffer ? [buffer] : []);
   }
 });
 

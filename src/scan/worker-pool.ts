@@ -15,7 +15,7 @@ import { hardDeadlineMs, newWatchState, StuckObjectCheck, WATCH_INTERVAL_MS } fr
 import { ObjectScanner } from './object-scanner.js';
 import { emptyResult, scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
 import type { ScanTask } from './scan-chunk.js';
-import { SharedBufferPool } from './shared-buffer-pool.js';
+import { ChunkBufferPool } from './chunk-buffer-pool.js';
 import type { ChunkResult } from '../domain/finding.js';
 import type { ObjectInfo } from '../git/enumerate-objects.js';
 import { packagePath } from '../util/package-root.js';
@@ -69,12 +69,18 @@ class InlineRunner implements TaskRunner {
   }
 }
 
-type Outcome = { result: ChunkResult } | { cutAt: number };
+/**
+ * How a posting of a chunk ended: answered, cut at a stuck object, or to be read and posted
+ * again (it was queued at a worker that was stopped: its bytes went with that worker).
+ */
+type Outcome = { result: ChunkResult } | { cutAt: number } | { again: true };
 
 /** A chunk posted to a worker (or waiting for one), and who hears how it ended. */
 interface Pending {
   serial: number;
   task: ScanTask;
+  /** The buffer holding a chunk's objects, moved to the worker with it. */
+  buffer?: ArrayBuffer;
   resolve: (outcome: Outcome) => void;
   reject: (err: Error) => void;
 }
@@ -94,7 +100,8 @@ interface Slot {
  */
 export const QUEUE_DEPTH = 2;
 
-type Reply = { serial: number; ok: boolean; result?: ChunkResult; error?: { message: string; code?: string } };
+/** A worker's answer; `buffer` is the chunk's buffer moved back (scan-worker.ts). */
+type Reply = { serial: number; ok: boolean; result?: ChunkResult; error?: { message: string; code?: string }; buffer?: ArrayBuffer };
 
 export interface PoolOptions {
   /** The hard deadline for one object of this many bytes (tests set it low). */
@@ -162,9 +169,9 @@ function stopWorker(worker: Worker): Promise<void> {
 
 const MB = 1024 * 1024;
 /** A chunk is about CHUNK_BYTES (plan-chunks.ts) plus its last object: most fit in this. */
-const MIN_SHARED_BYTES = 4 * MB;
-/** A buffer made for a chunk with a bigger object is dropped after it, not kept for the next. */
-const KEEP_SHARED_BYTES = 16 * MB;
+const MIN_CHUNK_BUFFER = 4 * MB;
+/** What free buffers for large chunks may hold between them (chunk-buffer-pool.ts). */
+const CHUNK_BUFFER_IDLE = 16 * MB;
 
 /** A counting semaphore whose waiters are served in the order they came. */
 class Tokens {
@@ -193,8 +200,9 @@ class Tokens {
  * of its own cost each about 110 MB on a multi-GB history (pack index, mapped pack windows,
  * delta bases, the largest objects), and one child inflates faster than the workers match. At
  * most QUEUE_DEPTH chunks a worker are read and not yet scanned, so a worker finds its next
- * chunk ready; their shared buffers are reused from chunk to chunk, so they are never
- * garbage waiting for a collection (a fresh buffer per chunk left tens of MB of them resident).
+ * chunk ready. A chunk's buffer moves to its worker and back (chunk-buffer-pool.ts): reused from
+ * chunk to chunk and shrunk after a large one, never garbage waiting for a collection (a fresh
+ * buffer per chunk left tens of MB of them resident).
  */
 class ThreadPool implements TaskRunner {
   private readonly slots: Slot[] = [];
@@ -208,7 +216,7 @@ class ThreadPool implements TaskRunner {
   /** Chunks read or being read and not yet scanned. */
   private readonly buffers: Tokens;
   /** The buffers chunks are read into, kept from chunk to chunk. */
-  private readonly shared = new SharedBufferPool(MIN_SHARED_BYTES, KEEP_SHARED_BYTES);
+  private readonly chunkBuffers: ChunkBufferPool;
   private serial = 0;
 
   constructor(
@@ -222,6 +230,7 @@ class ThreadPool implements TaskRunner {
     // reads the next chunk while the worker matches the one it has queued: reading 2 MB takes
     // a fraction of matching it, so the queue refills in time without a buffer more.
     this.buffers = new Tokens(count * QUEUE_DEPTH);
+    this.chunkBuffers = new ChunkBufferPool(MIN_CHUNK_BUFFER, count * QUEUE_DEPTH, CHUNK_BUFFER_IDLE);
     for (let i = 0; i < count; i++) {
       const state = newWatchState();
       const slot: Slot = { worker: null!, state, check: new StuckObjectCheck(state, this.deadlineFor), queue: [] };
@@ -242,6 +251,7 @@ class ThreadPool implements TaskRunner {
     worker.unref();
     worker.once('exit', () => exited.add(worker));
     worker.on('message', (msg: Reply) => {
+      if (msg.buffer) this.chunkBuffers.give(msg.buffer);
       // A worker replaced at the hard deadline is never heard from again.
       if (slot.worker !== worker) return;
       const done = slot.queue.shift();
@@ -282,6 +292,7 @@ class ThreadPool implements TaskRunner {
         addInto(outcome.result, cut);
         return outcome.result;
       }
+      if ('again' in outcome) continue;
       addInto(cut, cutResult(rest, outcome.cutAt));
       rest = withoutIndex(rest, outcome.cutAt);
     }
@@ -290,16 +301,19 @@ class ThreadPool implements TaskRunner {
   private async runOnce(task: ScanTask): Promise<Outcome> {
     if (task.kind !== 'objects') return this.post(task);
     await this.buffers.acquire();
-    const used: { shared?: SharedArrayBuffer } = {};
+    let buffer: ArrayBuffer | undefined;
     try {
       const data = await this.read(task.objects, (bytes) => {
-        used.shared = this.shared.take(bytes);
-        return Buffer.from(used.shared);
+        buffer = this.chunkBuffers.take(bytes);
+        return Buffer.from(buffer);
       });
-      return await this.post({ kind: 'blobs', objects: task.objects, data });
+      // From here the buffer is the worker's: it comes back with the answer (or ends with a stopped worker).
+      const posted = buffer;
+      buffer = undefined;
+      return await this.post({ kind: 'blobs', objects: task.objects, data }, posted);
     } finally {
-      // A worker stopped mid-chunk may still hold it, but is never heard from again.
-      if (used.shared) this.shared.give(used.shared);
+      // Not posted (the read failed): still ours.
+      if (buffer) this.chunkBuffers.give(buffer);
       this.buffers.release();
     }
   }
@@ -314,10 +328,13 @@ class ThreadPool implements TaskRunner {
     return next;
   }
 
-  /** Posts the chunk to the worker with the fewest in its queue, or waits for room at one. */
-  private post(task: ScanTask): Promise<Outcome> {
+  /**
+   * Posts the chunk to the worker with the fewest in its queue, or waits for room at one;
+   * `buffer`, which holds its bytes, moves to that worker with it.
+   */
+  private post(task: ScanTask, buffer?: ArrayBuffer): Promise<Outcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ serial: 0, task, resolve, reject });
+      this.waiting.push({ serial: 0, task, buffer, resolve, reject });
       this.fill();
     });
   }
@@ -343,13 +360,14 @@ class ThreadPool implements TaskRunner {
     const message = { serial: pending.serial, task: pending.task };
     // A shared queue's port moves to the worker.
     if (pending.task.kind === 'shared-files') slot.worker.postMessage(message, [pending.task.port]);
-    else slot.worker.postMessage(message);
+    else slot.worker.postMessage(message, pending.buffer ? [pending.buffer] : []);
   }
 
   /**
    * Stops a stuck worker (terminate() interrupts a running regex): its chunk ends cut at the
    * object, and the chunks queued with it go to the fresh worker, from the start (a reply the
-   * stopped worker sent and the pool had not taken yet is lost with it).
+   * stopped worker sent and the pool had not taken yet is lost with it). A chunk of objects
+   * moved its bytes to the stopped worker: it is read again first.
    */
   private replace(slot: Slot, serial: number, index: number): void {
     const queue = slot.queue.splice(0);
@@ -359,6 +377,7 @@ class ThreadPool implements TaskRunner {
     slot.worker = this.spawn(slot);
     for (const p of queue) {
       if (p.serial === serial) p.resolve({ cutAt: index });
+      else if (p.buffer) p.resolve({ again: true });
       else this.send(slot, p);
     }
   }
