@@ -3,16 +3,19 @@
  * pairs, Erlang's and Elixir's `{password, "v"}` tuples, Java key stores' `"v".toCharArray()`
  * passwords, login calls whose user is a variable, sbt's `Credentials(…)`, `gh secret set
  * --body`, Express's `cookieParser("v")`, random seeds, a shell expansion's default under a
- * credential's name and Rust byte-string keys. Each beside a line of the same shape that holds
+ * credential's name, Rust byte-string keys and PostgreSQL's hashed passwords in a PgBouncer auth
+ * file (as password hashes). Each beside a line of the same shape that holds
  * no secret (a variable, a reference, a number, code) and must stay unreported. Values are built
  * at run time from a seeded generator.
  */
 import { describe, expect, it } from 'vitest';
-import { covers, runCase, valueMaker } from './shape-cases.js';
+import { covers, ruleset, runCase, valueMaker } from './shape-cases.js';
 import type { ShapeCase as Case } from './shape-cases.js';
 import { describeShapePairs } from './describe-shape-pairs.js';
 
 const { rand, short } = valueMaker(0x8ec411);
+const HEX = '0123456789abcdef';
+const B64 = `${'abcdefghijklmnopqrstuvwxyz'}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'}0123456789+/`;
 
 /** [not a secret, a secret in the same shape]. */
 const pairs: Array<[Case, Case]> = [
@@ -111,6 +114,35 @@ const pairs: Array<[Case, Case]> = [
 ];
 
 describeShapePairs('map pairs, tuples, calls and defaults', pairs);
+
+/** A PgBouncer auth file's hashed forms, reported as password hashes. */
+const pgbouncer: Array<[Case, Case]> = [
+  [
+    { name: 'auth file line, a placeholder for the md5 hash', path: 'etc/pgbouncer/userlist.txt', text: '"app" "md5<hash>"' },
+    { name: 'auth file line, an md5 hash', path: 'etc/pgbouncer/userlist.txt', text: '"app" "§"', value: `md5${rand(32, HEX)}`, kind: 'password-hash' },
+  ],
+  [
+    { name: 'auth file line, a SCRAM secret cut short', path: 'etc/pgbouncer/userlist.txt', text: `"reporting" "SCRAM-SHA-256$4096:${rand(24, B64)}$"` },
+    {
+      name: 'auth file line, a SCRAM-SHA-256 secret',
+      path: 'etc/pgbouncer/userlist.txt',
+      text: '"reporting" "§"',
+      value: `SCRAM-SHA-256$4096:${rand(24, B64)}$${rand(44, B64)}:${rand(44, B64)}`,
+      kind: 'password-hash',
+    },
+  ],
+];
+
+describeShapePairs('PgBouncer auth file hashes', pgbouncer);
+
+describe('PgBouncer auth file hashes are password hashes', () => {
+  for (const [, positive] of pgbouncer) {
+    it(`reports as ${positive.kind}: ${positive.name}`, () => {
+      const kinds = runCase(positive).filter((m) => covers(m, positive.value!)).map((m) => ruleset.byId.get(m.ruleId)!.kind);
+      expect(kinds).toEqual([positive.kind]);
+    });
+  }
+});
 
 describe('a Java conversion to char[] keeps the literal whole', () => {
   it('reports the password of PasswordAuthentication at high, not as a concatenation', () => {
