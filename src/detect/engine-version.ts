@@ -163,8 +163,9 @@
  *    seed an RNG), a shell expansion's default under its name (`${DB_PASSWORD:-v}`, `${X:=v}`)
  *    and Rust byte strings under a key's name (`static KEY: &[u8; 32] = b"v"`, `&'static [u8]`);
  *    backticks around commands piped without spaces (`date +%N|sed …`) are a command's output;
- *    PostgreSQL's md5 and SCRAM-SHA-256 hashes in a PgBouncer auth file are password hashes.
- *    So old states scan again.
+ *    PostgreSQL's md5 and SCRAM-SHA-256 hashes in a PgBouncer auth file are password hashes,
+ *    and the password of OpenVPN's inline `<auth-user-pass>` block is read. So old states scan
+ *    again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -3,7 +3,7 @@
  * pairs, Erlang's and Elixir's `{password, "v"}` tuples, Java key stores' `"v".toCharArray()`
  * passwords, login calls whose user is a variable, sbt's `Credentials(…)`, `gh secret set
  * --body`, Express's `cookieParser("v")`, random seeds, a shell expansion's default under a
- * credential's name, Rust byte-string keys and PostgreSQL's hashed passwords in a PgBouncer auth
+ * credential's name, Rust byte-string keys, OpenVPN's inline `<auth-user-pass>` block and PostgreSQL's hashed passwords in a PgBouncer auth
  * file (as password hashes). Each beside a line of the same shape that holds
  * no secret (a variable, a reference, a number, code) and must stay unreported. Values are built
  * at run time from a seeded generator.
@@ -110,6 +110,10 @@ const pairs: Array<[Case, Case]> = [
   [
     { name: "Rust key's test vector of escapes", path: 'src/crypto.rs', text: `static KEY: &[u8; 4] = b"\\x00\\x01\\x02\\x03";` },
     { name: "Rust 'static byte string under a secret's name", path: 'src/crypto.rs', text: "const SECRET: &'static [u8] = b\"§\";", value: rand(24) },
+  ],
+  [
+    { name: "OpenVPN inline auth block, a template", path: 'roles/vpn/templates/client.ovpn', text: 'client\n<auth-user-pass>\nvpnuser\n{{ vpn_password }}\n</auth-user-pass>' },
+    { name: 'OpenVPN inline auth block, a password', path: 'vpn/client.ovpn', text: 'client\n<auth-user-pass>\nvpnuser\n§\n</auth-user-pass>', value: short(14) },
   ],
 ];
 
