@@ -154,7 +154,18 @@
  *    character class, a single-dash option (`-nodes`) and a command run from a variable
  *    (`$($GPG -d …)`) hold none, a shell expansion's default (`${NAME:-v}`) is read without its
  *    sign, and a CSV or TSV row that repeats a header's name in its column is no row under that
- *    header (an index of topics). So old states scan again.
+ *    header (an index of topics). More shapes are read: Kotlin's `"password" to "v"` pairs,
+ *    Erlang's and Elixir's `{password, "v"}` tuples, Java key stores' `"v".toCharArray()`
+ *    passwords (`KeyStore.load`, `KeyManagerFactory.init`, `getKey`; `.toCharArray()` keeps a
+ *    literal whole), a login call's literal password after a user held in a variable
+ *    (`smtp.login(user, "v")`), sbt's `Credentials(realm, host, user, "v")`, `gh secret set NAME
+ *    --body v`, Express's `cookieParser("v")`, a random `SEED` or `*_SEED` (a number or words
+ *    seed an RNG), a shell expansion's default under its name (`${DB_PASSWORD:-v}`, `${X:=v}`)
+ *    and Rust byte strings under a key's name (`static KEY: &[u8; 32] = b"v"`, `&'static [u8]`);
+ *    backticks around commands piped without spaces (`date +%N|sed …`) are a command's output;
+ *    PostgreSQL's md5 and SCRAM-SHA-256 hashes in a PgBouncer auth file are password hashes,
+ *    and the password of OpenVPN's inline `<auth-user-pass>` block is read. So old states scan
+ *    again.
  */
 export const ENGINE_VERSION = 10;
 

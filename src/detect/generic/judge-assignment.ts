@@ -231,6 +231,9 @@ const STAND_IN_WORDS = new Set(['dummy', 'fake', 'mock', 'placeholder', 'sample'
 
 const DROP: ReadonlySet<ValueClass> = new Set(['empty', 'placeholder', 'template', 'reference', 'code', 'hash', 'number', 'public']);
 
+/** Last words of weak keys that hold names as often as secrets. */
+const KEY_OR_SEED: ReadonlySet<string> = new Set(['key', 'seed']);
+
 /** A key whose last word is `nonce` or `salt`. */
 const SALT_WORD = /(?:^|\s)(?:nonce|salt)$/;
 function saltKey(key: string): boolean {
@@ -382,8 +385,9 @@ function judgeAssignmentOnce(line: string, valueStart: number, valueEnd: number,
   if (keyedCall(a) && cls === 'placeholder' && /^[A-Za-z]{3,}(?: [A-Za-z]{3,}){1,3}$/.test(a.value)) return { confidence: 'low', value: a.value, start: a.start, end: a.end };
   // A field named only `key`, or a name ending in it that names no secret (`"Key"`,
   // `replicaSetKey`, `clientKey`), holds names as often as secrets: only a random value that is
-  // not words run together (createdAtTimestamp2024) is one.
-  if (key === 'weak' && keyWords(a.key).at(-1) === 'key' && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
+  // not words run together (createdAtTimestamp2024) is one. So with a seed (`SEED`, `RANDOM_SEED`):
+  // a random one seeds keys, anything else names or numbers an RNG's start.
+  if (key === 'weak' && KEY_OR_SEED.has(keyWords(a.key).at(-1) ?? '') && (cls !== 'random' || wordShare(a.value) >= 0.6)) return null;
   const confidence = confidenceFor(a, key, cls);
   if (confidence === null) return null;
   // Commented-out configuration is most often an example of the format, kept for reference; a

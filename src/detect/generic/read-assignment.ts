@@ -10,6 +10,7 @@
  * what follows it: a call, a member chain or a variable name is code, not a literal.
  */
 import { QUOTE_BIT, oddQuotes } from './quote-parity.js';
+import { shellDefault } from './shell-default.js';
 
 /** How the value is written: what the tokenizer saw, before the value classifier reads it. */
 export type ValueShape = 'literal' | 'bare' | 'expression' | 'reference' | 'empty';
@@ -65,6 +66,12 @@ const ASSERTION = /(?:\(\))?\)?\.(?:to\.(?:be\.)?|should\.)?(?:equal|eql|be|toBe
  */
 const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asic_?[Aa]uth|\bsetCredentials|\bUserInfo|\bUserPassword)\(\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}(?:Some\(\s{0,3})?$/i;
 /**
+ * A login call's second argument after a user held in a variable: `smtp.login(user, 'v')`,
+ * `ftp.login(u, 'v')`, `imap.authenticate(self.user, 'v')`. (A method of an object, or a call
+ * of its own name: `requireAuth(req, 'admin')` is no login.)
+ */
+const VARIABLE_USER_LOGIN = /(?:\.|^|[^\w$.])(?:login|auth|authenticate)\(\s{0,3}[A-Za-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,3}\s{0,3},\s{0,3}$/;
+/**
  * Connections and credential objects whose password follows a literal user name, after an
  * optional first argument: `DriverManager.getConnection(url, "u", "p")`, `new PDO($dsn, 'u', 'p')`,
  * `mysqli_connect('host', 'u', 'p')`, `new NetworkCredential("u", "p")`, requests' `auth=('u', 'p')`,
@@ -77,10 +84,11 @@ const CREDENTIAL_CALL = /(?:\bauth|\blogin|\bauthenticate|[Bb]asic_?[Aa]uth|\bse
  * Connections that take a host, a user and a password, in that order, the host a literal: Python
  * `MySQLdb.connect("localhost", "u", "p", "db")`, `ftplib.FTP('ftp.acme.dev', 'u', 'p')`,
  * JavaMail `transport.connect("smtp.acme.dev", "u", "p")`; Sequelize's constructor, which takes
- * the database's name first; Oracle's `cx_Oracle.connect("u", "p", dsn)`, which takes the user first.
+ * the database's name first; Oracle's `cx_Oracle.connect("u", "p", dsn)`, which takes the user first;
+ * sbt's `Credentials("Realm", "host", "u", "p")`, which takes a realm and a host first.
  */
 const HOST_FIRST_CALL =
-  String.raw`\b(?:[Cc]onnect|FTP(?:_TLS)?)\(\s{0,3}["'](?:localhost|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6})(?::\d{1,5})?["']\s{0,3},\s{0,3}|\bSequelize\(\s{0,3}["'][^"'\n]{1,100}["']\s{0,3},\s{0,3}|\b(?:cx_Oracle|oracledb)\.connect\(`;
+  String.raw`\b(?:[Cc]onnect|FTP(?:_TLS)?)\(\s{0,3}["'](?:localhost|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6})(?::\d{1,5})?["']\s{0,3},\s{0,3}|\bSequelize\(\s{0,3}["'][^"'\n]{1,100}["']\s{0,3},\s{0,3}|\b(?:cx_Oracle|oracledb)\.connect\(|\bCredentials\(\s{0,3}"[^"\n]{1,200}"\s{0,3},\s{0,3}"[^"\n]{1,200}"\s{0,3},\s{0,3}`;
 const CONNECT_CALL = new RegExp(
   String.raw`(?:(?:getConnection|\bPDO|\bmysqli_connect|\bmysqli|\bmysql_p?connect|DigestAuth|UsernamePasswordCredentials|PasswordAuthentication|NetworkCredential|PasswordAuthenticationToken|\bDBI->connect|\bPlainAuth|\bCredentials\.basic|\bCredentials\.new)\(\s{0,3}(?:[^,()"'\n]{1,200},\s{0,3}|["'][^"'\n]{0,200}["']\s{0,3},\s{0,3})?|\bmysql_real_connect\(\s{0,3}[^,()"'\n]{1,80},\s{0,3}(?:["'][^"'\n]{0,200}["']|[^,()"'\n]{1,80}),\s{0,3}|\bauth\s{0,3}=\s{0,3}\(|["']auth["']\s{0,3}=>\s{0,3}\[|\b(?:creds|credentials|auth)\s{0,3}=\s{0,3}std::make_pair\(|${HOST_FIRST_CALL})\s{0,3}["'][^"'\n]{0,100}["']\s{0,3},\s{0,3}$`,
 );
@@ -88,7 +96,8 @@ const CONNECT_CALL = new RegExp(
  * Keyed-hash and cipher calls, up to their key argument: `createHmac('sha256', key)`, CryptoJS
  * `HmacSHA256(message, key)`, `HMAC.create(algo, key)` and `AES.encrypt(message, key)`, Python
  * `hmac.new(key, ...)`, Go `hmac.New(sha256.New, []byte(key))`, PHP `hash_hmac('sha256', data, key)`,
- * Ruby `OpenSSL::HMAC.hexdigest('SHA256', key, data)`, Java `new SecretKeySpec(key.getBytes(), ...)`.
+ * Ruby `OpenSSL::HMAC.hexdigest('SHA256', key, data)`, Java `new SecretKeySpec(key.getBytes(), ...)`,
+ * and Express's `cookieParser(key)`, which signs cookies with it.
  */
 /**
  * JWT libraries' signing and verifying calls, up to their HMAC key: jsonwebtoken `jwt.sign(payload, key)`
@@ -100,7 +109,7 @@ const CONNECT_CALL = new RegExp(
 const JWT_KEY_CALL =
   String.raw`\b(?:jwt|JWT)(?:\.|::)(?:sign|verify|encode|decode)\(\s{0,3}(?:[^,(){}\n]|\([^()\n]{0,80}\)|\{[^{}\n]{0,200}\}){1,200},\s{0,3}|\bAlgorithm\.HMAC(?:256|384|512)\(\s{0,3}|\.signWith\(\s{0,3}SignatureAlgorithm\.HS(?:256|384|512)\s{0,3},\s{0,3}|\.SignedString\(\s{0,3}\[\]byte\(\s{0,3}`;
 const HMAC_CALL = new RegExp(
-  String.raw`(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3}|\bhmac\.start\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}|\bhmac\.HMAC\(\s{0,3}|OpenSSL::HMAC\.new\(\s{0,3}|\bnew\s{1,3}HMAC(?:SHA\d{1,3}|MD5)\(\s{0,3}Encoding\.\w{2,10}\.GetBytes\(\s{0,3}|${JWT_KEY_CALL})$`,
+  String.raw`(?:(?:createHmac|\bHmac(?:MD5|SHA\d{0,3}|RIPEMD160)|\bHMAC\.create|\b(?:AES|TripleDES|DES|Rabbit|RC4)\.(?:encrypt|decrypt)|OpenSSL::HMAC\.(?:hexdigest|digest|base64digest))\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}|\bhmac\.new\(\s{0,3}|\bhmac\.New\([^,()\n]{1,80},\s{0,3}\[\]byte\(\s{0,3}|\bhash_hmac\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}[^,()\n]{1,200},\s{0,3}|\bnew\s{1,3}SecretKeySpec\(\s{0,3}|\bhmac\.start\(\s{0,3}["'][\w-]{2,20}["']\s{0,3},\s{0,3}|\bhmac\.HMAC\(\s{0,3}|OpenSSL::HMAC\.new\(\s{0,3}|\bnew\s{1,3}HMAC(?:SHA\d{1,3}|MD5)\(\s{0,3}Encoding\.\w{2,10}\.GetBytes\(\s{0,3}|\bcookieParser\(\s{0,3}|${JWT_KEY_CALL})$`,
 );
 
 /**
@@ -130,12 +139,20 @@ const PASSWORD_STATEMENT =
 
 /** A command and its first argument, a path or an option (or a subcommand's): `cat ~/.token`, `pass show -c db`. */
 const SHELL_COMMAND = /^[a-z][\w.-]{0,30}[ \t]{1,3}(?:[-~/.]|[a-z][\w-]{0,30}[ \t]{1,3}[-~/.])/;
-/** Rust's conversion of a literal to an owned string: `"v".to_string()`, `.to_owned()`, `.into()`. */
-const RUST_CONVERSION = /^\.(?:to_string|to_owned|into)\(\)/;
+/** A command piped into another, written without spaces around the pipe: `date +%N|sed s/...$//`. */
+const SHELL_PIPELINE = /^[a-z][\w.-]{0,30}[ \t][^`\n]{0,200}\|[ \t]{0,3}[a-z][\w.-]{0,30}(?:[ \t]|$)/;
+/**
+ * Conversions of a literal that keep it whole: Rust's to an owned string (`"v".to_string()`,
+ * `.to_owned()`, `.into()`), Java's to a `char[]` (`"v".toCharArray()`).
+ */
+const LITERAL_CONVERSION = /^\.(?:to_string|to_owned|into|toCharArray)\(\)/;
 /** Go's typed declaration up to its value: `var token string = `, `const secret []byte = `. */
 const GO_TYPED_DECLARATION = /\b(?:var|const)\s{1,3}([A-Za-z_]\w{0,80})\s{1,3}(?:string|\[\]byte)\s{0,3}=\s{0,3}$/;
-/** Rust's typed static or constant up to its value: `static SECRET: &'static str = `, `const TOKEN: &str = `. */
-const RUST_STR_DECLARATION = /\b([A-Za-z_]\w{0,80})\s{0,3}:\s{0,3}&(?:'static\s{1,3})?str\s{0,3}=\s{0,3}$/;
+/**
+ * Rust's typed static or constant up to its value: `static SECRET: &'static str = `, `const TOKEN: &str = `,
+ * and byte strings' `const KEY: &[u8; 32] = ` (the value's `b` prefix is the literal's).
+ */
+const RUST_STR_DECLARATION = /\b([A-Za-z_]\w{0,80})\s{0,3}:\s{0,3}&(?:'static\s{1,3})?(?:str|\[u8(?:;\s{0,3}\d{1,5})?\])\s{0,3}=\s{0,3}$/;
 /** Visual Basic's typed declaration up to its value: `Dim password As String = `, `Const ApiKey As String = `. */
 const VB_TYPED_DECLARATION = /\b([A-Za-z_]\w{0,80})\s{1,3}As\s{1,3}String\s{0,3}=\s{0,3}$/i;
 /** Make's conditional assignment up to its value: `DB_PASSWORD ?= `. */
@@ -151,6 +168,23 @@ const R_ASSIGNMENT = /(?:^|[^\w.])([A-Za-z.][\w.]{0,80})\s{0,3}<<?-\s{0,3}$/;
 const C_ARRAY_DECLARATOR = /\[\d{0,5}\]\s{0,3}=\s{0,3}$/;
 /** A C# auto-property's accessors and its initializer's `=`: `Password { get; set; } = `. */
 const PROPERTY_INITIALIZER = /\s\{\s{0,3}get;[^{}\n]{0,40}\}\s{0,3}=\s{0,3}$/;
+
+/** Kotlin's pair of a quoted key and a value, up to the value: `"password" to `, as `mapOf(…)` takes them. */
+const KOTLIN_PAIR = /(["'])([^"'\n]{1,120})\1[ \t]{1,3}to[ \t]{1,3}$/;
+/**
+ * An Erlang or Elixir tuple of an atom and its value, up to the value: `{password, `, `{:token, `
+ * (Erlang's proplists, Elixir's keyword tuples). The atom is lower-case, as C's tables of
+ * constants and their names (`{ TOK_PASSWORD, "password" }`) are not.
+ */
+const ATOM_TUPLE = /\{[ \t]{0,3}:?$/;
+/**
+ * A key store's or a key manager's password, given as a literal turned into a `char[]`:
+ * `ks.load(in, "v".toCharArray())`, `kmf.init(ks, "v".toCharArray())`, `ks.getKey("alias", "v".toCharArray())`.
+ */
+const KEYSTORE_CALL = /\.(?:load|init|getKey)\(\s{0,3}(?:[^,()\n]|\([^()\n]{0,80}\)){1,200},\s{0,3}$/;
+const TO_CHAR_ARRAY = /^"[^"\n]{0,200}"\.toCharArray\(\)/;
+/** `gh secret set NAME --body v` (or `-b v`): the body is the secret's value. */
+const GH_SECRET_SET = /\bgh[ \t]{1,3}secret[ \t]{1,3}set\b[^\n|;&]{0,200}?[ \t](?:--body(?:[ \t]{1,3}|=)|-b[ \t]{1,3})$/;
 
 /** A YAML flow mapping's env entry up to its value, the name bare: `{name: API_TOKEN, value: `. */
 const YAML_FLOW_ENV = /\{[ \t]{0,3}name:[ \t]{0,3}[\w.-]{1,100}[ \t]{0,3},[ \t]{0,3}value:[ \t]{0,3}$/;
@@ -246,10 +280,17 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // An anonymous login takes any text as its password (`login('anonymous', 'nospam')`).
   if (comma && CREDENTIAL_CALL.test(before) && /["']anonymous["']\s{0,3},\s{0,3}$/i.test(before)) return { key: '', operator: ',' };
   if (comma && (CREDENTIAL_CALL.test(before) || CONNECT_CALL.test(before))) return { key: 'password', operator: ',', call: true };
+  if (comma && line[valueOpen] !== '`' && VARIABLE_USER_LOGIN.test(before)) return { key: 'password', operator: ',', call: true };
+  if (comma && TO_CHAR_ARRAY.test(line.slice(valueOpen, valueOpen + 220)) && KEYSTORE_CALL.test(before)) return { key: 'keystore password', operator: ',', call: true };
   if ((comma || last === '(') && HMAC_CALL.test(before)) return { key: 'secret key', operator: ',', call: true };
   if (comma && (DN_CALL.test(before) || JNDI_CREDENTIALS.test(before))) return { key: 'bind password', operator: ',', call: true };
   if (comma && OAUTH_PAIR_CALL.test(before)) return { key: 'consumer secret', operator: ',', call: true };
   if (PASSWORD_STATEMENT.test(before)) return { key: 'password', operator: ' ' };
+  if ((last === 'y' || last === 'b' || last === '=') && GH_SECRET_SET.test(before)) return { key: 'secret', operator: ' ' };
+  if (last === 'o') {
+    const pair = KOTLIN_PAIR.exec(before);
+    if (pair) return { key: pair[2]!, operator: ':' };
+  }
   // The name declared, not its type (Go) or its accessors (C#), is the key.
   if (last === '=') {
     const typed = GO_TYPED_DECLARATION.exec(before) ?? RUST_STR_DECLARATION.exec(before) ?? VB_TYPED_DECLARATION.exec(before);
@@ -287,6 +328,9 @@ function readKey(line: string, valueOpen: number): { key: string; operator: stri
   // A comparison call takes a bare name as well: safeCompare(password, 'v'), assert.equal(cfg.password, 'v').
   // So does setting an environment variable: os.Setenv(secretKey, 'v'), putenv(TOKEN_VAR, 'v').
   const compared = COMPARING_CALL.test(line.slice(Math.max(0, i - 24), i + 1));
+  if (operator === ',' && /^[a-z][a-z0-9_]{0,60}$/.test(raw) && ATOM_TUPLE.test(line.slice(Math.max(0, i - 4), i + 1)) && QUOTES.includes(line[valueOpen] ?? '')) {
+    return { key: raw, operator, call: true };
+  }
   if (operator === ',' && !compared && (!/["'`]\s{0,3},/.test(between) || !QUOTES.includes(line[i] ?? '') || !/\(\s{0,3}$/.test(line.slice(Math.max(0, i - 4), i)))) {
     return { key: '', operator };
   }
@@ -451,8 +495,8 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     const end = close < 0 ? Math.max(start, Math.min(valueEnd, line.length)) : close;
     const value = line.slice(start, end);
     const after = close < 0 ? { c: '', at: end } : nextChar(line, close + (escaped ? 2 : 1));
-    // (Rust's conversions to an owned string, `"v".to_string()`, `.to_owned()`, `.into()`, keep the whole literal.)
-    const converted = after.c === '.' && RUST_CONVERSION.test(line.slice(after.at, after.at + 14));
+    // (Rust's conversions to an owned string, `"v".to_string()`, `.to_owned()`, `.into()`, and Java's `"v".toCharArray()` keep the whole literal.)
+    const converted = after.c === '.' && LITERAL_CONVERSION.test(line.slice(after.at, after.at + 16));
     const concatenated = after.c === '+' || (after.c === '.' && !converted && /[\s$\w(]/.test(line[after.at + 1] ?? '')) || (after.c === '%' && /[\s(]/.test(line[after.at + 1] ?? ''));
     let shape: ValueShape = value === '' ? 'empty' : 'literal';
     // The key-value pair of a call is its whole argument list: put("password", "v").
@@ -465,8 +509,9 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
     // (Lua joins strings with `..`: `"username_password_auth: "..ce.strerror(e)`.)
     if (shape === 'literal' && /^\s{0,2}(?:\+|\.\.?)\s{0,2}[A-Za-z_$][\w$]*\s{0,2}[(.,;)[+]/.test(value) && (escaped || closesString(line, start - 1, quote))) shape = 'expression';
     // Backticks around a shell variable or a pipeline are a command's output (`cd "$dir" && pwd`).
-    // ...and so are backticks around a command given a path or an option (`cat ~/.api_token`, `pass show -c db`).
-    if (shape === 'literal' && quote === '`' && (/\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value) || SHELL_COMMAND.test(value))) shape = 'expression';
+    // ...and so are backticks around a command given a path or an option (`cat ~/.api_token`, `pass show -c db`),
+    // or piped into another (`date +%N|sed s/...$//`).
+    if (shape === 'literal' && quote === '`' && (/\$[A-Za-z_({]|\s(?:&&|\|\||\|)\s/.test(value) || SHELL_COMMAND.test(value) || SHELL_PIPELINE.test(value))) shape = 'expression';
     return { key, operator, quote, value, start, end, shape, concatenated };
   }
   let end = Math.min(valueEnd, line.length);
@@ -474,6 +519,13 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
   const amp = line.slice(start, end).search(/&[\w.-]{1,40}=/);
   if (amp > 0) end = start + amp;
   const value = line.slice(start, end);
+  // `DB_PASSWORD=${DB_PASSWORD:-v}`: the default, under the expansion's name.
+  const expansion = shellDefault(line, start, end, value, key, operator);
+  if (expansion) {
+    const literal = line.slice(expansion.start, end);
+    const shape: ValueShape = literal === '' ? 'empty' : REFERENCE_START.test(literal) ? 'reference' : 'bare';
+    return { key: expansion.key, operator: '=', quote, value: literal, start: expansion.start, end, shape, concatenated: false };
+  }
   // scheme://user:password@host: the user name stands where a key would, the value is a password.
   if (line[end] === '@' && operator === ':' && line.lastIndexOf('//', start) >= 0 && !/[\s"'`]/.test(line.slice(line.lastIndexOf('//', start), start))) {
     return { key: keyHint ?? 'password', operator: '@', quote, value, start, end, shape: bareShape(line, value, end, '@', key), concatenated: false };
