@@ -154,7 +154,12 @@
  *    character class, a single-dash option (`-nodes`) and a command run from a variable
  *    (`$($GPG -d …)`) hold none, a shell expansion's default (`${NAME:-v}`) is read without its
  *    sign, and a CSV or TSV row that repeats a header's name in its column is no row under that
- *    header (an index of topics). So old states scan again.
+ *    header (an index of topics); a Kotlin or Swift declaration's or parameter's type
+ *    (`var credentials: RequestCredentials?`), a variable passed to an Objective-C selector's
+ *    argument (`andPassword: authpwd`), a regular-expression literal under a key
+ *    (`formattingTokens = /%[dmY]/g;`), a message's numbered argument (`password: %{1}`) and a
+ *    graphics API's constant name under `token=` (`FLOAT_MAT2x3`) hold none. So old states
+ *    scan again.
  */
 export const ENGINE_VERSION = 10;
 
