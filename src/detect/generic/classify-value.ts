@@ -333,9 +333,9 @@ function looksLikeName(value: string): boolean {
     if (parts.length < 2) parts = null;
   }
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
-  // CamelCase ending in an acronym: InterpolationInJSX, parseHTML.
-  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}$/.test(value)) {
-    const acronym = /[A-Z]{2,5}$/.exec(value)![0];
+  // CamelCase ending in an acronym, or its plural: InterpolationInJSX, parseHTML, postBackControlIDs.
+  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}s?$/.test(value)) {
+    const acronym = /[A-Z]{2,5}s?$/.exec(value)![0];
     parts = value.slice(0, -acronym.length).match(/[A-Z]?[a-z]+/g);
   }
   // A class's name after an acronym or a version (V1SecretVolumeSource, V1ServiceAccountTokenProjection),

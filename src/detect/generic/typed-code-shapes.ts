@@ -47,7 +47,8 @@ const REGEX_CONSTRUCT = /[[\]()\\^$*+?|{}]/;
  */
 function constantName(value: string): boolean {
   if (value.length > 80) return false;
-  const parts = value.split('_');
+  // (A leading underscore or two marks a reserved or internal name: `__ASPNET_INHERITS`.)
+  const parts = value.replace(/^_{1,2}(?=[A-Z])/, '').split('_');
   if (parts.length < 2 || parts.length > 10) return false;
   if (!parts.every((p) => /^[A-Z0-9]{1,24}(?:x\d{1,2})?$/.test(p) && (!/\d/.test(p) || p.length <= 6))) return false;
   return parts.some((p) => /^[A-Z]{3,24}$/.test(p) && /[AEIOUY]/.test(p));
