@@ -39,8 +39,12 @@ export function dotnetValueShape(value: string): ValueClass | null {
 
 /** Eight bytes in hex, as a strong name's public key token is written. */
 const PUBLIC_KEY_TOKEN = /^[0-9a-f]{16}$/;
-/** The token named as a public key's (`Public Key Token: …`, `PublicKeyToken=`). */
-const PUBLIC_KEY_TOKEN_BEFORE = /\bpublic[\s_-]?key[\s_-]?token\s?[:=]\s?["']?$/i;
+/**
+ * The token named as a public key's (`Public Key Token: …`, `PublicKeyToken=`), or by the end
+ * of that name where a strong name is split over concatenated strings (`"…, Pub" +
+ * "licKeyToken=…"`).
+ */
+const PUBLIC_KEY_TOKEN_BEFORE = /(?:\bpublic[\s_-]?key[\s_-]?|(?:^|[^\w])(?:ublicK|blicK|licK|icK|cK|K)?ey)token\s?[:=]\s?["']?$/i;
 /** The public key itself beside the token, as machine.config maps them (`Token="…" PublicKey="…"`). */
 const PUBLIC_KEY_AFTER = /^["']?\s{1,3}PublicKey\s?=/;
 

@@ -81,6 +81,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'a token of the same length under another constant', path: 'external/ikvm/reflect/Fusion.cs', text: '    const string ApiTokenMicrosoft = "§";', value: rand(16, HEX) },
   ],
   [
+    { name: "public key token in a strong name split over concatenated strings", path: 'System.Web/Configuration/BrowserCapabilitiesFactory.cs', text: `            "licKeyToken=${rand(16, HEX)}"] = "System.Web.UI.WebControls.Adapters.MenuAdapter";` },
+    { name: 'a token of the same length in a query string', path: 'System.Web/Configuration/BrowserCapabilitiesFactory.cs', text: '            "https://feeds.acme.dev/v1?apiToken=§"] = "feed";', value: rand(16, HEX) },
+  ],
+  [
     { name: 'Razor expression in a script option', path: 'src/Microsoft.Web.Helpers/Maps.cshtml', text: `    var map = new Microsoft.Maps.Map(el, { credentials: '@RawJS(key)', mapTypeId: 1 });` },
     { name: 'literal key in the same option', path: 'src/Microsoft.Web.Helpers/Maps.cshtml', text: `    var map = new Microsoft.Maps.Map(el, { credentials: '§', mapTypeId: 1 });`, value: rand(64) },
   ],
