@@ -164,8 +164,18 @@
  *    and Rust byte strings under a key's name (`static KEY: &[u8; 32] = b"v"`, `&'static [u8]`);
  *    backticks around commands piped without spaces (`date +%N|sed …`) are a command's output;
  *    PostgreSQL's md5 and SCRAM-SHA-256 hashes in a PgBouncer auth file are password hashes,
- *    and the password of OpenVPN's inline `<auth-user-pass>` block is read. So old states scan
- *    again.
+ *    and the password of OpenVPN's inline `<auth-user-pass>` block is read. A Kotlin or Swift declaration's or parameter's type
+ *    (`var credentials: RequestCredentials?`), a variable passed to an Objective-C selector's
+ *    argument (`andPassword: authpwd`), a regular-expression literal under a key
+ *    (`formattingTokens = /%[dmY]/g;`), a message's numbered argument (`password: %{1}`) and a
+ *    graphics API's constant name under `token=` (`FLOAT_MAT2x3`, `__ASPNET_INHERITS`) hold
+ *    none, nor do .NET's shapes: an MSBuild property (`$(Token)`), a Razor expression
+ *    (`@RawJS(key)`), a query string's parameter set from a variable, a URN, a TimeSpan, a
+ *    setting's choices (`[true|false]`), a `|DataDirectory|` marker, an assembly's public key
+ *    token, a camel-case name ending in a plural acronym (`postBackControlIDs`) and a constant
+ *    spelled after its key's short prefix (OpenSSL's `SN_id_PasswordBasedMAC
+ *    "id-PasswordBasedMAC"`); a Makefile's `NAME := v` is read as a value, not Go code. So old
+ *    states scan again.
  */
 export const ENGINE_VERSION = 10;
 

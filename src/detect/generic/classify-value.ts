@@ -333,9 +333,9 @@ function looksLikeName(value: string): boolean {
     if (parts.length < 2) parts = null;
   }
   else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) parts = value.match(/[A-Z]?[a-z]+/g);
-  // CamelCase ending in an acronym: InterpolationInJSX, parseHTML.
-  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}$/.test(value)) {
-    const acronym = /[A-Z]{2,5}$/.exec(value)![0];
+  // CamelCase ending in an acronym, or its plural: InterpolationInJSX, parseHTML, postBackControlIDs.
+  else if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[A-Z]{2,5}s?$/.test(value)) {
+    const acronym = /[A-Z]{2,5}s?$/.exec(value)![0];
     parts = value.slice(0, -acronym.length).match(/[A-Z]?[a-z]+/g);
   }
   // A class's name after an acronym or a version (V1SecretVolumeSource, V1ServiceAccountTokenProjection),
@@ -544,8 +544,9 @@ function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   if (saltSpec) return classifyValue(saltSpec[1]!, shape);
   if (TEMPLATE.test(v) && (v.length < 32 || WHOLE_TEMPLATE.test(v))) return 'template';
   // A run-time expansion opening the value, whole or cut where a rule's match stops (FreeRADIUS's
-  // `%{User-Password}`, `%{ldap:ldap:///ou=...?cn=%{Packet-Src-IP-Address}}`).
-  if (/^%\{[A-Za-z][\w.-]{0,60}(?:[:}]|$)/.test(v)) return 'template';
+  // `%{User-Password}`, `%{ldap:ldap:///ou=...?cn=%{Packet-Src-IP-Address}}`), or a message's
+  // numbered argument (a translation's `change your password: %{1}`).
+  if (/^%\{(?:[A-Za-z][\w.-]{0,60}|\d{1,2})(?:[:}]|$)/.test(v)) return 'template';
   // A query string of names and short words (MediaWiki's 'action=login&!lgtoken'): a request's
   // shape, so long as no credential's name in it carries a value (`user=ops&pass=word` does).
   if (/^[a-z]\w{0,30}=[a-z]{1,12}(?:&!?[a-z]\w{0,30}(?:=[a-z]{1,12})?)+$/.test(v) && !/(?:pass|pwd|secret|token|key|auth)\w{0,10}=/i.test(v)) return 'reference';

@@ -141,6 +141,11 @@ function namesItself(key: string, value: string): boolean {
   if (name.length < 4 || value.length > 120) return false;
   if (!/^[A-Za-z][\w:./# -]*$/.test(value)) return false;
   if (bareName(value) === name) return true;
+  // ...after a short prefix of capitals that sorts the constants, as OpenSSL's object names
+  // do (`SN_id_PasswordBasedMAC "id-PasswordBasedMAC"`, `LN_private_key_usage_period "X509v3
+  // Private Key Usage Period"`): the value spells the rest of the key, or ends with it.
+  const unprefixed = /^[A-Z]{1,3}_(\w{8,})$/.exec(key);
+  if (unprefixed && bareName(value).endsWith(bareName(unprefixed[1]!))) return true;
   // ...with a possessive before it, as a shipped default names its own slot
   // (SOGoEncryptionKey = "MySOGoEncryptionKey"): a long name, not a short one such as password.
   if (name.length >= 10 && /^(?:my|your|some|the)/i.test(value) && bareName(value).replace(/^(?:my|your|some|the)/, '') === name) return true;

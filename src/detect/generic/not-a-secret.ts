@@ -14,6 +14,8 @@ import { isOpenPgpKeyId, isPublicKey } from './public-key.js';
 import type { Assignment, ValueShape } from './read-assignment.js';
 import { systemsCodeContext, systemsCodeValue } from './not-a-secret-systems.js';
 import { goContextShape, goValueShape } from './go-shapes.js';
+import { typedCodeShape } from './typed-code-shapes.js';
+import { dotnetValueShape, publicKeyToken } from './dotnet-shapes.js';
 
 /**
  * Last words of a settings key that name what the setting configures around a secret, not the
@@ -210,7 +212,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   // The tokenizer's own reading of code and references comes first.
   if (shape === 'expression' || shape === 'reference') return null;
   if (RUBY_DURATION.test(value)) return 'number';
-  const inCode = systemsCodeValue(value) ?? goValueShape(value);
+  const inCode = systemsCodeValue(value) ?? goValueShape(value) ?? dotnetValueShape(value);
   if (inCode !== null) return inCode;
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
   if (PASSWD_ENTRY.test(value) || CENSORED.test(value) || translatedPassword(value)) return 'placeholder';
@@ -382,7 +384,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
   // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.
   if (/^\*(?:\|[\w.-]{1,60}=\*)*$/.test(a.value) && after.startsWith(')')) return true;
-  if (systemsCodeContext(a, before) || goContextShape(a, after)) return true;
+  if (systemsCodeContext(a, before) || goContextShape(a, after) || typedCodeShape(a, before, after, weakKey) || publicKeyToken(a, before, after)) return true;
   // A format string with its fields, formatted where it stands: `"App-{0}-{1}".format(h, t)`.
   if (/^["']?\.format\(/.test(after) && /\{(?:\d{0,2}|[A-Za-z_]\w{0,40})\}/.test(a.value)) return true;
   if (a.shape === 'bare') {

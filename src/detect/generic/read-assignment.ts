@@ -52,6 +52,8 @@ const KEY_SIGILS = /^[-$@#.]+/;
 const KEY_TRAILING_DOTS = /[.-]+$/;
 /** A bare value that interpolates or reads a variable, or a template's marker. */
 const REFERENCE_START = /^(?:\$[{(A-Za-z_]|%[A-Za-z_(]|\{\{|<%|#\{|@[A-Za-z_][\w.]*@|!Ref\b|\[\[)/;
+/** A Makefile's variable set with `:=` at the start of its line, in capitals as Make's are named. */
+const MAKE_SIMPLE_ASSIGNMENT = /(?:^|\n)[ \t]*(?:export[ \t]+|override[ \t]+)?[A-Z][A-Z0-9_]*[ \t]*:=[ \t]*$/;
 /** Words that are code, not a value, when written bare. */
 const CODE_WORDS =
   /^(?:null|nil|none|undefined|true|false|this|self|new|await|function|lambda|string|str|bytes|int|bool|number|boolean|object|any|unknown|void|typeof|instanceof|buffer|uint8array|array|symbol|bigint|async|yield|return|var|let|const)$/i;
@@ -417,8 +419,9 @@ function bareShape(line: string, value: string, end: number, operator: string, k
   if (c !== '' && '([{.?&|+*/'.includes(c) && !(c === '&' && /^&(?:amp;)?[\w.-]{1,40}=/.test(line.slice(at, at + 46)))) return 'expression';
   if ((c === '}' || c === '=') && operator !== '>') return 'expression';
   if (CODE_WORDS.test(value)) return 'expression';
-  // Go and PHP/Ruby operators, and a statement ending: code, where a bare name is a variable.
-  if (operator === ':=' || operator === '=>') return 'expression';
+  // Go and PHP/Ruby operators, and a statement ending: code, where a bare name is a variable;
+  // save a Makefile's simply expanded variable (`NUGET_TOKEN := v`), whose value is text.
+  if (operator === '=>' || (operator === ':=' && !MAKE_SIMPLE_ASSIGNMENT.test(line.slice(Math.max(0, end - value.length - 200), end - value.length)))) return 'expression';
   // snake_case or camelCase names, or a name that repeats its key (password = password).
   if (/[a-z][A-Z]|_[a-z]|^[a-z]+_/.test(value) && looksLikeName(value)) return 'expression';
   const lowerKey = key.toLowerCase();
