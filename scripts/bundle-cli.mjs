@@ -13,8 +13,7 @@
 // whole cost is start-up, so it is bundled a second time, alone, as one CommonJS file
 // (dist/cli/scan-from-cache.cjs) that main.js requires: Node.js reads and links some twenty ES
 // module chunks (each read asynchronously, resolved as a URL, linked) in about 40 ms more than
-// one CommonJS file of the same code. Its one lazy import, the ignore file's reader, is an entry
-// of the ES module build (dist/scan/read-ignore-rules.js) that it imports when it needs it.
+// one CommonJS file of the same code. It imports nothing at run time but Node.js's built-ins.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +26,6 @@ const ENTRIES = {
   'scan/scan-worker': 'src/scan/scan-worker.ts',
   'git/codecommit-credential-helper-bin': 'src/git/codecommit-credential-helper-bin.ts',
   'store/postgres/pg-sync-worker': 'src/store/postgres/pg-sync-worker.ts',
-  'scan/read-ignore-rules': 'src/scan/read-ignore-rules.ts',
 };
 
 const LOADER = join(ROOT, 'src', 'cli', 'load-scan-from-cache.ts');
@@ -48,18 +46,6 @@ const requireRerunBundle = {
         ].join('\n'),
       };
     });
-  },
-};
-
-/** The rerun bundle imports the ignore file's reader from the ES module build, when it needs it. */
-const importIgnoreReader = {
-  name: 'import-ignore-reader',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/read-ignore-rules\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'scan', 'cached-rerun.ts')) && args.kind === 'dynamic-import'
-        ? { path: '../scan/read-ignore-rules.js', external: true }
-        : undefined,
-    );
   },
 };
 
@@ -100,9 +86,7 @@ const rerun = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [importIgnoreReader],
 });
-// Anything else it imported at run time would be a module of the compiled tree, outside both bundles.
-const imports = Object.values(rerun.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:')));
-const unexpected = imports.filter((i) => i.path !== '../scan/read-ignore-rules.js');
-if (unexpected.length > 0) throw new Error(`the rerun bundle imports ${unexpected.map((i) => i.path).join(', ')} at run time: bundle it, or make it an entry of the ES module build`);
+// Anything it imported at run time would be a module of the compiled tree, outside both bundles.
+const unexpected = Object.values(rerun.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:')));
+if (unexpected.length > 0) throw new Error(`the rerun bundle imports ${unexpected.map((i) => i.path).join(', ')} at run time: bundle it, or leave it out of the rerun's path`);

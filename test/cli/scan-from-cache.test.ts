@@ -137,6 +137,33 @@ describe('a scan answered from its cached report', () => {
     expect(await scanFromCache(args('commit.json'))).toBe(false);
     for (const file of ['none', 'rules', 'options', 'state', 'error', 'commit']) expect(existsSync(join(out, `${file}.json`))).toBe(false);
   });
+  it("keys the ignore file by its text, unparsed: an edited one is scanned again, and one that cannot be parsed is the scan command's to report", async () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.env': `T=${githubToken()}\n`, 'b.env': `U=${githubToken()}\n` });
+    const state = tempDir();
+    const out = tempDir();
+    const given = join(tempDir(), 'ignore.txt');
+    const args = (file: string, ...more: string[]) => [repo.dir, '--state', state, '--format', 'json', '--output', join(out, file), ...more];
+    const paths = (file: string) => JSON.parse(readFileSync(join(out, file), 'utf8')).findings.map((f: { path: string }) => f.path);
+    for (const [ignore, option] of [[join(repo.dir, '.leakwatchignore'), []], [given, ['--ignore-file', given]]] as const) {
+      writeFileSync(ignore, 'a.env\n');
+      expect(runCli(['scan', ...args('first.json', ...option)]).code).toBe(1);
+      expect(await scanFromCache(args('hit.json', ...option))).toBe(true);
+      expect(paths('hit.json')).toEqual(['b.env']);
+      // The same size, another file left out.
+      writeFileSync(ignore, 'b.env\n');
+      expect(await scanFromCache(args('edited.json', ...option))).toBe(false);
+      expect(runCli(['scan', ...args('edited.json', ...option)]).code).toBe(1);
+      expect(paths('edited.json')).toEqual(['a.env']);
+      writeFileSync(ignore, 'bad:b.env\n');
+      expect(await scanFromCache(args('bad.json', ...option))).toBe(false);
+      const bad = runCli(['scan', ...args('bad.json', ...option)]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('unknown entry kind');
+      expect(existsSync(join(out, 'bad.json'))).toBe(false);
+      rmSync(ignore);
+    }
+  });
 });
 
 describe('leakwatch scan run again (built CLI)', () => {
