@@ -21,8 +21,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+// main.js itself is built apart (below); these two are what it imports on demand.
 const ENTRIES = {
-  'cli/main': 'src/cli/main.ts',
+  'cli/program': 'src/cli/program.ts',
+  version: 'src/version.ts',
   'scan/scan-worker': 'src/scan/scan-worker.ts',
   'git/codecommit-credential-helper-bin': 'src/git/codecommit-credential-helper-bin.ts',
   'store/postgres/pg-sync-worker': 'src/store/postgres/pg-sync-worker.ts',
@@ -31,7 +33,23 @@ const ENTRIES = {
 const LOADER = join(ROOT, 'src', 'cli', 'load-scan-from-cache.ts');
 const RERUN_BUNDLE = '../cli/scan-from-cache.cjs';
 
-/** main.js loads the rerun's CommonJS bundle (below) instead of its ES module chunks. */
+/**
+ * main.js: built alone, not as an entry of the ES module build, which would make it import that
+ * build's runtime chunk before its first line runs. Its imports of the command line (program.ts)
+ * and of the version are left to those entries; it loads the rerun's CommonJS bundle (below)
+ * instead of the rerun's ES module chunks.
+ */
+const MAIN_IMPORTS = new Set(['./program.js', '../version.js']);
+
+const importEntries = {
+  name: 'import-entries',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/(?:program|version)\.js$/ }, (args) =>
+      resolve(args.importer) === join(ROOT, 'src', 'cli', 'main.ts') && MAIN_IMPORTS.has(args.path) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 const requireRerunBundle = {
   name: 'require-rerun-bundle',
   setup(b) {
@@ -68,8 +86,24 @@ await build({
   },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [requireRerunBundle],
 });
+
+const main = await build({
+  absWorkingDir: ROOT,
+  entryPoints: [{ in: 'src/cli/main.ts', out: 'cli/main' }],
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [requireRerunBundle, importEntries],
+});
+const mainImports = Object.values(main.metafile.outputs).flatMap((o) => o.imports.filter((i) => !i.path.startsWith('node:')));
+const strayImports = mainImports.filter((i) => !MAIN_IMPORTS.has(i.path));
+if (strayImports.length > 0) throw new Error(`main.js imports ${strayImports.map((i) => i.path).join(', ')}: only ${[...MAIN_IMPORTS].join(' and ')} are entries of the ES module build`);
 
 const rerun = await build({
   absWorkingDir: ROOT,
