@@ -2,13 +2,13 @@
  * A rerun with nothing new to read, answered from its cached report (report-cache.ts): no git,
  * no state opened, no rules parsed. runScan tries it first, and the command line tries it before
  * it loads the scan command at all (cli/scan-from-cache.ts), so this module loads only what the
- * answer needs: the rule files' key, the repository's layout and refs, the cached report, the
- * ignore file's digest (never its parser).
+ * answer needs: the rule files' key (or only their stamp), the repository's layout and refs, the
+ * cached report, the ignore file's digest (never its parser).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RuleVariables } from '../detect/apply-rule-variables.js';
-import { readRuleSources } from '../detect/rule-sources.js';
+import { currentRulesStamp, readRuleSources } from '../detect/rule-sources.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ScanReport } from '../domain/finding.js';
 import { detectIncomplete } from '../git/detect-incomplete.js';
@@ -18,7 +18,7 @@ import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
 import { readHeadCommit } from '../git/read-head.js';
 import { ignoreDigest as digestOf } from './ignore-digest.js';
 import { parseCachedFindings, peekCachedReport, reportCacheFile, reportCacheKey } from './report-cache.js';
-import type { CachedReportText } from './report-cache.js';
+import type { CachedReportOrigin, CachedReportText } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import { applyGaps } from './scan-gaps.js';
 import { DEFAULT_MAX_BLOB_BYTES, optionsKeyOf } from './scan-options-key.js';
@@ -85,7 +85,12 @@ function ignoreFileDigest(file: string, optional: boolean): string | null {
  * .leakwatchignore counts) has not moved. Null whenever it cannot tell: the caller then resolves
  * the target with git and looks again.
  */
-export async function answerWithoutGit(options: CachedRerunOptions, stateDir: string, rulesKey: string, started: number): Promise<CachedAnswer | null> {
+export async function answerWithoutGit(
+  options: CachedRerunOptions,
+  stateDir: string,
+  rulesKeyOf: (origin: CachedReportOrigin) => string,
+  started: number,
+): Promise<CachedAnswer | null> {
   const target = guessLocalRepository(options.target);
   if (!target) return null;
   const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
@@ -102,7 +107,7 @@ export async function answerWithoutGit(options: CachedRerunOptions, stateDir: st
   }
   if (ignoreDigest === null) return null;
   const key = reportCacheKey({
-    rulesKey,
+    rulesKey: rulesKeyOf(peeked.origin),
     targetKey: target.key,
     fingerprint: objectStoreFingerprint(target.gitDir),
     optionsKey: optionsKeyOf({ maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES }),
@@ -121,6 +126,12 @@ export async function answerWithoutGit(options: CachedRerunOptions, stateDir: st
 export async function answerFromCache(options: CachedRerunOptions & { stateDir: string }): Promise<CachedAnswer | null> {
   const started = Date.now();
   if (isS3Target(options.target)) return null;
-  const { key } = readRuleSources(options.rulesDirs ?? [], { variables: options.variables });
-  return answerWithoutGit(options, resolve(options.stateDir), key, started);
+  const dirs = options.rulesDirs ?? [];
+  const rules = { variables: options.variables };
+  // The rule files as they are now: stated, and read and hashed only if the report's stamp is not theirs.
+  const rulesKeyOf = (origin: CachedReportOrigin): string => {
+    const stamp = currentRulesStamp(dirs, rules);
+    return stamp !== null && stamp === origin.rules?.stamp ? origin.rules.key : readRuleSources(dirs, rules).key;
+  };
+  return answerWithoutGit(options, resolve(options.stateDir), rulesKeyOf, started);
 }
