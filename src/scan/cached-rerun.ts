@@ -129,9 +129,7 @@ export async function answerFromCache(options: CachedRerunOptions & { stateDir: 
   const dirs = options.rulesDirs ?? [];
   const rules = { variables: options.variables };
   // The rule files as they are now: stated, and read and hashed only if the report's stamp is not theirs.
-  const rulesKeyOf = (origin: CachedReportOrigin): string => {
-    const stamp = currentRulesStamp(dirs, rules);
-    return stamp !== null && stamp === origin.rules?.stamp ? origin.rules.key : readRuleSources(dirs, rules).key;
-  };
+  const rulesKeyOf = ({ rules: made }: CachedReportOrigin): string =>
+    typeof made?.stamp === 'string' && currentRulesStamp(dirs, rules) === made.stamp ? made.key : readRuleSources(dirs, rules).key;
   return answerWithoutGit(options, resolve(options.stateDir), rulesKeyOf, started);
 }
