@@ -11,20 +11,19 @@
 //
 // A rerun answered from its cached report (src/cli/scan-from-cache.ts) is the one path whose
 // whole cost is start-up, so it is bundled a second time, alone, as one CommonJS file
-// (dist/cli/scan-from-cache.cjs) that main.js requires: Node.js reads and links some twenty ES
+// (dist/cli/scan-from-cache.cjs) that main.cjs requires: Node.js reads and links some twenty ES
 // module chunks (each read asynchronously, resolved as a URL, linked) in about 40 ms more than
 // one CommonJS file of the same code. It imports nothing at run time but Node.js's built-ins.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// main.js itself is built apart (below); these two are what it imports on demand.
+// main.cjs itself is built apart (below); the command line is what it imports on demand.
 const ENTRIES = {
   'cli/program': 'src/cli/program.ts',
-  version: 'src/version.ts',
   'scan/scan-worker': 'src/scan/scan-worker.ts',
   'git/codecommit-credential-helper-bin': 'src/git/codecommit-credential-helper-bin.ts',
   'store/postgres/pg-sync-worker': 'src/store/postgres/pg-sync-worker.ts',
@@ -34,17 +33,21 @@ const LOADER = join(ROOT, 'src', 'cli', 'load-scan-from-cache.ts');
 const RERUN_BUNDLE = '../cli/scan-from-cache.cjs';
 
 /**
- * main.js: built alone, not as an entry of the ES module build, which would make it import that
- * build's runtime chunk before its first line runs. Its imports of the command line (program.ts)
- * and of the version are left to those entries; it loads the rerun's CommonJS bundle (below)
- * instead of the rerun's ES module chunks.
+ * The command line's entry (src/cli/main.ts), built alone as one CommonJS file,
+ * dist/cli/main.cjs, the package's bin: Node.js starts a CommonJS entry without its ES module
+ * loader (an ES module entry, or an entry of the ES module build, which would also import that
+ * build's runtime chunk, costs a rerun about 5 ms of CPU and the thread pool that reads modules).
+ * Its import of the command line (program.ts) is left to that entry of the ES module build; the
+ * version is bundled in it (evaluated only for --version); it requires the rerun's CommonJS
+ * bundle (below) instead of the rerun's ES module chunks. dist/cli/main.js imports it, for
+ * `node dist/cli/main.js`.
  */
-const MAIN_IMPORTS = new Set(['./program.js', '../version.js']);
+const MAIN_IMPORTS = new Set(['./program.js']);
 
 const importEntries = {
   name: 'import-entries',
   setup(b) {
-    b.onResolve({ filter: /^\.\.?\/(?:program|version)\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
       resolve(args.importer) === join(ROOT, 'src', 'cli', 'main.ts') && MAIN_IMPORTS.has(args.path) ? { path: args.path, external: true } : undefined,
     );
   },
@@ -92,18 +95,22 @@ const main = await build({
   absWorkingDir: ROOT,
   entryPoints: [{ in: 'src/cli/main.ts', out: 'cli/main' }],
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  define: { 'import.meta.url': '__leakwatchModuleUrl' },
+  banner: { js: "const __leakwatchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
   plugins: [requireRerunBundle, importEntries],
 });
+writeFileSync(join(ROOT, 'dist', 'cli', 'main.js'), "#!/usr/bin/env node\n// The command line, for `node dist/cli/main.js`: the package's bin, main.cjs (scripts/bundle-cli.mjs).\nimport './main.cjs';\n");
 const mainImports = Object.values(main.metafile.outputs).flatMap((o) => o.imports.filter((i) => !i.path.startsWith('node:')));
 const strayImports = mainImports.filter((i) => !MAIN_IMPORTS.has(i.path));
-if (strayImports.length > 0) throw new Error(`main.js imports ${strayImports.map((i) => i.path).join(', ')}: only ${[...MAIN_IMPORTS].join(' and ')} are entries of the ES module build`);
+if (strayImports.length > 0) throw new Error(`main.cjs imports ${strayImports.map((i) => i.path).join(', ')} at run time: only ${[...MAIN_IMPORTS].join(' and ')} is an entry of the ES module build`);
 
 const rerun = await build({
   absWorkingDir: ROOT,

@@ -3,14 +3,15 @@
  * it reads a plain command line exactly as the scan command does, answers only when the cached
  * report holds, and then ends exactly as the scan command would; anything else is left to it.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createScanCommand } from '../../src/cli/scan.js';
 import { parsePlainScanArgs, scanFromCache, SHORT_OPTIONS, SWITCH_OPTIONS, VALUE_OPTIONS } from '../../src/cli/scan-from-cache.js';
 import type { ScanFlags } from '../../src/cli/scan-flags.js';
-import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
-import { runCli } from '../helpers/run-cli.js';
+import { TEST_GIT_ENV, TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { CLI, runCli } from '../helpers/run-cli.js';
 import { writeTicketRules } from '../helpers/rule-spec.js';
 import { githubToken } from '../helpers/tokens.js';
 
@@ -204,6 +205,23 @@ describe('leakwatch scan run again (built CLI)', () => {
     const folder = runCli(args);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('it is a folder');
+  });
+
+  it("answers the same through the package's bin (the CommonJS entry) as through dist/cli/main.js", () => {
+    const { bin, version } = JSON.parse(readFileSync(join(dirname(dirname(dirname(CLI))), 'package.json'), 'utf8')) as { bin: { leakwatch: string }; version: string };
+    const entry = join(dirname(dirname(dirname(CLI))), bin.leakwatch);
+    const viaBin = (args: string[]) => spawnSync(process.execPath, [entry, ...args], { env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(viaBin(['--version']).stdout).toBe(`${version}\n`);
+    const repo = repoWithSecretAndIgnore();
+    const state = tempDir();
+    const args = ['scan', repo.dir, '--state', state, '--format', 'json', '--max-blob-bytes', '1000'];
+    const first = runCli(args);
+    const again = viaBin(args);
+    const timeless = (text: string) => text.replace(/"durationMs": \d+/, '"durationMs": 0');
+    expect({ code: again.status, stdout: timeless(again.stdout), stderr: again.stderr }).toEqual({ code: 1, stdout: timeless(runCli(args).stdout), stderr: first.stderr });
+    // And what the cached report cannot answer goes to the command line as before.
+    const usage = viaBin(['scan']);
+    expect({ code: usage.status, stderr: usage.stderr }).toEqual({ code: runCli(['scan']).code, stderr: runCli(['scan']).stderr });
   });
 
   it('reports a bad --output as the scan command does', () => {
