@@ -10,19 +10,20 @@
  * of its own statically but the rerun's loader, and has no top-level await.
  */
 import { loadScanFromCache } from './load-scan-from-cache.js';
-
-// A reader that goes away (`leakwatch rules list | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+import { writeStdout } from './write-stdout.js';
 
 async function run(args: string[]): Promise<void> {
+  // These two write to stdout through its descriptor (write-stdout.ts), never making process.stdout.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${(await import('../version.js')).VERSION}\n`);
+    writeStdout(`${(await import('../version.js')).VERSION}\n`);
   } else if (args[0] === 'scan' && (await (await loadScanFromCache()).scanFromCache(args.slice(1)))) {
     // Answered from the cached report of the same scan, without the command line parser.
   } else {
+    // A reader that goes away (`leakwatch rules list | head`) is not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
     await (await import('./program.js')).main(process.argv);
   }
 }

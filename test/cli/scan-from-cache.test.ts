@@ -224,6 +224,23 @@ describe('leakwatch scan run again (built CLI)', () => {
     expect({ code: usage.status, stderr: usage.stderr }).toEqual({ code: runCli(['scan']).code, stderr: runCli(['scan']).stderr });
   });
 
+  it('ends quietly, with its exit code, when the reader of its report goes away, as the scan command does', () => {
+    // More findings than a pipe holds (64 KB), so the writer meets the closed pipe.
+    const repo = TestRepo.create();
+    repo.commit('many', Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}.env`, `T=${githubToken()}\n`])));
+    const state = tempDir();
+    const { bin } = JSON.parse(readFileSync(join(dirname(dirname(dirname(CLI))), 'package.json'), 'utf8')) as { bin: { leakwatch: string } };
+    const entry = join(dirname(dirname(dirname(CLI))), bin.leakwatch);
+    const cut = (format: string) =>
+      spawnSync('bash', ['-c', 'node "$@" | head -c 100 > /dev/null; echo "exit ${PIPESTATUS[0]}" >&2', 'bash', entry, 'scan', repo.dir, '--state', state, '--format', format], {
+        env: { ...TEST_GIT_ENV, PATH: process.env.PATH },
+        encoding: 'utf8',
+      }).stderr;
+    expect(runCli(['scan', repo.dir, '--state', state, '--format', 'json']).stdout.length).toBeGreaterThan(128 * 1024);
+    // Each answered from the cached report: the JSON report as cached, the text report parsed.
+    for (const format of ['json', 'json', 'text']) expect(cut(format)).toBe('exit 1\n');
+  });
+
   it('reports a bad --output as the scan command does', () => {
     const repo = repoWithSecretAndIgnore();
     const state = tempDir();
