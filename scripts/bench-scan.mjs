@@ -65,9 +65,10 @@ function commandUnderTest() {
     const [command, ...args] = override.split(/\s+/);
     return { command, args, label: override };
   }
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(main)) fail('dist/cli/main.js is missing: run npm run build first');
-  return { command: process.execPath, args: [main], label: 'node dist/cli/main.js' };
+  // The package's bin, as `npx leakwatch` runs it.
+  const bin = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.leakwatch;
+  if (!existsSync(join(ROOT, bin))) fail(`${bin} is missing: run npm run build first`);
+  return { command: process.execPath, args: [join(ROOT, bin)], label: `node ${bin}` };
 }
 
 async function timeGit(repo, args, runs) {

@@ -11,29 +11,48 @@
 //
 // A rerun answered from its cached report (src/cli/scan-from-cache.ts) is the one path whose
 // whole cost is start-up, so it is bundled a second time, alone, as one CommonJS file
-// (dist/cli/scan-from-cache.cjs) that main.js requires: Node.js reads and links some twenty ES
+// (dist/cli/scan-from-cache.cjs) that main.cjs requires: Node.js reads and links some twenty ES
 // module chunks (each read asynchronously, resolved as a URL, linked) in about 40 ms more than
-// one CommonJS file of the same code. Its one lazy import, the ignore file's reader, is an entry
-// of the ES module build (dist/scan/read-ignore-rules.js) that it imports when it needs it.
+// one CommonJS file of the same code. It imports nothing at run time but Node.js's built-ins.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+// main.cjs itself is built apart (below); the command line is what it imports on demand.
 const ENTRIES = {
-  'cli/main': 'src/cli/main.ts',
+  'cli/program': 'src/cli/program.ts',
   'scan/scan-worker': 'src/scan/scan-worker.ts',
   'git/codecommit-credential-helper-bin': 'src/git/codecommit-credential-helper-bin.ts',
   'store/postgres/pg-sync-worker': 'src/store/postgres/pg-sync-worker.ts',
-  'scan/read-ignore-rules': 'src/scan/read-ignore-rules.ts',
 };
 
 const LOADER = join(ROOT, 'src', 'cli', 'load-scan-from-cache.ts');
 const RERUN_BUNDLE = '../cli/scan-from-cache.cjs';
 
-/** main.js loads the rerun's CommonJS bundle (below) instead of its ES module chunks. */
+/**
+ * The command line's entry (src/cli/main.ts), built alone as one CommonJS file,
+ * dist/cli/main.cjs, the package's bin: Node.js starts a CommonJS entry without its ES module
+ * loader (an ES module entry, or an entry of the ES module build, which would also import that
+ * build's runtime chunk, costs a rerun about 5 ms of CPU and the thread pool that reads modules).
+ * Its import of the command line (program.ts) is left to that entry of the ES module build; the
+ * version is bundled in it (evaluated only for --version); it requires the rerun's CommonJS
+ * bundle (below) instead of the rerun's ES module chunks. dist/cli/main.js imports it, for
+ * `node dist/cli/main.js`.
+ */
+const MAIN_IMPORTS = new Set(['./program.js']);
+
+const importEntries = {
+  name: 'import-entries',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
+      resolve(args.importer) === join(ROOT, 'src', 'cli', 'main.ts') && MAIN_IMPORTS.has(args.path) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 const requireRerunBundle = {
   name: 'require-rerun-bundle',
   setup(b) {
@@ -48,18 +67,6 @@ const requireRerunBundle = {
         ].join('\n'),
       };
     });
-  },
-};
-
-/** The rerun bundle imports the ignore file's reader from the ES module build, when it needs it. */
-const importIgnoreReader = {
-  name: 'import-ignore-reader',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/read-ignore-rules\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'scan', 'cached-rerun.ts')) && args.kind === 'dynamic-import'
-        ? { path: '../scan/read-ignore-rules.js', external: true }
-        : undefined,
-    );
   },
 };
 
@@ -82,8 +89,28 @@ await build({
   },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [requireRerunBundle],
 });
+
+const main = await build({
+  absWorkingDir: ROOT,
+  entryPoints: [{ in: 'src/cli/main.ts', out: 'cli/main' }],
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { 'import.meta.url': '__leakwatchModuleUrl' },
+  banner: { js: "const __leakwatchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [requireRerunBundle, importEntries],
+});
+writeFileSync(join(ROOT, 'dist', 'cli', 'main.js'), "#!/usr/bin/env node\n// The command line, for `node dist/cli/main.js`: the package's bin, main.cjs (scripts/bundle-cli.mjs).\nimport './main.cjs';\n");
+const mainImports = Object.values(main.metafile.outputs).flatMap((o) => o.imports.filter((i) => !i.path.startsWith('node:')));
+const strayImports = mainImports.filter((i) => !MAIN_IMPORTS.has(i.path));
+if (strayImports.length > 0) throw new Error(`main.cjs imports ${strayImports.map((i) => i.path).join(', ')} at run time: only ${[...MAIN_IMPORTS].join(' and ')} is an entry of the ES module build`);
 
 const rerun = await build({
   absWorkingDir: ROOT,
@@ -100,9 +127,7 @@ const rerun = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [importIgnoreReader],
 });
-// Anything else it imported at run time would be a module of the compiled tree, outside both bundles.
-const imports = Object.values(rerun.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:')));
-const unexpected = imports.filter((i) => i.path !== '../scan/read-ignore-rules.js');
-if (unexpected.length > 0) throw new Error(`the rerun bundle imports ${unexpected.map((i) => i.path).join(', ')} at run time: bundle it, or make it an entry of the ES module build`);
+// Anything it imported at run time would be a module of the compiled tree, outside both bundles.
+const unexpected = Object.values(rerun.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:')));
+if (unexpected.length > 0) throw new Error(`the rerun bundle imports ${unexpected.map((i) => i.path).join(', ')} at run time: bundle it, or leave it out of the rerun's path`);

@@ -4,12 +4,14 @@
  * caches and a rerun's report. Apart from the loader (load-rules.ts), so a rerun answered from
  * its cached report (scan/report-cache.ts) reads the rule files without loading a parser.
  *
- * Every file's bytes are hashed on every run, the built-in ones too: the key says what the files
- * hold, never what a build, a file's size or its modification time said they held, so a rule
- * edited in place (even to the same size, with its time put back) or a detectors/ folder newer
- * than dist/ is never answered from a cache made with other rules. The bytes are hashed as read,
- * without decoding them or copying them into one string (a few milliseconds for the catalogue);
- * they are decoded only when the rules must be parsed.
+ * The key hashes every file's bytes, the built-in ones too: it says what the files hold, never
+ * what a build, a file's size or its modification time said they held, so a rule edited in place
+ * (even to the same size, with its time put back) or a detectors/ folder newer than dist/ is
+ * never answered from a cache made with other rules. The bytes are hashed as read, without
+ * decoding them or copying them into one string (a few milliseconds for the catalogue); they are
+ * decoded only when the rules must be parsed. A rerun answered from its cached report may take
+ * the key from that report instead, when the files' stamp (rule-stamp.ts: inode, size, and
+ * change time, which no edit leaves as it was) is the one taken when the key was made.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,6 +20,8 @@ import { LeakwatchError } from '../errors.js';
 import { packagePath, packageRoot } from '../util/package-root.js';
 import type { RuleVariables } from './apply-rule-variables.js';
 import { ENGINE_VERSION, REGEX_CHECK_VERSION } from './engine-version.js';
+import { rulesStamp } from './rule-stamp.js';
+import type { StatedRuleDir } from './rule-stamp.js';
 
 export interface LoadRulesOptions {
   /** false: only the given directories. */
@@ -46,11 +50,14 @@ export interface RuleSources {
   dirs: string[];
   files: RuleFile[];
   key: string;
+  /** What the file system said of the files before they were read (rule-stamp.ts), or null. */
+  stamp: string | null;
 }
 
 export const BUILTIN_RULES_DIR = packagePath('detectors');
 
-function ruleFiles(dir: string): string[] {
+/** The rule files' names in a folder, in the order they are read. */
+function ruleFileNames(dir: string): string[] {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
@@ -58,7 +65,7 @@ function ruleFiles(dir: string): string[] {
   } catch {
     throw new LeakwatchError('rules', `rules directory ${dir} is not readable: pass a directory of *.yaml rule files`);
   }
-  return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+  return entries.filter((f) => /\.ya?ml$/.test(f)).sort();
 }
 
 /**
@@ -100,12 +107,32 @@ export function cacheKey(variables: unknown[], files: RuleFile[]): string {
   return hash.digest('hex');
 }
 
+const dirsOf = (extraDirs: string[], options: LoadRulesOptions): string[] => (options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs]);
+
+// Variables with no values switch nothing on, so they do not change the key.
+const keyedVariables = (options: LoadRulesOptions): unknown[] => Object.entries(options.variables ?? {}).filter(([, v]) => v && v.length > 0);
+
+/** The rule files of these folders, stated (not read). */
+function statRuleFiles(dirs: string[]): StatedRuleDir[] {
+  return dirs.map((dir) => ({ dir, files: ruleFileNames(dir).map((name) => ({ name, stats: statSync(join(dir, name)) })) }));
+}
+
 export function readRuleSources(extraDirs: string[], options: LoadRulesOptions): RuleSources {
-  const dirs = options.builtin === false ? extraDirs : [BUILTIN_RULES_DIR, ...extraDirs];
-  const files = dirs.flatMap((dir) => ruleFiles(dir).map((file) => ({ file, bytes: readFileSync(file) })));
-  // Variables with no values switch nothing on, so they do not change the key.
-  const variables = Object.entries(options.variables ?? {}).filter(([, v]) => v && v.length > 0);
-  return { dirs, files, key: cacheKey(variables, files) };
+  const dirs = dirsOf(extraDirs, options);
+  const variables = keyedVariables(options);
+  // Stated before they are read: a file changed in between gives a stamp that never matches again.
+  const stated = statRuleFiles(dirs);
+  const stamp = rulesStamp(variables, stated);
+  const files = stated.flatMap(({ dir, files: names }) => names.map(({ name }) => join(dir, name))).map((file) => ({ file, bytes: readFileSync(file) }));
+  return { dirs, files, key: cacheKey(variables, files), stamp };
+}
+
+/**
+ * The stamp of the rule files as they are now (rule-stamp.ts), without reading them: when it is
+ * the stamp a cached report was made under, that report's rules key is still theirs.
+ */
+export function currentRulesStamp(extraDirs: string[], options: LoadRulesOptions): string | null {
+  return rulesStamp(keyedVariables(options), statRuleFiles(dirsOf(extraDirs, options)));
 }
 
 /**

@@ -2,12 +2,13 @@
  * A rerun with nothing new to read, answered from its cached report (report-cache.ts): no git,
  * no state opened, no rules parsed. runScan tries it first, and the command line tries it before
  * it loads the scan command at all (cli/scan-from-cache.ts), so this module loads only what the
- * answer needs: the rule files' key, the repository's layout and refs, the cached report.
+ * answer needs: the rule files' key (or only their stamp), the repository's layout and refs, the
+ * cached report, the ignore file's digest (never its parser).
  */
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RuleVariables } from '../detect/apply-rule-variables.js';
-import { readRuleSources } from '../detect/rule-sources.js';
+import { currentRulesStamp, readRuleSources } from '../detect/rule-sources.js';
 import { emptyStats } from '../domain/finding.js';
 import type { ScanReport } from '../domain/finding.js';
 import { detectIncomplete } from '../git/detect-incomplete.js';
@@ -15,8 +16,9 @@ import { guessLocalRepository } from '../git/local-repository.js';
 import type { ResolvedTarget } from '../git/local-repository.js';
 import { objectStoreFingerprint } from '../git/object-store-fingerprint.js';
 import { readHeadCommit } from '../git/read-head.js';
+import { ignoreDigest as digestOf } from './ignore-digest.js';
 import { parseCachedFindings, peekCachedReport, reportCacheFile, reportCacheKey } from './report-cache.js';
-import type { CachedReportText } from './report-cache.js';
+import type { CachedReportOrigin, CachedReportText } from './report-cache.js';
 import { isS3Target } from './s3/parse-s3-target.js';
 import { applyGaps } from './scan-gaps.js';
 import { DEFAULT_MAX_BLOB_BYTES, optionsKeyOf } from './scan-options-key.js';
@@ -62,13 +64,19 @@ export function answerReport(answer: CachedAnswer): ScanReport | null {
   return findings ? { ...answer.report, findings } : null;
 }
 
-/** True when the work tree has no .leakwatchignore at all; false when it has one, or when that cannot be told (read-ignore-rules.ts then says why). */
-function noIgnoreFile(workTree: string): boolean {
+/**
+ * The digest readIgnoreRules (read-ignore-rules.ts) gives the ignore file read from disk: the
+ * file --ignore-file names, else the work tree's .leakwatchignore ('' when it has none). Read as
+ * that reader reads it, but not parsed; null when it cannot be read, for the scan to say why.
+ */
+function ignoreFileDigest(file: string, optional: boolean): string | null {
+  let text: string;
   try {
-    return statSync(join(workTree, '.leakwatchignore'), { throwIfNoEntry: false }) === undefined;
-  } catch {
-    return false;
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return optional && (err as NodeJS.ErrnoException).code === 'ENOENT' ? '' : null;
   }
+  return digestOf(text);
 }
 
 /**
@@ -77,27 +85,29 @@ function noIgnoreFile(workTree: string): boolean {
  * .leakwatchignore counts) has not moved. Null whenever it cannot tell: the caller then resolves
  * the target with git and looks again.
  */
-export async function answerWithoutGit(options: CachedRerunOptions, stateDir: string, rulesKey: string, started: number): Promise<CachedAnswer | null> {
+export async function answerWithoutGit(
+  options: CachedRerunOptions,
+  stateDir: string,
+  rulesKeyOf: (origin: CachedReportOrigin) => string,
+  started: number,
+): Promise<CachedAnswer | null> {
   const target = guessLocalRepository(options.target);
   if (!target) return null;
   const peeked = peekCachedReport(reportCacheFile(stateDir, target.key));
   if (!peeked || peeked.origin.gitDir !== target.gitDir) return null;
-  let ignoreDigest: string;
-  if (!options.ignoreFile && target.workTree && noIgnoreFile(target.workTree)) {
-    // What read-ignore-rules.ts reads as no rules (emptyIgnoreRules, digest ''), told without loading it.
-    ignoreDigest = '';
-  } else if (options.ignoreFile || target.workTree) {
-    // A file on disk: read as the scan would (and its errors are the scan's). The parser (and
-    // the git it runs for a bare repository's HEAD) loads only here.
-    const { readIgnoreRules } = await import('./read-ignore-rules.js');
-    ignoreDigest = (await readIgnoreRules(target, options.ignoreFile)).digest;
+  let ignoreDigest: string | null;
+  if (options.ignoreFile) {
+    ignoreDigest = ignoreFileDigest(options.ignoreFile, false);
+  } else if (target.workTree) {
+    ignoreDigest = ignoreFileDigest(join(target.workTree, '.leakwatchignore'), true);
   } else {
+    // HEAD:.leakwatchignore of a bare repository: the same file as long as HEAD names the same commit.
     const head = readHeadCommit(target.gitDir);
-    if (head === null || head !== peeked.origin.head) return null;
-    ignoreDigest = peeked.origin.ignoreDigest;
+    ignoreDigest = head !== null && head === peeked.origin.head ? peeked.origin.ignoreDigest : null;
   }
+  if (ignoreDigest === null) return null;
   const key = reportCacheKey({
-    rulesKey,
+    rulesKey: rulesKeyOf(peeked.origin),
     targetKey: target.key,
     fingerprint: objectStoreFingerprint(target.gitDir),
     optionsKey: optionsKeyOf({ maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES }),
@@ -116,6 +126,10 @@ export async function answerWithoutGit(options: CachedRerunOptions, stateDir: st
 export async function answerFromCache(options: CachedRerunOptions & { stateDir: string }): Promise<CachedAnswer | null> {
   const started = Date.now();
   if (isS3Target(options.target)) return null;
-  const { key } = readRuleSources(options.rulesDirs ?? [], { variables: options.variables });
-  return answerWithoutGit(options, resolve(options.stateDir), key, started);
+  const dirs = options.rulesDirs ?? [];
+  const rules = { variables: options.variables };
+  // The rule files as they are now: stated, and read and hashed only if the report's stamp is not theirs.
+  const rulesKeyOf = ({ rules: made }: CachedReportOrigin): string =>
+    typeof made?.stamp === 'string' && currentRulesStamp(dirs, rules) === made.stamp ? made.key : readRuleSources(dirs, rules).key;
+  return answerWithoutGit(options, resolve(options.stateDir), rulesKeyOf, started);
 }

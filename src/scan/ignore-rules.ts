@@ -8,10 +8,10 @@
  * silently ignored ignore file hides nothing, or hides everything, without a word. Messages
  * never repeat a fingerprint or rule value: someone may have pasted a secret there.
  */
-import { createHash } from 'node:crypto';
 import { LeakwatchError } from '../errors.js';
 import { createPathMatcher, globProblem } from '../util/glob-matcher.js';
 import type { PathMatcher } from '../util/glob-matcher.js';
+import { ignoreDigest } from './ignore-digest.js';
 
 export interface IgnoreRules {
   /** True for a path under an ignored glob. */
@@ -38,7 +38,7 @@ export function parseIgnoreRules(text: string, source: string): IgnoreRules {
   if (text.includes('\0')) fail(text.slice(0, text.indexOf('\0')).split('\n').length, 'not a text file (a NUL byte)');
   const rules = emptyIgnoreRules();
   rules.source = source;
-  rules.digest = createHash('sha256').update(text).digest('hex');
+  rules.digest = ignoreDigest(text);
   const globs: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();

@@ -62,14 +62,21 @@ export function reportCacheKey(key: ReportCacheKey): string {
 }
 
 /**
- * How the key's inputs were found when the report was made: the git folder git named, and for a
- * bare repository's HEAD:.leakwatchignore, the commit HEAD named and the file's digest, so a
- * rerun can check them without running git (HEAD unmoved: the same file).
+ * How the key's inputs were found when the report was made: the git folder git named, for a
+ * bare repository's HEAD:.leakwatchignore the commit HEAD named and the file's digest, so a
+ * rerun can check them without running git (HEAD unmoved: the same file), and the rule files'
+ * stamp with their key, so it can check them without reading them.
  */
 export interface CachedReportOrigin {
   gitDir: string;
   head: string | null;
   ignoreDigest: string;
+  /**
+   * The rules key the report's key was made with, and the stamp of the rule files taken before
+   * they were read for it (detect/rule-stamp.ts), when one could be taken: a rerun that finds the
+   * files with the same stamp takes this key without reading them.
+   */
+  rules?: { key: string; stamp: string };
 }
 
 /** What a cached report holds besides its findings. */

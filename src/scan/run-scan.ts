@@ -105,7 +105,7 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
   const rulesKey = sources?.key ?? null;
   if (rulesKey !== null && stateDir !== null) {
     // Nothing new in the object store, the same rules, options, ignore file and baseline.
-    const hit = await answerWithoutGit(options, stateDir, rulesKey, started);
+    const hit = await answerWithoutGit(options, stateDir, () => rulesKey, started);
     const report = hit && answerReport(hit);
     if (report) return report;
   }
@@ -125,7 +125,7 @@ export async function runScan(given: RunScanOptions): Promise<ScanReport> {
     rulesKey !== null && stateDir !== null && target.kind === 'git'
       ? {
           file: reportCacheFile(stateDir, target.key),
-          origin: { gitDir: target.gitDir, head, ignoreDigest: ignore.digest },
+          origin: { gitDir: target.gitDir, head, ignoreDigest: ignore.digest, ...(sources?.stamp ? { rules: { key: rulesKey, stamp: sources.stamp } } : {}) },
           key: (fingerprint: string, optionsKey: string) =>
             reportCacheKey({ rulesKey, targetKey: target.key, fingerprint, optionsKey, ignoreDigest: ignore.digest, baseline: options.baseline }),
         }

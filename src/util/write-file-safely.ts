@@ -13,9 +13,10 @@
  *   device node itself.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeAll } from './write-all.js';
 
 export interface WriteFileOptions {
   /** Mode of a new file, before the umask (default 0o666, as any tool's `> file`). */
@@ -35,18 +36,6 @@ function statOrNull(stat: () => Stats): Stats | null {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
-  }
-}
-
-function writeAll(fd: number, data: Buffer): void {
-  for (let offset = 0; offset < data.length; ) {
-    try {
-      offset += writeSync(fd, data, offset);
-    } catch (err) {
-      // Our own stdout can be a non-blocking pipe: wait for the reader instead of failing.
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
   }
 }
 

@@ -100,7 +100,7 @@ describe.skipIf(unavailable !== undefined)(`built CLI against the PostgreSQL sto
 describe('the bundled CLI', () => {
   it('imports at run time only Node built-ins and production dependencies, which the image installs', () => {
     const dist = dirname(dirname(CLI));
-    const files = [CLI, join(dist, 'store/postgres/pg-sync-worker.js'), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))];
+    const files = [CLI, join(dist, 'cli/main.cjs'), join(dist, 'cli/program.js'), join(dist, 'store/postgres/pg-sync-worker.js'), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))];
     const imported = new Set<string>();
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -3,14 +3,15 @@
  * it reads a plain command line exactly as the scan command does, answers only when the cached
  * report holds, and then ends exactly as the scan command would; anything else is left to it.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createScanCommand } from '../../src/cli/scan.js';
 import { parsePlainScanArgs, scanFromCache, SHORT_OPTIONS, SWITCH_OPTIONS, VALUE_OPTIONS } from '../../src/cli/scan-from-cache.js';
 import type { ScanFlags } from '../../src/cli/scan-flags.js';
-import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
-import { runCli } from '../helpers/run-cli.js';
+import { TEST_GIT_ENV, TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { CLI, runCli } from '../helpers/run-cli.js';
 import { writeTicketRules } from '../helpers/rule-spec.js';
 import { githubToken } from '../helpers/tokens.js';
 
@@ -137,6 +138,33 @@ describe('a scan answered from its cached report', () => {
     expect(await scanFromCache(args('commit.json'))).toBe(false);
     for (const file of ['none', 'rules', 'options', 'state', 'error', 'commit']) expect(existsSync(join(out, `${file}.json`))).toBe(false);
   });
+  it("keys the ignore file by its text, unparsed: an edited one is scanned again, and one that cannot be parsed is the scan command's to report", async () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.env': `T=${githubToken()}\n`, 'b.env': `U=${githubToken()}\n` });
+    const state = tempDir();
+    const out = tempDir();
+    const given = join(tempDir(), 'ignore.txt');
+    const args = (file: string, ...more: string[]) => [repo.dir, '--state', state, '--format', 'json', '--output', join(out, file), ...more];
+    const paths = (file: string) => JSON.parse(readFileSync(join(out, file), 'utf8')).findings.map((f: { path: string }) => f.path);
+    for (const [ignore, option] of [[join(repo.dir, '.leakwatchignore'), []], [given, ['--ignore-file', given]]] as const) {
+      writeFileSync(ignore, 'a.env\n');
+      expect(runCli(['scan', ...args('first.json', ...option)]).code).toBe(1);
+      expect(await scanFromCache(args('hit.json', ...option))).toBe(true);
+      expect(paths('hit.json')).toEqual(['b.env']);
+      // The same size, another file left out.
+      writeFileSync(ignore, 'b.env\n');
+      expect(await scanFromCache(args('edited.json', ...option))).toBe(false);
+      expect(runCli(['scan', ...args('edited.json', ...option)]).code).toBe(1);
+      expect(paths('edited.json')).toEqual(['a.env']);
+      writeFileSync(ignore, 'bad:b.env\n');
+      expect(await scanFromCache(args('bad.json', ...option))).toBe(false);
+      const bad = runCli(['scan', ...args('bad.json', ...option)]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('unknown entry kind');
+      expect(existsSync(join(out, 'bad.json'))).toBe(false);
+      rmSync(ignore);
+    }
+  });
 });
 
 describe('leakwatch scan run again (built CLI)', () => {
@@ -177,6 +205,40 @@ describe('leakwatch scan run again (built CLI)', () => {
     const folder = runCli(args);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('it is a folder');
+  });
+
+  it("answers the same through the package's bin (the CommonJS entry) as through dist/cli/main.js", () => {
+    const { bin, version } = JSON.parse(readFileSync(join(dirname(dirname(dirname(CLI))), 'package.json'), 'utf8')) as { bin: { leakwatch: string }; version: string };
+    const entry = join(dirname(dirname(dirname(CLI))), bin.leakwatch);
+    const viaBin = (args: string[]) => spawnSync(process.execPath, [entry, ...args], { env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(viaBin(['--version']).stdout).toBe(`${version}\n`);
+    const repo = repoWithSecretAndIgnore();
+    const state = tempDir();
+    const args = ['scan', repo.dir, '--state', state, '--format', 'json', '--max-blob-bytes', '1000'];
+    const first = runCli(args);
+    const again = viaBin(args);
+    const timeless = (text: string) => text.replace(/"durationMs": \d+/, '"durationMs": 0');
+    expect({ code: again.status, stdout: timeless(again.stdout), stderr: again.stderr }).toEqual({ code: 1, stdout: timeless(runCli(args).stdout), stderr: first.stderr });
+    // And what the cached report cannot answer goes to the command line as before.
+    const usage = viaBin(['scan']);
+    expect({ code: usage.status, stderr: usage.stderr }).toEqual({ code: runCli(['scan']).code, stderr: runCli(['scan']).stderr });
+  });
+
+  it('ends quietly, with its exit code, when the reader of its report goes away, as the scan command does', () => {
+    // More findings than a pipe holds (64 KB), so the writer meets the closed pipe.
+    const repo = TestRepo.create();
+    repo.commit('many', Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}.env`, `T=${githubToken()}\n`])));
+    const state = tempDir();
+    const { bin } = JSON.parse(readFileSync(join(dirname(dirname(dirname(CLI))), 'package.json'), 'utf8')) as { bin: { leakwatch: string } };
+    const entry = join(dirname(dirname(dirname(CLI))), bin.leakwatch);
+    const cut = (format: string) =>
+      spawnSync('bash', ['-c', 'node "$@" | head -c 100 > /dev/null; echo "exit ${PIPESTATUS[0]}" >&2', 'bash', entry, 'scan', repo.dir, '--state', state, '--format', format], {
+        env: { ...TEST_GIT_ENV, PATH: process.env.PATH },
+        encoding: 'utf8',
+      }).stderr;
+    expect(runCli(['scan', repo.dir, '--state', state, '--format', 'json']).stdout.length).toBeGreaterThan(128 * 1024);
+    // Each answered from the cached report: the JSON report as cached, the text report parsed.
+    for (const format of ['json', 'json', 'text']) expect(cut(format)).toBe('exit 1\n');
   });
 
   it('reports a bad --output as the scan command does', () => {

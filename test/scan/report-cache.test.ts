@@ -183,6 +183,29 @@ describe('the cached report of a rerun', () => {
     }
   });
 
+  it('a ref changed without a new object answers what a scan without state finds; a ref moved to a new commit is scanned again', async () => {
+    // Every object is scanned, reachable or not, so refs alone change no finding: the object store's fingerprint is the key.
+    const repo = TestRepo.create();
+    repo.commit('one', { 'a.env': `T=${githubToken()}\n` });
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('side', { 'b.env': `U=${githubToken()}\n` });
+    repo.git('checkout', '-q', 'main');
+    const state = tempDir();
+    const { scan, opened } = scanner(repo.dir, state);
+    const first = await scan();
+    expect(first.findings.map((f) => f.path)).toEqual(['a.env', 'b.env']);
+    repo.git('branch', '-q', '-D', 'side');
+    repo.git('reflog', 'expire', '--expire=now', '--all');
+    const deleted = await scan();
+    expect(opened.count).toBe(1);
+    const stateless = await runScan({ target: repo.dir, stateDir: null, workers: 1 });
+    expect(deleted.findings).toEqual(stateless.findings);
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('new', { 'c.env': `V=${githubToken()}\n` });
+    expect((await scan()).findings.map((f) => f.path)).toEqual(['a.env', 'b.env', 'c.env']);
+    expect(opened.count).toBe(2);
+  });
+
   it("a bare repository's HEAD moved to a commit with another .leakwatchignore is scanned again", async () => {
     const repo = TestRepo.create();
     repo.commit('one', { 'a.env': `T=${githubToken()}\n`, 'b.env': `U=${githubToken()}\n` });
