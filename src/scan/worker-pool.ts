@@ -11,6 +11,7 @@ import type { Ruleset } from '../detect/types.js';
 import { LeakwatchError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { CatFileReader, readObjectsInto } from '../git/cat-file-reader.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { hardDeadlineMs, newWatchState, StuckObjectCheck, WATCH_INTERVAL_MS } from './match-watch.js';
 import { ObjectScanner } from './object-scanner.js';
 import { emptyResult, scanFiles, scanObjects, scanTexts } from './scan-chunk.js';
@@ -226,6 +227,7 @@ class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
+    limitHeapGrowth();
     // Two chunks a worker, read and not yet scanned. When a worker answers one, its buffer
     // reads the next chunk while the worker matches the one it has queued: reading 2 MB takes
     // a fraction of matching it, so the queue refills in time without a buffer more.
