@@ -174,7 +174,13 @@
  *    setting's choices (`[true|false]`), a `|DataDirectory|` marker, an assembly's public key
  *    token, a camel-case name ending in a plural acronym (`postBackControlIDs`) and a constant
  *    spelled after its key's short prefix (OpenSSL's `SN_id_PasswordBasedMAC
- *    "id-PasswordBasedMAC"`); a Makefile's `NAME := v` is read as a value, not Go code. So old
+ *    "id-PasswordBasedMAC"`); a Makefile's `NAME := v` is read as a value, not Go code. Nor do
+ *    C and C++ crypto and network code's shapes: a PEM armour line kept as a macro
+ *    (`"-----END … KEY-----\n"`), a message ending in an escaped line break, object files
+ *    listed in a makefile (`…_OBJECTS = x.lo`), an SNMP table's or row's name under a config
+ *    token (`snmpNotifyFilterTable`), a ternary's quoted arms ending a statement, a
+ *    colon-separated cipher-suite list, a bare name combined with an operator
+ *    (`seed = lru_seed ^ x;`) and an XML element's `key` attribute before its `value`. So old
  *    states scan again.
  */
 export const ENGINE_VERSION = 10;

@@ -12,6 +12,7 @@ import type { ValueClass } from './classify-value.js';
 import { libraryContextShape, libraryValueShape } from './library-shapes.js';
 import { isOpenPgpKeyId, isPublicKey } from './public-key.js';
 import type { Assignment, ValueShape } from './read-assignment.js';
+import { nativeContextShape, nativeValueShape } from './not-a-secret-native.js';
 import { systemsCodeContext, systemsCodeValue } from './not-a-secret-systems.js';
 import { goContextShape, goValueShape } from './go-shapes.js';
 import { typedCodeShape } from './typed-code-shapes.js';
@@ -212,7 +213,7 @@ export function notASecretValue(value: string, shape: ValueShape): ValueClass | 
   // The tokenizer's own reading of code and references comes first.
   if (shape === 'expression' || shape === 'reference') return null;
   if (RUBY_DURATION.test(value)) return 'number';
-  const inCode = systemsCodeValue(value) ?? goValueShape(value) ?? dotnetValueShape(value);
+  const inCode = systemsCodeValue(value) ?? goValueShape(value) ?? dotnetValueShape(value) ?? nativeValueShape(value);
   if (inCode !== null) return inCode;
   if (COMMAND_SUBSTITUTION.test(value) || SUBSTITUTION_MARKER.test(value) || PSEUDO_VARIABLE.test(value)) return 'template';
   if (PASSWD_ENTRY.test(value) || CENSORED.test(value) || translatedPassword(value)) return 'placeholder';
@@ -384,7 +385,7 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (/^@\{[A-Za-z_]\w{0,40}$/.test(a.value) && /^\s*=/.test(after)) return true;
   // A shell `case` arm's globs (`ubuntu-pass=*|ubuntu_pass=*)`): a pattern that matches any value.
   if (/^\*(?:\|[\w.-]{1,60}=\*)*$/.test(a.value) && after.startsWith(')')) return true;
-  if (systemsCodeContext(a, before) || goContextShape(a, after) || typedCodeShape(a, before, after, weakKey) || publicKeyToken(a, before, after)) return true;
+  if (systemsCodeContext(a, before) || nativeContextShape(a, before, after) || goContextShape(a, after) || typedCodeShape(a, before, after, weakKey) || publicKeyToken(a, before, after)) return true;
   // A format string with its fields, formatted where it stands: `"App-{0}-{1}".format(h, t)`.
   if (/^["']?\.format\(/.test(after) && /\{(?:\d{0,2}|[A-Za-z_]\w{0,40})\}/.test(a.value)) return true;
   if (a.shape === 'bare') {
