@@ -174,7 +174,13 @@
  *    setting's choices (`[true|false]`), a `|DataDirectory|` marker, an assembly's public key
  *    token, a camel-case name ending in a plural acronym (`postBackControlIDs`) and a constant
  *    spelled after its key's short prefix (OpenSSL's `SN_id_PasswordBasedMAC
- *    "id-PasswordBasedMAC"`); a Makefile's `NAME := v` is read as a value, not Go code. So old
+ *    "id-PasswordBasedMAC"`); a Makefile's `NAME := v` is read as a value, not Go code. A UUID made of
+ *    filler (zero groups, runs of the alphabet or of digits), a pair of snake_case names or a
+ *    numbered migration's name in a tuple (`('password', 'field_name')`, `IN ('Password',
+ *    'column_name')`, `('app', '0001_initial')`), a constant's name with a note after a dash
+ *    (`VALUE_HIDDEN - changed`) and a value cut short by an ellipsis (`AAAB3Nz...Xq`) hold none,
+ *    a crypt scheme's name (`md5-crypt`) is an algorithm's, and a bare value in a YAML flow
+ *    mapping that is a line's whole value (`db: {user: app, password: v}`) is read. So old
  *    states scan again.
  */
 export const ENGINE_VERSION = 10;
