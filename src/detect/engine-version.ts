@@ -180,7 +180,8 @@
  *    'column_name')`, `('app', '0001_initial')`), a constant's name with a note after a dash
  *    (`VALUE_HIDDEN - changed`) and a value cut short by an ellipsis (`AAAB3Nz...Xq`) hold none,
  *    a crypt scheme's name (`md5-crypt`) is an algorithm's, and a bare value in a YAML flow
- *    mapping that is a line's whole value (`db: {user: app, password: v}`) is read. So old
+ *    mapping that is a line's whole value (`db: {user: app, password: v}`) is read; a .netrc's
+ *    `default` opens an entry only before its login (not prose's `the default password`). So old
  *    states scan again.
  */
 export const ENGINE_VERSION = 10;

@@ -50,6 +50,10 @@ const pairs: Array<[Case, Case]> = [
     { name: 'key cut short by an ellipsis in a module\'s example', path: 'plugins/modules/hcloud_certificate.py', text: '    private_key: "ssh-rsa AAAAB3NzaC1yc2E...Xq"' },
     { name: 'random key under the same example', path: 'plugins/modules/hcloud_certificate.py', text: '    private_key: "§"', value: rand(44) },
   ],
+  [
+    { name: "playbook's task names with prose's `default password` after a `machine`", path: 'plugins/modules/cs_instance_password_reset.py', text: '- name: stop the virtual machine first\n  cloud.compute.instance:\n    state: stopped\n- name: reset and get new default password\n  cloud.compute.instance_password_reset:' },
+    { name: ".netrc's default entry with a random password", path: 'home/ci/.netrc', text: 'default login anonymous password §', value: rand(20) },
+  ],
 ];
 
 describeShapePairs('shapes of web applications, Ansible modules and PHP applications that hold no secret, each beside a secret in the same shape', pairs);
