@@ -179,8 +179,9 @@
  *    numbered migration's name in a tuple (`('password', 'field_name')`, `IN ('Password',
  *    'column_name')`, `('app', '0001_initial')`), a constant's name with a note after a dash
  *    (`VALUE_HIDDEN - changed`) and a value cut short by an ellipsis (`AAAB3Nz...Xq`) hold none,
- *    a crypt scheme's name (`md5-crypt`) is an algorithm's, and a bare value in a YAML flow
- *    mapping that is a line's whole value (`db: {user: app, password: v}`) is read; a .netrc's
+ *    a crypt scheme's name (`md5-crypt`) is an algorithm's, and a bare value with a digit or a
+ *    sign in a YAML flow mapping that is a line's whole value (`db: {user: app, password: v}`)
+ *    is read; a .netrc's
  *    `default` opens an entry only before its login (not prose's `the default password`). So old
  *    states scan again.
  */

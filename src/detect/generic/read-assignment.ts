@@ -550,8 +550,9 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
   // a bare value is a literal, though a `}` follows it as one follows a variable in a JS object.
   if (shape === 'expression' && /^[\w./+=@%-]+$/.test(value) && YAML_FLOW_ENV.test(line.slice(Math.max(0, start - 200), start))) shape = 'bare';
   // ...nor in a flow mapping that is the line's whole value, every entry before it bare:
-  // `db: {user: app, password: v}`, `- {name: svc, token: v}`.
-  if (shape === 'expression' && /^[\w./+=@%-]+$/.test(value) && start <= 400 && YAML_FLOW_MAP.test(line.slice(0, start))) shape = 'bare';
+  // `db: {user: app, password: v}`, `- {name: svc, token: v}`. (A value with a digit or a sign
+  // no name holds: a JavaScript object of the same look holds variables, `{host: h, password: dbPass}`.)
+  if (shape === 'expression' && /^[\w./+=@%-]+$/.test(value) && /\d|[/+=@%-]/.test(value) && start <= 400 && YAML_FLOW_MAP.test(line.slice(0, start))) shape = 'bare';
   if (shape === 'expression') {
     const wrapped = wrappedLiteral(line, start) ?? fallbackLiteral(line, start);
     if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };

@@ -74,11 +74,15 @@ describe('shapes of web applications reported at low only, each beside a secret 
 const read: Array<[Case, Case]> = [
   [
     { name: "YAML flow mapping's bare name", path: 'roles/db/defaults/main.yml', text: '  db: {user: app, password: dbPassword}' },
-    { name: "YAML flow mapping's bare password", path: 'roles/db/defaults/main.yml', text: '  db: {user: app, password: §}', value: rand(20) },
+    { name: "YAML flow mapping's bare password", path: 'roles/db/defaults/main.yml', text: '  db: {user: app, password: §}', value: `${rand(18)}${rand(2, '0123456789')}` },
   ],
   [
     { name: "YAML list item's flow mapping with a bare name", path: 'roles/svc/vars/main.yml', text: '  - {name: svc, token: serviceToken}' },
-    { name: "YAML list item's flow mapping with a bare token", path: 'roles/svc/vars/main.yml', text: '  - {name: svc, token: §}', value: rand(32) },
+    { name: "YAML list item's flow mapping with a bare token", path: 'roles/svc/vars/main.yml', text: '  - {name: svc, token: §}', value: `${rand(30)}${rand(2, '0123456789')}` },
+  ],
+  [
+    { name: "JavaScript object of the same look, holding a variable", path: 'src/db.js', text: '  connection: {host: dbHost, password: dbPass}' },
+    { name: 'YAML flow mapping holding a password', path: 'config/database.yml', text: '  connection: {host: db, password: §}', value: `${rand(15)}${rand(3, '0123456789')}` },
   ],
 ];
 
