@@ -623,6 +623,14 @@ function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
   if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';
   if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
+  // A file's name of hyphen-joined acronyms (two or more) and lower-case words, a version's digits at its end
+  // (a repository's signing-key file, `RPM-GPG-KEY-vendor-tools2`): a name, not a key.
+  if (/^[A-Za-z]{2,12}(?:-[A-Za-z]{2,12}){2,7}\d{0,3}$/.test(v)) {
+    const parts = v.replace(/\d+$/, '').split('-');
+    const acronym = (p: string): boolean => /^[A-Z]{2,5}$/.test(p);
+    const word = (p: string): boolean => /^[a-z]+$/.test(p) && /[aeiouy]/.test(p);
+    if (parts.every((p) => acronym(p) || word(p)) && parts.filter(acronym).length >= 2 && parts.some(word)) return 'identifier';
+  }
   // A constant's name with a note after a dash, as a masked value is shown in a diff
   // (`VALUE_HIDDEN_BY_POLICY - changed`): a sentinel, not a value.
   const noted = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}) - [a-z]{2,20}(?: [a-z]{2,20}){0,3}$/.exec(v);

@@ -54,6 +54,10 @@ const pairs: Array<[Case, Case]> = [
     { name: "playbook's task names with prose's `default password` after a `machine`", path: 'plugins/modules/cs_instance_password_reset.py', text: '- name: stop the virtual machine first\n  cloud.compute.instance:\n    state: stopped\n- name: reset and get new default password\n  cloud.compute.instance_password_reset:' },
     { name: ".netrc's default entry with a random password", path: 'home/ci/.netrc', text: 'default login anonymous password §', value: rand(20) },
   ],
+  [
+    { name: "repository's signing-key file named in acronyms and words, a version's digit at its end", path: 'plugins/modules/repository.py', text: '    gpg_key: RPM-GPG-KEY-vendor-tools2' },
+    { name: 'random key under the same field', path: 'plugins/modules/repository.py', text: '    gpg_key: §', value: `${rand(30)}${rand(2, '0123456789')}` },
+  ],
 ];
 
 describeShapePairs('shapes of web applications, Ansible modules and PHP applications that hold no secret, each beside a secret in the same shape', pairs);
