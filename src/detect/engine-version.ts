@@ -180,8 +180,16 @@
  *    listed in a makefile (`…_OBJECTS = x.lo`), an SNMP table's or row's name under a config
  *    token (`snmpNotifyFilterTable`), a ternary's quoted arms ending a statement, a
  *    colon-separated cipher-suite list, a bare name combined with an operator
- *    (`seed = lru_seed ^ x;`) and an XML element's `key` attribute before its `value`. So old
- *    states scan again.
+ *    (`seed = lru_seed ^ x;`) and an XML element's `key` attribute before its `value`.
+ *    A UUID made of filler (zero groups, runs of the alphabet or of digits), a pair of snake_case
+ *    names or a numbered migration's name in a tuple (`('password', 'field_name')`, `IN
+ *    ('Password', 'column_name')`, `('app', '0001_initial')`), a constant's name with a note
+ *    after a dash (`VALUE_HIDDEN - changed`) and a value cut short by an ellipsis
+ *    (`AAAB3Nz...Xq`) and a file's name of acronyms and words (`RPM-GPG-KEY-vendor-tools2`) hold
+ *    none, a crypt scheme's name (`md5-crypt`) is an algorithm's, and a bare value with a digit
+ *    or a sign in a YAML flow mapping that is a line's whole value (`db: {user: app, password:
+ *    v}`) is read; a .netrc's `default` opens an entry only before its login (not prose's `the
+ *    default password`). So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -99,8 +99,12 @@ const KEY_CHORD =
 const RATE = /^\d{1,6}\/(?:s|m|h|d|sec|second|min|minute|hour|day)$/;
 
 /** A hashing or signing algorithm's name alone ('PasswordDefault' => 'pbkdf2'): which algorithm, not a secret. */
+/** A UUID's 8-4-4-4-12 hex groups. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A hash algorithm's or a crypt(3) scheme's name (md5-crypt, sha512_crypt), as a setting's default names it. */
 const ALGORITHM_NAME =
-  /^(?:pbkdf2(?:[-_]sha\d{1,3})?|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?|[hrpe]s(?:256|384|512))$/i;
+  /^(?:(?:md5|sha-?256|sha-?512|blowfish|ext-?des|des)[-_]crypt|pbkdf2(?:[-_]sha\d{1,3})?|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?|[hrpe]s(?:256|384|512))$/i;
 
 /**
  * References to a secret kept somewhere else: env reads, secret stores, ARNs, files, a command
@@ -590,7 +594,10 @@ function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   // (In groups too, as a licence key's or a PIN's stand-in is written: 1234-ABCD-5678-EFGH.)
   if (v.length >= 12 && (sequentialShare(v) >= 0.7 || sequentialShare(v.replace(/[-_ ]/g, '')) >= 0.75)) return 'placeholder';
   if (shape === 'bare' && looksLikeCode(v)) return 'code';
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'plausible';
+  // A UUID made of filler: three of its groups or more one repeated digit or a run of the alphabet
+  // or of digits (abcdef01-0000-0000-0000-123456789abc, 1234abcd-1234-abcd-…): a document's stand-in.
+  if (UUID.test(v) && v.split('-').filter((g) => /^(.)\1*$/.test(g) || sequentialShare(g) >= 0.6).length >= 3) return 'placeholder';
+  if (UUID.test(v)) return 'plausible';
   // A version, or a range of versions as package manifests write them (^3.972.63, ~1.2, >=2.0.0).
   if (/^(?:[~^=]|[<>]=?)?\s?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return 'number';
   // An ASN.1 object identifier (an LDAP control's or extended operation's, under a password's name): a registered name.
@@ -616,6 +623,20 @@ function classifyValueOnce(value: string, shape: ValueShape): ValueClass {
   const sigilled = /^[?!:@#]([A-Za-z][\w-]*)$/.exec(v);
   if (sigilled && looksLikeName(sigilled[1]!)) return 'identifier';
   if (looksLikeName(v) || looksLikeNamePath(v) || /^[A-Z]{4,24}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*$/.test(v)) return 'identifier';
+  // A file's name of hyphen-joined acronyms (two or more) and lower-case words, a version's digits at its end
+  // (a repository's signing-key file, `RPM-GPG-KEY-vendor-tools2`): a name, not a key.
+  if (/^[A-Za-z]{2,12}(?:-[A-Za-z]{2,12}){2,7}\d{0,3}$/.test(v)) {
+    const parts = v.replace(/\d+$/, '').split('-');
+    const acronym = (p: string): boolean => /^[A-Z]{2,5}$/.test(p);
+    const word = (p: string): boolean => /^[a-z]+$/.test(p) && /[aeiouy]/.test(p);
+    if (parts.every((p) => acronym(p) || word(p)) && parts.filter(acronym).length >= 2 && parts.some(word)) return 'identifier';
+  }
+  // A constant's name with a note after a dash, as a masked value is shown in a diff
+  // (`VALUE_HIDDEN_BY_POLICY - changed`): a sentinel, not a value.
+  const noted = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}) - [a-z]{2,20}(?: [a-z]{2,20}){0,3}$/.exec(v);
+  if (noted && looksLikeName(noted[1]!)) return 'placeholder';
+  // A value cut short in the middle, an ellipsis standing for the rest (`ssh-rsa AAAB3Nz...Xt`): elided.
+  if (/[A-Za-z0-9]\.{3}[A-Za-z0-9]/.test(v) && !/\.{4}/.test(v)) return 'placeholder';
   // A CSS selector by id or class (`'#snmp_password'`, `'.data-api'`): a place in a page, not a value.
   if (/^[#.][a-z]+(?:[_-][a-z]+){1,6}$/.test(v) && selectorName(v.slice(1))) return 'identifier';
   // A property or module path in quotes ('__webpack_require__.nc', 'db.password'): a name of a value.

@@ -319,6 +319,10 @@ function enumConstant(before: string, a: Assignment): boolean {
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A digest's length in hex: MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512. */
+/** Lower-case words joined by underscores: a field's or a column's name. */
+const SNAKE_WORDS = /^[a-z]{2,16}(?:_[a-z]{2,16}){1,5}$/;
+/** A schema migration's numbered name: `0001_initial`, `0002_auto_20160226_1747`. */
+const MIGRATION_NAME = /^\d{4}_[a-z][a-z0-9]*(?:_[a-z0-9]+){0,6}$/;
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
 
 /**
@@ -436,6 +440,10 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   if (SQLSTATE_MESSAGE_ID.test(a.value) && UPPER_SNAKE.test(a.key)) return true;
   // An OpenPGP key id or fingerprint under a GPG key's name (`GPG_KEY = "<40 hex>"`): public.
   if (isOpenPgpKeyId(words, a.value)) return true;
+  // A pair of names, not a key and its value: a pair of fields (`('password', 'workgroup_name')`),
+  // an SQL list of columns (`IN ('Password', 'authentication_string')`), a migration's dependency
+  // (`('authtoken', '0002_auto_20160226_1747')`): snake_case words, or a migration's numbered name.
+  if (a.operator === ',' && (SNAKE_WORDS.test(a.value) || MIGRATION_NAME.test(a.value)) && a.value.split('_').every((w) => /\d|[aeiouy]/.test(w))) return true;
   // (plaintext, digest) pairs of a hash function's test vectors: ("NEWPASSWORD", '09ee…').
   if (a.operator === ',' && HEX_DIGEST.test(a.value) && /pass|pwd/i.test(a.key)) return true;
   // A token has no spaces between words (a label or markup text under `token=`), and is not a

@@ -265,6 +265,12 @@ function lastBeforeSpaces(text: string): string {
   return text[i] ?? '';
 }
 
+/**
+ * A YAML flow mapping up to a value, opening the line or a key's or a list item's value, its
+ * entries before the value's key bare: `db: {user: app, password: `, `- {name: svc, token: `.
+ */
+const YAML_FLOW_MAP = /^[ \t]*(?:-[ \t]+)?(?:[\w.-]{1,100}:[ \t]{1,3})?\{(?:[ \t]{0,3}[\w.-]{1,100}:[ \t]{1,3}[\w./+=@%-]{1,200}[ \t]{0,3},){0,10}[ \t]{0,3}[\w.-]{1,100}:[ \t]{1,3}$/;
+
 /** A YAML anchor or a string tag between a key's colon and its value: `password: &db_pw v`, `token: !!str v`. */
 const YAML_VALUE_PROPERTY = /:[ \t]{1,5}(?:&[\w-]{1,40}|!!str)[ \t]{1,3}$/;
 
@@ -543,6 +549,10 @@ export function readAssignmentValue(line: string, valueEnd: number, head: Assign
   // YAML has no variables: in a flow-style env entry whose name is bare (`{name: API_TOKEN, value: v}`)
   // a bare value is a literal, though a `}` follows it as one follows a variable in a JS object.
   if (shape === 'expression' && /^[\w./+=@%-]+$/.test(value) && YAML_FLOW_ENV.test(line.slice(Math.max(0, start - 200), start))) shape = 'bare';
+  // ...nor in a flow mapping that is the line's whole value, every entry before it bare:
+  // `db: {user: app, password: v}`, `- {name: svc, token: v}`. (A value with a digit or a sign
+  // no name holds: a JavaScript object of the same look holds variables, `{host: h, password: dbPass}`.)
+  if (shape === 'expression' && /^[\w./+=@%-]+$/.test(value) && /\d|[/+=@%-]/.test(value) && start <= 400 && YAML_FLOW_MAP.test(line.slice(0, start))) shape = 'bare';
   if (shape === 'expression') {
     const wrapped = wrappedLiteral(line, start) ?? fallbackLiteral(line, start);
     if (wrapped) return { key, operator, quote: wrapped.quote, value: wrapped.value, start: wrapped.start, end: wrapped.start + wrapped.value.length, shape: 'literal', concatenated: false };
