@@ -227,7 +227,6 @@ class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.deadlineFor = options.hardDeadlineMs ?? hardDeadlineMs;
-    limitHeapGrowth();
     // Two chunks a worker, read and not yet scanned. When a worker answers one, its buffer
     // reads the next chunk while the worker matches the one it has queued: reading 2 MB takes
     // a fraction of matching it, so the queue refills in time without a buffer more.
@@ -306,6 +305,8 @@ class ThreadPool implements TaskRunner {
     let buffer: ArrayBuffer | undefined;
     try {
       const data = await this.read(task.objects, (bytes) => {
+        // Large objects leave large strings behind in the workers: heaps are kept closer to what they hold.
+        if (bytes > MIN_CHUNK_BUFFER) limitHeapGrowth();
         buffer = this.chunkBuffers.take(bytes);
         return Buffer.from(buffer);
       });
