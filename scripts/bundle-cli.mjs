@@ -91,43 +91,36 @@ await build({
   logLevel: 'warning',
 });
 
-const main = await build({
-  absWorkingDir: ROOT,
-  entryPoints: [{ in: 'src/cli/main.ts', out: 'cli/main' }],
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  define: { 'import.meta.url': '__leakwatchModuleUrl' },
-  banner: { js: "const __leakwatchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  legalComments: 'none',
-  logLevel: 'warning',
-  metafile: true,
-  plugins: [requireRerunBundle, importEntries],
-});
+/**
+ * One entry bundled alone as one CommonJS file, dist/<out>.cjs. The one module that finds its
+ * place from import.meta.url (util/package-root.ts) finds it from that file's.
+ */
+function buildCommonJs(entry, out, plugins = []) {
+  return build({
+    absWorkingDir: ROOT,
+    entryPoints: [{ in: entry, out }],
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__leakwatchModuleUrl' },
+    banner: { js: "const __leakwatchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    plugins,
+  });
+}
+
+const main = await buildCommonJs('src/cli/main.ts', 'cli/main', [requireRerunBundle, importEntries]);
 writeFileSync(join(ROOT, 'dist', 'cli', 'main.js'), "#!/usr/bin/env node\n// The command line, for `node dist/cli/main.js`: the package's bin, main.cjs (scripts/bundle-cli.mjs).\nimport './main.cjs';\n");
 const mainImports = Object.values(main.metafile.outputs).flatMap((o) => o.imports.filter((i) => !i.path.startsWith('node:')));
 const strayImports = mainImports.filter((i) => !MAIN_IMPORTS.has(i.path));
 if (strayImports.length > 0) throw new Error(`main.cjs imports ${strayImports.map((i) => i.path).join(', ')} at run time: only ${[...MAIN_IMPORTS].join(' and ')} is an entry of the ES module build`);
 
-const rerun = await build({
-  absWorkingDir: ROOT,
-  entryPoints: [{ in: 'src/cli/scan-from-cache.ts', out: 'cli/scan-from-cache' }],
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // The one module that finds its place from import.meta.url (util/package-root.ts) finds it from this file's.
-  define: { 'import.meta.url': '__leakwatchModuleUrl' },
-  banner: { js: "const __leakwatchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  legalComments: 'none',
-  logLevel: 'warning',
-  metafile: true,
-});
+const rerun = await buildCommonJs('src/cli/scan-from-cache.ts', 'cli/scan-from-cache');
 // Anything it imported at run time would be a module of the compiled tree, outside both bundles.
 const unexpected = Object.values(rerun.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:')));
 if (unexpected.length > 0) throw new Error(`the rerun bundle imports ${unexpected.map((i) => i.path).join(', ')} at run time: bundle it, or leave it out of the rerun's path`);
