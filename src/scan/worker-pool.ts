@@ -202,8 +202,8 @@ class Tokens {
  * delta bases, the largest objects), and one child inflates faster than the workers match. At
  * most QUEUE_DEPTH chunks a worker are read and not yet scanned, so a worker finds its next
  * chunk ready. A chunk's buffer moves to its worker and back (chunk-buffer-pool.ts): reused from
- * chunk to chunk and shrunk after a large one, never garbage waiting for a collection (a fresh
- * buffer per chunk left tens of MB of them resident).
+ * chunk to chunk, or freed at once after a large one, never garbage waiting for a collection (a
+ * fresh buffer per chunk left tens of MB of them resident).
  */
 class ThreadPool implements TaskRunner {
   private readonly slots: Slot[] = [];
