@@ -6,7 +6,7 @@
  * collector almost nothing; past the limit it gives up, and the caller walks again afterwards
  * for the blobs with matches.
  */
-import { oidPrefix, oidPrefixOf, walkHistoryEntries } from '../git/walk-introductions.js';
+import { HEX_VALUE, oidPrefixOf, walkHistoryEntries } from '../git/walk-introductions.js';
 import type { CommitHeader } from '../git/walk-introductions.js';
 import type { BlobPrefixSet } from '../git/blob-prefix-set.js';
 import { PathInterner } from './path-interner.js';
@@ -26,23 +26,43 @@ export interface IntroductionPrefetch {
   cancel(): void;
 }
 
-/** Parallel columns that grow by doubling; ids are hex of one width (SHA-1 or SHA-256). */
+/**
+ * Parallel columns that grow by doubling. Ids are kept as bytes, half their hex width (SHA-1 or
+ * SHA-256): 10 MB rather than 20 for the 500,000 entries of the limit.
+ */
 class Columns {
   count = 0;
+  /** Bytes of an id. */
+  readonly width: number;
   oids: Buffer;
   paths = new Uint32Array(1024);
   commits = new Uint32Array(1024);
 
-  constructor(readonly width: number) {
-    this.oids = Buffer.allocUnsafe(width * 1024);
+  constructor(hexWidth: number) {
+    this.width = hexWidth / 2;
+    this.oids = Buffer.allocUnsafe(this.width * 1024);
   }
 
+  /** Appends an entry whose id is the hex at `oidAt` in `oidBytes`. */
   push(oidBytes: Buffer, oidAt: number, path: number, commit: number): void {
     if (this.count === this.paths.length) this.grow();
-    oidBytes.copy(this.oids, this.count * this.width, oidAt, oidAt + this.width);
+    const to = this.count * this.width;
+    for (let i = 0; i < this.width; i++) {
+      this.oids[to + i] = (HEX_VALUE[oidBytes[oidAt + 2 * i]!]! << 4) | HEX_VALUE[oidBytes[oidAt + 2 * i + 1]!]!;
+    }
     this.paths[this.count] = path;
     this.commits[this.count] = commit;
     this.count++;
+  }
+
+  /** The first eight hex digits of entry `i`'s id, as oidPrefixOf gives them of a hex id. */
+  prefix(i: number): number {
+    return this.oids.readUInt32BE(i * this.width);
+  }
+
+  /** Entry `i`'s id, in lower-case hex as git writes it. */
+  oid(i: number): string {
+    return this.oids.toString('hex', i * this.width, (i + 1) * this.width);
   }
 
   private grow(): void {
@@ -79,10 +99,9 @@ export function prefetchIntroductions(gitDir: string, commits: string[], limit =
     select(interest, visit) {
       if (columns === null) return;
       const prefixes = new Set([...interest].map(oidPrefixOf));
-      const { oids, width } = columns;
       for (let i = 0; i < columns.count; i++) {
-        if (!prefixes.has(oidPrefix(oids, i * width))) continue;
-        const oid = oids.toString('latin1', i * width, (i + 1) * width);
+        if (!prefixes.has(columns.prefix(i))) continue;
+        const oid = columns.oid(i);
         if (interest.has(oid)) visit(oid, paths.path(columns.paths[i]!), headers[columns.commits[i]!]!);
       }
     },
