@@ -189,7 +189,12 @@
  *    none, a crypt scheme's name (`md5-crypt`) is an algorithm's, and a bare value with a digit
  *    or a sign in a YAML flow mapping that is a line's whole value (`db: {user: app, password:
  *    v}`) is read; a .netrc's `default` opens an entry only before its login (not prose's `the
- *    default password`). So old states scan again.
+ *    default password`). A lower camelCase name ending in a small number under a weak key
+ *    (`credentials: vCenterCredentials1`) is a variable's, an assembly listing's label and
+ *    dotted opcode (`PASS:\tldc.i4.0`) is code, a .NET DirectoryEntries `Find`/`Add` call's
+ *    second argument is a schema class (not an LDAP bind's password), an `AccountID` is AWS's
+ *    only with AWS nearby (a key, an ARN, `AWS::`), and a hex key whose bytes count up or down
+ *    (`000102…`) is a test vector's, kept at low. So old states scan again.
  */
 export const ENGINE_VERSION = 10;
 

@@ -355,6 +355,14 @@ function randomLowerLetters(value: string): boolean {
   return (!/[aeiouy]/.test(value) || /[^aeiouy]{4,}/.test(value)) && /[jkqvwxz]/.test(value);
 }
 
+/** Lower camelCase words ending in a number under 100: vCenterCredentials1, dbUserSecret12. */
+const NUMBERED_NAME = /^[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,5}\d{1,2}$/;
+function spokenCamelParts(value: string): boolean {
+  const parts = value.replace(/\d+$/, '').match(/[A-Z]?[a-z]+/g)!;
+  // (A lone first letter is a prefix, as `vCenter`'s `v` and `iPhone`'s `i`.)
+  return parts.every((p, i) => (i === 0 && p.length === 1) || (/[aeiouy]/.test(p) && !/[^aeiouy]{4,}/i.test(p)));
+}
+
 /** Capitalised words run together, each a syllable or more (`ChangeThisSaltToSomethingRandom`). */
 function camelWords(value: string): boolean {
   if (value.length > 64 || !/^(?:[A-Z][a-z]{1,15}){3,}$/.test(value)) return false;
@@ -368,6 +376,10 @@ function camelWords(value: string): boolean {
  */
 /** The left side of an autoconf-style shell comparison, up to the right side's opening: `test "x$var" = "`. */
 const SHELL_X_TEST_BEFORE = /(?:\btest|\[\[?)\s+"?x\$\{?[A-Za-z_]\w*\}?"?\s*!?==?\s*"?$/;
+/** A label alone at the start of a line, then a tab: an assembly listing's. */
+const LABEL_TAB_BEFORE = /^[ \t]*[A-Za-z_.$][\w.$]*:\t+$/;
+/** An opcode with dotted suffixes: ldc.i4.0, stloc.s, br.s, mov.w. */
+const OPCODE = /^[a-z]{2,10}(?:\.[a-z0-9]{1,4}){1,3}$/;
 
 export function notASecretInContext(line: string, a: Assignment, before: string, weakKey: boolean): boolean {
   const after = line.slice(a.end, a.end + 40);
@@ -406,6 +418,9 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
     if (JINJA_SET_BEFORE.test(before)) return true;
     if (PERL_SET_BEFORE.test(before) && /^[A-Za-z_]\w*$/.test(a.value) && CALL_AFTER.test(after)) return true;
     if (PERL_SET_BEFORE.test(before) && POWERSHELL_COMMAND.test(a.value)) return true;
+    // An assembler's label, a tab, then an instruction (`PASS:\tldc.i4.0` in IL, `pass:\tmov.w r0, #1`):
+    // an opcode with its dotted suffixes, not a value.
+    if (a.operator === ':' && LABEL_TAB_BEFORE.test(before) && OPCODE.test(a.value)) return true;
     // A CSS attribute selector: `[data-pw-cursor=pointer]`.
     if (/\[[\w-]+=$/.test(before) && after.startsWith(']')) return true;
     // Flags named in prose: `the --username and --password options`.
@@ -451,6 +466,10 @@ export function notASecretInContext(line: string, a: Assignment, before: string,
   // Nor a style spec (Pygments' `Token.Comment: "italic #A3AAB2"`).
   // A colour under a token's or a key's name: a theme's `--vscode-debugTokenExpression-value:#6c6c6ccc`.
   if (weakKey && HEX_COLOUR.test(a.value)) return true;
+  // A variable's or a resource's name under a weak key, as Ansible and YAML configs point at
+  // credentials kept elsewhere (`credentials: vCenterCredentials1`): lower camelCase words, each
+  // spoken, and a small number. A random mixed-case value has unspoken runs and digits inside.
+  if (weakKey && a.quote === '' && NUMBERED_NAME.test(a.value) && spokenCamelParts(a.value)) return true;
   if (weakKey && (/[a-z]{2,} (?:[a-z]{2,}|#[0-9a-f]{3,8}\b)/i.test(a.value) || (UPPER_SNAKE.test(a.value) && !CREDENTIAL_PART.test(a.value)))) return true;
   return false;
 }
