@@ -3,7 +3,7 @@
  * what a build, a file's size or its modification time said, so an edited rule is never
  * answered from a rules cache or a rerun's cached report made with the old one.
  */
-import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_RULES_DIR, cacheKey, readRuleSources, rulesSourceKey } from '../../src/detect/rule-sources.js';
@@ -13,30 +13,11 @@ import { openScanStore } from '../../src/store/open-store.js';
 import type { ScanStore } from '../../src/store/types.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { writeTicketRules } from '../helpers/rule-spec.js';
+import { editInPlace, setTimes } from '../helpers/edit-in-place.js';
 
 afterAll(removeTempDirs);
 
 /** A whole second, so the file's times can be put back exactly. */
-const WHEN = 1_700_000_000;
-
-/** Gives a file the times WHEN, for editInPlace to put back. */
-function setTimes(file: string): void {
-  utimesSync(file, WHEN, WHEN);
-}
-
-/** Rewrites a file (given its times by setTimes) with other bytes of the same length, and puts its times back. */
-function editInPlace(file: string, edit: (text: string) => string): void {
-  const before = statSync(file);
-  expect(before.mtimeMs).toBe(WHEN * 1000);
-  const text = readFileSync(file, 'utf8');
-  const edited = edit(text);
-  expect(edited).not.toBe(text);
-  expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
-  writeFileSync(file, edited);
-  setTimes(file);
-  const after = statSync(file);
-  expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
-}
 
 describe('the rules key', () => {
   it('changes with a rule file edited in place to the same size and modification time', () => {

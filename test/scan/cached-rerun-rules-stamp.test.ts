@@ -4,7 +4,7 @@
  * modification time put back, a file added, other variables, or a file changed too recently to
  * tell, and the files are read and hashed again, so the rerun scans with the rules as they are.
  */
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentRulesStamp, readRuleSources } from '../../src/detect/rule-sources.js';
@@ -16,6 +16,7 @@ import { openScanStore } from '../../src/store/open-store.js';
 import type { ScanStore } from '../../src/store/types.js';
 import { TestRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { writeTicketRules } from '../helpers/rule-spec.js';
+import { editInPlace, setTimes } from '../helpers/edit-in-place.js';
 
 afterAll(removeTempDirs);
 
@@ -29,28 +30,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A whole second, so a file's modification time can be put back exactly. */
-const WHEN = 1_700_000_000;
-
-/** A rules folder of one file (custom.yaml) modified at WHEN. */
+/** A rules folder of one file (custom.yaml) with the times editInPlace puts back. */
 function ticketRules(): string {
   const dir = writeTicketRules(tempDir());
-  utimesSync(join(dir, 'custom.yaml'), WHEN, WHEN);
+  setTimes(join(dir, 'custom.yaml'));
   return dir;
-}
-
-/** Rewrites a file modified at WHEN with other bytes of the same length, and puts its modification time back. */
-function editInPlace(file: string, edit: (text: string) => string): void {
-  const before = statSync(file);
-  expect(before.mtimeMs).toBe(WHEN * 1000);
-  const text = readFileSync(file, 'utf8');
-  const edited = edit(text);
-  expect(edited).not.toBe(text);
-  expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
-  writeFileSync(file, edited);
-  utimesSync(file, WHEN, WHEN);
-  const after = statSync(file);
-  expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
 }
 
 describe('the rule files stamp', () => {
